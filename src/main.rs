@@ -1,0 +1,2 @@
+//! The `congvan` command-line tool.
+fn main() {}

@@ -1,0 +1,413 @@
+//! The document model: owned, serde-derived types whose JSON form is the
+//! contract described in `model.md` (`schema: "congvan/1"`).
+//!
+//! Every value that comes from the text carries a [`Span`] into the caller's
+//! exact input. Missing components are `None` / empty; odd ones are reported
+//! in [`Document::diagnostics`].
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::Diagnostic;
+use crate::span::Span;
+
+/// The schema identifier written in [`Document::schema`].
+pub const SCHEMA: &str = "congvan/1";
+
+/// A parsed administrative document (văn bản).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    /// Always [`SCHEMA`].
+    pub schema: String,
+    /// Which rule family the document follows.
+    pub family: Family,
+    /// Tên loại: the document type (`QĐ`, `KH`, …; `CV` for a công văn).
+    pub doc_type: Option<DocType>,
+    /// Độ mật, độ khẩn, phạm vi lưu hành.
+    pub marks: Marks,
+    /// Quốc hiệu và Tiêu ngữ, or the Party heading.
+    pub national_heading: Option<NationalHeading>,
+    /// Tên cơ quan ban hành: the issuing body and its managing body.
+    pub issuer: Option<Issuer>,
+    /// Số, ký hiệu: number and symbol.
+    pub number: Option<Number>,
+    /// Địa danh: the place of issue.
+    pub place: Option<Place>,
+    /// Thời gian ban hành: the date of issue (parts may be blank).
+    pub date: Option<DocDate>,
+    /// Trích yếu: the subject line, without the `V/v` prefix.
+    pub subject: Option<Subject>,
+    /// Kính gửi: the addressees, one entry each.
+    pub recipients: Vec<Recipient>,
+    /// Nội dung: the body.
+    pub body: Body,
+    /// Văn bản được viện dẫn: one entry per distinct cited document.
+    pub citations: Vec<Citation>,
+    /// Chữ ký: signature blocks, in document order.
+    pub signatures: Vec<Signature>,
+    /// Nơi nhận: the distribution list.
+    pub distribution: Option<Distribution>,
+    /// Digital-signature stamps found in the text (chữ ký số).
+    pub stamps: Vec<Stamp>,
+    /// Material that is not part of the main document (annexes, copies,
+    /// editorial notes), each with its span.
+    pub attachments: Vec<Attachment>,
+    /// What is missing, blank, odd or off-standard.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The rule family a document follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Family {
+    /// State administrative documents (Nghị định 30/2020).
+    State,
+    /// Communist Party documents (Hướng dẫn 36-HD/VPTW).
+    Party,
+    /// Legal-normative documents (Luật, Nghị định, Thông tư, …).
+    LegalNormative,
+}
+
+/// Tên loại văn bản: the document type.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocType {
+    /// Phụ lục III code (`QĐ`, `KH`, `TB`, …), `CV` for a công văn.
+    pub code: String,
+    /// The type name in sentence case (`Quyết định`).
+    pub name: String,
+    /// Where the type was read (the title line, or the `V/v` line or number
+    /// for a công văn).
+    pub span: Span,
+}
+
+/// Dấu chỉ độ mật, mức độ khẩn, phạm vi lưu hành.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Marks {
+    /// Độ mật: `MẬT`, `TỐI MẬT`, `TUYỆT MẬT`.
+    pub confidentiality: Option<Mark>,
+    /// Độ khẩn: `KHẨN`, `THƯỢNG KHẨN`, `HỎA TỐC`, `HỎA TỐC HẸN GIỜ`.
+    pub urgency: Option<Mark>,
+    /// Phạm vi lưu hành: `LƯU HÀNH NỘI BỘ`, `XEM XONG TRẢ LẠI`, …
+    pub circulation: Option<Mark>,
+}
+
+/// One mark as written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mark {
+    /// The mark's text.
+    pub text: String,
+    /// Where it was read.
+    pub span: Span,
+}
+
+/// Quốc hiệu và Tiêu ngữ (or the Party heading, with no motto).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NationalHeading {
+    /// Quốc hiệu (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`) or `ĐẢNG CỘNG SẢN VIỆT NAM`.
+    pub country: String,
+    /// Tiêu ngữ (`Độc lập - Tự do - Hạnh phúc`); `None` for the Party heading.
+    pub motto: Option<String>,
+    /// Both lines.
+    pub span: Span,
+}
+
+/// Tên cơ quan, tổ chức ban hành.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Issuer {
+    /// The issuing body (`SỞ NỘI VỤ`), lines of one name joined with a space.
+    pub name: String,
+    /// Cơ quan chủ quản: the managing body written above it (`UBND TỈNH QUẢNG BÌNH`).
+    pub parent: Option<String>,
+    /// Both.
+    pub span: Span,
+}
+
+/// Số, ký hiệu văn bản.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Number {
+    /// The line as written (`Số: 123/UBND-NN`).
+    pub raw: String,
+    /// The sequence number as a string (`"05"`, `"66.17"`, `"12a"`); `None` when blank or unreadable.
+    pub number: Option<String>,
+    /// The year inside the number (`30/2020/NĐ-CP` → 2020).
+    pub year: Option<i32>,
+    /// Ký hiệu: the notation without the number and year (`QĐ-UBND`, `HD/VPTW`).
+    pub symbol: Option<String>,
+    /// Type code (`QĐ`), `None` for a state công văn.
+    pub type_code: Option<String>,
+    /// Issuing body codes (`["UBND"]`, `["VKSNDTC", "TANDTC", "BCA"]`).
+    pub issuer_codes: Vec<String>,
+    /// Drafting unit or field of a công văn (`UBND-VX` → `VX`).
+    pub unit_code: Option<String>,
+    /// Where it was read.
+    pub span: Span,
+}
+
+/// Địa danh: the place of issue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Place {
+    /// The place as written (`Bắc Giang`, `TP. Hồ Chí Minh`).
+    pub name: String,
+    /// Where it was read.
+    pub span: Span,
+}
+
+/// A date whose parts may be blank; partial dates stay partial.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocDate {
+    /// The date as written (`ngày 05 tháng 02 năm 2024`).
+    pub raw: String,
+    /// Year, if written.
+    pub year: Option<i32>,
+    /// Month, if written.
+    pub month: Option<u32>,
+    /// Day, if written.
+    pub day: Option<u32>,
+    /// Where it was read.
+    pub span: Span,
+}
+
+/// Trích yếu: the subject of the document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Subject {
+    /// The subject without its `V/v` prefix, lines joined with a space.
+    pub text: String,
+    /// Where it was read (prefix included).
+    pub span: Span,
+}
+
+/// One addressee of `Kính gửi:`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recipient {
+    /// The addressee without the leading dash and the trailing `;` or `.`.
+    pub name: String,
+    /// Where it was read.
+    pub span: Span,
+}
+
+/// Nội dung: the body of the document.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Body {
+    /// Paragraphs and items before the first numbered section (Căn cứ lines, introductions).
+    pub preamble: Vec<Block>,
+    /// The tree of numbered sections.
+    pub sections: Vec<Section>,
+    /// Paragraphs after the last section's content (the closing request, `./.`).
+    pub closing: Vec<Block>,
+}
+
+/// A paragraph or a list item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Block {
+    /// A paragraph of running text.
+    Paragraph {
+        /// The text, lines of one sentence joined.
+        text: String,
+        /// Where it was read.
+        span: Span,
+    },
+    /// A list item (`-`, `+`, `•`, `*`).
+    Item {
+        /// The marker as written.
+        marker: String,
+        /// The item's text without the marker.
+        text: String,
+        /// Nested items.
+        items: Vec<Block>,
+        /// Where it was read (nested items included).
+        span: Span,
+    },
+}
+
+impl Block {
+    /// The block's span.
+    pub fn span(&self) -> Span {
+        match self {
+            Block::Paragraph { span, .. } | Block::Item { span, .. } => *span,
+        }
+    }
+
+    /// The block's text (without a list marker).
+    pub fn text(&self) -> &str {
+        match self {
+            Block::Paragraph { text, .. } | Block::Item { text, .. } => text,
+        }
+    }
+}
+
+/// A numbered section: Phần, Chương, Mục, Điều, `I.`, `1.`, `1.1.`, `a)`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    /// What kind of numbering opened it.
+    pub kind: SectionKind,
+    /// The numbering as written without punctuation (`"1"`, `"II"`, `"a"`, `"2.1"`).
+    pub label: String,
+    /// The text that names the section, if any.
+    pub heading: Option<String>,
+    /// Paragraphs and items inside the section, before any subsection.
+    pub blocks: Vec<Block>,
+    /// Subsections.
+    pub sections: Vec<Section>,
+    /// The whole section, subsections included.
+    pub span: Span,
+}
+
+/// The numbering style of a [`Section`], from the outermost to the innermost.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionKind {
+    /// `Phần I`, `PHẦN THỨ NHẤT`.
+    Part,
+    /// `Chương II`.
+    Chapter,
+    /// `Mục 1`.
+    Division,
+    /// `Điều 5.`
+    Article,
+    /// Roman numerals: `I.`, `II-`.
+    Roman,
+    /// Arabic numbers: `1.`, `2)`, `3-` (khoản).
+    Numbered,
+    /// Dotted numbers: `1.1.`, `2.3.1`.
+    SubNumbered,
+    /// Letters: `a)`, `b.`, `đ/` (điểm).
+    Lettered,
+}
+
+/// A cited document with all its mentions merged.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Citation {
+    /// Normalised identity `NUMBER[/YEAR]/SYMBOL` (Party: `NUMBER-TYPE/ISSUER`),
+    /// uppercase, without spaces; `None` for a law cited by name only.
+    pub id: Option<String>,
+    /// The type, from the head noun or the symbol's type code.
+    pub doc_type: Option<CitedType>,
+    /// The sequence number.
+    pub number: Option<String>,
+    /// The year inside the number.
+    pub year: Option<i32>,
+    /// The notation.
+    pub symbol: Option<String>,
+    /// The date of the cited document.
+    pub date: Option<CitedDate>,
+    /// The issuing body (`UBND tỉnh`).
+    pub issuer: Option<String>,
+    /// For laws cited by name: the name (`Luật Đất đai`).
+    pub title: Option<String>,
+    /// Article reference that precedes a mention (`khoản 2 Điều 5`).
+    pub pinpoint: Option<String>,
+    /// Every place the document is mentioned, first one first.
+    pub mentions: Vec<Mention>,
+}
+
+/// The type of a cited document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CitedType {
+    /// Type code (`KH`, `NĐ`); `CV` for a công văn.
+    pub code: String,
+    /// Type name (`Kế hoạch`).
+    pub name: String,
+}
+
+/// The date of a cited document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CitedDate {
+    /// Year.
+    pub year: Option<i32>,
+    /// Month.
+    pub month: Option<u32>,
+    /// Day.
+    pub day: Option<u32>,
+}
+
+/// One mention of a cited document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    /// The mention as written.
+    pub text: String,
+    /// Where it was read.
+    pub span: Span,
+}
+
+/// A signature block (quyền hạn, chức vụ, họ tên).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Signature {
+    /// Authority chain, outermost first (`TM. ỦY BAN NHÂN DÂN` then `KT. CHỦ TỊCH`).
+    pub authority: Vec<Authority>,
+    /// The signer's own title (`PHÓ CHỦ TỊCH`).
+    pub title: Option<String>,
+    /// The signer's name.
+    pub name: Option<String>,
+    /// The whole block.
+    pub span: Span,
+}
+
+/// One authority prefix and the position it applies to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Authority {
+    /// `TM`, `KT`, `TL`, `TUQ` or `Q` (Party `T/M`, `K/T`, `T/L` map to `TM`, `KT`, `TL`).
+    pub prefix: String,
+    /// The collective or the head's title after the prefix.
+    pub position: String,
+}
+
+/// Nơi nhận: the distribution list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Distribution {
+    /// Recipients, with nested sub-items.
+    pub items: Vec<DistributionItem>,
+    /// The `Lưu:` line.
+    pub archive: Option<Archive>,
+    /// The whole list.
+    pub span: Span,
+}
+
+/// One recipient in `Nơi nhận`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DistributionItem {
+    /// The recipient without dash and trailing `;`/`:`/`.`.
+    pub text: String,
+    /// Sub-items (`+ LĐVP, TH, …` under `Văn phòng UBND tỉnh:`).
+    pub items: Vec<DistributionItem>,
+    /// Where it was read.
+    pub span: Span,
+}
+
+/// The `Lưu:` line: who keeps file copies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Archive {
+    /// Units keeping a copy (`VT`, `NN`).
+    pub units: Vec<String>,
+    /// Ký hiệu người soạn thảo: the drafter's mark or name.
+    pub drafter: Option<String>,
+    /// Number of copies, when written (`(2b)` → 2).
+    pub copies: Option<u32>,
+    /// Where it was read.
+    pub span: Span,
+}
+
+/// A digital-signature stamp found in the text layer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    /// `Người ký` / `Ký bởi` / `Digitally signed by`.
+    pub signer: Option<String>,
+    /// `Cơ quan`.
+    pub organization: Option<String>,
+    /// `Email`.
+    pub email: Option<String>,
+    /// `Thời gian ký` as ISO 8601 when complete (`2025-08-12T15:59:28+07:00`).
+    pub time: Option<String>,
+    /// Where it was read.
+    pub span: Span,
+}
+
+/// Text that belongs to something other than the main document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attachment {
+    /// What it is: `annex`, `copy`, `editorial`, `second_document`.
+    pub kind: String,
+    /// Its first line.
+    pub title: String,
+    /// Where it is.
+    pub span: Span,
+}
