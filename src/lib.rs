@@ -3,13 +3,25 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod body;
+mod codes;
 mod decode;
 mod diagnostic;
+mod document;
 mod error;
+mod fold;
+mod footer;
+mod header;
 mod json;
+mod lines;
 pub mod model;
+pub mod normalize;
+mod number;
 mod options;
+mod remap;
 mod span;
+mod stamps;
+mod text;
 
 pub use decode::{decode, Decoded};
 pub use diagnostic::{Diagnostic, Severity};
@@ -26,25 +38,5 @@ pub fn parse(input: &str) -> Document {
 
 /// Parses a document.
 pub fn parse_with(input: &str, options: &Options) -> Document {
-    let _ = (input, options);
-    Document {
-        schema: model::SCHEMA.to_owned(),
-        family: model::Family::State,
-        doc_type: None,
-        marks: model::Marks::default(),
-        national_heading: None,
-        issuer: None,
-        number: None,
-        place: None,
-        date: None,
-        subject: None,
-        recipients: Vec::new(),
-        body: model::Body::default(),
-        citations: Vec::new(),
-        signatures: Vec::new(),
-        distribution: None,
-        stamps: Vec::new(),
-        attachments: Vec::new(),
-        diagnostics: Vec::new(),
-    }
+    document::build(input, options)
 }

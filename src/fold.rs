@@ -1,0 +1,99 @@
+//! Folded keys for matching anchors: one ASCII byte per `char`.
+//!
+//! Anchors such as `Nơi nhận`, `Kính gửi` or `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT
+//! NAM` must match whatever the tone-mark placement (`hoà`/`hòa`), the case,
+//! or OCR damage that dropped the diacritics (`Noi nhan`). Folding maps every
+//! char to exactly one ASCII byte (letters to their lowercase base letter,
+//! dashes to `-`, anything else non-ASCII to `#`), so an offset in the folded
+//! key is a char index in the original line.
+
+use unicode_normalization::char::decompose_canonical;
+
+/// Folds one char to an ASCII byte.
+pub(crate) fn fold_char(c: char) -> u8 {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase() as u8;
+    }
+    match c {
+        'đ' | 'Đ' | 'ð' | 'Ð' => return b'd',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => return b'-',
+        '\u{2018}' | '\u{2019}' => return b'\'',
+        '\u{201C}' | '\u{201D}' => return b'"',
+        '\u{2026}' => return b'.',
+        '\u{00A0}' => return b' ',
+        _ => {}
+    }
+    let mut base = None;
+    decompose_canonical(c, |d| {
+        if base.is_none() {
+            base = Some(d);
+        }
+    });
+    match base {
+        Some(b) if b.is_ascii_alphabetic() => b.to_ascii_lowercase() as u8,
+        _ if unicode_normalization::char::is_combining_mark(c) => b'~',
+        _ => b'#',
+    }
+}
+
+/// A line of text with its folded key and the byte offset of every char.
+#[derive(Debug, Clone)]
+pub(crate) struct Folded<'a> {
+    /// The text as written (normalised).
+    pub(crate) text: &'a str,
+    /// One ASCII byte per char of `text`.
+    pub(crate) key: String,
+    /// Byte offset in `text` of each char, plus `text.len()` at the end.
+    offsets: Vec<usize>,
+}
+
+impl<'a> Folded<'a> {
+    /// Folds `text`.
+    pub(crate) fn new(text: &'a str) -> Self {
+        let mut key = String::with_capacity(text.len());
+        let mut offsets = Vec::with_capacity(text.len() + 1);
+        for (i, c) in text.char_indices() {
+            key.push(fold_char(c) as char);
+            offsets.push(i);
+        }
+        offsets.push(text.len());
+        Folded { text, key, offsets }
+    }
+
+    /// Byte offset in `text` of the char at folded offset `k` (clamped).
+    pub(crate) fn byte(&self, k: usize) -> usize {
+        self.offsets[k.min(self.offsets.len() - 1)]
+    }
+
+    /// The text between two folded offsets.
+    pub(crate) fn slice(&self, start: usize, end: usize) -> &'a str {
+        let (s, e) = (self.byte(start), self.byte(end.max(start)));
+        &self.text[s..e]
+    }
+}
+
+/// The folded key of a whole string (for comparisons).
+pub(crate) fn fold(text: &str) -> String {
+    text.chars().map(|c| fold_char(c) as char).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tone_placement_and_case_fold_alike() {
+        assert_eq!(fold("CỘNG HOÀ"), fold("cộng hòa"));
+        assert_eq!(fold("Nơi nhận"), "noi nhan");
+        assert_eq!(fold("Ủy ban"), fold("Uỷ ban"));
+        assert_eq!(fold("Đảng – ĐẢNG"), "dang - dang");
+    }
+
+    #[test]
+    fn folded_offsets_map_back_to_bytes() {
+        let f = Folded::new("Số: 12/UBND");
+        let k = f.key.find("12").unwrap();
+        assert_eq!(f.slice(k, k + 2), "12");
+        assert_eq!(f.byte(f.key.len()), f.text.len());
+    }
+}

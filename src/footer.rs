@@ -1,0 +1,672 @@
+//! Stage 3c: the footer (ô 7 and 9b): signature blocks and `Nơi nhận`.
+//!
+//! The footer starts after the body's last line (`… ./.`) or, failing that,
+//! where a run of footer-like lines reaches the end: `Nơi nhận:` and its
+//! items, `Lưu:`, authority lines (`TM.`, `KT.`, `TL.`, `TUQ.`, `Q.`, Party
+//! `T/M`, `K/T`, `T/L`), titles in capitals, and signers' names. Signature
+//! lines and distribution lines may come in either order or interleaved; each
+//! line is sorted by its shape.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::fold::fold;
+use crate::header::clean_item;
+use crate::lines::Line;
+use crate::model::{Archive, Authority, Distribution, DistributionItem, Signature};
+use crate::span::Span;
+use crate::text::{is_upper_line, join_lines, markers, strip_marker};
+
+/// The footer.
+#[derive(Debug, Default)]
+pub(crate) struct Footer {
+    /// Index of the first footer line (the body ends here).
+    pub(crate) start: usize,
+    /// Index after the last footer line (attachments may follow).
+    pub(crate) end: usize,
+    pub(crate) signatures: Vec<Signature>,
+    pub(crate) distribution: Option<Distribution>,
+}
+
+static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(TM|KT|TL|TUQ|TƯQ|Q)\s*\.|(T\.M|K\.T|T\.L|T\.U\.Q)\s*\.?|(T/M|K/T|T/L))\s*")
+        .expect("valid regex")
+});
+static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\[(]?\s*(?:đã\s*ký|Đã\s*ký|ĐÃ\s*KÝ|ký,?\s*đóng\s*dấu|Ký,?\s*đóng\s*dấu|đã\s*ký\s*số|Đã\s*Ký\s*Số|daky|signed)\s*[\])]?\.?$")
+        .expect("valid regex")
+});
+/// Titles a signer holds; used to split one-line blocks (`KT. BỘ TRƯỞNG THỨ TRƯỞNG …`).
+static TITLES: &[&str] = &[
+    "pho thu tuong",
+    "thu tuong",
+    "pho chu tich",
+    "chu tich",
+    "thu truong",
+    "bo truong",
+    "pho tong cuc truong",
+    "tong cuc truong",
+    "pho cuc truong",
+    "cuc truong",
+    "pho chi cuc truong",
+    "chi cuc truong",
+    "pho vu truong",
+    "vu truong",
+    "pho giam doc",
+    "giam doc",
+    "pho chanh van phong",
+    "chanh van phong",
+    "pho truong ban",
+    "truong ban",
+    "pho bi thu",
+    "bi thu",
+    "pho chu nhiem",
+    "chu nhiem",
+    "chanh an",
+    "vien truong",
+    "pho hieu truong",
+    "hieu truong",
+    "pho truong phong",
+    "truong phong",
+    "thong doc",
+    "pho thong doc",
+    "tong kiem toan",
+    "tong thanh tra",
+];
+
+fn is_authority(t: &str) -> bool {
+    AUTHORITY.is_match(t)
+}
+
+fn is_placeholder(t: &str) -> bool {
+    PLACEHOLDER.is_match(t.trim())
+}
+
+/// A person's name: 2 to 6 capitalised words, not all in capitals.
+pub(crate) fn is_name(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if !(2..=6).contains(&words.len()) || is_upper_line(t) {
+        return false;
+    }
+    words.iter().all(|w| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase) && cs.all(|c| c.is_alphabetic() || c == '.')
+    })
+}
+
+fn is_distribution_head(t: &str) -> bool {
+    let key = fold(strip_emphasis(t));
+    key.starts_with("noi nhan") || key.starts_with("noi nhan")
+}
+
+fn is_archive(t: &str) -> bool {
+    let key = fold(strip_marker(strip_emphasis(t)));
+    key.starts_with("luu")
+        && !key.starts_with("luu y")
+        && !key.starts_with("luu hanh")
+        && {
+            let rest = key[3..].trim_start();
+            rest.starts_with(':') || rest.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        }
+        && t.chars().count() < 120
+}
+
+fn strip_emphasis(t: &str) -> &str {
+    t.trim_matches(|c: char| c == '*' || c == '_' || c == ' ' || c == '|')
+}
+
+/// Whether `t` can be a signature line.
+fn is_signature_line(t: &str) -> bool {
+    let t = strip_emphasis(t);
+    !t.is_empty()
+        && (is_authority(t)
+            || is_placeholder(t)
+            || is_name(t)
+            || (is_upper_line(t)
+                && t.split_whitespace().count() <= 14
+                && !t.ends_with(':')
+                && strip_marker(t).len() == t.len()))
+}
+
+/// Finds and parses the footer in `lines[body_start..]`.
+pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
+    let n = lines.len();
+    let content: Vec<usize> = (body_start..n).filter(|&i| lines[i].is_content()).collect();
+    let dist = content
+        .iter()
+        .rev()
+        .copied()
+        .find(|&i| is_distribution_head(lines[i].text(text)));
+    let closing = content.iter().rev().copied().find(|&i| {
+        let t = lines[i].text(text).trim_end_matches(['*', ' ']);
+        (t.ends_with("./.") || t.ends_with("/.")) && dist.is_none_or(|d| i < d)
+    });
+    let mut f = Footer {
+        start: n,
+        end: n,
+        ..Footer::default()
+    };
+    // where the footer starts
+    let start = if let Some(c) = closing {
+        content.iter().copied().find(|&i| i > c).unwrap_or(n)
+    } else {
+        // walk back over footer-like lines
+        let mut s = n;
+        for &i in content.iter().rev() {
+            let t = lines[i].text(text);
+            let dist_line = dist.is_some_and(|d| i >= d);
+            if dist_line || is_signature_line(t) || is_archive(t) {
+                s = i;
+            } else {
+                break;
+            }
+        }
+        match dist {
+            Some(d) => s.min(d),
+            None => s,
+        }
+    };
+    if start >= n {
+        return f;
+    }
+    f.start = start;
+    // walk forward: sort lines into signature and distribution
+    let mut sig_lines: Vec<(usize, usize)> = Vec::new();
+    let mut dist_lines: Vec<(usize, usize)> = Vec::new();
+    let mut head: Option<Span> = None;
+    let mut in_dist = false;
+    let mut end = start;
+    let mut seen_name = false;
+    for &i in content.iter().filter(|&&i| i >= start) {
+        let l = lines[i];
+        let t = l.text(text);
+        let bare = strip_emphasis(t);
+        if is_distribution_head(t) {
+            in_dist = true;
+            let off = t.find(bare).unwrap_or(0);
+            let key = fold(bare);
+            let colon = bare
+                .find(':')
+                .filter(|&c| c < 16)
+                .map_or_else(|| "noi nhan".len().min(bare.len()), |c| c + 1);
+            let colon = if key.starts_with("noi nhan") {
+                colon
+            } else {
+                0
+            };
+            let head_end = l.start
+                + off
+                + bare
+                    .char_indices()
+                    .nth(colon_chars(bare, colon))
+                    .map_or(bare.len(), |(k, _)| k);
+            head = Some(Span::new(l.start + off, head_end.min(l.end)));
+            let rest_at = head_end.min(l.end);
+            let rest = text[rest_at..l.end].trim();
+            if !rest.is_empty() {
+                let rs = rest_at
+                    + (text[rest_at..l.end].len() - text[rest_at..l.end].trim_start().len());
+                if is_signature_line(rest) && !rest.starts_with(['-', '+']) {
+                    sig_lines.push((rs, l.end));
+                } else {
+                    dist_lines.push((rs, l.end));
+                }
+            }
+            end = i + 1;
+            continue;
+        }
+        let item_like = strip_marker(bare).len() < bare.len() || is_archive(bare);
+        if in_dist && (item_like || (!is_signature_line(bare) && !seen_name)) {
+            dist_lines.push((l.start, l.end));
+        } else if is_signature_line(bare) {
+            if seen_name
+                && (is_upper_line(bare) && !is_authority(bare))
+                && ends_signature_region(bare)
+            {
+                break;
+            }
+            if is_name(bare) {
+                seen_name = true;
+            }
+            sig_lines.push((l.start, l.end));
+        } else if !in_dist && is_archive(bare) {
+            dist_lines.push((l.start, l.end));
+        } else {
+            break;
+        }
+        end = i + 1;
+    }
+    f.end = end;
+    f.signatures = signatures(text, &sig_lines);
+    if head.is_some() || !dist_lines.is_empty() {
+        f.distribution = Some(distribution(text, head, &dist_lines));
+    }
+    f
+}
+
+fn colon_chars(s: &str, byte: usize) -> usize {
+    s[..byte.min(s.len())].chars().count()
+}
+
+/// After a signer's name, an annex title ends the footer.
+fn ends_signature_region(t: &str) -> bool {
+    let key = fold(t);
+    [
+        "phu luc",
+        "danh muc",
+        "quy che",
+        "quy dinh",
+        "bieu mau",
+        "mau so",
+        "huong dan",
+        "sao y",
+        "trich sao",
+        "sao luc",
+    ]
+    .iter()
+    .any(|p| key.starts_with(p))
+}
+
+/// Groups signature lines into blocks: each block ends with a name.
+fn signatures(text: &str, lines: &[(usize, usize)]) -> Vec<Signature> {
+    let mut out = Vec::new();
+    let mut cur: Option<Signature> = None;
+    let mut titles: Vec<String> = Vec::new();
+    for &(s, e) in lines {
+        let raw = &text[s..e];
+        let t = strip_emphasis(raw);
+        if t.is_empty() || is_placeholder(t) {
+            continue;
+        }
+        let off = raw.find(t).unwrap_or(0);
+        let span = Span::new(s + off, s + off + t.len());
+        let sig = cur.get_or_insert_with(|| Signature {
+            authority: Vec::new(),
+            title: None,
+            name: None,
+            span,
+        });
+        sig.span = sig.span.cover(span);
+        if is_name(t) {
+            sig.name = Some(t.to_owned());
+            finish_block(&mut cur, &mut titles, &mut out);
+            continue;
+        }
+        // authority prefixes, possibly several on one line
+        let mut rest = t;
+        while let Some(c) = AUTHORITY.captures(rest) {
+            let Some(all) = c.get(0) else { break };
+            let prefix = c
+                .get(1)
+                .or(c.get(2))
+                .or(c.get(3))
+                .map_or("", |m| m.as_str());
+            let prefix = normalize_prefix(prefix);
+            let after = &rest[all.end()..];
+            let next = AUTHORITY_INNER
+                .find(after)
+                .map_or(after.len(), |m| m.start());
+            let position = after[..next].trim();
+            let (position, title, name) = split_tail(position, next < after.len());
+            sig.authority.push(Authority {
+                prefix: prefix.to_owned(),
+                position: position.trim().trim_end_matches(',').to_owned(),
+            });
+            if let Some(title) = title {
+                titles.push(title.to_owned());
+            }
+            rest = &after[next..];
+            if let Some(name) = name {
+                sig.name = Some(name.to_owned());
+                break;
+            }
+        }
+        let rest = rest.trim();
+        if sig.name.is_some() {
+            finish_block(&mut cur, &mut titles, &mut out);
+            continue;
+        }
+        if !rest.is_empty() {
+            // a one-line block may end with the signer's name
+            let (upper, name) = split_trailing_name(rest);
+            if !upper.is_empty() {
+                titles.push(upper.to_owned());
+            }
+            if let Some(name) = name {
+                sig.name = Some(name.to_owned());
+                finish_block(&mut cur, &mut titles, &mut out);
+            }
+        }
+    }
+    if cur
+        .as_ref()
+        .is_some_and(|s| !s.authority.is_empty() || !titles.is_empty())
+    {
+        finish_block(&mut cur, &mut titles, &mut out);
+    }
+    out
+}
+
+static AUTHORITY_INNER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s(?:TM|KT|TL|TUQ|Q)\.\s|\s(?:T/M|K/T|T/L)\s").expect("valid regex")
+});
+
+fn normalize_prefix(p: &str) -> &'static str {
+    match p {
+        "TM" | "T.M" | "T/M" => "TM",
+        "KT" | "K.T" | "K/T" => "KT",
+        "TL" | "T.L" | "T/L" => "TL",
+        "TUQ" | "TƯQ" | "T.U.Q" => "TUQ",
+        _ => "Q",
+    }
+}
+
+/// `BỘ TRƯỞNG THỨ TRƯỞNG Vũ Thị Mai` after `KT.` on one line: the position
+/// is `BỘ TRƯỞNG`, the title `THỨ TRƯỞNG`, the name `Vũ Thị Mai`. Only when
+/// no other prefix follows on the line.
+fn split_tail(position: &str, more_prefixes: bool) -> (&str, Option<&str>, Option<&str>) {
+    if more_prefixes {
+        return (position, None, None);
+    }
+    let (upper, name) = split_trailing_name(position);
+    let key = fold(upper);
+    let words: Vec<&str> = key.split(' ').collect();
+    for k in 1..words.len() {
+        let tail = words[k..].join(" ");
+        if TITLES.contains(&tail.as_str()) {
+            let chars: usize = words[..k].iter().map(|w| w.len() + 1).sum();
+            let byte = upper
+                .char_indices()
+                .nth(chars)
+                .map_or(upper.len(), |(b, _)| b);
+            return (upper[..byte].trim(), Some(upper[byte..].trim()), name);
+        }
+    }
+    (upper, None, name)
+}
+
+/// `THỨ TRƯỞNG Vũ Thị Mai` → (`THỨ TRƯỞNG`, `Vũ Thị Mai`).
+fn split_trailing_name(t: &str) -> (&str, Option<&str>) {
+    let words: Vec<(usize, &str)> = t
+        .split(' ')
+        .scan(0, |pos, w| {
+            let at = *pos;
+            *pos += w.len() + 1;
+            Some((at, w))
+        })
+        .collect();
+    let mut k = words.len();
+    while k > 0
+        && !is_upper_line(words[k - 1].1)
+        && words[k - 1]
+            .1
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    {
+        k -= 1;
+    }
+    if k < words.len() && words.len() - k >= 2 && k > 0 {
+        let at = words[k].0;
+        let name = t[at..].trim();
+        if is_name(name) {
+            return (t[..at].trim(), Some(name));
+        }
+    }
+    (t, None)
+}
+
+fn finish_block(cur: &mut Option<Signature>, titles: &mut Vec<String>, out: &mut Vec<Signature>) {
+    if let Some(mut s) = cur.take() {
+        if !titles.is_empty() {
+            s.title = Some(titles.join(" "));
+        }
+        titles.clear();
+        out.push(s);
+    }
+}
+
+/// Items of `Nơi nhận`, nested by marker, and the `Lưu` line.
+fn distribution(text: &str, head: Option<Span>, lines: &[(usize, usize)]) -> Distribution {
+    let mut items: Vec<DistributionItem> = Vec::new();
+    let mut archive = None;
+    let mut last_open = false;
+    let mut last_level = 1;
+    let mut span = head;
+    for &(s, e) in lines {
+        let raw = &text[s..e];
+        // several items on one line (`- Như trên; - Lưu: VT.`)
+        for (ps, pe) in split_items(raw) {
+            let part = &raw[ps..pe];
+            let t = strip_emphasis(part);
+            if t.is_empty() {
+                continue;
+            }
+            let off = part.find(t).unwrap_or(0);
+            let (a, b) = (s + ps + off, s + ps + off + t.len());
+            span = Some(span.map_or(Span::new(a, b), |sp| sp.cover(Span::new(a, b))));
+            if is_archive(t) {
+                archive = Some(parse_archive(text, a, b));
+                last_open = false;
+                continue;
+            }
+            let m = markers(t);
+            let body = clean_item(t);
+            if body.is_empty() {
+                continue;
+            }
+            let boff = t.find(body).unwrap_or(0);
+            let item_span = Span::new(a + boff, a + boff + body.len());
+            if m.is_empty() && last_open {
+                if let Some(prev) = last_item(&mut items, last_level) {
+                    prev.text = join_lines(&prev.text, body);
+                    prev.span.end = item_span.end;
+                    last_open = !t.trim_end().ends_with([';', '.', ':']);
+                    continue;
+                }
+            }
+            let level = if m.contains('+') || m.chars().count() >= 2 {
+                2
+            } else {
+                1
+            };
+            let item = DistributionItem {
+                text: body.to_owned(),
+                items: Vec::new(),
+                span: item_span,
+            };
+            match (level, items.last_mut()) {
+                (2, Some(parent)) => {
+                    parent.span.end = parent.span.end.max(item.span.end);
+                    parent.items.push(item);
+                    last_level = 2;
+                }
+                _ => {
+                    items.push(item);
+                    last_level = 1;
+                }
+            }
+            last_open = !t.trim_end().ends_with([';', '.', ':']);
+        }
+    }
+    Distribution {
+        items,
+        archive,
+        span: span.unwrap_or_default(),
+    }
+}
+
+fn last_item(items: &mut [DistributionItem], level: u8) -> Option<&mut DistributionItem> {
+    let last = items.last_mut()?;
+    if level == 2 && !last.items.is_empty() {
+        return last.items.last_mut();
+    }
+    Some(last)
+}
+
+/// Splits `- A; - B; - Lưu: VT.` into its items (byte ranges in `raw`).
+fn split_items(raw: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = raw.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b';' {
+            let rest = &raw[i + 1..];
+            let trimmed = rest.trim_start();
+            if trimmed.starts_with(['-', '+', '•']) {
+                out.push((start, i + 1));
+                start = i + 1 + (rest.len() - trimmed.len());
+            }
+        }
+        i += 1;
+    }
+    out.push((start, raw.len()));
+    out
+}
+
+static COPIES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\(\s*(\d+)\s*(?:b|bản|B)?\s*\)|(\d+)\s*b\b").expect("valid regex")
+});
+
+/// `Lưu: VT, NN.Thăng`, `Lưu: VT, HCSN (450 b).`, `Lưu: VT, QHĐP (3) Cương`.
+fn parse_archive(text: &str, s: usize, e: usize) -> Archive {
+    let raw = &text[s..e];
+    let body = strip_marker(raw);
+    let key = fold(body);
+    let after = if key.starts_with("luu") {
+        body.char_indices().nth(3).map_or(body.len(), |(i, _)| i)
+    } else {
+        0
+    };
+    let list = body[after..]
+        .trim_start_matches([':', ' '])
+        .trim()
+        .trim_end_matches('.');
+    let mut units = Vec::new();
+    let mut drafter = None;
+    let mut copies = None;
+    let tokens: Vec<&str> = list
+        .split([',', ';'])
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .collect();
+    let count = tokens.len();
+    for (k, tok) in tokens.into_iter().enumerate() {
+        let mut tok = tok.to_owned();
+        if let Some(c) = COPIES.captures(&tok) {
+            if let Some(n) = c.get(1).or(c.get(2)).and_then(|m| m.as_str().parse().ok()) {
+                copies = Some(n);
+            }
+            let whole = c.get(0).map_or(0..0, |m| m.range());
+            let after_copies = tok[whole.end..].trim().to_owned();
+            tok = tok[..whole.start].trim().to_owned();
+            if !after_copies.is_empty() {
+                drafter = Some(after_copies);
+            }
+        }
+        if let Some(open) = tok.find('(') {
+            let inner = tok[open + 1..].trim_end_matches(')').trim().to_owned();
+            if !inner.is_empty() {
+                drafter = Some(inner);
+            }
+            tok = tok[..open].trim().to_owned();
+        }
+        if let Some(dot) = tok.find('.') {
+            let (u, d) = (&tok[..dot], tok[dot + 1..].trim());
+            if d.chars().next().is_some_and(char::is_uppercase) && !is_upper_line(d)
+                || d.chars().count() <= 2 && !d.is_empty() && d.chars().any(char::is_lowercase)
+            {
+                drafter = Some(d.to_owned());
+                tok = u.trim().to_owned();
+            }
+        }
+        let is_last = k + 1 == count;
+        let mixed_word = !tok.contains(' ')
+            && !is_upper_line(&tok)
+            && tok.chars().next().is_some_and(char::is_uppercase);
+        if is_last && k > 0 && mixed_word && drafter.is_none() {
+            drafter = Some(tok);
+            continue;
+        }
+        if !tok.is_empty() {
+            units.push(tok);
+        }
+    }
+    Archive {
+        units,
+        drafter,
+        copies,
+        span: Span::new(s + (raw.len() - raw.trim_start().len()), e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::split;
+
+    #[test]
+    fn seed_like_footer() {
+        let t = "Yêu cầu thực hiện./.\n\nNơi nhận:\n\n- Như trên;\n- Văn phòng UBND tỉnh:\n- + LĐVP, TH, KTN;\n- + Lưu VT, NN.Thăng\n\n**KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH**\n\nLê Ô Pích";
+        let lines = split(t);
+        let f = parse(t, &lines, 0);
+        let d = f.distribution.unwrap();
+        assert_eq!(d.items.len(), 2);
+        assert_eq!(d.items[1].text, "Văn phòng UBND tỉnh");
+        assert_eq!(d.items[1].items[0].text, "LĐVP, TH, KTN");
+        let a = d.archive.unwrap();
+        assert_eq!(
+            (a.units, a.drafter.as_deref()),
+            (vec!["VT".to_owned(), "NN".to_owned()], Some("Thăng"))
+        );
+        let s = &f.signatures[0];
+        assert_eq!(s.authority[0].prefix, "KT");
+        assert_eq!(s.authority[0].position, "CHỦ TỊCH");
+        assert_eq!(s.title.as_deref(), Some("PHÓ CHỦ TỊCH"));
+        assert_eq!(s.name.as_deref(), Some("Lê Ô Pích"));
+    }
+
+    #[test]
+    fn stacked_and_party_prefixes() {
+        let t = "Xong./.\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Văn B\nT/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\nNguyễn Thị C";
+        let f = parse(t, &split(t), 0);
+        assert_eq!(f.signatures.len(), 2);
+        let p: Vec<&str> = f.signatures[0]
+            .authority
+            .iter()
+            .map(|a| a.prefix.as_str())
+            .collect();
+        assert_eq!(p, ["TM", "KT"]);
+        assert_eq!(f.signatures[1].authority[0].prefix, "TM");
+        assert_eq!(f.signatures[1].title.as_deref(), Some("PHÓ BÍ THƯ"));
+    }
+
+    #[test]
+    fn one_line_signature() {
+        let t = "Hết./.\nKT. BỘ TRƯỞNG THỨ TRƯỞNG Vũ Thị Mai";
+        let f = parse(t, &split(t), 0);
+        let s = &f.signatures[0];
+        assert_eq!(s.authority[0].position, "BỘ TRƯỞNG");
+        assert_eq!(s.title.as_deref(), Some("THỨ TRƯỞNG"));
+        assert_eq!(s.name.as_deref(), Some("Vũ Thị Mai"));
+    }
+
+    #[test]
+    fn archive_shapes() {
+        let t = "- Lưu: VT, QHĐP (3) Cương";
+        let a = parse_archive(t, 0, t.len());
+        assert_eq!(
+            (a.units, a.copies, a.drafter.as_deref()),
+            (
+                vec!["VT".to_owned(), "QHĐP".to_owned()],
+                Some(3),
+                Some("Cương")
+            )
+        );
+        let t = "- Lưu: VT, ĐMDN (2b).";
+        let a = parse_archive(t, 0, t.len());
+        assert_eq!((a.units.len(), a.copies), (2, Some(2)));
+    }
+}

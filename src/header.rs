@@ -1,0 +1,923 @@
+//! Stage 3a: the header (ô 1–5 and 9a): national heading, issuer, number,
+//! place and date, document type and subject, marks, `Kính gửi`.
+//!
+//! The header is found by anchors, not by line position, because text copies
+//! flatten the two-column layout in every order: column-major, row-major with
+//! cells merged onto one line (`TONG CUC THUE CỘNG HÒA XÃ HỘI …`,
+//! `Số: /HC-TH Đà Nẵng, ngày tháng 3 năm 2010`), or Markdown table cells.
+//! Each header line is split into *cells* at anchors (Quốc hiệu, Tiêu ngữ,
+//! `V/v`, `Kính gửi`, the end of a number); each cell is classified, and a
+//! small state machine follows the cells until the first line of the body.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::codes::{type_by_title, TypeEntry};
+use crate::diagnostic::Diagnostic;
+use crate::fold::{fold, Folded};
+use crate::lines::{Line, LineKind};
+use crate::model::{
+    DocDate, DocType, Issuer, Mark, Marks, NationalHeading, Number, Place, Recipient, Subject,
+};
+use crate::number;
+use crate::span::Span;
+use crate::text::{is_upper_line, join_lines, starts_body, strip_marker};
+
+/// What the header holds.
+#[derive(Debug, Default)]
+pub(crate) struct Header {
+    pub(crate) national_heading: Option<NationalHeading>,
+    pub(crate) party_heading: bool,
+    pub(crate) issuer: Option<Issuer>,
+    pub(crate) number: Option<Number>,
+    pub(crate) party_number: bool,
+    pub(crate) place: Option<Place>,
+    pub(crate) date: Option<DocDate>,
+    pub(crate) subject: Option<Subject>,
+    /// `V/v` (công văn style) rather than a title's trích yếu.
+    pub(crate) subject_is_vv: bool,
+    pub(crate) title: Option<DocType>,
+    pub(crate) recipients: Vec<Recipient>,
+    pub(crate) marks: Marks,
+    /// Index of the first body line.
+    pub(crate) body_start: usize,
+    /// Where the header was (for diagnostics about missing parts).
+    pub(crate) anchor: usize,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CellKind {
+    Country,
+    Motto,
+    Party,
+    Number,
+    PlaceDate,
+    Subject,
+    Recipients,
+    Title,
+    Mark,
+    Upper,
+    Other,
+}
+
+impl CellKind {
+    fn is_anchor(self) -> bool {
+        !matches!(self, CellKind::Upper | CellKind::Other | CellKind::Mark)
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Cell {
+    start: usize,
+    end: usize,
+    kind: CellKind,
+    /// For `Subject`/`Recipients`/`Number`: where the value starts (after the label).
+    value: usize,
+}
+
+static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"cong\s*hoa\s*xa\s*hoi\s*chu\s*nghia\s*viet\s*nam|doc\s*lap\s*[-,.]?\s*tu\s*do|dang\s*cong\s*san\s*viet\s*nam|\bv\s*/\s*v\b|(?:dong\s+)?kinh\s*gui\s*:",
+    )
+    .expect("valid regex")
+});
+static COUNTRY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^cong\s*hoa\s*xa\s*hoi\s*chu\s*nghia\s*viet\s*nam").expect("valid regex")
+});
+static MOTTO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^doc\s*lap\s*[-,.]?\s*tu\s*do\s*[-,.]?\s*(?:hanh\s*phuc)?").expect("valid regex")
+});
+static PARTY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^dang\s*cong\s*san\s*viet\s*nam").expect("valid regex"));
+static SUBJECT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:v\s*/\s*v\b|ve\s+viec\b)\s*[:.]?\s*").expect("valid regex"));
+static RECIPIENTS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:dong\s+)?kinh\s*gui\b\s*[:;.]?\s*").expect("valid regex"));
+static NUMBER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:nghi quyet|quyet dinh|nghi dinh|thong tu(?: lien tich)?|luat|chi thi|phap lenh|lenh|van ban hop nhat|cong van)\s+)?so\s*[:!;.]?\s*")
+        .expect("valid regex")
+});
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"ngay(?P<d>.{0,12}?)thang(?P<m>.{0,12}?)nam(?P<y>[ ._/]*[0-9][0-9 ]{2,4}[0-9]|[ ._/]*)",
+    )
+    .expect("valid regex")
+});
+static MARKS: &[(&str, u8)] = &[
+    ("tuyet mat", 0),
+    ("toi mat", 0),
+    ("mat", 0),
+    ("hoa toc hen gio", 1),
+    ("hoa toc", 1),
+    ("thuong khan", 1),
+    ("khan", 1),
+    ("luu hanh noi bo", 2),
+    ("xem xong tra lai", 2),
+    ("tai lieu thu hoi", 2),
+];
+
+/// Reads the header from the lines of `text`.
+pub(crate) fn parse(text: &str, lines: &[Line]) -> Header {
+    let mut st = State::default();
+    let mut i = 0;
+    let mut pre_content = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        match line.kind {
+            LineKind::Blank | LineKind::Separator => {
+                st.close_group();
+                if st.mode == Mode::Subject {
+                    st.mode = Mode::Free;
+                }
+                i += 1;
+                continue;
+            }
+            LineKind::Noise | LineKind::Stamp => {
+                i += 1;
+                continue;
+            }
+            LineKind::Content => {}
+        }
+        let ltext = line.text(text);
+        let key = fold(ltext);
+        if st.seen_anchor && st.mode != Mode::Recipients && starts_body(&key) {
+            st.h.body_start = i;
+            return st.finish(text);
+        }
+        let cells = split_cells(text, line);
+        if !cells.iter().any(|c| c.kind.is_anchor()) {
+            if st.continue_mode(text, line, &key) {
+                i += 1;
+                continue;
+            }
+            if st.seen_anchor && st.mode == Mode::Recipients {
+                st.h.body_start = i;
+                return st.finish(text);
+            }
+            let all_upper = cells
+                .iter()
+                .all(|c| matches!(c.kind, CellKind::Upper | CellKind::Mark));
+            if all_upper && !cells.is_empty() {
+                if st.issuer_locked && st.seen_anchor {
+                    if st.h.title.is_none() && st.h.number.is_some() && st.h.date.is_some() {
+                        st.h.body_start = i;
+                        return st.finish(text);
+                    }
+                } else {
+                    for c in &cells {
+                        st.take_upper(text, *c);
+                    }
+                }
+                i += 1;
+                continue;
+            }
+            if !st.seen_anchor {
+                pre_content += 1;
+                if pre_content > 30 {
+                    break;
+                }
+                st.close_group();
+                i += 1;
+                continue;
+            }
+            st.h.body_start = i;
+            return st.finish(text);
+        }
+        st.mode = Mode::Free;
+        let mut next = i + 1;
+        for c in cells {
+            if let Some(n) = st.take_cell(text, lines, i, c) {
+                next = n;
+            }
+        }
+        i = next;
+    }
+    if !st.seen_anchor {
+        st = State::default();
+        st.h.body_start = 0;
+        return st.finish(text);
+    }
+    st.h.body_start = i.min(lines.len());
+    st.finish(text)
+}
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    #[default]
+    Free,
+    Subject,
+    Recipients,
+}
+
+#[derive(Default)]
+struct State {
+    h: Header,
+    mode: Mode,
+    seen_anchor: bool,
+    issuer_locked: bool,
+    groups: Vec<Vec<Span>>,
+    subject_lines: usize,
+    heading_span: Option<Span>,
+    country: Option<String>,
+    motto: Option<String>,
+}
+
+impl State {
+    fn close_group(&mut self) {
+        if self.groups.last().is_some_and(|g| !g.is_empty()) {
+            self.groups.push(Vec::new());
+        }
+    }
+
+    fn anchor(&mut self, at: usize) {
+        if !self.seen_anchor {
+            self.h.anchor = at;
+        }
+        self.seen_anchor = true;
+    }
+
+    fn take_upper(&mut self, text: &str, c: Cell) {
+        if c.kind == CellKind::Mark {
+            self.take_mark(text, c);
+            return;
+        }
+        if self.issuer_locked {
+            return;
+        }
+        if self.groups.is_empty() {
+            self.groups.push(Vec::new());
+        }
+        if let Some(g) = self.groups.last_mut() {
+            g.push(Span::new(c.start, c.end));
+        }
+    }
+
+    fn take_mark(&mut self, text: &str, c: Cell) {
+        let t = text[c.start..c.end].to_owned();
+        let key = fold(&t);
+        let kind = MARKS.iter().find(|(k, _)| key == *k).map_or(0, |m| m.1);
+        let mark = Some(Mark {
+            text: t,
+            span: Span::new(c.start, c.end),
+        });
+        let slot = match kind {
+            0 => &mut self.h.marks.confidentiality,
+            1 => &mut self.h.marks.urgency,
+            _ => &mut self.h.marks.circulation,
+        };
+        if slot.is_none() {
+            *slot = mark;
+        }
+    }
+
+    /// Lines without anchors that continue the subject or the recipients.
+    fn continue_mode(&mut self, text: &str, line: Line, key: &str) -> bool {
+        let t = line.text(text);
+        match self.mode {
+            Mode::Subject => {
+                if self.subject_lines >= 5 || is_upper_line(t) {
+                    return false;
+                }
+                if let Some(s) = &mut self.h.subject {
+                    s.text = join_lines(&s.text, t);
+                    s.span.end = line.end;
+                    self.subject_lines += 1;
+                    return true;
+                }
+                false
+            }
+            Mode::Recipients => {
+                let marker = strip_marker(t);
+                if marker.len() < t.len() {
+                    let start = line.end - marker.len();
+                    push_recipient(&mut self.h.recipients, text, start, line.end);
+                    return true;
+                }
+                let cont = t.chars().next().is_some_and(char::is_lowercase);
+                if let Some(last) = self.h.recipients.last_mut() {
+                    let open = !text[last.span.start..last.span.end]
+                        .trim_end()
+                        .ends_with([';', '.']);
+                    if cont && open {
+                        last.name = clean_item(&join_lines(&last.name, t)).to_owned();
+                        last.span.end = line.end;
+                        return true;
+                    }
+                }
+                let _ = key;
+                false
+            }
+            Mode::Free => false,
+        }
+    }
+
+    /// Handles one anchor cell; returns the next line index when the cell
+    /// consumed following lines (a title and its subject).
+    fn take_cell(&mut self, text: &str, lines: &[Line], i: usize, c: Cell) -> Option<usize> {
+        let span = Span::new(c.start, c.end);
+        match c.kind {
+            CellKind::Country => {
+                self.anchor(c.start);
+                let f = Folded::new(&text[c.start..c.end]);
+                let m = COUNTRY.find(&f.key)?;
+                self.country = Some(f.slice(0, m.end()).to_owned());
+                self.cover_heading(Span::new(c.start, c.start + f.byte(m.end())));
+            }
+            CellKind::Motto => {
+                self.anchor(c.start);
+                self.motto = Some(text[c.start..c.end].to_owned());
+                self.cover_heading(span);
+            }
+            CellKind::Party => {
+                self.anchor(c.start);
+                self.h.party_heading = true;
+                self.country = Some(text[c.start..c.end].to_owned());
+                self.cover_heading(span);
+            }
+            CellKind::Number => {
+                self.anchor(c.start);
+                if self.h.number.is_none() {
+                    let cong_van = if self.h.title.is_some() {
+                        Some(false)
+                    } else {
+                        None
+                    };
+                    if let Some(p) = number::parse(&text[c.value..c.end], cong_van) {
+                        self.h.party_number = p.party;
+                        self.h.number = Some(Number {
+                            raw: text[c.start..c.end].to_owned(),
+                            number: p.number,
+                            year: p.year,
+                            symbol: Some(p.symbol),
+                            type_code: p.type_code,
+                            issuer_codes: p.issuer_codes,
+                            unit_code: p.unit_code,
+                            span,
+                        });
+                    }
+                }
+                self.issuer_locked = true;
+            }
+            CellKind::PlaceDate => {
+                self.anchor(c.start);
+                if self.h.date.is_none() {
+                    self.take_date(text, c);
+                }
+            }
+            CellKind::Subject => {
+                self.anchor(c.start);
+                if self.h.subject.is_none() {
+                    self.h.subject = Some(Subject {
+                        text: text[c.value..c.end].to_owned(),
+                        span,
+                    });
+                    self.h.subject_is_vv = true;
+                    self.subject_lines = 0;
+                    self.mode = Mode::Subject;
+                }
+            }
+            CellKind::Recipients => {
+                self.anchor(c.start);
+                self.mode = Mode::Recipients;
+                let rest = &text[c.value..c.end];
+                let mut at = c.value;
+                for part in rest.split_inclusive(';') {
+                    push_recipient(&mut self.h.recipients, text, at, at + part.len());
+                    at += part.len();
+                }
+            }
+            CellKind::Title => {
+                self.anchor(c.start);
+                self.issuer_locked = true;
+                if self.h.title.is_none() {
+                    let entry: &TypeEntry = type_by_title(&text[c.start..c.end])?;
+                    self.h.title = Some(DocType {
+                        code: entry.code.to_owned(),
+                        name: entry.name.to_owned(),
+                        span,
+                    });
+                    return Some(self.take_title_block(text, lines, i + 1));
+                }
+            }
+            CellKind::Mark => self.take_mark(text, c),
+            CellKind::Upper => self.take_upper(text, c),
+            CellKind::Other => {}
+        }
+        None
+    }
+
+    fn cover_heading(&mut self, span: Span) {
+        self.heading_span = Some(self.heading_span.map_or(span, |h| h.cover(span)));
+    }
+
+    fn take_date(&mut self, text: &str, c: Cell) {
+        let cell = &text[c.start..c.end];
+        let f = Folded::new(cell);
+        let Some(m) = DATE.captures(&f.key) else {
+            return;
+        };
+        let (Some(all), Some(d), Some(mo), Some(y)) =
+            (m.get(0), m.name("d"), m.name("m"), m.name("y"))
+        else {
+            return;
+        };
+        let date_span = Span::new(c.start + f.byte(all.start()), c.start + f.byte(all.end()));
+        let raw = text[date_span.start..date_span.end].trim_end().to_owned();
+        let date_span = Span::new(date_span.start, date_span.start + raw.len());
+        let mut date = DocDate {
+            raw,
+            year: None,
+            month: None,
+            day: None,
+            span: date_span,
+        };
+        let parts = [
+            ("day", d.start(), d.end()),
+            ("month", mo.start(), mo.end()),
+            ("year", y.start(), y.end()),
+        ];
+        for (name, s, e) in parts {
+            let value = f.slice(s, e);
+            match date_part(value) {
+                Part::Value(v) => match name {
+                    "day" if (1..=31).contains(&v) => date.day = Some(v),
+                    "month" if (1..=12).contains(&v) => date.month = Some(v),
+                    "year" if (1900..=2200).contains(&v) => date.year = i32::try_from(v).ok(),
+                    _ => self.h.diagnostics.push(Diagnostic::warning(
+                        "invalid_date",
+                        format!("the {name} of the date ({v}) is out of range"),
+                        date_span,
+                    )),
+                },
+                Part::Blank => self.h.diagnostics.push(Diagnostic::warning(
+                    &format!("blank_{name}"),
+                    format!("the {name} of the date is left blank"),
+                    date_span,
+                )),
+                Part::Unreadable => self.h.diagnostics.push(Diagnostic::warning(
+                    &format!("unreadable_{name}"),
+                    format!("the {name} of the date cannot be read: {:?}", value.trim()),
+                    date_span,
+                )),
+            }
+        }
+        self.h.date = Some(date);
+        if let Some((s, e)) = place_before(&f, all.start()) {
+            self.h.place = Some(Place {
+                name: f.slice(s, e).to_owned(),
+                span: Span::new(c.start + f.byte(s), c.start + f.byte(e)),
+            });
+        }
+    }
+
+    /// After a title line: its trích yếu, then the authority line, if any.
+    fn take_title_block(&mut self, text: &str, lines: &[Line], mut j: usize) -> usize {
+        while j < lines.len() && !lines[j].is_content() {
+            j += 1;
+        }
+        let mut subject: Option<Subject> = None;
+        let mut count = 0;
+        while j < lines.len() && count < 6 {
+            let l = lines[j];
+            if matches!(l.kind, LineKind::Noise | LineKind::Stamp) {
+                j += 1;
+                continue;
+            }
+            if !l.is_content() {
+                break;
+            }
+            let t = l.text(text);
+            let key = fold(t);
+            if starts_body(&key) || type_by_title(t).is_some() {
+                break;
+            }
+            let upper = is_upper_line(t);
+            match &mut subject {
+                None => {
+                    let skip = SUBJECT
+                        .find(&key)
+                        .map_or(0, |m| Folded::new(t).byte(m.end()));
+                    subject = Some(Subject {
+                        text: t[skip..].to_owned(),
+                        span: Span::new(l.start, l.end),
+                    });
+                }
+                Some(s) => {
+                    if upper && !is_upper_line(&s.text) {
+                        break;
+                    }
+                    s.text = join_lines(&s.text, t);
+                    s.span.end = l.end;
+                }
+            }
+            count += 1;
+            j += 1;
+        }
+        if let Some(s) = subject {
+            if !s.text.is_empty() {
+                self.h.subject = Some(s);
+            }
+        }
+        // The authority line (thẩm quyền ban hành): a short all-caps paragraph.
+        let mut k = j;
+        while k < lines.len() && !lines[k].is_content() {
+            k += 1;
+        }
+        let mut n = 0;
+        while k + n < lines.len() && lines[k + n].is_content() && n < 3 {
+            let t = lines[k + n].text(text);
+            if !is_upper_line(t) || starts_body(&fold(t)) || type_by_title(t).is_some() {
+                break;
+            }
+            n += 1;
+        }
+        if n > 0 && (k + n >= lines.len() || !lines[k + n].is_content()) {
+            return k + n;
+        }
+        j
+    }
+
+    fn finish(mut self, text: &str) -> Header {
+        if let Some(span) = self.heading_span {
+            if let Some(country) = self.country.take() {
+                self.h.national_heading = Some(NationalHeading {
+                    country,
+                    motto: self.motto.take().map(|m| trim_rule(&m).to_owned()),
+                    span,
+                });
+            }
+        }
+        if let Some(s) = &mut self.h.subject {
+            s.text = s
+                .text
+                .trim()
+                .trim_end_matches(['.', ';', ':'])
+                .trim()
+                .to_owned();
+        }
+        self.h.issuer = build_issuer(text, &self.groups);
+        if self.h.issuer.is_none() && !self.groups.iter().any(|g| !g.is_empty()) {
+            // nothing before the number: fine, the diagnostic says so
+        }
+        self.h
+    }
+}
+
+enum Part {
+    Value(u32),
+    Blank,
+    Unreadable,
+}
+
+fn date_part(s: &str) -> Part {
+    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    if t.chars()
+        .all(|c| matches!(c, '.' | '…' | '_' | '-' | '/' | ','))
+    {
+        return Part::Blank;
+    }
+    if t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit()) {
+        return t.parse().map_or(Part::Unreadable, Part::Value);
+    }
+    Part::Unreadable
+}
+
+/// The place: capitalised words right before `, ngày` (folded offsets).
+fn place_before(f: &Folded<'_>, date_at: usize) -> Option<(usize, usize)> {
+    let before = f.slice(0, date_at);
+    let trimmed = before.trim_end().trim_end_matches(',').trim_end();
+    if trimmed.is_empty() {
+        return None;
+    }
+    let mut start = trimmed.len();
+    let lower_ok = [
+        "phố",
+        "thị",
+        "xã",
+        "trấn",
+        "tỉnh",
+        "huyện",
+        "quận",
+        "phường",
+    ];
+    for word in trimmed.rsplit(' ') {
+        let first = word.chars().next();
+        let ok = first.is_some_and(char::is_uppercase)
+            && word.chars().all(|c| c.is_alphabetic() || c == '.')
+            || lower_ok.contains(&word);
+        if !ok {
+            break;
+        }
+        start -= word.len();
+        start = start.saturating_sub(1);
+    }
+    let start = trimmed[start..]
+        .find(|c: char| !c.is_whitespace())
+        .map_or(trimmed.len(), |k| start + k);
+    if start >= trimmed.len() {
+        return None;
+    }
+    // back to folded (char) offsets
+    let s = before[..start].chars().count();
+    let e = before[..trimmed.len()].chars().count();
+    Some((s, e))
+}
+
+fn push_recipient(out: &mut Vec<Recipient>, text: &str, start: usize, end: usize) {
+    let raw = &text[start..end];
+    let name = clean_item(raw);
+    if name.is_empty() {
+        return;
+    }
+    let off = raw.find(name).unwrap_or(0);
+    out.push(Recipient {
+        name: name.to_owned(),
+        span: Span::new(start + off, start + off + name.len()),
+    });
+}
+
+/// An item without its marker and trailing `;`, `,`, `.`.
+pub(crate) fn clean_item(s: &str) -> &str {
+    strip_marker(s.trim())
+        .trim()
+        .trim_end_matches([';', ',', '.', ':'])
+        .trim_end()
+}
+
+/// Drops a trailing rule (`-------`) from a cell.
+fn trim_rule(s: &str) -> &str {
+    s.trim_end_matches(['-', '_', '=', '*', '—', '–', ' '])
+        .trim()
+}
+
+/// Splits a header line into classified cells.
+fn split_cells(text: &str, line: Line) -> Vec<Cell> {
+    let s = line.text(text);
+    let f = Folded::new(s);
+    let mut points = vec![0];
+    for m in SPLIT.find_iter(&f.key) {
+        if m.start() > 0 {
+            points.push(m.start());
+        }
+    }
+    points.push(f.key.len());
+    points.dedup();
+    let mut cells = Vec::new();
+    for w in points.windows(2) {
+        classify_segment(text, line.start, &f, w[0], w[1], &mut cells, 0);
+    }
+    cells
+}
+
+fn classify_segment(
+    text: &str,
+    base: usize,
+    f: &Folded<'_>,
+    a: usize,
+    b: usize,
+    out: &mut Vec<Cell>,
+    depth: u8,
+) {
+    // trim white space and rules at both ends (folded offsets)
+    let key = &f.key[a..b];
+    let lead = key.len() - key.trim_start_matches([' ', '|', '*', '_']).len();
+    let trail_trimmed = key
+        .trim_end_matches(['|', ' '])
+        .trim_end_matches(['-', '_', '=', '*', '#', ' ']);
+    let (a2, b2) = (a + lead, a + trail_trimmed.len());
+    if b2 <= a2 {
+        return;
+    }
+    let key = &f.key[a2..b2];
+    let start = base + f.byte(a2);
+    let end = base + f.byte(b2);
+    let cell = |kind, value: usize| Cell {
+        start,
+        end,
+        kind,
+        value: base + f.byte(a2 + value),
+    };
+    if COUNTRY.is_match(key) {
+        out.push(cell(CellKind::Country, 0));
+    } else if MOTTO.is_match(key) {
+        out.push(cell(CellKind::Motto, 0));
+    } else if PARTY.is_match(key) {
+        out.push(cell(CellKind::Party, 0));
+    } else if let Some(m) = SUBJECT.find(key).filter(|_| key.starts_with('v')) {
+        out.push(cell(CellKind::Subject, m.end()));
+    } else if let Some(m) = RECIPIENTS.find(key) {
+        out.push(cell(CellKind::Recipients, m.end()));
+    } else if let Some(m) = NUMBER_LABEL.find(key) {
+        let value = base + f.byte(a2 + m.end());
+        match number::parse(&text[value..end], None) {
+            Some(p) if depth == 0 => {
+                let num_end = value + p.len;
+                out.push(Cell {
+                    start,
+                    end: num_end,
+                    kind: CellKind::Number,
+                    value,
+                });
+                // the rest of the cell: a place and date, usually
+                let rest_chars = text[start..num_end].chars().count();
+                classify_segment(text, base, f, a2 + rest_chars, b2, out, depth + 1);
+            }
+            _ => out.push(cell(other_kind(&text[start..end], key), 0)),
+        }
+    } else if DATE.is_match(key) {
+        out.push(cell(CellKind::PlaceDate, 0));
+    } else {
+        out.push(cell(other_kind(&text[start..end], key), 0));
+    }
+}
+
+fn other_kind(t: &str, key: &str) -> CellKind {
+    if MARKS.iter().any(|(k, _)| key == *k) && is_upper_line(t) {
+        return CellKind::Mark;
+    }
+    if is_upper_line(t) {
+        if type_by_title(t).is_some() {
+            return CellKind::Title;
+        }
+        return CellKind::Upper;
+    }
+    CellKind::Other
+}
+
+/// Lines of one issuer group → name and parent.
+fn build_issuer(text: &str, groups: &[Vec<Span>]) -> Option<Issuer> {
+    let group = groups.iter().rev().find(|g| !g.is_empty())?;
+    let span = group.iter().copied().reduce(Span::cover)?;
+    let mut names: Vec<String> = Vec::new();
+    for s in group {
+        let t = trim_rule(&text[s.start..s.end]).to_owned();
+        if t.is_empty() {
+            continue;
+        }
+        match names.last_mut() {
+            Some(prev) if continues_name(&t) => *prev = join_lines(prev, &t),
+            _ => names.push(t),
+        }
+    }
+    names.dedup();
+    let name = names.pop()?;
+    let parent = names.pop();
+    if parent.is_none() {
+        if let Some((p, n)) = split_one_line(&name) {
+            return Some(Issuer {
+                name: n,
+                parent: Some(p),
+                span,
+            });
+        }
+    }
+    Some(Issuer { name, parent, span })
+}
+
+/// `TỈNH BẮC GIANG` under `ỦY BAN NHÂN DÂN` continues the name; so does `VÀ XÃ HỘI`.
+fn continues_name(line: &str) -> bool {
+    let key = fold(line);
+    if ["tinh uy", "thanh uy", "huyen uy", "quan uy", "thi uy"]
+        .iter()
+        .any(|p| key.starts_with(p))
+    {
+        return false;
+    }
+    [
+        "tinh ",
+        "thanh pho ",
+        "tp ",
+        "tp.",
+        "huyen ",
+        "quan ",
+        "thi xa ",
+        "xa ",
+        "phuong ",
+        "thi tran ",
+        "va ",
+        "- ",
+        "& ",
+        "cua ",
+    ]
+    .iter()
+    .any(|p| key.starts_with(p))
+        || line.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// `UBND TỈNH SƠN LA SỞ THÔNG TIN VÀ TRUYỀN THÔNG` on one line → (parent, name).
+fn split_one_line(line: &str) -> Option<(String, String)> {
+    static ORG: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r" (?:so|tong cuc|chi cuc|cuc|vu|ban|van phong|phong|truong|trung tam|vien|benh vien|kho bac|hoi dong|thanh tra|cong an|bo chi huy) ")
+            .expect("valid regex")
+    });
+    let f = Folded::new(line);
+    let key = &f.key;
+    let mut best = None;
+    for m in ORG.find_iter(key) {
+        let left = &key[..m.start()];
+        if left.ends_with(" tong") || left.ends_with(" chi") || left == "tong" || left == "chi" {
+            continue;
+        }
+        if left.split_whitespace().count() >= 2
+            && key[m.start() + 1..].split_whitespace().count() >= 2
+        {
+            best = Some(m.start());
+        }
+    }
+    let at = best?;
+    Some((
+        f.slice(0, at).trim().to_owned(),
+        f.slice(at + 1, key.len()).trim().to_owned(),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::split;
+
+    fn header(text: &str) -> Header {
+        parse(text, &split(text))
+    }
+
+    #[test]
+    fn column_major_cong_van() {
+        let t = "UBND TỈNH QUẢNG BÌNH\nSỞ NỘI VỤ\n-------\nSố: 05/SNV-VP\nV/v nâng bậc lương\nnăm 2024\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\nQuảng Bình, ngày 05 tháng 02 năm 2024\n\nKính gửi: Bộ Nội vụ.\n\nThực hiện ...";
+        let h = header(t);
+        let i = h.issuer.unwrap();
+        assert_eq!(
+            (i.name.as_str(), i.parent.as_deref()),
+            ("SỞ NỘI VỤ", Some("UBND TỈNH QUẢNG BÌNH"))
+        );
+        let n = h.number.unwrap();
+        assert_eq!(
+            (n.number.as_deref(), n.symbol.as_deref()),
+            (Some("05"), Some("SNV-VP"))
+        );
+        assert_eq!(h.subject.unwrap().text, "nâng bậc lương năm 2024");
+        let d = h.date.unwrap();
+        assert_eq!((d.year, d.month, d.day), (Some(2024), Some(2), Some(5)));
+        assert_eq!(h.place.unwrap().name, "Quảng Bình");
+        assert_eq!(h.recipients[0].name, "Bộ Nội vụ");
+        let nh = h.national_heading.unwrap();
+        assert_eq!(nh.motto.as_deref(), Some("Độc lập - Tự do - Hạnh phúc"));
+        assert_eq!(split(t)[h.body_start].text(t), "Thực hiện ...");
+    }
+
+    #[test]
+    fn merged_row_major_lines() {
+        let t = "TONG CUC THUE CONG HÒA XÃ HỘI CHỦ NGHĨA VIET NAM\nCỤC THUE TINH BAC NINH Độc lập - Tự do - Hạnh phúc\nSố: /HC-TH Đà Nẵng, ngày tháng 3 năm 2010\n\nNội dung.";
+        let h = header(t);
+        let i = h.issuer.unwrap();
+        assert_eq!(
+            (i.name.as_str(), i.parent.as_deref()),
+            ("CỤC THUE TINH BAC NINH", Some("TONG CUC THUE"))
+        );
+        assert_eq!(h.number.unwrap().number, None);
+        assert_eq!(h.place.unwrap().name, "Đà Nẵng");
+        let d = h.date.unwrap();
+        assert_eq!((d.year, d.month, d.day), (Some(2010), Some(3), None));
+        assert!(h.diagnostics.iter().any(|d| d.code == "blank_day"));
+    }
+
+    #[test]
+    fn typed_document_title_subject_authority() {
+        let t = "ỦY BAN NHÂN DÂN\nTỈNH BẮC GIANG\nSố: 12/QĐ-UBND\n\nQUYẾT ĐỊNH\nVề việc phê duyệt kế hoạch\nnăm 2024\n\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n\nCăn cứ Luật Tổ chức chính quyền địa phương;";
+        let h = header(t);
+        assert_eq!(h.issuer.unwrap().name, "ỦY BAN NHÂN DÂN TỈNH BẮC GIANG");
+        assert_eq!(h.title.unwrap().code, "QĐ");
+        assert_eq!(h.subject.unwrap().text, "phê duyệt kế hoạch năm 2024");
+        assert!(split(t)[h.body_start].text(t).starts_with("Căn cứ"));
+    }
+
+    #[test]
+    fn party_number_and_heading() {
+        let t =
+            "ĐẢNG CỘNG SẢN VIỆT NAM\nTỈNH ỦY BẮC GIANG\n*\nSố 12-CV/TU\nV/v tổng kết\n\nNội dung.";
+        let h = header(t);
+        assert!(h.party_heading && h.party_number);
+        assert_eq!(h.number.unwrap().symbol.as_deref(), Some("CV/TU"));
+        assert_eq!(h.issuer.unwrap().name, "TỈNH ỦY BẮC GIANG");
+    }
+
+    #[test]
+    fn one_line_parent_split() {
+        assert_eq!(
+            split_one_line("UBND TỈNH SƠN LA SỞ THÔNG TIN VÀ TRUYỀN THÔNG"),
+            Some((
+                "UBND TỈNH SƠN LA".to_owned(),
+                "SỞ THÔNG TIN VÀ TRUYỀN THÔNG".to_owned()
+            ))
+        );
+        assert_eq!(
+            split_one_line("ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"),
+            None
+        );
+        assert_eq!(
+            split_one_line("TỔNG CỤC THUẾ CỤC THUẾ TP HÀ NỘI"),
+            Some(("TỔNG CỤC THUẾ".to_owned(), "CỤC THUẾ TP HÀ NỘI".to_owned()))
+        );
+    }
+}

@@ -1,0 +1,152 @@
+//! Stage 2: lines, and the page furniture among them.
+//!
+//! Splits the normalised text into trimmed lines and marks those that are
+//! not part of the document's content: blank lines, separators (`-----`,
+//! `*`), page numbers, `--- PAGE BREAK ---` markers, Công báo running headers
+//! (`CÔNG BÁO/Số 361 + 362/Ngày 28-02-2025`: the gazette's number, never the
+//! document's), converter front-matter and `Source:` lines. Signature stamps
+//! are marked later by [`crate::stamps`].
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::fold::fold;
+
+/// What a line is, as far as layout goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LineKind {
+    /// Empty or white space only.
+    Blank,
+    /// A rule: dashes, underscores, stars.
+    Separator,
+    /// Page furniture: numbers, page markers, running headers, front-matter.
+    Noise,
+    /// Part of a digital-signature stamp.
+    Stamp,
+    /// Anything else.
+    Content,
+}
+
+/// One line of the normalised text, trimmed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Line {
+    /// Start (normalised offset), after leading spaces.
+    pub(crate) start: usize,
+    /// End, before trailing spaces and the line break.
+    pub(crate) end: usize,
+    /// Its kind.
+    pub(crate) kind: LineKind,
+}
+
+impl Line {
+    /// The line's text.
+    pub(crate) fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+
+    /// Whether the line carries document content.
+    pub(crate) fn is_content(&self) -> bool {
+        self.kind == LineKind::Content
+    }
+}
+
+static PAGE_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:-{2,}\s*page\b.*-{2,}|-{1,3}\s*\d{1,4}\s*-{1,3}|trang\s+\d{1,4}(?:\s*/\s*\d{1,4})?|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})$")
+        .expect("valid regex")
+});
+static GAZETTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\d{1,4}\s+)?cong\s*bao\s*/?\s*(?:so\b.*|\d.*)?(?:/\s*ngay.*)?(?:\s+\d{1,4})?$")
+        .expect("valid regex")
+});
+
+/// Splits `text` into classified lines.
+pub(crate) fn split(text: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut pos = 0;
+    for raw in text.split('\n') {
+        let start = pos + (raw.len() - raw.trim_start().len());
+        let end = pos + raw.trim_end().len();
+        let end = end.max(start);
+        let kind = classify(&text[start..end]);
+        lines.push(Line { start, end, kind });
+        pos += raw.len() + 1;
+    }
+    mark_front_matter(text, &mut lines);
+    lines
+}
+
+fn classify(t: &str) -> LineKind {
+    if t.is_empty() {
+        return LineKind::Blank;
+    }
+    if t.chars().all(|c| {
+        matches!(
+            c,
+            '-' | '_' | '=' | '*' | '—' | '–' | '.' | '·' | '~' | ' ' | '…' | '•'
+        )
+    }) {
+        return LineKind::Separator;
+    }
+    if t.len() > 120 {
+        return LineKind::Content;
+    }
+    let key = fold(t);
+    let key = key.trim_matches(|c: char| c == '*' || c == '_' || c == ' ');
+    if PAGE_MARKER.is_match(key) || GAZETTE.is_match(key) || key.starts_with("source:") {
+        return LineKind::Noise;
+    }
+    LineKind::Content
+}
+
+/// A YAML block (`---` … `---`) before any content is converter metadata.
+fn mark_front_matter(text: &str, lines: &mut [Line]) {
+    let Some(first) = lines.iter().position(|l| l.kind != LineKind::Blank) else {
+        return;
+    };
+    if lines[first].text(text) != "---" {
+        return;
+    }
+    let Some(close) = lines[first + 1..]
+        .iter()
+        .take(40)
+        .position(|l| l.text(text) == "---")
+    else {
+        return;
+    };
+    for l in &mut lines[first..=first + 1 + close] {
+        l.kind = LineKind::Noise;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<LineKind> {
+        split(text).iter().map(|l| l.kind).collect()
+    }
+
+    #[test]
+    fn page_furniture_is_noise() {
+        use LineKind::{Blank, Content, Noise, Separator};
+        assert_eq!(
+            kinds("CÔNG BÁO/Số 361 + 362/Ngày 28-02-2025\n47\n--- PAGE BREAK ---\n-------\nSố: 05/UBND\n"),
+            vec![Noise, Noise, Noise, Separator, Content, Blank]
+        );
+    }
+
+    #[test]
+    fn front_matter_is_noise() {
+        let k = kinds("---\ntitle: \"x\"\n---\n\nBỘ TÀI CHÍNH");
+        assert_eq!(k[..3], [LineKind::Noise; 3]);
+        assert_eq!(k[4], LineKind::Content);
+    }
+
+    #[test]
+    fn spans_are_trimmed() {
+        let text = "  Số: 05  \nx";
+        let l = split(text)[0];
+        assert_eq!(l.text(text), "Số: 05");
+    }
+}

@@ -1,0 +1,230 @@
+//! Stage 1: normalisation.
+//!
+//! Produces the text every later stage reads: NFC (checked first, composed
+//! only where needed), `\n` line ends, no zero-width characters, runs of
+//! spaces (tabs, NBSP, …) collapsed to one space, and for Markdown input the
+//! text of the document with the markup removed (table cells on lines of
+//! their own). The [`OffsetMap`] keeps every offset in this text pointing
+//! back into the caller's exact input.
+
+mod markdown;
+mod offset_map;
+
+pub use offset_map::OffsetMap;
+
+use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+use crate::options::InputFormat;
+
+/// Normalised text and the map back to the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Normalized {
+    /// The normalised text.
+    pub text: String,
+    /// Offsets in `text` → offsets in the input.
+    pub map: OffsetMap,
+    /// Whether the input was read as Markdown.
+    pub markdown: bool,
+}
+
+/// Normalises `input`, reading it as Markdown when `format` says so (or,
+/// for [`InputFormat::Auto`], when it holds a pipe table).
+pub fn normalize(input: &str, format: InputFormat) -> Normalized {
+    let markdown = match format {
+        InputFormat::Markdown => true,
+        InputFormat::Text => false,
+        InputFormat::Auto => looks_like_markdown(input),
+    };
+    let nfc = !matches!(is_nfc_quick(input.chars()), IsNormalized::Yes);
+    let mut w = Writer {
+        out: String::with_capacity(input.len()),
+        map: OffsetMap::new(input.len()),
+        nfc,
+    };
+    if markdown {
+        markdown::feed(input, &mut w);
+    } else {
+        w.feed_exact(input, 0);
+    }
+    Normalized {
+        text: w.out,
+        map: w.map,
+        markdown,
+    }
+}
+
+/// Whether the text looks like a Markdown conversion: a pipe-table delimiter row.
+pub fn looks_like_markdown(input: &str) -> bool {
+    input.lines().take(400).any(|l| {
+        let t = l.trim();
+        t.starts_with('|')
+            && t.len() >= 5
+            && t.bytes().all(|b| matches!(b, b'|' | b'-' | b':' | b' '))
+            && t.contains("---")
+    })
+}
+
+/// Accumulates normalised text and its offset map.
+pub(crate) struct Writer {
+    pub(crate) out: String,
+    pub(crate) map: OffsetMap,
+    nfc: bool,
+}
+
+fn is_space_like(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t' | '\u{0B}' | '\u{0C}' | '\u{A0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
+    )
+}
+
+fn is_zero_width(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
+}
+
+impl Writer {
+    /// Appends `piece`, a verbatim slice of the input starting at `orig`, normalising it.
+    pub(crate) fn feed_exact(&mut self, piece: &str, orig: usize) {
+        let mut run = 0; // start of the pending verbatim run, in `piece`
+        let mut iter = piece.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            if c == ' ' && !iter.peek().is_some_and(|&(_, n)| is_space_like(n)) {
+                continue;
+            }
+            if is_space_like(c) {
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, n)) = iter.peek() {
+                    if !is_space_like(n) {
+                        break;
+                    }
+                    end = j + n.len_utf8();
+                    iter.next();
+                }
+                self.flush(piece, orig, run, i);
+                self.out.push(' ');
+                self.map.push_replaced(orig + i, end - i, 1);
+                run = end;
+            } else if c == '\r' {
+                self.flush(piece, orig, run, i);
+                if iter.peek().is_some_and(|&(_, n)| n == '\n') {
+                    run = i + 1; // drop the '\r', keep the '\n' verbatim
+                } else {
+                    self.out.push('\n');
+                    self.map.push_replaced(orig + i, 1, 1);
+                    run = i + 1;
+                }
+            } else if is_zero_width(c) {
+                self.flush(piece, orig, run, i);
+                run = i + c.len_utf8();
+            } else if self.nfc
+                && !c.is_ascii_whitespace()
+                && (canonical_combining_class(c) != 0
+                    || iter
+                        .peek()
+                        .is_some_and(|&(_, n)| canonical_combining_class(n) != 0))
+            {
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, n)) = iter.peek() {
+                    if canonical_combining_class(n) == 0 {
+                        break;
+                    }
+                    end = j + n.len_utf8();
+                    iter.next();
+                }
+                let cluster = &piece[i..end];
+                let composed: String = cluster.nfc().collect();
+                if composed != cluster {
+                    self.flush(piece, orig, run, i);
+                    self.out.push_str(&composed);
+                    self.map.push_replaced(orig + i, end - i, composed.len());
+                    run = end;
+                }
+            }
+        }
+        self.flush(piece, orig, run, piece.len());
+    }
+
+    /// Appends text that stands for input `orig..orig + orig_len` without being a copy of it.
+    pub(crate) fn feed_replaced(&mut self, text: &str, orig: usize, orig_len: usize) {
+        let mut sub = Writer {
+            out: String::new(),
+            map: OffsetMap::new(0),
+            nfc: self.nfc,
+        };
+        sub.feed_exact(text, 0);
+        if sub.out.is_empty() {
+            return;
+        }
+        self.out.push_str(&sub.out);
+        self.map.push_replaced(orig, orig_len, sub.out.len());
+    }
+
+    /// Appends a line break that stands for `orig..orig + orig_len`, unless
+    /// the text already ends with `max` of them.
+    pub(crate) fn newline(&mut self, orig: usize, orig_len: usize, max: usize) {
+        let trailing = self.out.bytes().rev().take_while(|&b| b == b'\n').count();
+        if self.out.is_empty() || trailing >= max {
+            return;
+        }
+        self.out.push('\n');
+        self.map.push_replaced(orig, orig_len, 1);
+    }
+
+    fn flush(&mut self, piece: &str, orig: usize, from: usize, to: usize) {
+        if to > from {
+            self.out.push_str(&piece[from..to]);
+            self.map.push_exact(orig + from, to - from);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_roundtrip(input: &str) -> Normalized {
+        let n = normalize(input, InputFormat::Text);
+        assert_eq!(n.map.normalized_len(), n.text.len());
+        let (a, b) = n.map.map_range(0, n.text.len());
+        assert!(input.is_char_boundary(a) && input.is_char_boundary(b));
+        n
+    }
+
+    #[test]
+    fn collapses_spaces_and_line_ends() {
+        let n = check_roundtrip("Số:\u{A0}\u{A0}05/UBND\r\nHà  Nội\rx\u{200B}y");
+        assert_eq!(n.text, "Số: 05/UBND\nHà Nội\nxy");
+        let at = n.text.find("Hà").unwrap();
+        let (a, b) = n.map.map_range(at, at + "Hà Nội".len());
+        assert_eq!(
+            &"Số:\u{A0}\u{A0}05/UBND\r\nHà  Nội\rx\u{200B}y"[a..b],
+            "Hà  Nội"
+        );
+    }
+
+    #[test]
+    fn composes_decomposed_vietnamese() {
+        let input = "hu\u{31B}o\u{31B}\u{309}ng va\u{300}";
+        let n = check_roundtrip(input);
+        assert_eq!(n.text, "hưởng và");
+        let (a, b) = n.map.map_range(0, "hưởng".len());
+        assert_eq!(&input[a..b], "hu\u{31B}o\u{31B}\u{309}ng");
+    }
+
+    #[test]
+    fn is_idempotent() {
+        let once = normalize("a \t b\r\n\u{FEFF}c", InputFormat::Text).text;
+        assert_eq!(normalize(&once, InputFormat::Text).text, once);
+    }
+
+    #[test]
+    fn detects_markdown_tables() {
+        assert!(looks_like_markdown("| a | b |\n|---|---|\n| c | d |"));
+        assert!(!looks_like_markdown("Số: 05/UBND\n- item"));
+    }
+}

@@ -1,0 +1,225 @@
+//! Số, ký hiệu: the document's number and symbol, split into parts.
+//!
+//! Shapes: typed `15/QĐ-BNV`, công văn `05/UBND-VX` (issuer, then unit),
+//! legal-normative with a year `30/2020/NĐ-CP`, joint `…/TTLT-A-B-C`, Party
+//! `36-HD/VPTW`, blank `/UBND-NN`, old `61-CP`.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::codes::type_by_code;
+
+/// A number and symbol read from text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ParsedNumber {
+    pub(crate) number: Option<String>,
+    pub(crate) year: Option<i32>,
+    pub(crate) symbol: String,
+    pub(crate) type_code: Option<String>,
+    pub(crate) issuer_codes: Vec<String>,
+    pub(crate) unit_code: Option<String>,
+    pub(crate) party: bool,
+    /// Bytes of the input the number took.
+    pub(crate) len: usize,
+}
+
+const GROUP: &str = r"[\p{L}0-9&.]+(?:[ ]?-[ ]?[\p{L}0-9&.]+)*";
+
+static PARTY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?P<num>[0-9]+[a-z]?)[ ]?-[ ]?(?P<ty>\p{{L}}+)[ ]?/[ ]?(?P<iss>{GROUP})"
+    ))
+    .expect("valid regex")
+});
+static STATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?P<num>[0-9]+(?:\.[0-9]+)?[a-zA-Z]?)?[ ]?/[ ]?(?:(?P<year>(?:19|20)[0-9]{{2}})[ ]?/[ ]?)?(?P<sym>{GROUP})"
+    ))
+    .expect("valid regex")
+});
+static OLD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<num>[0-9]+)[ ]?-[ ]?(?P<sym>\p{Lu}[\p{L}0-9&.]*(?:-[\p{L}0-9&.]+)*)")
+        .expect("valid regex")
+});
+
+/// Reads a number and symbol at the start of `s` (after the `Số:` label).
+/// `cong_van` says whether the document is known to be a công văn (no type
+/// code in its symbol).
+pub(crate) fn parse(s: &str, cong_van: Option<bool>) -> Option<ParsedNumber> {
+    if let Some(c) = PARTY.captures(s) {
+        let ty = c.name("ty")?.as_str();
+        if type_by_code(ty).is_some() || ty == "CV" {
+            let iss = compact(c.name("iss")?.as_str());
+            let iss = iss.trim_end_matches('.').to_owned();
+            let len = c.name("iss")?.start() + c.name("iss")?.as_str().trim_end_matches('.').len();
+            return Some(ParsedNumber {
+                number: Some(c.name("num")?.as_str().to_owned()),
+                year: None,
+                symbol: format!("{ty}/{iss}"),
+                type_code: Some(
+                    type_by_code(ty)
+                        .map_or(ty, |(code, _)| if ty == "CV" { "CV" } else { code })
+                        .to_owned(),
+                ),
+                issuer_codes: iss.split('-').map(str::to_owned).collect(),
+                unit_code: None,
+                party: true,
+                len,
+            });
+        }
+    }
+    if let Some(c) = STATE.captures(s) {
+        let sym_m = c.name("sym")?;
+        let symbol = compact(sym_m.as_str()).trim_end_matches('.').to_owned();
+        if symbol.is_empty() || !symbol.chars().any(char::is_alphabetic) {
+            return None;
+        }
+        let year = c.name("year").and_then(|m| m.as_str().parse().ok());
+        let (type_code, issuer_codes, unit_code) = split_symbol(&symbol, year.is_some(), cong_van);
+        return Some(ParsedNumber {
+            number: c.name("num").map(|m| m.as_str().to_owned()),
+            year,
+            type_code,
+            issuer_codes,
+            unit_code,
+            party: false,
+            len: sym_m.start() + sym_m.as_str().trim_end_matches('.').len(),
+            symbol,
+        });
+    }
+    let c = OLD.captures(s)?;
+    let sym_m = c.name("sym")?;
+    let symbol = sym_m.as_str().trim_end_matches('.').to_owned();
+    Some(ParsedNumber {
+        number: Some(c.name("num")?.as_str().to_owned()),
+        year: None,
+        issuer_codes: vec![symbol.clone()],
+        type_code: None,
+        unit_code: None,
+        party: false,
+        len: sym_m.start() + symbol.len(),
+        symbol,
+    })
+}
+
+fn compact(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Splits `QĐ-UBND` (typed), `UBND-VX` (công văn), `TTLT-A-B` (joint).
+fn split_symbol(
+    symbol: &str,
+    has_year: bool,
+    cong_van: Option<bool>,
+) -> (Option<String>, Vec<String>, Option<String>) {
+    let groups: Vec<&str> = symbol.split('-').filter(|g| !g.is_empty()).collect();
+    let Some((first, rest)) = groups.split_first() else {
+        return (None, Vec::new(), None);
+    };
+    let typed = match type_by_code(first) {
+        Some(_) if rest.is_empty() => false,
+        Some(_) => has_year || cong_van != Some(true),
+        None => false,
+    };
+    if typed {
+        let code = type_by_code(first).map_or(*first, |(c, _)| c).to_owned();
+        let joint = code.ends_with("LT") || first.ends_with("LT");
+        if joint || rest.len() == 1 {
+            return (
+                Some(code),
+                rest.iter().map(|s| (*s).to_owned()).collect(),
+                None,
+            );
+        }
+        return (
+            Some(code),
+            vec![rest[0].to_owned()],
+            Some(rest[1..].join("-")),
+        );
+    }
+    let unit = (!rest.is_empty()).then(|| rest.join("-"));
+    (None, vec![(*first).to_owned()], unit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> ParsedNumber {
+        parse(s, None).unwrap_or_else(|| panic!("no number in {s:?}"))
+    }
+
+    #[test]
+    fn shapes_from_model_md() {
+        let n = p("15/QĐ-BNV");
+        assert_eq!(
+            (
+                n.number.as_deref(),
+                n.type_code.as_deref(),
+                n.issuer_codes.clone()
+            ),
+            (Some("15"), Some("QĐ"), vec!["BNV".to_owned()])
+        );
+        let n = p("05/UBND-VX");
+        assert_eq!(
+            (
+                n.type_code.clone(),
+                n.issuer_codes.clone(),
+                n.unit_code.as_deref()
+            ),
+            (None, vec!["UBND".to_owned()], Some("VX"))
+        );
+        let n = p("30/2020/NĐ-CP");
+        assert_eq!(
+            (n.year, n.type_code.as_deref(), n.symbol.as_str()),
+            (Some(2020), Some("NĐ"), "NĐ-CP")
+        );
+        let n = p("01/2022/TTLT-VKSNDTC-TANDTC-BCA");
+        assert_eq!(n.issuer_codes, ["VKSNDTC", "TANDTC", "BCA"]);
+        let n = p("36-HD/VPTW");
+        assert_eq!(
+            (
+                n.number.as_deref(),
+                n.symbol.as_str(),
+                n.type_code.as_deref(),
+                n.party
+            ),
+            (Some("36"), "HD/VPTW", Some("HD"), true)
+        );
+        let n = p("/UBND-NN");
+        assert_eq!(
+            (n.number, n.symbol.as_str(), n.unit_code.as_deref()),
+            (None, "UBND-NN", Some("NN"))
+        );
+        assert_eq!(p("66.17/2026/NQ-CP").number.as_deref(), Some("66.17"));
+    }
+
+    #[test]
+    fn stops_at_the_symbol_end() {
+        let s = "/HC-TH Đà Nẵng, ngày";
+        let n = p(s);
+        assert_eq!(&s[..n.len], "/HC-TH");
+        let s = "1206 /QĐ-HVTC.";
+        let n = p(s);
+        assert_eq!(
+            (n.number.as_deref(), n.symbol.as_str()),
+            (Some("1206"), "QĐ-HVTC")
+        );
+        assert_eq!(&s[..n.len], "1206 /QĐ-HVTC");
+    }
+
+    #[test]
+    fn cong_van_hint_decides_ambiguous_codes() {
+        let n = parse("12/CT-TTHT", Some(true)).unwrap();
+        assert_eq!((n.type_code, n.issuer_codes), (None, vec!["CT".to_owned()]));
+        let n = parse("12/CT-TTg", Some(false)).unwrap();
+        assert_eq!(n.type_code.as_deref(), Some("CT"));
+    }
+
+    #[test]
+    fn not_numbers() {
+        assert!(parse("14, đường 8", None).is_none());
+        assert!(parse("2024", None).is_none());
+    }
+}

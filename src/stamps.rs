@@ -1,0 +1,191 @@
+//! Digital-signature stamps (chữ ký số) injected into the text layer.
+//!
+//! Signing tools print `Người ký:` / `Ký bởi:` / `Email:` / `Cơ quan:` /
+//! `Thời gian ký: 12.08.2025 15:59:28 +07:00`, or the English
+//! `Digitally signed by` / `Date: 2019.03.21 10:25:41 +07:00` / `Location:`,
+//! at the top, in the middle of the body or cut off. They are taken out of
+//! the flow (their lines become [`LineKind::Stamp`]) so that they never leak
+//! into neighbouring fields, and reported as [`Stamp`]s.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::fold::Folded;
+use crate::lines::{Line, LineKind};
+use crate::model::Stamp;
+use crate::span::Span;
+
+static START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:nguoi\s*ky|k?y\s*boi|digitally\s+signed\s+by|signature\s+valid|ky\s+so\s+boi)\b\s*:?\s*").expect("valid regex")
+});
+static FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\s)(email|e-mail|co\s*quan|thoi\s*gian\s*ky|ngay\s*ky|date|location|reason|chuc\s*vu|don\s*vi|noi\s*dung)\s*:\s*")
+        .expect("valid regex")
+});
+static TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s*([+-])(\d{1,2}):?(\d{2}))?")
+        .expect("valid regex")
+});
+
+/// Finds stamps, marks their lines, and returns them.
+pub(crate) fn extract(text: &str, lines: &mut [Line]) -> Vec<Stamp> {
+    let mut stamps = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if !lines[i].is_content() {
+            i += 1;
+            continue;
+        }
+        let first = Folded::new(lines[i].text(text));
+        let Some(m) = START.find(&first.key) else {
+            i += 1;
+            continue;
+        };
+        let mut stamp = Stamp {
+            signer: None,
+            organization: None,
+            email: None,
+            time: None,
+            span: Span::new(lines[i].start, lines[i].end),
+        };
+        read_fields(&first, m.end(), &mut stamp, true);
+        lines[i].kind = LineKind::Stamp;
+        let mut j = i + 1;
+        let mut seen = 0;
+        while j < lines.len() && seen < 6 {
+            let l = lines[j];
+            if l.kind == LineKind::Blank {
+                j += 1;
+                continue;
+            }
+            if !l.is_content() {
+                break;
+            }
+            let f = Folded::new(l.text(text));
+            if FIELD.find(&f.key).is_none_or(|m| m.start() != 0) {
+                break;
+            }
+            read_fields(&f, 0, &mut stamp, false);
+            lines[j].kind = LineKind::Stamp;
+            stamp.span.end = l.end;
+            seen += 1;
+            j += 1;
+        }
+        stamps.push(stamp);
+        i = j;
+    }
+    stamps
+}
+
+/// Reads `label: value` pairs from a stamp line; text before the first label
+/// (from `from`) is the signer when `signer_first`.
+fn read_fields(f: &Folded<'_>, from: usize, stamp: &mut Stamp, signer_first: bool) {
+    let mut labels: Vec<(usize, usize, String)> = FIELD
+        .captures_iter(&f.key[from..])
+        .filter_map(|c| {
+            let all = c.get(0)?;
+            Some((
+                from + all.start(),
+                from + all.end(),
+                c.get(1)?.as_str().replace(' ', ""),
+            ))
+        })
+        .collect();
+    labels.sort();
+    if signer_first {
+        let end = labels.first().map_or(f.key.len(), |l| l.0);
+        let v = clean(f.slice(from, end));
+        if !v.is_empty() {
+            stamp.signer = Some(v);
+        }
+    }
+    for (k, (_, vstart, label)) in labels.iter().enumerate() {
+        let vend = labels.get(k + 1).map_or(f.key.len(), |l| l.0);
+        let value = clean(f.slice(*vstart, vend));
+        if value.is_empty() {
+            continue;
+        }
+        match label.as_str() {
+            "email" | "e-mail" => stamp.email = Some(value),
+            "coquan" | "donvi" | "location" if stamp.organization.is_none() => {
+                stamp.organization = Some(value);
+            }
+            "thoigianky" | "ngayky" | "date" => stamp.time = iso_time(&value).or(Some(value)),
+            _ => {}
+        }
+    }
+}
+
+fn clean(s: &str) -> String {
+    s.trim().trim_end_matches(['.', ',', ';']).trim().to_owned()
+}
+
+/// `12.08.2025 15:59:28 +07:00` or `2019.03.21 10:25:41 +07:00` → ISO 8601;
+/// `None` unless date, time and offset are all there.
+pub(crate) fn iso_time(s: &str) -> Option<String> {
+    let c = TIME.captures(s)?;
+    let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    let (a, b, d) = (n(1)?, n(2)?, n(3)?);
+    let (year, month, day) = if c.get(1)?.as_str().len() == 4 {
+        (a, b, d)
+    } else {
+        (d, b, a)
+    };
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) || year < 1900 {
+        return None;
+    }
+    let (h, mi, sec) = (n(4)?, n(5)?, n(6).unwrap_or(0));
+    let sign = c.get(7)?.as_str();
+    let (oh, om) = (n(8)?, n(9)?);
+    Some(format!(
+        "{year:04}-{month:02}-{day:02}T{h:02}:{mi:02}:{sec:02}{sign}{oh:02}:{om:02}"
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::split;
+
+    #[test]
+    fn vietnamese_stamp_block() {
+        let text = "Điều 1. X.\nNgười ký: CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ\nEmail: a@b.vn\nCơ quan: VĂN PHÒNG CHÍNH PHỦ\nThời gian ký: 20.03.2025 15:28:25 +07:00\nĐiều 2. Y.";
+        let mut lines = split(text);
+        let s = extract(text, &mut lines);
+        assert_eq!(s.len(), 1);
+        assert_eq!(
+            s[0].signer.as_deref(),
+            Some("CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ")
+        );
+        assert_eq!(s[0].organization.as_deref(), Some("VĂN PHÒNG CHÍNH PHỦ"));
+        assert_eq!(s[0].email.as_deref(), Some("a@b.vn"));
+        assert_eq!(s[0].time.as_deref(), Some("2025-03-20T15:28:25+07:00"));
+        assert_eq!(lines[5].kind, LineKind::Content);
+        assert_eq!(lines[4].kind, LineKind::Stamp);
+    }
+
+    #[test]
+    fn one_line_and_english_stamps() {
+        let text = "Ký bởi: Cổng Thông tin điện tử Chính phủ Email: x@y.vn Cơ quan: Văn phòng Chính phủ Thời gian ký: 16.03.2015 11:02:35 +07:00\n\nDigitally signed by CUC THUE\nDate: 2020.05.05 16:56:11 +07:00";
+        let mut lines = split(text);
+        let s = extract(text, &mut lines);
+        assert_eq!(s.len(), 2);
+        assert_eq!(
+            s[0].signer.as_deref(),
+            Some("Cổng Thông tin điện tử Chính phủ")
+        );
+        assert_eq!(s[0].time.as_deref(), Some("2015-03-16T11:02:35+07:00"));
+        assert_eq!(s[1].signer.as_deref(), Some("CUC THUE"));
+        assert_eq!(s[1].time.as_deref(), Some("2020-05-05T16:56:11+07:00"));
+    }
+
+    #[test]
+    fn truncated_stamp_keeps_signer() {
+        let text = "ý bởi: Cục Thuế tỉnh Bắc Ninh.";
+        let mut lines = split(text);
+        let s = extract(text, &mut lines);
+        assert_eq!(s[0].signer.as_deref(), Some("Cục Thuế tỉnh Bắc Ninh"));
+        assert_eq!(s[0].time, None);
+    }
+}
