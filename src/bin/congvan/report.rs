@@ -879,3 +879,64 @@ fn check_minimums(
     });
     ok
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errata_leave_the_rate() {
+        let mut a = Agreement::default();
+        a.record("a.txt", true, Value::Null, Value::Null);
+        a.record(
+            "b.txt",
+            false,
+            Value::from("year 6617"),
+            Value::from("year 2026"),
+        );
+        a.record("c.txt", false, Value::from("x"), Value::Null);
+        let errata = vec![Erratum {
+            file: "b.txt".to_owned(),
+            field: "date".to_owned(),
+            reason: "wrong year".to_owned(),
+        }];
+        apply_errata("number", &mut a.clone(), &errata);
+        apply_errata("date", &mut a, &errata);
+        a.finish();
+        assert_eq!((a.agree, a.compared), (1, 2));
+        assert_eq!(a.rate, Some(0.5));
+        assert_eq!(a.disagreements.len(), 1);
+        assert_eq!(a.sidecar_errors[0].file, "b.txt");
+        assert_eq!(a.sidecar_errors[0].reason.as_deref(), Some("wrong year"));
+    }
+
+    #[test]
+    fn parsed_ids_cover_both_separators() {
+        let mut doc = congvan::parse("");
+        assert!(parsed_ids(Some(&doc)).is_empty());
+        doc.number = Some(congvan::model::Number {
+            raw: "Số 36-HD/VPTW".to_owned(),
+            number: Some("36".to_owned()),
+            year: None,
+            symbol: Some("HD/VPTW".to_owned()),
+            type_code: Some("HD".to_owned()),
+            issuer_codes: vec!["VPTW".to_owned()],
+            unit_code: None,
+            span: congvan::Span::new(0, 0),
+        });
+        let ids = parsed_ids(Some(&doc));
+        assert!(ids.contains(&"36-HD/VPTW".to_owned()), "{ids:?}");
+        assert!(ids.contains(&"36/HD/VPTW".to_owned()), "{ids:?}");
+        if let Some(n) = doc.number.as_mut() {
+            n.year = Some(2020);
+            n.symbol = Some("NĐ-CP".to_owned());
+            n.number = Some("30".to_owned());
+        }
+        assert_eq!(parsed_ids(Some(&doc))[0], "30/2020/NĐ-CP");
+    }
+
+    #[test]
+    fn dates_show_blank_parts() {
+        assert_eq!(show_date(Some(5), None, Some(2024)), "05-?-2024");
+    }
+}
