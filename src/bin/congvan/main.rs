@@ -1,0 +1,49 @@
+//! The `congvan` command-line tool: `congvan parse` prints the JSON model of
+//! documents, `congvan report` measures the parser on a corpus.
+
+mod compare;
+mod gold;
+mod parse_cmd;
+mod report;
+mod sidecar;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Command line of `congvan`.
+#[derive(Debug, Parser)]
+#[command(
+    name = "congvan",
+    version,
+    about = "Parse Vietnamese administrative documents (công văn, quyết định, …) into JSON",
+    after_help = "Exit status: 0 on success, 1 when an input could not be read or decoded \
+                  (or, for `report`, when a rate is below its minimum), 2 for usage errors."
+)]
+struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Parse documents and print their JSON model (one object, or JSON Lines for several inputs).
+    Parse(parse_cmd::ParseArgs),
+    /// Measure the parser on a corpus: field coverage, agreement with sidecars and OCR gold answers.
+    Report(report::ReportArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Parse(args) => parse_cmd::run(&args),
+        Command::Report(args) => report::run(&args),
+    }
+}
+
+/// Prints `congvan: MESSAGE` on stderr.
+pub(crate) fn warn(message: &str) {
+    eprintln!("congvan: {message}");
+}

@@ -1,0 +1,163 @@
+//! `congvan parse`: documents in, JSON out.
+
+use std::io::{self, BufWriter, Read, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+use congvan::{Document, Error, InputFormat, Options};
+
+use crate::warn;
+
+/// Arguments of `congvan parse`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Exit status: 0 when every input was parsed; 1 when an input could not \
+                        be read, is a directory, is not valid UTF-8, holds NUL bytes (binary) \
+                        or is too large (the other inputs are still parsed); 2 for usage errors."
+)]
+pub(crate) struct ParseArgs {
+    /// Files to parse; `-` or no file at all reads standard input. One input prints one JSON
+    /// object; several print one compact JSON object per line (JSON Lines), in argument order.
+    #[arg(value_name = "FILE")]
+    files: Vec<String>,
+    /// Print indented JSON instead of one compact line (only with a single input).
+    #[arg(long)]
+    pretty: bool,
+    /// How to read the input: `auto` detects Markdown (pipe tables, `# ` titles), `text` reads
+    /// plain text, `markdown` reads CommonMark with tables.
+    #[arg(long, value_enum, default_value_t = Format::Auto)]
+    format: Format,
+    /// Replace invalid UTF-8 with U+FFFD and add an `invalid_utf8_replaced` diagnostic
+    /// instead of failing.
+    #[arg(long)]
+    lossy: bool,
+}
+
+/// Values of `--format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Format {
+    /// Markdown when the text looks like Markdown, plain text otherwise.
+    Auto,
+    /// Plain text.
+    Text,
+    /// Markdown (CommonMark with tables).
+    Markdown,
+}
+
+impl From<Format> for InputFormat {
+    fn from(f: Format) -> Self {
+        match f {
+            Format::Auto => InputFormat::Auto,
+            Format::Text => InputFormat::Text,
+            Format::Markdown => InputFormat::Markdown,
+        }
+    }
+}
+
+/// Runs `congvan parse`.
+pub(crate) fn run(args: &ParseArgs) -> ExitCode {
+    let options = Options::new().format(args.format.into()).lossy(args.lossy);
+    let inputs: Vec<&str> = if args.files.is_empty() {
+        vec!["-"]
+    } else {
+        args.files.iter().map(String::as_str).collect()
+    };
+    let pretty = args.pretty && inputs.len() == 1;
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut failed = false;
+    for input in &inputs {
+        let doc = match load(input, &options) {
+            Ok(doc) => doc,
+            Err(message) => {
+                warn(&format!("{}: {message}", display_name(input)));
+                failed = true;
+                continue;
+            }
+        };
+        let json = if pretty {
+            congvan::to_json_pretty(&doc)
+        } else {
+            congvan::to_json(&doc)
+        };
+        if let Err(e) = writeln!(out, "{json}") {
+            return write_failed(&e, failed);
+        }
+    }
+    if let Err(e) = out.flush() {
+        return write_failed(&e, failed);
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The exit status after stdout could not be written: quiet on a closed pipe.
+fn write_failed(e: &io::Error, failed: bool) -> ExitCode {
+    if e.kind() != io::ErrorKind::BrokenPipe {
+        warn(&format!("cannot write output: {e}"));
+        return ExitCode::FAILURE;
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The name used for an input in messages.
+fn display_name(input: &str) -> &str {
+    if input == "-" {
+        "<stdin>"
+    } else {
+        input
+    }
+}
+
+/// Reads, decodes and parses one input; the error is the message to print
+/// after the file name.
+fn load(input: &str, options: &Options) -> Result<Document, String> {
+    let bytes = read_input(input)?;
+    parse_bytes(&bytes, options).map_err(|e| describe_error(&e))
+}
+
+/// Reads a file's bytes, or standard input for `-`.
+pub(crate) fn read_input(input: &str) -> Result<Vec<u8>, String> {
+    if input == "-" {
+        let mut bytes = Vec::new();
+        io::stdin()
+            .lock()
+            .read_to_end(&mut bytes)
+            .map_err(|e| e.to_string())?;
+        return Ok(bytes);
+    }
+    let path = Path::new(input);
+    if path.is_dir() {
+        return Err("is a directory".to_owned());
+    }
+    std::fs::read(path).map_err(|e| match e.kind() {
+        io::ErrorKind::NotFound => "no such file".to_owned(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => e.to_string(),
+    })
+}
+
+/// Decodes bytes and parses the text, carrying the decoding diagnostics
+/// into the document.
+pub(crate) fn parse_bytes(bytes: &[u8], options: &Options) -> Result<Document, Error> {
+    let decoded = congvan::decode(bytes, options)?;
+    let mut doc = congvan::parse_with(&decoded.text, options);
+    doc.diagnostics.extend(decoded.diagnostics);
+    Ok(doc)
+}
+
+/// The message for a decoding error, with a hint where `--lossy` helps.
+pub(crate) fn describe_error(e: &Error) -> String {
+    match e {
+        Error::InvalidUtf8 { .. } => format!("{e} (use --lossy to replace bad bytes)"),
+        _ => e.to_string(),
+    }
+}

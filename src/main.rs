@@ -1,2 +1,0 @@
-//! The `congvan` command-line tool.
-fn main() {}
