@@ -46,7 +46,11 @@ pub fn decode(bytes: &[u8], options: &Options) -> Result<Decoded> {
             "utf16_decoded",
             format!(
                 "input was UTF-16 ({}) and was converted to UTF-8; spans index the converted text",
-                if little { "little-endian" } else { "big-endian" }
+                if little {
+                    "little-endian"
+                } else {
+                    "big-endian"
+                }
             ),
             Span::empty(0),
         ));

@@ -2,7 +2,32 @@
 //! compared with the sibling `.json` file.
 //!
 //! Regenerate the goldens with `UPDATE_EXPECT=1 cargo test --test fixtures`
-//! and review the diff before committing.
+//! and review the diff before committing. `.md` inputs are read as Markdown,
+//! `.txt` inputs with format detection.
+//!
+//! The inputs are invented documents, each focused on one layout quirk:
+//!
+//! | fixture | quirk |
+//! |---|---|
+//! | `cong-van-full-header` | every header part, `KHẨN`, `Kính gửi` list, `+` sub-items in Nơi nhận, `KT.` |
+//! | `quyet-dinh-can-cu-dieu` | title + `Về việc`, authority line, `Căn cứ` lines, `Điều`, khoản, điểm up to `đ)`, `TM.` |
+//! | `ke-hoach-roman-sections` | `I.`/`1.`/`1.1.`/`a)` tree with `-` and `+` items |
+//! | `thong-bao` | `THÔNG BÁO` kết luận, drafter after the Lưu line, `TL. CHỦ TỊCH` |
+//! | `giay-moi` | `GIẤY MỜI`, `Trân trọng kính mời:` list, time and place lines |
+//! | `party-cong-van` | Party heading, `*`, `Số 12-CV/TU`, Party citation `, ngày 18-4-2014`, `T/M` |
+//! | `party-thong-bao-kt` | Party header column-major, `1-` numbering, `K/T BÍ THƯ` |
+//! | `markdown-table-web` | law-website Markdown: pipe-table header and signature/Nơi nhận table |
+//! | `stacked-tm-kt` | issuer name over two lines, `TM.` + `KT.` stack |
+//! | `tl-kt-chain` | inline `Kính gửi:`, `TL.` + `KT.` chain with a long unit title |
+//! | `joint-two-signatures` | `TTLT-BYT-BTC` number, two signature blocks, Nơi nhận after them |
+//! | `blank-number-day` | e-document with blank number and blank day |
+//! | `ocr-label-variants` | merged header rows without diacritics, `V/V`, `Kinh gửi`, `Noi nhận`, `370 /` |
+//! | `signature-stamp-cong-bao` | Công báo running headers, page numbers, stamp inside the body |
+//! | `flattened-header` | crawler text: page title, header cells flattened, footer on one line, `tháng 04` |
+//! | `to-trinh` | `TỜ TRÌNH` with `Căn cứ` in the body, Roman sections, `Q. GIÁM ĐỐC` |
+//! | `chi-thi` | `CHỈ THỊ`, signature without prefix |
+//! | `cong-dien-hoa-toc` | `HỎA TỐC`, `CÔNG ĐIỆN` with an `… điện:` recipient list |
+//! | `bao-cao-mat` | `MẬT`, `BÁO CÁO`, `TUQ.`, copies in the Lưu line |
 
 mod common;
 
