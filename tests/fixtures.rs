@@ -1,0 +1,152 @@
+//! Golden tests: each input in `fixtures/` is parsed and its pretty JSON is
+//! compared with the sibling `.json` file.
+//!
+//! Regenerate the goldens with `UPDATE_EXPECT=1 cargo test --test fixtures`
+//! and review the diff before committing. `.md` inputs are read as Markdown,
+//! `.txt` inputs with format detection.
+//!
+//! The inputs are invented documents, each focused on one layout quirk:
+//!
+//! | fixture | quirk |
+//! |---|---|
+//! | `cong-van-full-header` | every header part, `KHẨN`, `Kính gửi` list, `+` sub-items in Nơi nhận, `KT.` |
+//! | `quyet-dinh-can-cu-dieu` | title + `Về việc`, authority line, `Căn cứ` lines, `Điều`, khoản, điểm up to `đ)`, `TM.` |
+//! | `ke-hoach-roman-sections` | `I.`/`1.`/`1.1.`/`a)` tree with `-` and `+` items |
+//! | `thong-bao` | `THÔNG BÁO` kết luận, drafter after the Lưu line, `TL. CHỦ TỊCH` |
+//! | `giay-moi` | `GIẤY MỜI`, `Trân trọng kính mời:` list, time and place lines |
+//! | `party-cong-van` | Party heading, `*`, `Số 12-CV/TU`, Party citation `, ngày 18-4-2014`, `T/M` |
+//! | `party-thong-bao-kt` | Party header column-major, `1-` numbering, `K/T BÍ THƯ` |
+//! | `markdown-table-web` | law-website Markdown: pipe-table header and signature/Nơi nhận table |
+//! | `stacked-tm-kt` | issuer name over two lines, `TM.` + `KT.` stack |
+//! | `tl-kt-chain` | inline `Kính gửi:`, `TL.` + `KT.` chain with a long unit title |
+//! | `joint-two-signatures` | `TTLT-BYT-BTC` number, two signature blocks, Nơi nhận after them |
+//! | `blank-number-day` | e-document with blank number and blank day |
+//! | `ocr-label-variants` | merged header rows without diacritics, `V/V`, `Kinh gửi`, `Noi nhận`, `370 /` |
+//! | `signature-stamp-cong-bao` | Công báo running headers, page numbers, stamp inside the body |
+//! | `flattened-header` | crawler text: page title, header cells flattened, footer on one line, `tháng 04` |
+//! | `to-trinh` | `TỜ TRÌNH` with `Căn cứ` in the body, Roman sections, `Q. GIÁM ĐỐC` |
+//! | `chi-thi` | `CHỈ THỊ`, signature without prefix |
+//! | `cong-dien-hoa-toc` | `HỎA TỐC`, `CÔNG ĐIỆN` with an `… điện:` recipient list |
+//! | `bao-cao-mat` | `MẬT`, `BÁO CÁO`, `TUQ.`, copies in the Lưu line |
+
+mod common;
+
+use std::env;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use common::{fixture_inputs, fixture_name, fixtures_dir, parse_fixture, MIN_FIXTURES};
+
+/// How many differing lines to show per fixture.
+const MAX_DIFF_LINES: usize = 6;
+
+#[test]
+fn fixtures_match_golden_json() {
+    let inputs = fixture_inputs();
+    assert!(
+        inputs.len() >= MIN_FIXTURES,
+        "expected at least {MIN_FIXTURES} fixtures in {}, found {}",
+        fixtures_dir().display(),
+        inputs.len()
+    );
+
+    let update = update_requested();
+    let mut failures = Vec::new();
+    for input in &inputs {
+        let golden = input.with_extension("json");
+        let (_, doc) = parse_fixture(input);
+        let actual = format!("{}\n", congvan::to_json_pretty(&doc));
+
+        if update {
+            fs::write(&golden, &actual)
+                .unwrap_or_else(|e| panic!("cannot write {}: {e}", golden.display()));
+            continue;
+        }
+        match fs::read_to_string(&golden) {
+            Ok(expected) if expected == actual => {}
+            Ok(expected) => failures.push(format!(
+                "{}: output differs from {}\n{}",
+                fixture_name(input),
+                fixture_name(&golden),
+                line_diff(&expected, &actual)
+            )),
+            Err(_) => failures.push(format!(
+                "{}: golden {} is missing; run `UPDATE_EXPECT=1 cargo test --test fixtures` \
+                 and review the new file",
+                fixture_name(input),
+                fixture_name(&golden)
+            )),
+        }
+    }
+
+    failures.extend(orphan_goldens(&inputs));
+
+    assert!(
+        failures.is_empty(),
+        "{} of {} fixtures failed (set UPDATE_EXPECT=1 to accept the new output):\n\n{}",
+        failures.len(),
+        inputs.len(),
+        failures.join("\n\n")
+    );
+}
+
+/// `UPDATE_EXPECT` set to anything but empty or `0`.
+fn update_requested() -> bool {
+    env::var_os("UPDATE_EXPECT").is_some_and(|value| !value.is_empty() && value != "0")
+}
+
+/// `.json` files in `fixtures/` whose input has gone: they would never be checked.
+fn orphan_goldens(inputs: &[PathBuf]) -> Vec<String> {
+    let Ok(entries) = fs::read_dir(fixtures_dir()) else {
+        return Vec::new();
+    };
+    let mut orphans: Vec<String> = entries
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .filter(|golden| {
+            !inputs
+                .iter()
+                .any(|input| &input.with_extension("json") == golden)
+        })
+        .map(|golden: PathBuf| {
+            format!(
+                "{}: golden without a .txt/.md input; delete it or restore the input",
+                fixture_name(Path::new(&golden))
+            )
+        })
+        .collect();
+    orphans.sort();
+    orphans
+}
+
+/// The first few lines that differ, as `line N` / `- expected` / `+ actual`.
+fn line_diff(expected: &str, actual: &str) -> String {
+    let expected: Vec<&str> = expected.lines().collect();
+    let actual: Vec<&str> = actual.lines().collect();
+    let mut out = Vec::new();
+    let mut differing = 0;
+    for i in 0..expected.len().max(actual.len()) {
+        let (e, a) = (expected.get(i), actual.get(i));
+        if e == a {
+            continue;
+        }
+        differing += 1;
+        if differing <= MAX_DIFF_LINES {
+            out.push(format!(
+                "  line {}:\n    - {}\n    + {}",
+                i + 1,
+                e.copied().unwrap_or("<no line>"),
+                a.copied().unwrap_or("<no line>")
+            ));
+        }
+    }
+    if differing > MAX_DIFF_LINES {
+        out.push(format!(
+            "  … and {} more differing lines ({} expected, {} actual)",
+            differing - MAX_DIFF_LINES,
+            expected.len(),
+            actual.len()
+        ));
+    }
+    out.join("\n")
+}
