@@ -3,6 +3,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod cite;
 mod decode;
 mod diagnostic;
 mod error;
