@@ -84,7 +84,27 @@ pub(super) fn date_at(text: &str, pos: usize) -> Option<(CitedDate, usize)> {
 const ISSUER_STOP: &[&str] = &[
     "về", "v/v", "ngày", "tại", "theo", "đã", "được", "trong", "để", "số", "là", "với", "nhằm",
     "có", "thì", "do", "cho", "gửi", "kèm", "trình", "nay", "này", "khi", "nếu", "mà", "từ", "đến",
-    "như", "hoặc", "cùng", "sau", "trước", "bằng", "vì", "các", "những", "một", "đối",
+    "như", "hoặc", "cùng", "sau", "trước", "bằng", "vì", "các", "những", "một", "đối", "trên",
+    "xét",
+];
+
+/// Verbs that end an issuer phrase even when capitalised (`Chính phủ\nQuy
+/// định chi tiết`): the first word may be capitalised, the second must not.
+const ISSUER_STOP_VERBS: &[(&str, &str)] = &[
+    ("quy", "định"),
+    ("qui", "định"),
+    ("hướng", "dẫn"),
+    ("ban", "hành"),
+    ("sửa", "đổi"),
+    ("bổ", "sung"),
+    ("phê", "duyệt"),
+    ("phê", "chuẩn"),
+    ("bãi", "bỏ"),
+    ("tạm", "ngưng"),
+    ("kiện", "toàn"),
+    ("giải", "thích"),
+    ("nghị", "định"),
+    ("chỉ", "thị"),
 ];
 
 /// Lowercase two-word verbs that end an issuer phrase (`quy định`,
@@ -189,8 +209,10 @@ pub(super) fn issuer_at(text: &str, pos: usize) -> Option<(String, usize)> {
         let cut = word
             .char_indices()
             .find(|&(j, c)| {
-                matches!(c, ';' | ',' | ':' | '(' | ')' | '"' | '“' | '”' | '…')
-                    || (c == '.' && !is_abbrev_dot(&word[..j]))
+                matches!(
+                    c,
+                    ';' | ',' | ':' | '(' | ')' | '"' | '“' | '”' | '…' | '|' | '[' | ']'
+                ) || (c == '.' && !is_abbrev_dot(&word[..j]))
             })
             .map(|(j, _)| j);
         let part = &word[..cut.unwrap_or(word.len())];
@@ -202,6 +224,26 @@ pub(super) fn issuer_at(text: &str, pos: usize) -> Option<(String, usize)> {
             break;
         }
         let lower = part.to_lowercase();
+        let next_raw = tokens.get(k + 1).map_or("", |&(s, e, _)| &body[s..e]);
+        if k > 0
+            && next_raw.starts_with(char::is_lowercase)
+            && ISSUER_STOP_VERBS
+                .iter()
+                .any(|&(a, b)| a == lower && next_raw.trim_end_matches([',', '.', ';', ':']) == b)
+        {
+            break;
+        }
+        // A line break after a lowercase word, then a capitalised word: a new
+        // line of a flattened table or a title, not the rest of the name.
+        if k > 0
+            && gap.contains('\n')
+            && first.is_some_and(char::is_uppercase)
+            && words
+                .last()
+                .is_some_and(|w| w.starts_with(char::is_lowercase))
+        {
+            break;
+        }
         if first.is_some_and(char::is_lowercase) {
             if ISSUER_STOP.contains(&lower.as_str()) {
                 break;

@@ -196,9 +196,10 @@ fn compile(pattern: &str) -> Regex {
 pub(super) static ID_RE: LazyLock<Regex> = LazyLock::new(|| {
     let grp = r"[\p{L}\d&]+";
     let sep = r"[ \t]*-[ \t]*\n?[ \t]*";
+    let sym_sep = r"(?:[ \t]*-[ \t]*\n?[ \t]*|/)";
     let slash = r"[ \t]*\n?[ \t]*/[ \t]*\n?[ \t]*";
     compile(&format!(
-        r"(?P<num>\d{{1,6}}[a-zđ]?)(?:{slash}(?:(?P<year>(?:19|20)\d{{2}})[ \t]*\n?[ \t]*[/-][ \t]*\n?[ \t]*)?(?P<sym>{grp}(?:{sep}{grp})*)|[ \t]*-[ \t]*(?P<ptype>\p{{Lu}}\p{{L}}{{0,4}})[ \t]*/[ \t]*\n?[ \t]*(?P<piss>{grp}(?:{sep}{grp})*)|[ \t]*-[ \t]*(?P<old>\p{{Lu}}[\p{{L}}\d&]*(?:-{grp})*))"
+        r"(?P<num>\d{{1,6}}[a-zđ]?)(?:{slash}(?:(?P<year>(?:19|20)\d{{2}})[ \t]*\n?[ \t]*[/-][ \t]*\n?[ \t]*)?(?P<sym>{grp}(?:{sym_sep}{grp})*(?:[ ]\d{{1,2}})?)|[ \t]*-[ \t]*(?P<ptype>\p{{Lu}}\p{{L}}{{0,4}})[ \t]*/[ \t]*\n?[ \t]*(?P<piss>{grp}(?:{sep}{grp})*)|[ \t]*-[ \t]*(?P<old>\p{{Lu}}[\p{{L}}\d&]*(?:-{grp})*))"
     ))
 });
 
@@ -362,7 +363,7 @@ fn valid_group(g: &str, first: bool) -> bool {
 /// valid leading groups: returns the groups and the end offset (relative to
 /// `s`) of the last valid one. Stops at a group that does not look like a
 /// code, or at a hyphen spaced on both sides (a dash, not a separator).
-fn split_groups(s: &str, first_is_first: bool) -> (Vec<&str>, usize) {
+fn split_groups(s: &str, allow_slash: bool) -> (Vec<&str>, usize) {
     let mut groups = Vec::new();
     let mut end = 0;
     let mut rest_start = 0;
@@ -373,7 +374,7 @@ fn split_groups(s: &str, first_is_first: bool) -> (Vec<&str>, usize) {
             .find(|(_, c)| !(c.is_alphanumeric() || *c == '&'))
             .map_or(rest.len(), |(i, _)| i);
         let g = &rest[..glen];
-        if !valid_group(g, first_is_first && groups.is_empty()) {
+        if !valid_group(g, groups.is_empty()) {
             break;
         }
         groups.push(g);
@@ -382,7 +383,12 @@ fn split_groups(s: &str, first_is_first: bool) -> (Vec<&str>, usize) {
         let after = &rest[glen..];
         let before_ws = after.len() - after.trim_start_matches([' ', '\t']).len();
         let after_ws = after.trim_start_matches([' ', '\t']);
-        let Some(after_dash) = after_ws.strip_prefix('-') else {
+        let Some(after_dash) = after_ws.strip_prefix('-').or_else(|| {
+            // `TTLT/BLĐTBXH-BTC`: a slash between groups (normalised to `-`).
+            after
+                .strip_prefix('/')
+                .filter(|r| allow_slash && r.starts_with(char::is_uppercase))
+        }) else {
             break;
         };
         let tail = after_dash.trim_start_matches([' ', '\t', '\n']);
@@ -409,11 +415,21 @@ pub(super) fn read_id(caps: &regex::Captures<'_>) -> Option<RawId> {
             Some(y) => Some(y.as_str().parse::<i32>().ok()?),
             None => None,
         };
-        let (groups, rel_end) = split_groups(sym.as_str(), true);
+        let (groups, mut rel_end) = split_groups(sym.as_str(), true);
         if groups.is_empty() {
             return None;
         }
-        let symbol = groups.join("-");
+        let mut symbol = groups.join("-");
+        // `UBTVQH 13`: a legislature number split off by OCR spacing.
+        let rest = &sym.as_str()[rel_end..];
+        if symbol.ends_with("QH") {
+            if let Some(digits) = rest.strip_prefix(' ') {
+                if (1..=2).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit()) {
+                    symbol.push_str(digits);
+                    rel_end += 1 + digits.len();
+                }
+            }
+        }
         let code_type = groups.first().and_then(|g| type_from_code(g));
         let id = match year {
             Some(y) => format!("{number}/{y}/{symbol}"),
@@ -435,7 +451,7 @@ pub(super) fn read_id(caps: &regex::Captures<'_>) -> Option<RawId> {
         if !valid_group(pt.as_str(), true) {
             return None;
         }
-        let (groups, rel_end) = split_groups(pi.as_str(), true);
+        let (groups, rel_end) = split_groups(pi.as_str(), false);
         if groups.is_empty() {
             return None;
         }
@@ -463,7 +479,7 @@ pub(super) fn read_id(caps: &regex::Captures<'_>) -> Option<RawId> {
         });
     }
     let old = caps.name("old")?;
-    let (groups, rel_end) = split_groups(old.as_str(), true);
+    let (groups, rel_end) = split_groups(old.as_str(), false);
     if groups.is_empty() {
         return None;
     }

@@ -186,6 +186,15 @@ const CASES: &[(&str, &[&str])] = &[
         "⟦0⟧Chỉ thị số 16/CT-TTg⟦/0⟧ của Thủ tướng Chính phủ và ⟦1⟧Thông tư số 38/2019/TT-BTC⟦/1⟧",
         &["16/CT-TTG;CT;∅;Thủ tướng Chính phủ", "38/2019/TT-BTC;TT;∅;∅;year=2019"],
     ),
+    (
+        "| ⟦0⟧Thông tư số 8/2012/TT-BTP⟦/0⟧ của Bộ Tư pháp | | |\n⟦1⟧Nghị định số 9/2013/NĐ-CP⟦/1⟧ của Chính phủ\nQuy định chi tiết; ⟦2⟧Quyết định số 3/QĐ-TTg⟦/2⟧ của Bộ Y tế\nBộ Tài chính",
+        &[
+            "8/2012/TT-BTP;TT;∅;Bộ Tư pháp;year=2012",
+            "9/2013/NĐ-CP;NĐ;∅;Chính phủ;year=2013",
+            "3/QĐ-TTG;QĐ;∅;Bộ Y tế",
+        ],
+    ),
+    ("⟦0⟧Quyết định số 4/QĐ-UBND⟦/0⟧ của Ủy ban\nnhân dân tỉnh Sửa đổi", &["4/QĐ-UBND;QĐ;∅;Ủy ban nhân dân tỉnh"]),
     // Line breaks and OCR spacing.
     (
         "Căn cứ ⟦0⟧Nghị định số 34/2016/NĐ-\nCP⟦/0⟧ ngày 14/5/2016 của Chính phủ quy định\nchi tiết",
@@ -202,6 +211,11 @@ const CASES: &[(&str, &[&str])] = &[
         &["46/2014/QH13;Lt;∅;∅;year=2014", "35/2018/QH14;Lt;∅;∅;year=2018", "12/2012/QH13;Lt;∅;∅;year=2012"],
     ),
     ("theo ⟦0⟧Quyết định số 12/QĐ-UBND⟦/0⟧\n- UBND các huyện;", &["12/QĐ-UBND;QĐ;∅;∅"]),
+    (
+        "theo ⟦0⟧Thông tư Liên tịch số 16/2006/TTLT/BLĐTBXH-BTC⟦/0⟧./. và ⟦1⟧Pháp lệnh số 04/2012/UBTVQH 13⟦/1⟧ ngày 16 tháng 7 năm 2012",
+        &["16/2006/TTLT-BLĐTBXH-BTC;TTLT;∅;∅;year=2006", "04/2012/UBTVQH13;PL;2012-07-16;∅;year=2012"],
+    ),
+    ("⟦0⟧Quyết định số 12/QĐ-UBND⟦/0⟧ 12 tháng", &["12/QĐ-UBND;QĐ;∅;∅"]),
     ("kèm ⟦0⟧công văn số82/2005/QĐ-UBND⟦/0⟧", &["82/2005/QĐ-UBND;QĐ;∅;∅;year=2005"]),
     // Old style after a head noun only.
     ("theo ⟦0⟧Nghị định 64-CP⟦/0⟧ ngày 27/9/1993 và mã 64-CP", &["64-CP;NĐ;1993-09-27;∅"]),
@@ -426,5 +440,140 @@ fn output_is_deterministic() {
     let a = extract(text, None);
     for _ in 0..5 {
         assert_eq!(extract(text, None), a);
+    }
+}
+
+/// Corpus report: compares the identifiers found in `../shared/corpus` with
+/// the sidecars' `related_documents` (run with `--ignored --nocapture`).
+/// Sidecars are incomplete and sometimes wrong, so this prints rather than
+/// asserts.
+#[test]
+#[ignore = "report over the shared corpus"]
+fn corpus_report() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        eprintln!("corpus_report: {dir} is absent; skipping");
+        return;
+    };
+    let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    // Sidecar ids are loose (`ND` for `NĐ`, a `CV_` type for công văn), so
+    // compare on a folded key: number + notation groups, Đ→D, no `CV`.
+    let key = |number: &str, symbol: &str| {
+        let n = number.trim_start_matches('0');
+        let s: Vec<String> = symbol
+            .split(['/', '-', '_'])
+            .map(|g| g.to_uppercase().replace('Đ', "D"))
+            .filter(|g| g != "CV" && !g.is_empty())
+            .collect();
+        format!("{n}_{}", s.join("_"))
+    };
+    let (mut tp, mut found_total, mut want_total) = (0usize, 0usize, 0usize);
+    for meta in paths
+        .iter()
+        .filter(|p| p.to_string_lossy().ends_with(".meta.json"))
+    {
+        let txt = meta.to_string_lossy().replace(".meta.json", ".txt");
+        let (Ok(m), Ok(text)) = (std::fs::read_to_string(meta), std::fs::read_to_string(&txt))
+        else {
+            continue;
+        };
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(&m) else {
+            continue;
+        };
+        let Some(rel) = v["related_documents"].as_array().filter(|a| !a.is_empty()) else {
+            continue;
+        };
+        let own = v["doc_id"].as_str().unwrap_or("");
+        let mut want: Vec<String> = rel
+            .iter()
+            .filter_map(|r| r["doc_id"].as_str())
+            .filter(|d| d.starts_with(|c: char| c.is_ascii_digit()))
+            .filter_map(|d| {
+                let parts: Vec<&str> = d.split('_').collect();
+                let (n, rest) = parts.split_first()?;
+                let rest: Vec<&str> = match rest.first() {
+                    Some(y) if y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()) => {
+                        rest[1..].to_vec()
+                    }
+                    _ => rest.to_vec(),
+                };
+                Some(key(n, &rest.join("_")))
+            })
+            .collect();
+        want.sort();
+        want.dedup();
+        let own_key = {
+            let parts: Vec<&str> = own.split('_').collect();
+            parts.split_first().map(|(n, rest)| {
+                let rest: Vec<&str> = rest
+                    .iter()
+                    .copied()
+                    .filter(|p| !(p.len() == 4 && p.chars().all(|c| c.is_ascii_digit())))
+                    .collect();
+                key(n, &rest.join("_"))
+            })
+        };
+        let text = text.replace('\r', "");
+        let own_id = v["so_ky_hieu_header"]
+            .as_str()
+            .and_then(|h| h.split_whitespace().next())
+            .and_then(normalize_id);
+        let cits = extract(&text, own_id.as_deref());
+        let mut found: Vec<String> = cits
+            .iter()
+            .filter_map(|c| Some(key(c.number.as_deref()?, c.symbol.as_deref()?)))
+            .filter(|k| Some(k) != own_key.as_ref())
+            .collect();
+        found.sort();
+        found.dedup();
+        let hits = found.iter().filter(|f| want.contains(f)).count();
+        tp += hits;
+        found_total += found.len();
+        want_total += want.len();
+        let missed: Vec<&String> = want.iter().filter(|w| !found.contains(w)).collect();
+        let extra: Vec<&String> = found.iter().filter(|f| !want.contains(f)).collect();
+        println!(
+            "{}: found {} want {} hit {hits}\n  missed: {missed:?}\n  extra: {extra:?}",
+            txt.rsplit('/').next().unwrap_or(""),
+            found.len(),
+            want.len()
+        );
+    }
+    let p = tp as f64 / found_total.max(1) as f64;
+    let r = tp as f64 / want_total.max(1) as f64;
+    println!("precision vs sidecars {p:.3}, recall {r:.3} ({tp}/{found_total} found, {tp}/{want_total} wanted)");
+}
+
+/// Dumps every citation of the corpus (run with `--ignored --nocapture`).
+#[test]
+#[ignore = "dump over the shared corpus"]
+fn corpus_dump() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for p in paths
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+    {
+        let Ok(text) = std::fs::read_to_string(p) else {
+            continue;
+        };
+        for c in extract(&text.replace('\r', ""), None) {
+            let first = c
+                .mentions
+                .first()
+                .map(|m| m.text.replace('\n', "⏎"))
+                .unwrap_or_default();
+            println!(
+                "{}\t{}\t{}\t{first}",
+                summary(&c),
+                c.mentions.len(),
+                p.display()
+            );
+        }
     }
 }
