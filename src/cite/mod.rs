@@ -322,6 +322,8 @@ fn head_before(text: &str, id_start: usize) -> (usize, Head) {
 /// Words that cannot be part of a law's name (`Luật này`, `Luật số`, …).
 const LAW_NAME_STOP: &[&str] = &[
     "số", "này", "của", "theo", "tại", "đã", "được", "ngày", "năm", "về", "các", "những", "trên",
+    "để", "trong", "trình", "đang", "trước", "sau", "thì", "là", "có", "cho", "với", "bị", "đến",
+    "từ", "khi", "mà", "Luật", "luật",
 ];
 
 fn law_candidates(text: &str) -> Vec<Found> {

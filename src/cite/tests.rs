@@ -266,6 +266,10 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     ("⟦0⟧Luật Đất đai năm 2013⟦/0⟧ và ⟦0⟧Luật Đất đai năm 2013⟦/0⟧", &["∅;Lt;∅;∅;year=2013;title=Luật Đất đai"]),
     ("Luật sửa đổi năm 2020 và Luật này năm 2021", &[]),
+    (
+        "của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019; Luật Việc làm đang tham gia năm 2013",
+        &[],
+    ),
     // Pinpoints.
     (
         "theo quy định tại khoản 2 Điều 5 ⟦0⟧Nghị định số 30/2020/NĐ-CP⟦/0⟧ và Điều 7 ⟦0⟧Nghị định số 30/2020/NĐ-CP⟦/0⟧",
