@@ -7,7 +7,7 @@ use crate::model::{Body, DocType, Document, Family, Marks, SCHEMA};
 use crate::normalize::normalize;
 use crate::options::Options;
 use crate::span::Span;
-use crate::{body, footer, header, lines, remap, stamps};
+use crate::{body, cite, footer, header, lines, remap, stamps};
 
 /// Parses `input` into a [`Document`].
 pub(crate) fn build(input: &str, options: &Options) -> Document {
@@ -146,6 +146,21 @@ pub(crate) fn build(input: &str, options: &Options) -> Document {
         ));
     }
 
+    let own_id = h.number.as_ref().and_then(|n| {
+        let number = n.number.as_deref()?;
+        let symbol = n.symbol.as_deref()?;
+        let id = if h.party_number {
+            format!("{number}-{symbol}")
+        } else {
+            match n.year {
+                Some(y) => format!("{number}/{y}/{symbol}"),
+                None => format!("{number}/{symbol}"),
+            }
+        };
+        cite::normalize_id(&id)
+    });
+    let citations = cite::extract(text, own_id.as_deref());
+
     let mut doc = Document {
         schema: SCHEMA.to_owned(),
         family,
@@ -159,7 +174,7 @@ pub(crate) fn build(input: &str, options: &Options) -> Document {
         subject: h.subject,
         recipients: h.recipients,
         body,
-        citations: Vec::new(),
+        citations,
         signatures: f.signatures,
         distribution: f.distribution,
         stamps,

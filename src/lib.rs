@@ -1,9 +1,40 @@
 //! congvan: read Vietnamese administrative documents (văn bản hành chính)
 //! into a typed model and JSON.
+//!
+//! ```
+//! let doc = congvan::parse(
+//!     "UBND TỈNH BẮC GIANG\nSở Nội vụ\nSố: 05/SNV-VP\nV/v nâng bậc lương\n\
+//!      Bắc Giang, ngày 05 tháng 02 năm 2024\n\nKính gửi: Bộ Nội vụ.\n\nNội dung./.",
+//! );
+//! let number = doc.number.as_ref().unwrap();
+//! assert_eq!(number.symbol.as_deref(), Some("SNV-VP"));
+//! assert_eq!(doc.doc_type.as_ref().unwrap().code, "CV");
+//! assert_eq!(doc.recipients[0].name, "Bộ Nội vụ");
+//! ```
+//!
+//! # Pipeline
+//!
+//! ```text
+//! input ─▶ normalize ─▶ lines ─▶ stamps ─▶ header ─▶ footer ─▶ body ─▶ cite ─▶ Document ─▶ JSON
+//!          (NFC, spaces,  (page    (digital   (ô 1–5,   (ô 7, 9b)  (sections,  (cited
+//!           Markdown,     furniture) signatures) 9a)                items)      documents)
+//!           OffsetMap)
+//! ```
+//!
+//! Every stage works on the normalised text; at the end every span is mapped
+//! back through the [`normalize::OffsetMap`], so `&input[span.start..span.end]`
+//! is always the source of a value in the caller's exact input.
+//!
+//! # Errors and diagnostics
+//!
+//! [`parse`] never fails and never panics: anything odd (a blank number, a
+//! missing issuer, an unreadable date) is a [`Diagnostic`] with a stable code.
+//! [`Error`] is only for bytes that are not a text document, from [`decode`].
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
 mod body;
+pub mod cite;
 mod codes;
 mod decode;
 mod diagnostic;
@@ -40,3 +71,7 @@ pub fn parse(input: &str) -> Document {
 pub fn parse_with(input: &str, options: &Options) -> Document {
     document::build(input, options)
 }
+
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
