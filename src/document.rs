@@ -1,9 +1,14 @@
 //! The pipeline: normalise → lines → stamps → header → footer → body →
 //! citations → model, then spans back to the input.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::codes::{is_legal_normative, name_of, type_by_code};
 use crate::diagnostic::Diagnostic;
-use crate::model::{Body, DocType, Document, Family, Marks, SCHEMA};
+use crate::lines::Line;
+use crate::model::{Attachment, Body, DocDate, DocType, Document, Family, Marks, SCHEMA};
 use crate::normalize::normalize;
 use crate::options::Options;
 use crate::span::Span;
@@ -14,6 +19,7 @@ pub(crate) fn build(input: &str, options: &Options) -> Document {
     let norm = normalize(input, options.format);
     let text = norm.text.as_str();
     let mut lines = lines::split(text);
+    let editorial = lines::mark_editorial_title(text, &mut lines);
     let stamps = stamps::extract(text, &mut lines);
     let h = header::parse(text, &lines);
     let f = footer::parse(text, &lines, h.body_start);
@@ -26,7 +32,16 @@ pub(crate) fn build(input: &str, options: &Options) -> Document {
     let anchor = Span::empty(h.anchor);
 
     let party = h.party_heading || h.party_number;
-    let doc_type = h.title.clone().or_else(|| {
+    // A văn bản hợp nhất carries the title of the document it consolidates;
+    // its own type is in its number (`4804/VBHN-BLĐTBXH`).
+    let consolidated = h.number.as_ref().and_then(|n| {
+        (n.type_code.as_deref() == Some("VBHN")).then(|| DocType {
+            code: "VBHN".to_owned(),
+            name: "Văn bản hợp nhất".to_owned(),
+            span: n.span,
+        })
+    });
+    let doc_type = consolidated.or_else(|| h.title.clone()).or_else(|| {
         if h.subject_is_vv || (!h.recipients.is_empty() && !party) {
             let span = h.subject.as_ref().map_or(anchor, |s| s.span);
             return Some(DocType {
@@ -92,20 +107,35 @@ pub(crate) fn build(input: &str, options: &Options) -> Document {
         )),
         Some(_) => {}
     }
-    if h.date.is_none() {
+    let mut date = h.date;
+    let mut date_from_adoption = false;
+    if date.is_none() {
+        // Resolutions and laws of the National Assembly carry no date line:
+        // their date is the adoption clause (`… thông qua ngày 17 tháng 5 năm 2025`).
+        date = adoption_date(text, &lines, h.body_start);
+        if let Some(d) = &date {
+            date_from_adoption = true;
+            diagnostics.push(Diagnostic::info(
+                "date_from_adoption",
+                "no date line in the header; the date is that of the adoption clause",
+                d.span,
+            ));
+        }
+    }
+    if date.is_none() {
         diagnostics.push(Diagnostic::warning(
             "missing_date",
             "the date of issue was not found",
             anchor,
         ));
-    } else if h.place.is_none() {
+    } else if h.place.is_none() && !date_from_adoption {
         diagnostics.push(Diagnostic::warning(
             "missing_place",
             "the place of issue (địa danh) was not found",
             anchor,
         ));
     }
-    if let (Some(d), Some(stamp)) = (&h.date, stamps.iter().find(|s| s.time.is_some())) {
+    if let (Some(d), Some(stamp)) = (&date, stamps.iter().find(|s| s.time.is_some())) {
         if d.day.is_none() || d.month.is_none() {
             diagnostics.push(Diagnostic::info(
                 "date_from_stamp",
@@ -170,7 +200,7 @@ pub(crate) fn build(input: &str, options: &Options) -> Document {
         issuer: h.issuer,
         number: h.number,
         place: h.place,
-        date: h.date,
+        date,
         subject: h.subject,
         recipients: h.recipients,
         body,
@@ -178,9 +208,72 @@ pub(crate) fn build(input: &str, options: &Options) -> Document {
         signatures: f.signatures,
         distribution: f.distribution,
         stamps,
-        attachments: Vec::new(),
+        attachments: editorial
+            .map(|i| {
+                let l = lines[i];
+                Attachment {
+                    kind: "editorial".to_owned(),
+                    title: l.text(text).to_owned(),
+                    span: Span::new(l.start, l.end),
+                }
+            })
+            .into_iter()
+            .collect(),
         diagnostics,
     };
     remap::remap(&mut doc, &norm.map);
     doc
+}
+
+static ADOPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"thông qua ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+        .expect("valid regex")
+});
+
+/// The last `thông qua ngày … tháng … năm …` of the body.
+fn adoption_date(text: &str, lines: &[Line], from: usize) -> Option<DocDate> {
+    let start = lines.get(from).map_or(text.len(), |l| l.start);
+    let tail = &text[start..];
+    let c = ADOPTION.captures_iter(tail).last()?;
+    let all = c.get(0)?;
+    let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    let at = start + all.start() + "thông qua ".len();
+    let raw: String = text[at..start + all.end()]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some(DocDate {
+        raw,
+        day: n(1).filter(|d| (1..=31).contains(d)),
+        month: n(2).filter(|m| (1..=12).contains(m)),
+        year: n(3).and_then(|y| i32::try_from(y).ok()),
+        span: Span::new(at, start + all.end()),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn adoption_clause_dates_a_resolution_without_date_line() {
+        let t = "ỦY BAN THƯỜNG VỤ QUỐC HỘI\nNghị quyết số: 24/2022/UBTVQH15\n\nNGHỊ QUYẾT\nTiếp tục hỗ trợ\n\nCăn cứ Hiến pháp;\nĐiều 1. Nội dung.\nNghị quyết này được Ủy ban Thường vụ Quốc hội thông qua ngày 11 tháng 8 năm 2022./.";
+        let doc = build(t, &Options::default());
+        let d = doc.date.unwrap();
+        assert_eq!((d.year, d.month, d.day), (Some(2022), Some(8), Some(11)));
+        assert_eq!(&t[d.span.start..d.span.end], "ngày 11 tháng 8 năm 2022");
+        assert!(doc
+            .diagnostics
+            .iter()
+            .any(|x| x.code == "date_from_adoption"));
+        assert!(!doc.diagnostics.iter().any(|x| x.code == "missing_place"));
+        assert_eq!(doc.number.unwrap().symbol.as_deref(), Some("UBTVQH15"));
+    }
+
+    #[test]
+    fn consolidated_text_is_vbhn_whatever_its_title() {
+        let t = "BỘ LAO ĐỘNG\nSố: 4804/VBHN-BLĐTBXH\nHà Nội, ngày 04 tháng 10 năm 2024\n\nNGHỊ ĐỊNH\nQuy định mức trợ cấp\n\nCăn cứ Luật;";
+        let doc = build(t, &Options::default());
+        assert_eq!(doc.doc_type.unwrap().code, "VBHN");
+    }
 }

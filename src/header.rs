@@ -96,7 +96,7 @@ static SUBJECT: LazyLock<Regex> =
 static RECIPIENTS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:dong\s+)?kinh\s*gui\b\s*[:;.]?\s*").expect("valid regex"));
 static NUMBER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:nghi quyet|quyet dinh|nghi dinh|thong tu(?: lien tich)?|luat|chi thi|phap lenh|lenh|van ban hop nhat|cong van)\s+)?so\s*[:!;.]?\s*")
+    Regex::new(r"^(?:(?:nghi quyet|quyet dinh|nghi dinh|thong tu(?: lien tich)?|luat|chi thi|phap lenh|lenh|van ban hop nhat|cong van)\s+)?so(?:\s*[:!;.]\s*|\s+|[0-9/])")
         .expect("valid regex")
 });
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -146,7 +146,12 @@ pub(crate) fn parse(text: &str, lines: &[Line]) -> Header {
             st.h.body_start = i;
             return st.finish(text);
         }
-        let cells = split_cells(text, line);
+        let reach = lines[i + 1..]
+            .iter()
+            .take(3)
+            .find(|l| l.is_content())
+            .map_or(line.end, |l| l.end);
+        let cells = split_cells(text, line, reach);
         if !cells.iter().any(|c| c.kind.is_anchor()) {
             if st.continue_mode(text, line, &key) {
                 i += 1;
@@ -347,7 +352,10 @@ impl State {
                     if let Some(p) = number::parse(&text[c.value..c.end], cong_van) {
                         self.h.party_number = p.party;
                         self.h.number = Some(Number {
-                            raw: text[c.start..c.end].to_owned(),
+                            raw: text[c.start..c.end]
+                                .split_whitespace()
+                                .collect::<Vec<_>>()
+                                .join(" "),
                             number: p.number,
                             year: p.year,
                             symbol: Some(p.symbol),
@@ -653,7 +661,8 @@ fn trim_rule(s: &str) -> &str {
 }
 
 /// Splits a header line into classified cells.
-fn split_cells(text: &str, line: Line) -> Vec<Cell> {
+/// `reach` is where a number that wraps onto the next line may end.
+fn split_cells(text: &str, line: Line, reach: usize) -> Vec<Cell> {
     let s = line.text(text);
     let f = Folded::new(s);
     let mut points = vec![0];
@@ -666,20 +675,32 @@ fn split_cells(text: &str, line: Line) -> Vec<Cell> {
     points.dedup();
     let mut cells = Vec::new();
     for w in points.windows(2) {
-        classify_segment(text, line.start, &f, w[0], w[1], &mut cells, 0);
+        let seg = Segment {
+            base: line.start,
+            a: w[0],
+            b: w[1],
+            reach: if w[1] == f.key.len() {
+                reach
+            } else {
+                line.start + f.byte(w[1])
+            },
+        };
+        classify_segment(text, &f, seg, &mut cells, 0);
     }
     cells
 }
 
-fn classify_segment(
-    text: &str,
+/// A stretch of a line between two anchors (folded offsets `a..b`).
+#[derive(Clone, Copy)]
+struct Segment {
     base: usize,
-    f: &Folded<'_>,
     a: usize,
     b: usize,
-    out: &mut Vec<Cell>,
-    depth: u8,
-) {
+    reach: usize,
+}
+
+fn classify_segment(text: &str, f: &Folded<'_>, seg: Segment, out: &mut Vec<Cell>, depth: u8) {
+    let Segment { base, a, b, reach } = seg;
     // trim white space and rules at both ends (folded offsets)
     let key = &f.key[a..b];
     let lead = key.len() - key.trim_start_matches([' ', '|', '*', '_']).len();
@@ -709,22 +730,33 @@ fn classify_segment(
         out.push(cell(CellKind::Subject, m.end()));
     } else if let Some(m) = RECIPIENTS.find(key) {
         out.push(cell(CellKind::Recipients, m.end()));
-    } else if let Some(m) = NUMBER_LABEL.find(key) {
-        let value = base + f.byte(a2 + m.end());
-        match number::parse(&text[value..end], None) {
-            Some(p) if depth == 0 => {
-                let num_end = value + p.len;
-                out.push(Cell {
-                    start,
-                    end: num_end,
-                    kind: CellKind::Number,
-                    value,
-                });
-                // the rest of the cell: a place and date, usually
-                let rest_chars = text[start..num_end].chars().count();
-                classify_segment(text, base, f, a2 + rest_chars, b2, out, depth + 1);
-            }
-            _ => out.push(cell(other_kind(&text[start..end], key), 0)),
+    } else if let Some((value, p)) = NUMBER_LABEL.find(key).and_then(|m| {
+        let back = usize::from(key[..m.end()].ends_with(|c: char| c.is_ascii_digit() || c == '/'));
+        let value = base + f.byte(a2 + m.end() - back);
+        // a number may wrap onto the next line (`…/TTLT-VKSNDTC-` / `TANDTC-BCA`)
+        let limit = if b == f.key.len() {
+            reach.max(end)
+        } else {
+            end
+        };
+        number::parse(&text[value..limit], None).map(|p| (value, p))
+    }) {
+        let num_end = value + p.len;
+        out.push(Cell {
+            start,
+            end: num_end,
+            kind: CellKind::Number,
+            value,
+        });
+        // the rest of the cell: a place and date, usually
+        if depth == 0 && num_end < end {
+            let rest_chars = text[start..num_end].chars().count();
+            let rest = Segment {
+                a: a2 + rest_chars,
+                b: b2,
+                ..seg
+            };
+            classify_segment(text, f, rest, out, depth + 1);
         }
     } else if DATE.is_match(key) {
         out.push(cell(CellKind::PlaceDate, 0));
@@ -900,6 +932,28 @@ mod tests {
         assert!(h.party_heading && h.party_number);
         assert_eq!(h.number.unwrap().symbol.as_deref(), Some("CV/TU"));
         assert_eq!(h.issuer.unwrap().name, "TỈNH ỦY BẮC GIANG");
+    }
+
+    #[test]
+    fn place_starting_like_a_number_label() {
+        // `Sơn La` folds to `son la`: not a `Số` label
+        let h = header("ỦY BAN NHÂN DÂN TỈNH SƠN LA\nSố: 254/QĐ-UBND\nSơn La, ngày 17 tháng 02 năm 2023\n\nQUYẾT ĐỊNH\nBan hành kế hoạch\n\nCăn cứ Luật;");
+        assert_eq!(h.place.unwrap().name, "Sơn La");
+        assert_eq!(h.date.unwrap().day, Some(17));
+    }
+
+    #[test]
+    fn number_wrapped_onto_the_next_line() {
+        let t = "BỘ CÔNG AN\nSố: 01/2022/TTLT-VKSNDTC-\nTANDTC-BCA\nHà Nội, ngày 18 tháng 02 năm 2022\n\nTHÔNG TƯ LIÊN TỊCH\nQuy định\n\nCăn cứ Luật;";
+        let h = header(t);
+        let n = h.number.unwrap();
+        assert_eq!(n.symbol.as_deref(), Some("TTLT-VKSNDTC-TANDTC-BCA"));
+        assert_eq!(n.raw, "Số: 01/2022/TTLT-VKSNDTC- TANDTC-BCA");
+        assert_eq!(h.issuer.unwrap().name, "BỘ CÔNG AN");
+        let t = "ỦY BAN THƯỜNG VỤ QUỐC HỘI\nSố:\n755/2005/NQ-UBTVQH11 Hà Nội, ngày 02 tháng 4 năm 2005\nCăn cứ Hiến pháp;";
+        let h = header(t);
+        assert_eq!(h.number.unwrap().number.as_deref(), Some("755"));
+        assert_eq!(h.place.unwrap().name, "Hà Nội");
     }
 
     #[test]

@@ -76,6 +76,35 @@ pub(crate) fn split(text: &str) -> Vec<Line> {
     lines
 }
 
+static HEADER_ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"cong\s*hoa\s*xa\s*hoi|dang\s*cong\s*san\s*viet\s*nam|^so\s*[:!]")
+        .expect("valid regex")
+});
+
+/// A crawler's page title before the document's own header (`Công văn
+/// 2739/VPCP-ĐMDN năm 2019 quy định … do Văn phòng Chính phủ ban hành`, or a
+/// Markdown `# …` heading): a long mixed-case line that comes before the
+/// national heading or the number. Marks it as noise and returns its line index.
+pub(crate) fn mark_editorial_title(text: &str, lines: &mut [Line]) -> Option<usize> {
+    let content: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].is_content())
+        .take(14)
+        .collect();
+    let (&first, rest) = content.split_first()?;
+    let t = lines[first].text(text);
+    if t.chars().count() < 30 || crate::text::is_upper_line(t) || HEADER_ANCHOR.is_match(&fold(t)) {
+        return None;
+    }
+    if !rest
+        .iter()
+        .any(|&i| HEADER_ANCHOR.is_match(&fold(lines[i].text(text))))
+    {
+        return None;
+    }
+    lines[first].kind = LineKind::Noise;
+    Some(first)
+}
+
 fn classify(t: &str) -> LineKind {
     if t.is_empty() {
         return LineKind::Blank;
@@ -88,12 +117,21 @@ fn classify(t: &str) -> LineKind {
     }) {
         return LineKind::Separator;
     }
+    let head = t
+        .get(..t.char_indices().nth(12).map_or(t.len(), |(i, _)| i))
+        .unwrap_or(t);
+    if fold(head)
+        .trim_start_matches(['*', '_', ' '])
+        .starts_with("source:")
+    {
+        return LineKind::Noise;
+    }
     if t.len() > 120 {
         return LineKind::Content;
     }
     let key = fold(t);
     let key = key.trim_matches(|c: char| c == '*' || c == '_' || c == ' ');
-    if PAGE_MARKER.is_match(key) || GAZETTE.is_match(key) || key.starts_with("source:") {
+    if PAGE_MARKER.is_match(key) || GAZETTE.is_match(key) {
         return LineKind::Noise;
     }
     LineKind::Content
@@ -141,6 +179,18 @@ mod tests {
         let k = kinds("---\ntitle: \"x\"\n---\n\nBỘ TÀI CHÍNH");
         assert_eq!(k[..3], [LineKind::Noise; 3]);
         assert_eq!(k[4], LineKind::Content);
+    }
+
+    #[test]
+    fn crawler_title_is_editorial() {
+        let text = "Công văn 2739/VPCP-ĐMDN năm 2019 về quản trị doanh nghiệp do Văn phòng Chính phủ ban hành\nVĂN PHÒNG CHÍNH PHỦ\nSố: 2739/VPCP-ĐMDN";
+        let mut lines = split(text);
+        assert_eq!(mark_editorial_title(text, &mut lines), Some(0));
+        assert_eq!(lines[0].kind, LineKind::Noise);
+        let seed =
+            "Số: /UBND-NN\nBắc Giang, ngày tháng 01 năm 2024 và một dòng dài hơn ba mươi ký tự";
+        let mut lines = split(seed);
+        assert_eq!(mark_editorial_title(seed, &mut lines), None);
     }
 
     #[test]

@@ -24,7 +24,7 @@ pub(crate) struct ParsedNumber {
     pub(crate) len: usize,
 }
 
-const GROUP: &str = r"[\p{L}0-9&.]+(?:[ ]?-[ ]?[\p{L}0-9&.]+)*";
+const GROUP: &str = r"[\p{L}0-9&.]+(?:[ ]?-\s?[\p{L}0-9&.]+)*";
 
 static PARTY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -47,6 +47,44 @@ static OLD: LazyLock<Regex> = LazyLock::new(|| {
 /// `cong_van` says whether the document is known to be a công văn (no type
 /// code in its symbol).
 pub(crate) fn parse(s: &str, cong_van: Option<bool>) -> Option<ParsedNumber> {
+    let lead = s.len() - s.trim_start().len();
+    let mut p = parse_at(&s[lead..], cong_van)?;
+    p.len += lead;
+    join_spaced_letters(s, &mut p);
+    Some(p)
+}
+
+/// `QĐ - U B ND` (letters spaced out by extraction): joins trailing
+/// one- or two-letter capitals into the last group.
+fn join_spaced_letters(s: &str, p: &mut ParsedNumber) {
+    if p.party {
+        return;
+    }
+    loop {
+        let last_len = p.symbol.rsplit('-').next().map_or(0, |g| g.chars().count());
+        let rest = &s[p.len..];
+        let Some(after) = rest.strip_prefix(' ') else {
+            return;
+        };
+        let token: &str = after.split([' ', '\n', ',']).next().unwrap_or("");
+        let n = token.chars().count();
+        if last_len > 2 || n == 0 || n > 3 || !token.chars().all(|c| c.is_uppercase()) {
+            return;
+        }
+        p.symbol.push_str(token);
+        if let Some(last) = p.issuer_codes.last_mut() {
+            if p.unit_code.is_none() {
+                last.push_str(token);
+            }
+        }
+        if let Some(u) = &mut p.unit_code {
+            u.push_str(token);
+        }
+        p.len += 1 + token.len();
+    }
+}
+
+fn parse_at(s: &str, cong_van: Option<bool>) -> Option<ParsedNumber> {
     if let Some(c) = PARTY.captures(s) {
         let ty = c.name("ty")?.as_str();
         if type_by_code(ty).is_some() || ty == "CV" {
@@ -215,6 +253,22 @@ mod tests {
         assert_eq!((n.type_code, n.issuer_codes), (None, vec!["CT".to_owned()]));
         let n = parse("12/CT-TTg", Some(false)).unwrap();
         assert_eq!(n.type_code.as_deref(), Some("CT"));
+    }
+
+    #[test]
+    fn wrapped_and_spaced_symbols() {
+        let n = p("01/2022/TTLT-VKSNDTC-\nTANDTC-BCA");
+        assert_eq!(n.symbol, "TTLT-VKSNDTC-TANDTC-BCA");
+        assert_eq!(n.issuer_codes, ["VKSNDTC", "TANDTC", "BCA"]);
+        let n = p("\n755/2005/NQ-UBTVQH11 Hà Nội");
+        assert_eq!(
+            (n.number.as_deref(), n.symbol.as_str()),
+            (Some("755"), "NQ-UBTVQH11")
+        );
+        let s = "3210/QĐ - U B ND Hà Nội";
+        let n = p(s);
+        assert_eq!(n.symbol, "QĐ-UBND");
+        assert_eq!(&s[..n.len], "3210/QĐ - U B ND");
     }
 
     #[test]
