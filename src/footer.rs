@@ -185,22 +185,21 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
         if is_distribution_head(t) {
             in_dist = true;
             let off = t.find(bare).unwrap_or(0);
-            let key = fold(bare);
-            let colon = bare
-                .find(':')
-                .filter(|&c| c < 16)
-                .map_or_else(|| "noi nhan".len().min(bare.len()), |c| c + 1);
-            let colon = if key.starts_with("noi nhan") {
-                colon
+            // the label `Nơi nhận` (8 chars) and its colon, if any
+            let label_chars = if fold(bare).starts_with("noi nhan") {
+                8
             } else {
                 0
             };
-            let head_end = l.start
-                + off
-                + bare
-                    .char_indices()
-                    .nth(colon_chars(bare, colon))
-                    .map_or(bare.len(), |(k, _)| k);
+            let mut head_len = bare
+                .char_indices()
+                .nth(label_chars)
+                .map_or(bare.len(), |(k, _)| k);
+            let after = &bare[head_len..];
+            if let Some(rest) = after.trim_start().strip_prefix(':') {
+                head_len = bare.len() - rest.len();
+            }
+            let head_end = l.start + off + head_len;
             head = Some(Span::new(l.start + off, head_end.min(l.end)));
             let rest_at = head_end.min(l.end);
             let rest = text[rest_at..l.end].trim();
@@ -243,10 +242,6 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
         f.distribution = Some(distribution(text, head, &dist_lines));
     }
     f
-}
-
-fn colon_chars(s: &str, byte: usize) -> usize {
-    s[..byte.min(s.len())].chars().count()
 }
 
 /// After a signer's name, an annex title ends the footer.
@@ -651,6 +646,15 @@ mod tests {
         assert_eq!(s.authority[0].position, "BỘ TRƯỞNG");
         assert_eq!(s.title.as_deref(), Some("THỨ TRƯỞNG"));
         assert_eq!(s.name.as_deref(), Some("Vũ Thị Mai"));
+    }
+
+    #[test]
+    fn distribution_label_without_colon_is_not_sliced_mid_char() {
+        // OCR: `Nơi nhận` followed by a curly quote instead of a colon (regression: panicked)
+        let t = "Xong./.\nNơi nhận“. KT. CỤC TRƯỞNG\n- Như trên;\nPHÓ CỤC TRƯỞNG\nNguyễn Văn A";
+        let f = parse(t, &split(t), 0);
+        assert!(f.distribution.is_some());
+        assert_eq!(f.signatures.len(), 1);
     }
 
     #[test]
