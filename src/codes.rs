@@ -95,6 +95,21 @@ pub(crate) fn type_by_title(line: &str) -> Option<&'static TypeEntry> {
     })
 }
 
+/// A type title that opens a longer line (`NGHỊ ĐỊNH QUY ĐỊNH TIÊU CHÍ …`):
+/// the type and the number of chars of the title.
+pub(crate) fn title_prefix(line: &str) -> Option<(&'static TypeEntry, usize)> {
+    let key = fold(line);
+    TYPES
+        .iter()
+        .filter(|e| {
+            e.code != "CV"
+                && key.starts_with(e.title)
+                && matches!(key.as_bytes().get(e.title.len()), None | Some(&b' '))
+        })
+        .max_by_key(|e| e.title.len())
+        .map(|e| (e, e.title.len()))
+}
+
 /// The type named by a code as written in a symbol (`QĐ`, `qđ`, `TTr`).
 pub(crate) fn type_by_code(code: &str) -> Option<(&'static str, &'static str)> {
     let key = fold(code);
@@ -140,6 +155,21 @@ mod tests {
         );
         assert_eq!(type_by_title("QUYẾT ĐỊNH:"), None);
         assert_eq!(type_by_title("CHỦ TỊCH ỦY BAN NHÂN DÂN"), None);
+    }
+
+    #[test]
+    fn title_prefixes() {
+        let (e, n) = title_prefix("NGHỊ ĐỊNH QUY ĐỊNH TIÊU CHÍ").unwrap();
+        assert_eq!((e.code, n), ("NĐ", 9));
+        assert_eq!(
+            title_prefix("THÔNG TƯ LIÊN TỊCH HƯỚNG DẪN").map(|(e, _)| e.code),
+            Some("TTLT")
+        );
+        assert!(title_prefix("CHỦ TỊCH ỦY BAN").is_none());
+        assert_eq!(
+            title_prefix("THÔNG TƯ LIÊN TỊCH").map(|(e, _)| e.code),
+            Some("TTLT")
+        );
     }
 
     #[test]

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::codes::{type_by_title, TypeEntry};
+use crate::codes::{title_prefix, type_by_title, TypeEntry};
 use crate::diagnostic::Diagnostic;
 use crate::fold::{fold, Folded};
 use crate::lines::{Line, LineKind};
@@ -400,12 +400,25 @@ impl State {
                 self.anchor(c.start);
                 self.issuer_locked = true;
                 if self.h.title.is_none() {
-                    let entry: &TypeEntry = type_by_title(&text[c.start..c.end])?;
+                    let inline = c.value > c.start && c.value < c.end;
+                    let title_end = if inline { c.value } else { c.end };
+                    let entry: &TypeEntry = type_by_title(&text[c.start..title_end])?;
                     self.h.title = Some(DocType {
                         code: entry.code.to_owned(),
                         name: entry.name.to_owned(),
-                        span,
+                        span: Span::new(c.start, title_end),
                     });
+                    if inline {
+                        // the trích yếu follows on the same line, then maybe the authority
+                        let rest = &text[c.value..c.end];
+                        let subject = strip_authority(rest).trim();
+                        let at = c.value + (rest.len() - rest.trim_start().len());
+                        self.h.subject = Some(Subject {
+                            text: subject.to_owned(),
+                            span: Span::new(at, at + subject.len()),
+                        });
+                        return None;
+                    }
                     return Some(self.take_title_block(text, lines, i + 1));
                 }
             }
@@ -758,10 +771,51 @@ fn classify_segment(text: &str, f: &Folded<'_>, seg: Segment, out: &mut Vec<Cell
             };
             classify_segment(text, f, rest, out, depth + 1);
         }
-    } else if DATE.is_match(key) {
-        out.push(cell(CellKind::PlaceDate, 0));
+    } else if let Some(m) = DATE.find(key) {
+        // flattened text: `Hà Nội, ngày 08 tháng 6 năm 2022 THÔNG TƯ BAN HÀNH …`
+        let rest = key[m.end()..].trim_start_matches([' ', ',', '.']);
+        if depth <= 1 && rest.len() > 3 && is_upper_line(&text[base + f.byte(b2 - rest.len())..end])
+        {
+            out.push(Cell {
+                start,
+                end: base + f.byte(a2 + m.end()),
+                kind: CellKind::PlaceDate,
+                value: start,
+            });
+            let rest_seg = Segment {
+                a: b2 - rest.len(),
+                b: b2,
+                ..seg
+            };
+            classify_segment(text, f, rest_seg, out, depth + 1);
+        } else {
+            out.push(cell(CellKind::PlaceDate, 0));
+        }
+    } else if let Some((_, chars)) =
+        title_prefix(&text[start..end]).filter(|_| is_upper_line(&text[start..end]))
+    {
+        out.push(cell(CellKind::Title, chars));
     } else {
         out.push(cell(other_kind(&text[start..end], key), 0));
+    }
+}
+
+/// `… TRÊN ĐỊA BÀN TỈNH CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH` → the subject without
+/// the authority line that flattening glued to it.
+fn strip_authority(s: &str) -> &str {
+    static HEAD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r" (?:chu tich|bo truong|thu tuong|tong cuc truong|cuc truong|giam doc|thong doc|chanh an|vien truong|tong kiem toan) ")
+            .expect("valid regex")
+    });
+    static TAIL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r" (?:chinh phu|quoc hoi|uy ban thuong vu quoc hoi|hoi dong tham phan toa an nhan dan toi cao)$").expect("valid regex")
+    });
+    let f = Folded::new(s);
+    let key = f.key.trim_end();
+    let cut = HEAD.find(key).or_else(|| TAIL.find(key)).map(|m| m.start());
+    match cut {
+        Some(k) if k > 0 => f.slice(0, k),
+        _ => s,
     }
 }
 
@@ -954,6 +1008,22 @@ mod tests {
         let h = header(t);
         assert_eq!(h.number.unwrap().number.as_deref(), Some("755"));
         assert_eq!(h.place.unwrap().name, "Hà Nội");
+    }
+
+    #[test]
+    fn flattened_date_title_subject_authority() {
+        let t = "BỘ TÀI CHÍNH\nSố: 31/2022/TT-BTC Hà Nội, ngày 08 tháng 6 năm 2022 THÔNG TƯ BAN HÀNH DANH MỤC HÀNG HÓA BỘ TRƯỞNG BỘ TÀI CHÍNH\nCăn cứ Luật Hải quan;";
+        let h = header(t);
+        assert_eq!(h.date.unwrap().day, Some(8));
+        assert_eq!(h.title.unwrap().code, "TT");
+        assert_eq!(h.subject.unwrap().text, "BAN HÀNH DANH MỤC HÀNG HÓA");
+        let t = "CHÍNH PHỦ\nSố: 36/2015/NĐ-CP\nHà Nội, ngày 17 tháng 04 năm 2015\nNGHỊ ĐỊNH QUY ĐỊNH TIÊU CHÍ THÀNH LẬP CỤC HẢI QUAN\nCăn cứ Luật;";
+        let h = header(t);
+        assert_eq!(h.title.unwrap().code, "NĐ");
+        assert_eq!(
+            h.subject.unwrap().text,
+            "QUY ĐỊNH TIÊU CHÍ THÀNH LẬP CỤC HẢI QUAN"
+        );
     }
 
     #[test]
