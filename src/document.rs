@@ -100,11 +100,13 @@ pub(crate) fn build(input: &str, options: &Options) -> Document {
             "the number and symbol (số, ký hiệu) were not found",
             anchor,
         )),
-        Some(n) if n.number.is_none() => diagnostics.push(Diagnostic::warning(
-            "blank_number",
-            "the number is left blank (to be filled in on registration)",
-            n.span,
-        )),
+        Some(n) if n.number.is_none() && !h.number_unreadable => {
+            diagnostics.push(Diagnostic::warning(
+                "blank_number",
+                "the number is left blank (to be filled in on registration)",
+                n.span,
+            ))
+        }
         Some(_) => {}
     }
     let mut date = h.date;

@@ -32,6 +32,8 @@ pub(crate) struct Header {
     pub(crate) issuer: Option<Issuer>,
     pub(crate) number: Option<Number>,
     pub(crate) party_number: bool,
+    /// The number is there but cannot be read.
+    pub(crate) number_unreadable: bool,
     pub(crate) place: Option<Place>,
     pub(crate) date: Option<DocDate>,
     pub(crate) subject: Option<Subject>,
@@ -79,16 +81,13 @@ struct Cell {
 
 static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"cong\s*hoa\s*xa\s*hoi\s*chu\s*nghia\s*viet\s*nam|doc\s*lap\s*[-,.]?\s*tu\s*do|dang\s*cong\s*san\s*viet\s*nam|\bv\s*/\s*v\b|(?:dong\s+)?kinh\s*gui\s*:",
+        r"cong\s*hoa\s*xa\s*hoi|doc\s*lap\b|dang\s*cong\s*san\s*viet\s*nam|\bv\s*/\s*v\b|(?:dong\s+)?kinh\s*gui\s*:",
     )
     .expect("valid regex")
 });
-static COUNTRY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^cong\s*hoa\s*xa\s*hoi\s*chu\s*nghia\s*viet\s*nam").expect("valid regex")
-});
-static MOTTO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^doc\s*lap\s*[-,.]?\s*tu\s*do\s*[-,.]?\s*(?:hanh\s*phuc)?").expect("valid regex")
-});
+static COUNTRY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^cong\s*hoa\s*xa\s*hoi").expect("valid regex"));
+static MOTTO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^doc\s*lap\b").expect("valid regex"));
 static PARTY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^dang\s*cong\s*san\s*viet\s*nam").expect("valid regex"));
 static SUBJECT: LazyLock<Regex> =
@@ -96,7 +95,7 @@ static SUBJECT: LazyLock<Regex> =
 static RECIPIENTS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:dong\s+)?kinh\s*gui\b\s*[:;.]?\s*").expect("valid regex"));
 static NUMBER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:nghi quyet|quyet dinh|nghi dinh|thong tu(?: lien tich)?|luat|chi thi|phap lenh|lenh|van ban hop nhat|cong van)\s+)?so(?:\s*[:!;.]\s*|\s+|[0-9/])")
+    Regex::new(r"^(?:(?:nghi quyet|quyet dinh|nghi dinh|thong tu(?: lien tich)?|luat|chi thi|phap lenh|lenh|van ban hop nhat|cong van)\s+)?(?:so(?:\s*[:!;.]\s*|\s+|[0-9/])|s[a-z#~]\s*[:!;]\s*)")
         .expect("valid regex")
 });
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -105,6 +104,19 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// OCR-damaged `ngày … tháng … năm` (`ngàu:J_ tháng 02jhăm 2018`,
+/// `ngàyä4 kháng 2 năm 2023`), tried only when [`DATE`] finds nothing.
+static DATE_FUZZY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\bng[a-z#~]{1,3}(?P<d>.{0,8}?)[a-z#~]h[a-z#~]{2}g(?P<m>.{0,8}?)(?:n[a-z#~]{1,2}m|[a-z#~]{1,3}am)(?P<y>[ ._/]*[0-9][0-9 ]{2,4}[0-9]|[ ._/]*)",
+    )
+    .expect("valid regex")
+});
+
+fn find_date(key: &str) -> Option<regex::Captures<'_>> {
+    DATE.captures(key).or_else(|| DATE_FUZZY.captures(key))
+}
+
 static MARKS: &[(&str, u8)] = &[
     ("tuyet mat", 0),
     ("toi mat", 0),
@@ -325,10 +337,8 @@ impl State {
         match c.kind {
             CellKind::Country => {
                 self.anchor(c.start);
-                let f = Folded::new(&text[c.start..c.end]);
-                let m = COUNTRY.find(&f.key)?;
-                self.country = Some(f.slice(0, m.end()).to_owned());
-                self.cover_heading(Span::new(c.start, c.start + f.byte(m.end())));
+                self.country = Some(text[c.start..c.end].to_owned());
+                self.cover_heading(span);
             }
             CellKind::Motto => {
                 self.anchor(c.start);
@@ -351,6 +361,14 @@ impl State {
                     };
                     if let Some(p) = number::parse(&text[c.value..c.end], cong_van) {
                         self.h.party_number = p.party;
+                        if p.unreadable {
+                            self.h.diagnostics.push(Diagnostic::warning(
+                                "unreadable_number",
+                                "the number cannot be read (OCR damage or a handwritten number); the symbol was kept",
+                                span,
+                            ));
+                        }
+                        self.h.number_unreadable = p.unreadable;
                         self.h.number = Some(Number {
                             raw: text[c.start..c.end]
                                 .split_whitespace()
@@ -436,7 +454,7 @@ impl State {
     fn take_date(&mut self, text: &str, c: Cell) {
         let cell = &text[c.start..c.end];
         let f = Folded::new(cell);
-        let Some(m) = DATE.captures(&f.key) else {
+        let Some(m) = find_date(&f.key) else {
             return;
         };
         let (Some(all), Some(d), Some(mo), Some(y)) =
@@ -771,7 +789,7 @@ fn classify_segment(text: &str, f: &Folded<'_>, seg: Segment, out: &mut Vec<Cell
             };
             classify_segment(text, f, rest, out, depth + 1);
         }
-    } else if let Some(m) = DATE.find(key) {
+    } else if let Some(m) = find_date(key).and_then(|c| c.get(0)) {
         // flattened text: `Hà Nội, ngày 08 tháng 6 năm 2022 THÔNG TƯ BAN HÀNH …`
         let rest = key[m.end()..].trim_start_matches([' ', ',', '.']);
         if depth <= 1 && rest.len() > 3 && is_upper_line(&text[base + f.byte(b2 - rest.len())..end])
@@ -1024,6 +1042,30 @@ mod tests {
             h.subject.unwrap().text,
             "QUY ĐỊNH TIÊU CHÍ THÀNH LẬP CỤC HẢI QUAN"
         );
+    }
+
+    #[test]
+    fn ocr_damaged_header() {
+        let t = "TONG CUC THUE CONG HOA XA HOI CHU NGHIA VIET NAM\nCUC THUE TP HAI PHONG Độc lập - Ty do - Hạnh phúc\nSố: AO5f /CT-TTHT | Hai Phong, ngày 05 tháng năm 2020\nV/v giải đáp chính sách thué\nKính gửi: Công ty TNHH Toyota\n\nNội dung.";
+        let h = header(t);
+        let i = h.issuer.unwrap();
+        assert_eq!(
+            (i.name.as_str(), i.parent.as_deref()),
+            ("CUC THUE TP HAI PHONG", Some("TONG CUC THUE"))
+        );
+        let n = h.number.unwrap();
+        assert_eq!((n.number, n.symbol.as_deref()), (None, Some("CT-TTHT")));
+        assert!(h.number_unreadable);
+        let d = h.date.unwrap();
+        assert_eq!((d.year, d.month, d.day), (Some(2020), None, Some(5)));
+        assert_eq!(h.place.unwrap().name, "Hai Phong");
+        assert_eq!(h.subject.unwrap().text, "giải đáp chính sách thué");
+        let t = "CUC THUE\nSá:4HHH /CT-TTHT Thành phố Hỗ Chi Minh, ngàu:J_ tháng 02jhăm 2018\nV/v Chính sách thuế\n\nNội dung.";
+        let h = header(t);
+        let d = h.date.unwrap();
+        assert_eq!((d.year, d.month, d.day), (Some(2018), Some(2), None));
+        assert!(h.diagnostics.iter().any(|d| d.code == "unreadable_day"));
+        assert_eq!(h.number.unwrap().symbol.as_deref(), Some("CT-TTHT"));
     }
 
     #[test]

@@ -20,6 +20,9 @@ pub(crate) struct ParsedNumber {
     pub(crate) issuer_codes: Vec<String>,
     pub(crate) unit_code: Option<String>,
     pub(crate) party: bool,
+    /// Something stands where the number should be, but it is not a number
+    /// (OCR damage, a handwritten number).
+    pub(crate) unreadable: bool,
     /// Bytes of the input the number took.
     pub(crate) len: usize,
 }
@@ -35,6 +38,12 @@ static PARTY: LazyLock<Regex> = LazyLock::new(|| {
 static STATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"^(?P<num>[0-9]+(?:\.[0-9]+)?[a-zA-Z]?)?[ ]?/[ ]?(?:(?P<year>(?:19|20)[0-9]{{2}})[ ]?/[ ]?)?(?P<sym>{GROUP})"
+    ))
+    .expect("valid regex")
+});
+static GARBLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?P<junk>[^\s/]{{1,10}})[ ]?/[ ]?(?P<sym>{GROUP})"
     ))
     .expect("valid regex")
 });
@@ -103,6 +112,7 @@ fn parse_at(s: &str, cong_van: Option<bool>) -> Option<ParsedNumber> {
                 issuer_codes: iss.split('-').map(str::to_owned).collect(),
                 unit_code: None,
                 party: true,
+                unreadable: false,
                 len,
             });
         }
@@ -122,9 +132,29 @@ fn parse_at(s: &str, cong_van: Option<bool>) -> Option<ParsedNumber> {
             issuer_codes,
             unit_code,
             party: false,
+            unreadable: false,
             len: sym_m.start() + sym_m.as_str().trim_end_matches('.').len(),
             symbol,
         });
+    }
+    if let Some(c) = GARBLED.captures(s) {
+        let junk = c.name("junk")?.as_str();
+        let sym_m = c.name("sym")?;
+        let symbol = compact(sym_m.as_str()).trim_end_matches('.').to_owned();
+        if !junk.chars().all(|ch| ch.is_ascii_digit()) && symbol.contains('-') {
+            let (type_code, issuer_codes, unit_code) = split_symbol(&symbol, false, cong_van);
+            return Some(ParsedNumber {
+                number: None,
+                year: None,
+                type_code,
+                issuer_codes,
+                unit_code,
+                party: false,
+                unreadable: true,
+                len: sym_m.start() + sym_m.as_str().trim_end_matches('.').len(),
+                symbol,
+            });
+        }
     }
     let c = OLD.captures(s)?;
     let sym_m = c.name("sym")?;
@@ -136,6 +166,7 @@ fn parse_at(s: &str, cong_van: Option<bool>) -> Option<ParsedNumber> {
         type_code: None,
         unit_code: None,
         party: false,
+        unreadable: false,
         len: sym_m.start() + symbol.len(),
         symbol,
     })
