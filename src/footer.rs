@@ -102,6 +102,13 @@ fn is_distribution_head(t: &str) -> bool {
 
 fn is_archive(t: &str) -> bool {
     let key = fold(strip_marker(strip_emphasis(t)));
+    // OCR: `Lan: VT, TTHT` for `Lưu: VT, TTHT`
+    if key.len() > 4 && key.starts_with('l') && {
+        let colon = key.find(':').unwrap_or(usize::MAX);
+        colon <= 4 && key[colon + 1..].trim_start().starts_with("vt")
+    } {
+        return true;
+    }
     key.starts_with("luu")
         && !key.starts_with("luu y")
         && !key.starts_with("luu hanh")
@@ -121,6 +128,7 @@ fn is_signature_line(t: &str) -> bool {
     let t = strip_emphasis(t);
     !t.is_empty()
         && (is_authority(t)
+            || skip_debris(t).len() < t.len()
             || is_placeholder(t)
             || is_name(t)
             || (is_upper_line(t)
@@ -217,7 +225,15 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
         }
         let item_like = strip_marker(bare).len() < bare.len() || is_archive(bare);
         if in_dist && (item_like || (!is_signature_line(bare) && !seen_name)) {
-            dist_lines.push((l.start, l.end));
+            // two columns flattened onto one line: a signature title before or
+            // after a distribution item
+            let (sig, dist) = split_interleaved(t);
+            if let Some((a, b)) = sig {
+                sig_lines.push((l.start + a, l.start + b));
+            }
+            if let Some((a, b)) = dist {
+                dist_lines.push((l.start + a, l.start + b));
+            }
         } else if is_signature_line(bare) {
             if seen_name
                 && (is_upper_line(bare) && !is_authority(bare))
@@ -242,6 +258,35 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
         f.distribution = Some(distribution(text, head, &dist_lines));
     }
     f
+}
+
+/// `BỘ TRƯỞNG, CHỦ NHIỆM ~ TTgCP, các PTTgCP (để b/c);` or `- Như kính gửi;
+/// PHÓ CỤC TRƯỞNG`: the signature column's text glued to a distribution item.
+/// Returns (signature part, distribution part) as byte ranges of `t`.
+fn split_interleaved(t: &str) -> (Option<(usize, usize)>, Option<(usize, usize)>) {
+    static LEAD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?P<sig>\p{Lu}[\p{Lu}\s,.]*\p{Lu})\s+[~\-+•]\s+\S").expect("valid regex")
+    });
+    if let Some(c) = LEAD.captures(t) {
+        if let Some(sig) = c.name("sig") {
+            if sig.as_str().split_whitespace().count() >= 2 && is_upper_line(sig.as_str()) {
+                let rest = sig.end() + (t[sig.end()..].len() - t[sig.end()..].trim_start().len());
+                return (Some((sig.start(), sig.end())), Some((rest, t.len())));
+            }
+        }
+    }
+    if let Some(semi) = t.rfind(';') {
+        let tail = &t[semi + 1..];
+        let tail_trim = tail.trim();
+        if tail_trim.split_whitespace().count() >= 2
+            && is_upper_line(tail_trim)
+            && !is_archive(tail_trim)
+        {
+            let a = semi + 1 + (tail.len() - tail.trim_start().len());
+            return (Some((a, a + tail_trim.len())), Some((0, semi + 1)));
+        }
+    }
+    (None, Some((0, t.len())))
 }
 
 /// After a signer's name, an annex title ends the footer.
@@ -288,8 +333,8 @@ fn signatures(text: &str, lines: &[(usize, usize)]) -> Vec<Signature> {
             finish_block(&mut cur, &mut titles, &mut out);
             continue;
         }
-        // authority prefixes, possibly several on one line
-        let mut rest = t;
+        // authority prefixes, possibly several on one line, possibly after OCR debris
+        let mut rest = skip_debris(t);
         while let Some(c) = AUTHORITY.captures(rest) {
             let Some(all) = c.get(0) else { break };
             let prefix = c
@@ -341,6 +386,33 @@ fn signatures(text: &str, lines: &[(usize, usize)]) -> Vec<Signature> {
         finish_block(&mut cur, &mut titles, &mut out);
     }
     out
+}
+
+/// `y/ KT. TỔNG CỤC TRƯỞNG`, `“. KT. CỤC TRƯỞNG`: drops a few characters of
+/// OCR debris before an authority prefix.
+fn skip_debris(t: &str) -> &str {
+    if AUTHORITY.is_match(t) {
+        return t;
+    }
+    match AUTHORITY_INNER.find(t) {
+        Some(m)
+            if m.start() <= 12
+                && !t[..m.start()]
+                    .chars()
+                    .any(|c| c.is_alphabetic() && c.is_uppercase()) =>
+        {
+            t[m.start()..].trim_start()
+        }
+        Some(m)
+            if m.start() <= 12
+                && t[..m.start()]
+                    .split_whitespace()
+                    .all(|w| w.chars().filter(|c| c.is_alphabetic()).count() < 3) =>
+        {
+            t[m.start()..].trim_start()
+        }
+        _ => t,
+    }
 }
 
 static AUTHORITY_INNER: LazyLock<Regex> = LazyLock::new(|| {
@@ -530,11 +602,16 @@ fn parse_archive(text: &str, s: usize, e: usize) -> Archive {
     let raw = &text[s..e];
     let body = strip_marker(raw);
     let key = fold(body);
-    let after = if key.starts_with("luu") {
-        body.char_indices().nth(3).map_or(body.len(), |(i, _)| i)
-    } else {
-        0
+    let colon = key.find(':').filter(|&c| c <= 5);
+    let chars = match colon {
+        Some(c) => c + 1,
+        None if key.starts_with("luu") => 3,
+        None => 0,
     };
+    let after = body
+        .char_indices()
+        .nth(chars)
+        .map_or(body.len(), |(i, _)| i);
     let list = body[after..]
         .trim_start_matches([':', ' '])
         .trim()
@@ -549,6 +626,11 @@ fn parse_archive(text: &str, s: usize, e: usize) -> Archive {
         .collect();
     let count = tokens.len();
     for (k, tok) in tokens.into_iter().enumerate() {
+        // OCR debris after the unit: `TTHT. 3⁄2`
+        let tok = tok.split(". ").next().unwrap_or(tok);
+        if !tok.chars().any(char::is_alphabetic) {
+            continue;
+        }
         let mut tok = tok.to_owned();
         if let Some(c) = COPIES.captures(&tok) {
             if let Some(n) = c.get(1).or(c.get(2)).and_then(|m| m.as_str().parse().ok()) {
@@ -655,6 +737,30 @@ mod tests {
         let f = parse(t, &split(t), 0);
         assert!(f.distribution.is_some());
         assert_eq!(f.signatures.len(), 1);
+    }
+
+    #[test]
+    fn interleaved_columns_and_ocr_debris() {
+        let t = "Xong./.\nNơi nhận: y/ KT. CỤC TRƯỞNG\n- Như kính gửi; PHÓ CỤC TRƯỞNG\n~ Lãnh đạo Cục;\nLan: VT, TTHT\nLê Bá Ngọc";
+        let f = parse(t, &split(t), 0);
+        let s = &f.signatures[0];
+        assert_eq!(s.authority[0].position, "CỤC TRƯỞNG");
+        assert_eq!(s.title.as_deref(), Some("PHÓ CỤC TRƯỞNG"));
+        assert_eq!(s.name.as_deref(), Some("Lê Bá Ngọc"));
+        let d = f.distribution.unwrap();
+        let items: Vec<&str> = d.items.iter().map(|i| i.text.as_str()).collect();
+        assert_eq!(items, ["Như kính gửi", "Lãnh đạo Cục"]);
+        assert_eq!(d.archive.unwrap().units, ["VT", "TTHT"]);
+        let t = "Xong./.\nNơi nhận:\nBỘ TRƯỞNG, CHỦ NHIỆM ~ TTgCP, các PTTgCP (để b/c);\n- Lưu: VT, KSTT.\nTrần Văn Sơn";
+        let f = parse(t, &split(t), 0);
+        assert_eq!(
+            f.signatures[0].title.as_deref(),
+            Some("BỘ TRƯỞNG, CHỦ NHIỆM")
+        );
+        assert_eq!(
+            f.distribution.unwrap().items[0].text,
+            "TTgCP, các PTTgCP (để b/c)"
+        );
     }
 
     #[test]

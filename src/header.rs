@@ -139,7 +139,7 @@ pub(crate) fn parse(text: &str, lines: &[Line]) -> Header {
         let line = lines[i];
         match line.kind {
             LineKind::Blank | LineKind::Separator => {
-                st.close_group();
+                st.close_group(true);
                 if st.mode == Mode::Subject {
                     st.mode = Mode::Free;
                 }
@@ -195,7 +195,7 @@ pub(crate) fn parse(text: &str, lines: &[Line]) -> Header {
                 if pre_content > 30 {
                     break;
                 }
-                st.close_group();
+                st.close_group(false);
                 i += 1;
                 continue;
             }
@@ -234,7 +234,7 @@ struct State {
     mode: Mode,
     seen_anchor: bool,
     issuer_locked: bool,
-    groups: Vec<Vec<Span>>,
+    groups: Vec<Group>,
     subject_lines: usize,
     heading_span: Option<Span>,
     country: Option<String>,
@@ -242,9 +242,16 @@ struct State {
 }
 
 impl State {
-    fn close_group(&mut self) {
-        if self.groups.last().is_some_and(|g| !g.is_empty()) {
-            self.groups.push(Vec::new());
+    /// Ends the current group of capitalised lines; `soft` when only blank
+    /// lines or rules separate it from the next.
+    fn close_group(&mut self, soft: bool) {
+        match self.groups.last_mut() {
+            Some(g) if g.spans.is_empty() => g.soft &= soft,
+            Some(_) => self.groups.push(Group {
+                spans: Vec::new(),
+                soft,
+            }),
+            None => {}
         }
     }
 
@@ -264,10 +271,13 @@ impl State {
             return;
         }
         if self.groups.is_empty() {
-            self.groups.push(Vec::new());
+            self.groups.push(Group {
+                spans: Vec::new(),
+                soft: false,
+            });
         }
         if let Some(g) = self.groups.last_mut() {
-            g.push(Span::new(c.start, c.end));
+            g.spans.push(Span::new(c.start, c.end));
         }
     }
 
@@ -597,9 +607,6 @@ impl State {
                 .to_owned();
         }
         self.h.issuer = build_issuer(text, &self.groups);
-        if self.h.issuer.is_none() && !self.groups.iter().any(|g| !g.is_empty()) {
-            // nothing before the number: fine, the diagnostic says so
-        }
         self.h
     }
 }
@@ -850,12 +857,18 @@ fn other_kind(t: &str, key: &str) -> CellKind {
     CellKind::Other
 }
 
-/// Lines of one issuer group → name and parent.
-fn build_issuer(text: &str, groups: &[Vec<Span>]) -> Option<Issuer> {
-    let group = groups.iter().rev().find(|g| !g.is_empty())?;
-    let span = group.iter().copied().reduce(Span::cover)?;
+/// Capitalised lines that may name the issuer, in reading order.
+#[derive(Debug, Default)]
+struct Group {
+    spans: Vec<Span>,
+    /// Only blank lines or rules separate it from the group before.
+    soft: bool,
+}
+
+/// Merges the lines of a group into names (`ỦY BAN NHÂN DÂN` + `TỈNH BẮC GIANG` is one name).
+fn group_names(text: &str, group: &Group) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
-    for s in group {
+    for s in &group.spans {
         let t = trim_rule(&text[s.start..s.end]).to_owned();
         if t.is_empty() {
             continue;
@@ -865,9 +878,31 @@ fn build_issuer(text: &str, groups: &[Vec<Span>]) -> Option<Issuer> {
             _ => names.push(t),
         }
     }
-    names.dedup();
+    names.dedup_by(|a, b| fold(a) == fold(b));
+    names
+}
+
+/// The last group of capitalised lines before the number → name and parent.
+/// A parent written a blank line above the name (OCR row layout) counts too,
+/// unless it repeats the name (a gazette's section heading).
+fn build_issuer(text: &str, groups: &[Group]) -> Option<Issuer> {
+    let k = groups.iter().rposition(|g| !g.spans.is_empty())?;
+    let group = &groups[k];
+    let mut span = group.spans.iter().copied().reduce(Span::cover)?;
+    let mut names = group_names(text, group);
     let name = names.pop()?;
-    let parent = names.pop();
+    let mut parent = names.pop();
+    if parent.is_none() && group.soft && k > 0 {
+        let prev = &groups[k - 1];
+        if let Some(p) = group_names(text, prev).pop() {
+            if fold(&p) != fold(&name) && !continues_name(&name) {
+                if let Some(ps) = prev.spans.iter().copied().reduce(Span::cover) {
+                    span = span.cover(ps);
+                }
+                parent = Some(p);
+            }
+        }
+    }
     if parent.is_none() {
         if let Some((p, n)) = split_one_line(&name) {
             return Some(Issuer {
@@ -1046,7 +1081,7 @@ mod tests {
 
     #[test]
     fn ocr_damaged_header() {
-        let t = "TONG CUC THUE CONG HOA XA HOI CHU NGHIA VIET NAM\nCUC THUE TP HAI PHONG Độc lập - Ty do - Hạnh phúc\nSố: AO5f /CT-TTHT | Hai Phong, ngày 05 tháng năm 2020\nV/v giải đáp chính sách thué\nKính gửi: Công ty TNHH Toyota\n\nNội dung.";
+        let t = "TONG CUC THUE CONG HOA XA HOI CHU NGHIA VIET NAM\n\nCUC THUE TP HAI PHONG Độc lập - Ty do - Hạnh phúc\nSố: AO5f /CT-TTHT | Hai Phong, ngày 05 tháng năm 2020\nV/v giải đáp chính sách thué\nKính gửi: Công ty TNHH Toyota\n\nNội dung.";
         let h = header(t);
         let i = h.issuer.unwrap();
         assert_eq!(

@@ -40,7 +40,7 @@ pub(crate) fn strip_marker(t: &str) -> &str {
     let rest = t.trim_start_matches(|c: char| {
         matches!(
             c,
-            '-' | '+' | '•' | '*' | '–' | '—' | '·' | '−' | '\u{F0A7}' | '\u{F0B7}'
+            '-' | '+' | '•' | '*' | '–' | '—' | '·' | '−' | '~' | '\u{F0A7}' | '\u{F0B7}'
         ) || c == ' '
     });
     if rest.len() == t.len() {
