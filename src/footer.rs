@@ -260,10 +260,13 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
     f
 }
 
+/// A `start..end` pair of byte offsets.
+type ByteRange = (usize, usize);
+
 /// `BỘ TRƯỞNG, CHỦ NHIỆM ~ TTgCP, các PTTgCP (để b/c);` or `- Như kính gửi;
 /// PHÓ CỤC TRƯỞNG`: the signature column's text glued to a distribution item.
 /// Returns (signature part, distribution part) as byte ranges of `t`.
-fn split_interleaved(t: &str) -> (Option<(usize, usize)>, Option<(usize, usize)>) {
+fn split_interleaved(t: &str) -> (Option<ByteRange>, Option<ByteRange>) {
     static LEAD: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?P<sig>\p{Lu}[\p{Lu}\s,.]*\p{Lu})\s+[~\-+•]\s+\S").expect("valid regex")
     });
