@@ -267,6 +267,17 @@ type ByteRange = (usize, usize);
 /// PHÓ CỤC TRƯỞNG`: the signature column's text glued to a distribution item.
 /// Returns (signature part, distribution part) as byte ranges of `t`.
 fn split_interleaved(t: &str) -> (Option<ByteRange>, Option<ByteRange>) {
+    // `- Lưu: VT, NN (2b). Thanh BỘ TRƯỞNG, CHỦ NHIỆM Đặng Hữu Khiêm`
+    let mut at = 0;
+    for word in t.split(' ') {
+        if at > 0 && word.chars().count() >= 2 && is_upper_line(word) {
+            let (upper, name) = split_trailing_name(&t[at..]);
+            if name.is_some() && upper.split_whitespace().count() >= 2 && is_upper_line(upper) {
+                return (Some((at, t.len())), Some((0, at)));
+            }
+        }
+        at += word.len() + 1;
+    }
     static LEAD: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?P<sig>\p{Lu}[\p{Lu}\s,.]*\p{Lu})\s+[~\-+•]\s+\S").expect("valid regex")
     });
@@ -629,8 +640,19 @@ fn parse_archive(text: &str, s: usize, e: usize) -> Archive {
         .collect();
     let count = tokens.len();
     for (k, tok) in tokens.into_iter().enumerate() {
-        // OCR debris after the unit: `TTHT. 3⁄2`
-        let tok = tok.split(". ").next().unwrap_or(tok);
+        // `KTN. Hiền` (drafter after the unit) or OCR debris `TTHT. 3⁄2`
+        let (tok, after_dot) = match tok.split_once(". ") {
+            Some((unit, rest)) => (unit, Some(rest.trim())),
+            None => (tok, None),
+        };
+        if let Some(rest) = after_dot {
+            let word = rest.chars().next().is_some_and(char::is_uppercase)
+                && !rest.contains(' ')
+                && rest.chars().all(char::is_alphabetic);
+            if word {
+                drafter = Some(rest.to_owned());
+            }
+        }
         if !tok.chars().any(char::is_alphabetic) {
             continue;
         }
