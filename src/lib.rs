@@ -50,6 +50,8 @@ pub mod normalize;
 mod number;
 mod options;
 mod remap;
+#[cfg(feature = "schema")]
+pub mod schema;
 mod span;
 mod stamps;
 mod text;

@@ -5,6 +5,7 @@ mod compare;
 mod gold;
 mod parse_cmd;
 mod report;
+mod schema_cmd;
 mod sidecar;
 
 use std::process::ExitCode;
@@ -33,6 +34,8 @@ enum Command {
     Parse(parse_cmd::ParseArgs),
     /// Measure the parser on a corpus: field coverage, agreement with sidecars and OCR gold answers.
     Report(report::ReportArgs),
+    /// Print the JSON Schema (draft 2020-12) of the JSON output.
+    Schema,
 }
 
 fn main() -> ExitCode {
@@ -40,6 +43,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Parse(args) => parse_cmd::run(&args),
         Command::Report(args) => report::run(&args),
+        Command::Schema => schema_cmd::run(),
     }
 }
 
