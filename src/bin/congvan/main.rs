@@ -1,6 +1,7 @@
 //! The `congvan` command-line tool: `congvan parse` prints the JSON model of
 //! documents, `congvan report` measures the parser on a corpus.
 
+mod check;
 mod compare;
 mod gold;
 mod parse_cmd;
@@ -34,6 +35,8 @@ enum Command {
     Parse(parse_cmd::ParseArgs),
     /// Measure the parser on a corpus: field coverage, agreement with sidecars and OCR gold answers.
     Report(report::ReportArgs),
+    /// Print the diagnostics of documents like a compiler: location, source line, carets.
+    Check(check::CheckArgs),
     /// Print the JSON Schema (draft 2020-12) of the JSON output.
     Schema,
 }
@@ -44,6 +47,7 @@ fn main() -> ExitCode {
         Command::Parse(args) => parse_cmd::run(&args),
         Command::Report(args) => report::run(&args),
         Command::Schema => schema_cmd::run(),
+        Command::Check(args) => check::run(&args),
     }
 }
 
