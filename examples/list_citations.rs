@@ -10,9 +10,11 @@
 //! A missing value is `-`.
 //!
 //! ```text
-//! 15/2018/NĐ-CP	Nghị định	2018-02-02	Chính phủ	1
-//! Luật An toàn thực phẩm	Luật	2010-06-17	-	1
+//! 15/2018/NĐ-CP           Nghị định   2018-02-02  Chính phủ  1
+//! Luật An toàn thực phẩm  Luật        2010-06-17  -          1
 //! ```
+//!
+//! (shown aligned here; the real separator is one tab).
 
 use std::io::{self, Write};
 use std::process::ExitCode;
