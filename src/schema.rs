@@ -56,7 +56,7 @@ fn sorted(value: serde_json::Value) -> serde_json::Value {
     }
 }
 
-/// [`json_schema`] as indented JSON with a final newline: the exact text of
+/// [`json_schema()`] as indented JSON with a final newline: the exact text of
 /// the committed `schema/congvan-1.schema.json` and of `congvan schema`.
 pub fn json_schema_string() -> String {
     format!("{:#}\n", json_schema())
