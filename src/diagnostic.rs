@@ -6,6 +6,7 @@ use crate::span::Span;
 
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// The document could not be read as intended.
@@ -19,8 +20,10 @@ pub enum Severity {
 /// One finding, with a stable `code` and the span it is about (an empty span
 /// where something is missing).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Diagnostic {
     /// Stable `snake_case` identifier (`blank_number`, `missing_issuer`, …).
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^[a-z][a-z0-9_]*$")))]
     pub code: String,
     /// How serious it is.
     pub severity: Severity,

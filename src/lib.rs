@@ -25,6 +25,17 @@
 //! back through the [`normalize::OffsetMap`], so `&input[span.start..span.end]`
 //! is always the source of a value in the caller's exact input.
 //!
+//! Start with the [`guide`]: the pipeline, spans and the offset map,
+//! diagnostics, options, the model and its JSON, and a worked example.
+//!
+//! # Features
+//!
+//! - `cli` (default): the `congvan` binary (`parse`, `check`, `schema`,
+//!   `report`); enables `schema`.
+//! - `schema`: [`schemars::JsonSchema`] for the model and the [`schema`]
+//!   module with the JSON Schema of the output. Library users who only parse
+//!   can turn default features off and skip it.
+//!
 //! # Errors and diagnostics
 //!
 //! [`parse`] never fails and never panics: anything odd (a blank number, a
@@ -42,6 +53,7 @@ mod document;
 mod error;
 mod fold;
 mod footer;
+pub mod guide;
 mod header;
 mod json;
 mod lines;
@@ -50,6 +62,8 @@ pub mod normalize;
 mod number;
 mod options;
 mod remap;
+#[cfg(feature = "schema")]
+pub mod schema;
 mod span;
 mod stamps;
 mod text;
@@ -62,12 +76,31 @@ pub use model::Document;
 pub use options::{InputFormat, Options};
 pub use span::Span;
 
-/// Parses a document with default options.
+/// Parses a document with default options (format detection).
+///
+/// Never fails and never panics; see [`parse_with`].
 pub fn parse(input: &str) -> Document {
     parse_with(input, &Options::default())
 }
 
-/// Parses a document.
+/// Parses a document with [`Options`].
+///
+/// Only [`Options::format`] matters here; `lossy` and `max_size` are for
+/// [`decode`], which turns a file's bytes into the `&str` this function
+/// takes. Every [`Span`] in the result indexes `input`. Anything missing or
+/// odd is a [`Diagnostic`] in [`Document::diagnostics`], never an error.
+///
+/// ```
+/// use congvan::{InputFormat, Options};
+///
+/// let web = "| ỦY BAN NHÂN DÂN<br>TỈNH BẮC GIANG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n\
+///            |---|---|\n\
+///            | Số: 12/QĐ-UBND | Bắc Giang, ngày 05 tháng 02 năm 2024 |\n";
+/// let doc = congvan::parse_with(web, &Options::new().format(InputFormat::Markdown));
+/// let number = doc.number.as_ref().unwrap();
+/// assert_eq!(number.symbol.as_deref(), Some("QĐ-UBND"));
+/// assert_eq!(number.span.slice(web), Some("Số: 12/QĐ-UBND"));
+/// ```
 pub fn parse_with(input: &str, options: &Options) -> Document {
     document::build(input, options)
 }

@@ -15,8 +15,10 @@ pub const SCHEMA: &str = "congvan/1";
 
 /// A parsed administrative document (văn bản).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Document {
-    /// Always [`SCHEMA`].
+    /// Always [`SCHEMA`] (`"congvan/1"`).
+    #[cfg_attr(feature = "schema", schemars(extend("const" = "congvan/1")))]
     pub schema: String,
     /// Which rule family the document follows.
     pub family: Family,
@@ -57,6 +59,7 @@ pub struct Document {
 
 /// The rule family a document follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Family {
     /// State administrative documents (Nghị định 30/2020).
@@ -69,6 +72,7 @@ pub enum Family {
 
 /// Tên loại văn bản: the document type.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DocType {
     /// Phụ lục III code (`QĐ`, `KH`, `TB`, …), `CV` for a công văn.
     pub code: String,
@@ -81,6 +85,7 @@ pub struct DocType {
 
 /// Dấu chỉ độ mật, mức độ khẩn, phạm vi lưu hành.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Marks {
     /// Độ mật: `MẬT`, `TỐI MẬT`, `TUYỆT MẬT`.
     pub confidentiality: Option<Mark>,
@@ -92,6 +97,7 @@ pub struct Marks {
 
 /// One mark as written.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Mark {
     /// The mark's text.
     pub text: String,
@@ -101,6 +107,7 @@ pub struct Mark {
 
 /// Quốc hiệu và Tiêu ngữ (or the Party heading, with no motto).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NationalHeading {
     /// Quốc hiệu (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`) or `ĐẢNG CỘNG SẢN VIỆT NAM`.
     pub country: String,
@@ -112,6 +119,7 @@ pub struct NationalHeading {
 
 /// Tên cơ quan, tổ chức ban hành.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Issuer {
     /// The issuing body (`SỞ NỘI VỤ`), lines of one name joined with a space.
     pub name: String,
@@ -123,6 +131,7 @@ pub struct Issuer {
 
 /// Số, ký hiệu văn bản.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Number {
     /// The line as written (`Số: 123/UBND-NN`).
     pub raw: String,
@@ -144,6 +153,7 @@ pub struct Number {
 
 /// Địa danh: the place of issue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Place {
     /// The place as written (`Bắc Giang`, `TP. Hồ Chí Minh`).
     pub name: String,
@@ -153,6 +163,7 @@ pub struct Place {
 
 /// A date whose parts may be blank; partial dates stay partial.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DocDate {
     /// The date as written (`ngày 05 tháng 02 năm 2024`).
     pub raw: String,
@@ -168,6 +179,7 @@ pub struct DocDate {
 
 /// Trích yếu: the subject of the document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Subject {
     /// The subject without its `V/v` prefix, lines joined with a space.
     pub text: String,
@@ -177,6 +189,7 @@ pub struct Subject {
 
 /// One addressee of `Kính gửi:`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Recipient {
     /// The addressee without the leading dash and the trailing `;` or `.`.
     pub name: String,
@@ -186,6 +199,7 @@ pub struct Recipient {
 
 /// Nội dung: the body of the document.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Body {
     /// Paragraphs and items before the first numbered section (Căn cứ lines, introductions).
     pub preamble: Vec<Block>,
@@ -197,6 +211,7 @@ pub struct Body {
 
 /// A paragraph or a list item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Block {
     /// A paragraph of running text.
@@ -237,6 +252,7 @@ impl Block {
 
 /// A numbered section: Phần, Chương, Mục, Điều, `I.`, `1.`, `1.1.`, `a)`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Section {
     /// What kind of numbering opened it.
     pub kind: SectionKind,
@@ -254,6 +270,7 @@ pub struct Section {
 
 /// The numbering style of a [`Section`], from the outermost to the innermost.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SectionKind {
     /// `Phần I`, `PHẦN THỨ NHẤT`.
@@ -276,6 +293,7 @@ pub enum SectionKind {
 
 /// A cited document with all its mentions merged.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Citation {
     /// Normalised identity `NUMBER[/YEAR]/SYMBOL` (Party: `NUMBER-TYPE/ISSUER`),
     /// uppercase, without spaces; `None` for a law cited by name only.
@@ -302,6 +320,7 @@ pub struct Citation {
 
 /// The type of a cited document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CitedType {
     /// Type code (`KH`, `NĐ`); `CV` for a công văn.
     pub code: String,
@@ -311,6 +330,7 @@ pub struct CitedType {
 
 /// The date of a cited document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CitedDate {
     /// Year.
     pub year: Option<i32>,
@@ -322,6 +342,7 @@ pub struct CitedDate {
 
 /// One mention of a cited document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Mention {
     /// The mention as written.
     pub text: String,
@@ -331,6 +352,7 @@ pub struct Mention {
 
 /// A signature block (quyền hạn, chức vụ, họ tên).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Signature {
     /// Authority chain, outermost first (`TM. ỦY BAN NHÂN DÂN` then `KT. CHỦ TỊCH`).
     pub authority: Vec<Authority>,
@@ -344,6 +366,7 @@ pub struct Signature {
 
 /// One authority prefix and the position it applies to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Authority {
     /// `TM`, `KT`, `TL`, `TUQ` or `Q` (Party `T/M`, `K/T`, `T/L` map to `TM`, `KT`, `TL`).
     pub prefix: String,
@@ -353,6 +376,7 @@ pub struct Authority {
 
 /// Nơi nhận: the distribution list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Distribution {
     /// Recipients, with nested sub-items.
     pub items: Vec<DistributionItem>,
@@ -364,6 +388,7 @@ pub struct Distribution {
 
 /// One recipient in `Nơi nhận`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DistributionItem {
     /// The recipient without dash and trailing `;`/`:`/`.`.
     pub text: String,
@@ -375,6 +400,7 @@ pub struct DistributionItem {
 
 /// The `Lưu:` line: who keeps file copies.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Archive {
     /// Units keeping a copy (`VT`, `NN`).
     pub units: Vec<String>,
@@ -388,6 +414,7 @@ pub struct Archive {
 
 /// A digital-signature stamp found in the text layer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Stamp {
     /// `Người ký` / `Ký bởi` / `Digitally signed by`.
     pub signer: Option<String>,
@@ -403,6 +430,7 @@ pub struct Stamp {
 
 /// Text that belongs to something other than the main document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Attachment {
     /// What it is: `annex`, `copy`, `editorial`, `second_document`.
     pub kind: String,

@@ -3,7 +3,8 @@
 /// How to read the input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum InputFormat {
-    /// Markdown when the text looks like Markdown (pipe tables, `# ` titles), plain text otherwise.
+    /// Markdown when the text looks like a Markdown conversion (it has a
+    /// pipe-table delimiter row such as `|---|---|`), plain text otherwise.
     #[default]
     Auto,
     /// Plain text.

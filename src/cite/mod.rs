@@ -7,7 +7,7 @@
 //!
 //! 1. **Candidates.** Three scanners run over the whole text, each with one
 //!    regex compiled once:
-//!    - *identifiers* ([`patterns::ID_RE`]): `NUMBER/[YEAR/]SYMBOL`
+//!    - *identifiers* (`patterns::ID_RE`): `NUMBER/[YEAR/]SYMBOL`
 //!      (`30/2020/NĐ-CP`, `82 /VPĐP- NV&MT`), Party `NUMBER-TYPE/ISSUER`
 //!      (`36-HD/VPTW`) and old `NUMBER-SYMBOL` (`64-CP`, only after a head
 //!      noun). A notation must start with an uppercase code group, which
@@ -17,16 +17,16 @@
 //!      `các Quyết định của Thủ tướng Chính phủ số`) or a lone `số`, and
 //!      for a list separator (`, số`, ` và `) that makes the hit inherit the
 //!      previous item's head. The document's own number is skipped.
-//!    - *laws by name* ([`patterns::LAW_NAME_RE`]): `Luật Đất đai năm 2013`,
+//!    - *laws by name* (`patterns::LAW_NAME_RE`): `Luật Đất đai năm 2013`,
 //!      `Bộ luật Lao động 2019`, `Luật … ngày 16 tháng 12 năm 2002`.
 //!    - *back-references*: number-only (`Công văn số 267`,
-//!      [`patterns::NUMBER_REF_RE`]) and by type (`Kế hoạch nêu trên`,
-//!      [`patterns::TYPE_REF_RE`]).
-//! 2. **Fields** ([`fields`]): for each identifier, the date directly after
+//!      `patterns::NUMBER_REF_RE`) and by type (`Kế hoạch nêu trên`,
+//!      `patterns::TYPE_REF_RE`).
+//! 2. **Fields** (`fields`): for each identifier, the date directly after
 //!    it (`ngày 11/01/2024`, `, ngày 01-10-1997`), the issuer after `của`
 //!    up to the clause boundary, and an article pinpoint just before the
 //!    mention (`khoản 2 Điều 5`). Every reader works on a bounded window.
-//! 3. **Merge and resolve** ([`resolve`]): candidates are taken in text
+//! 3. **Merge and resolve** (`resolve`): candidates are taken in text
 //!    order; full citations are merged by a map keyed by their normalised id
 //!    (or `title|year` for laws without a number); back-references attach to
 //!    exactly one earlier citation or are dropped.

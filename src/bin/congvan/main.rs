@@ -1,10 +1,12 @@
 //! The `congvan` command-line tool: `congvan parse` prints the JSON model of
 //! documents, `congvan report` measures the parser on a corpus.
 
+mod check;
 mod compare;
 mod gold;
 mod parse_cmd;
 mod report;
+mod schema_cmd;
 mod sidecar;
 
 use std::process::ExitCode;
@@ -33,6 +35,10 @@ enum Command {
     Parse(parse_cmd::ParseArgs),
     /// Measure the parser on a corpus: field coverage, agreement with sidecars and OCR gold answers.
     Report(report::ReportArgs),
+    /// Print the diagnostics of documents like a compiler: location, source line, carets.
+    Check(check::CheckArgs),
+    /// Print the JSON Schema (draft 2020-12) of the JSON output.
+    Schema,
 }
 
 fn main() -> ExitCode {
@@ -40,6 +46,8 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Parse(args) => parse_cmd::run(&args),
         Command::Report(args) => report::run(&args),
+        Command::Schema => schema_cmd::run(),
+        Command::Check(args) => check::run(&args),
     }
 }
 
