@@ -99,7 +99,9 @@
 //! | `missing_issuer` | warning | empty, start of the header | no issuing body (tên cơ quan ban hành) |
 //! | `missing_number` | warning | empty, start of the header | no `Số:` line |
 //! | `blank_number` | warning | the number line | `Số:      /UBND-VP`: the number is to be filled in on registration |
+//! | `unreadable_number` | warning | the number line | `Số: AO5f /CT-TTHT`: something stands where the number should be (OCR damage, a handwritten number); the symbol is still read |
 //! | `missing_date` | warning | empty, start of the header | no date of issue |
+//! | `date_from_adoption` | info | the adoption clause | no date line in the header; the date is that of `… thông qua ngày 17 tháng 5 năm 2025` (resolutions and laws of the National Assembly) |
 //! | `missing_place` | warning | empty, start of the header | a date without its place (địa danh) |
 //! | `blank_day`, `blank_month`, `blank_year` | warning | the date | `ngày    tháng 5 năm 2025` |
 //! | `unreadable_day`, `unreadable_month`, `unreadable_year` | warning | the date | a part that is neither a number nor blank (OCR noise) |

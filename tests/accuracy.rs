@@ -1,5 +1,5 @@
 //! Accuracy ratchet: the corpus report's rates must not fall below the
-//! minimums in `tests/corpus_minimums.json`. Raise them when a change
+//! minimums in `tests/accuracy_minimums.json`. Raise them when a change
 //! improves a rate (`congvan report --json /tmp/r.json` prints the rates).
 //! Skips with a message where `../shared/corpus` is absent.
 
@@ -26,7 +26,7 @@ fn corpus_rates_do_not_fall_below_their_minimums() {
         .arg("--ocr")
         .arg(&ocr)
         .arg("--min")
-        .arg(root.join("tests/corpus_minimums.json"))
+        .arg(root.join("tests/accuracy_minimums.json"))
         .output()
         .expect("run congvan report");
     let stdout = String::from_utf8_lossy(&out.stdout);
