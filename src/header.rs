@@ -173,6 +173,13 @@ pub(crate) fn parse(text: &str, lines: &[Line]) -> Header {
                 st.h.body_start = i;
                 return st.finish(text);
             }
+            if !cells.is_empty() && cells.iter().all(|c| c.kind == CellKind::Mark) {
+                for c in &cells {
+                    st.take_mark(text, *c);
+                }
+                i += 1;
+                continue;
+            }
             let all_upper = cells
                 .iter()
                 .all(|c| matches!(c.kind, CellKind::Upper | CellKind::Mark));
@@ -768,6 +775,9 @@ fn classify_segment(text: &str, f: &Folded<'_>, seg: Segment, out: &mut Vec<Cell
         out.push(cell(CellKind::Subject, m.end()));
     } else if let Some(m) = RECIPIENTS.find(key) {
         out.push(cell(CellKind::Recipients, m.end()));
+    } else if key.ends_with(" dien:") && key.len() < 80 {
+        // a công điện's addressees: `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:`
+        out.push(cell(CellKind::Recipients, key.len()));
     } else if let Some((value, p)) = NUMBER_LABEL.find(key).and_then(|m| {
         let back = usize::from(key[..m.end()].ends_with(|c: char| c.is_ascii_digit() || c == '/'));
         let value = base + f.byte(a2 + m.end() - back);
@@ -1101,6 +1111,17 @@ mod tests {
         assert_eq!((d.year, d.month, d.day), (Some(2018), Some(2), None));
         assert!(h.diagnostics.iter().any(|d| d.code == "unreadable_day"));
         assert_eq!(h.number.unwrap().symbol.as_deref(), Some("CT-TTHT"));
+    }
+
+    #[test]
+    fn marks_after_the_number_and_cong_dien_addressees() {
+        let t = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NINH\nSố: 09/CĐ-UBND\nQuảng Ninh, ngày 05 tháng 9 năm 2024\n\nHỎA TỐC\nMẬT\n\nCÔNG ĐIỆN\nVề việc ứng phó với bão\n\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:\n- Chủ tịch UBND các huyện;\n- Công an tỉnh.\n\nNội dung.";
+        let h = header(t);
+        assert_eq!(h.marks.urgency.unwrap().text, "HỎA TỐC");
+        assert_eq!(h.marks.confidentiality.unwrap().text, "MẬT");
+        assert_eq!(h.title.unwrap().code, "CĐ");
+        assert_eq!(h.subject.unwrap().text, "ứng phó với bão");
+        assert_eq!(h.recipients.len(), 2);
     }
 
     #[test]
