@@ -1,6 +1,7 @@
 //! The `congvan` command-line tool: `congvan parse` prints the JSON model of
 //! documents, `congvan report` measures the parser on a corpus.
 
+mod batch;
 mod compare;
 mod gold;
 mod parse_cmd;
@@ -33,6 +34,8 @@ enum Command {
     Parse(parse_cmd::ParseArgs),
     /// Measure the parser on a corpus: field coverage, agreement with sidecars and OCR gold answers.
     Report(report::ReportArgs),
+    /// Convert folders of documents to JSON files or JSON Lines, in parallel and resumable.
+    Batch(batch::BatchArgs),
 }
 
 fn main() -> ExitCode {
@@ -40,6 +43,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Parse(args) => parse_cmd::run(&args),
         Command::Report(args) => report::run(&args),
+        Command::Batch(args) => batch::run(&args),
     }
 }
 
