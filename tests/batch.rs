@@ -452,3 +452,36 @@ fn usage_errors_exit_with_status_2() {
     }
     assert!(!out.exists(), "a usage error wrote output");
 }
+
+#[test]
+fn two_inputs_with_one_output_name_conflict_only_under_out() {
+    let dir = TempDir::new("conflict");
+    dir.file("one/x.txt", &fixture("chi-thi.txt"));
+    dir.file("two/x.txt", &fixture("giay-moi.txt"));
+    let (one, two) = (dir.path().join("one"), dir.path().join("two"));
+
+    let out = dir.path().join("out");
+    let run = batch(&[&one, &two, Path::new("--out"), &out]);
+    assert_eq!(run.status.code(), Some(3), "{}", stderr(&run));
+    assert!(
+        stderr(&run).contains("already the output of"),
+        "{}",
+        stderr(&run)
+    );
+    let files = tree(&out);
+    assert_eq!(files.len(), 1);
+    // The first input in sorted order wins.
+    let expected = congvan::to_json(&congvan::parse(
+        &String::from_utf8(fixture("chi-thi.txt")).expect("UTF-8"),
+    ));
+    assert_eq!(files[Path::new("x.json")], expected.as_bytes());
+
+    // JSON Lines has no file names to collide: both documents are there.
+    let run = congvan()
+        .args(["batch", "--jsonl", "-"])
+        .args([&one, &two])
+        .output()
+        .expect("run");
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    assert_eq!(String::from_utf8_lossy(&run.stdout).lines().count(), 2);
+}

@@ -162,7 +162,7 @@ pub(crate) fn run(args: &BatchArgs) -> ExitCode {
     let options = Options::new().format(args.format.into()).lossy(args.lossy);
 
     let mut skipped = 0usize;
-    let items = collect(&args.inputs, &mut skipped);
+    let items = collect(&args.inputs, args.out.is_some(), &mut skipped);
 
     let mut sink = match open_sink(args) {
         Ok(sink) => sink,
@@ -555,8 +555,9 @@ fn read_limited(path: &Path, limit: usize) -> Result<Vec<u8>, Failure> {
 }
 
 /// Walks the inputs: the files to convert in sorted order, with `skipped`
-/// counting files with other extensions.
-fn collect(inputs: &[PathBuf], skipped: &mut usize) -> Vec<Item> {
+/// counting files with other extensions. With `to_dir`, two inputs that would
+/// write the same output file are a failure of the second.
+fn collect(inputs: &[PathBuf], to_dir: bool, skipped: &mut usize) -> Vec<Item> {
     let mut items = Vec::new();
     for input in inputs {
         match fs::metadata(input) {
@@ -581,7 +582,9 @@ fn collect(inputs: &[PathBuf], skipped: &mut usize) -> Vec<Item> {
     }
     items.sort_by(|a, b| a.path.cmp(&b.path));
     items.dedup_by(|a, b| a.path == b.path);
-    mark_conflicts(&mut items);
+    if to_dir {
+        mark_conflicts(&mut items);
+    }
     items
 }
 
