@@ -10,6 +10,7 @@
 use std::ffi::OsStr;
 use std::fs::{self, File};
 use std::io::{self, IsTerminal, Read, Write};
+use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -55,7 +56,8 @@ const TEMP_MARK: &str = ".congvan-tmp";
                   each failure are printed on stderr unless --quiet; a progress bar is shown \
                   when stderr is a terminal.\n\n\
                   Exit status: 0 when every input was converted; 3 when some inputs failed (not \
-                  readable, not UTF-8, binary, too large, vanished; the others are still \
+                  readable, not UTF-8, binary, too large, vanished, or a parser bug, kind \
+                  `internal_error`: set CONGVAN_BACKTRACE=1 to see it; the others are still \
                   converted); 1 when the batch could not run (output not writable); 2 for usage \
                   errors."
 )]
@@ -102,7 +104,7 @@ struct Item {
 #[derive(Debug, Clone)]
 struct Failure {
     /// Stable `snake_case` kind: `not_found`, `unreadable`, `invalid_utf8`, `binary`,
-    /// `too_large`, `output_conflict`, `write_failed`.
+    /// `too_large`, `internal_error`, `output_conflict`, `write_failed`.
     kind: &'static str,
     /// A sentence for people.
     message: String,
@@ -184,6 +186,15 @@ pub(crate) fn run(args: &BatchArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+
+    // Parser panics are caught per input and reported as `internal_error`
+    // failures; the default hook would print a backtrace for each.
+    let default_hook = panic::take_hook();
+    panic::set_hook(Box::new(move |info| {
+        if std::env::var_os("CONGVAN_BACKTRACE").is_some() {
+            default_hook(info);
+        }
+    }));
 
     let progress = progress_bar(items.len() as u64, args.quiet);
     let mut totals = Totals {
@@ -346,7 +357,19 @@ impl Context<'_> {
             Err(failure) => return (0, Err(failure)),
         };
         let len = bytes.len() as u64;
-        let result = parse_bytes(&bytes, self.options).map_err(|e| {
+        // A parser bug on one document must not end the batch: the panic
+        // is recorded as that input's failure.
+        let parsed = panic::catch_unwind(AssertUnwindSafe(|| parse_bytes(&bytes, self.options)));
+        let Ok(parsed) = parsed else {
+            return (
+                len,
+                Err(Failure::new(
+                    "internal_error",
+                    "the parser failed on this document (a bug: please report it with the file)",
+                )),
+            );
+        };
+        let result = parsed.map_err(|e| {
             let kind = match e {
                 Error::InvalidUtf8 { .. } => "invalid_utf8",
                 Error::Binary { .. } => "binary",
