@@ -1,5 +1,6 @@
 //! The `congvan` command-line tool: `congvan parse` prints the JSON model of
-//! documents, `congvan report` measures the parser on a corpus.
+//! documents, `congvan report` measures the parser on a corpus, `congvan batch`
+//! converts whole folders.
 
 mod batch;
 mod compare;
@@ -19,7 +20,9 @@ use clap::{Parser, Subcommand};
     version,
     about = "Parse Vietnamese administrative documents (công văn, quyết định, …) into JSON",
     after_help = "Exit status: 0 on success, 1 when an input could not be read or decoded \
-                  (or, for `report`, when a rate is below its minimum), 2 for usage errors."
+                  (or, for `report`, when a rate is below its minimum; for `batch`, when the \
+                  output is not writable), 2 for usage errors, 3 when `batch` ran but some \
+                  inputs failed."
 )]
 struct Cli {
     /// What to do.
