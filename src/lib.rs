@@ -44,6 +44,8 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+#[doc(hidden)]
+pub mod bench_api;
 mod body;
 pub mod cite;
 mod codes;

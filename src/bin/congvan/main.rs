@@ -1,6 +1,8 @@
 //! The `congvan` command-line tool: `congvan parse` prints the JSON model of
-//! documents, `congvan report` measures the parser on a corpus.
+//! documents, `congvan report` measures the parser on a corpus, `congvan batch`
+//! converts whole folders.
 
+mod batch;
 mod check;
 mod compare;
 mod gold;
@@ -20,7 +22,9 @@ use clap::{Parser, Subcommand};
     version,
     about = "Parse Vietnamese administrative documents (công văn, quyết định, …) into JSON",
     after_help = "Exit status: 0 on success, 1 when an input could not be read or decoded \
-                  (or, for `report`, when a rate is below its minimum), 2 for usage errors."
+                  (or, for `report`, when a rate is below its minimum; for `batch`, when the \
+                  output is not writable), 2 for usage errors, 3 when `batch` ran but some \
+                  inputs failed."
 )]
 struct Cli {
     /// What to do.
@@ -39,6 +43,8 @@ enum Command {
     Check(check::CheckArgs),
     /// Print the JSON Schema (draft 2020-12) of the JSON output.
     Schema,
+    /// Convert folders of documents to JSON files or JSON Lines, in parallel and resumable.
+    Batch(batch::BatchArgs),
 }
 
 fn main() -> ExitCode {
@@ -48,6 +54,7 @@ fn main() -> ExitCode {
         Command::Report(args) => report::run(&args),
         Command::Schema => schema_cmd::run(),
         Command::Check(args) => check::run(&args),
+        Command::Batch(args) => batch::run(&args),
     }
 }
 
