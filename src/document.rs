@@ -12,7 +12,7 @@ use crate::model::{Attachment, Body, DocDate, DocType, Document, Family, Marks, 
 use crate::normalize::normalize;
 use crate::options::Options;
 use crate::span::Span;
-use crate::{body, cite, footer, header, lines, remap, stamps};
+use crate::{attachments, body, cite, footer, header, lines, remap, stamps};
 
 /// Parses `input` into a [`Document`].
 pub(crate) fn build(input: &str, options: &Options) -> Document {
@@ -193,6 +193,32 @@ pub(crate) fn build(input: &str, options: &Options) -> Document {
     });
     let citations = cite::extract(text, own_id.as_deref());
 
+    let mut attachments: Vec<Attachment> = editorial
+        .map(|i| {
+            let l = lines[i];
+            Attachment {
+                kind: "editorial".to_owned(),
+                title: l.text(text).to_owned(),
+                span: Span::new(l.start, l.end),
+            }
+        })
+        .into_iter()
+        .collect();
+    if f.end < lines.len() && f.start < lines.len() {
+        attachments.extend(attachments::collect(text, &lines, f.end));
+    }
+    for a in &attachments {
+        diagnostics.push(Diagnostic::info(
+            "attachment",
+            format!(
+                "not part of the main document ({}): {}",
+                a.kind,
+                a.title.chars().take(60).collect::<String>()
+            ),
+            a.span,
+        ));
+    }
+
     let mut doc = Document {
         schema: SCHEMA.to_owned(),
         family,
@@ -210,17 +236,7 @@ pub(crate) fn build(input: &str, options: &Options) -> Document {
         signatures: f.signatures,
         distribution: f.distribution,
         stamps,
-        attachments: editorial
-            .map(|i| {
-                let l = lines[i];
-                Attachment {
-                    kind: "editorial".to_owned(),
-                    title: l.text(text).to_owned(),
-                    span: Span::new(l.start, l.end),
-                }
-            })
-            .into_iter()
-            .collect(),
+        attachments,
         diagnostics,
     };
     remap::remap(&mut doc, &norm.map);

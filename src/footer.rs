@@ -148,10 +148,27 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
         .rev()
         .copied()
         .find(|&i| is_distribution_head(lines[i].text(text)));
-    let closing = content.iter().rev().copied().find(|&i| {
-        let t = lines[i].text(text).trim_end_matches(['*', ' ']);
-        (t.ends_with("./.") || t.ends_with("/.")) && dist.is_none_or(|d| i < d)
-    });
+    // The body ends with `./.`. Annexes end with their own, so take the first
+    // one that a footer line follows, or else the last one.
+    let ends: Vec<usize> = content
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let t = lines[i].text(text).trim_end_matches(['*', ' ']);
+            (t.ends_with("./.") || t.ends_with("/.")) && dist.is_none_or(|d| i < d)
+        })
+        .collect();
+    let footer_follows = |c: usize| {
+        content.iter().copied().find(|&i| i > c).is_some_and(|i| {
+            let t = strip_emphasis(lines[i].text(text));
+            is_distribution_head(t) || is_archive(t) || is_signature_line(t)
+        })
+    };
+    let closing = ends
+        .iter()
+        .copied()
+        .find(|&c| footer_follows(c))
+        .or(ends.last().copied());
     let mut f = Footer {
         start: n,
         end: n,
@@ -224,6 +241,9 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
             }
             end = i + 1;
             continue;
+        }
+        if crate::attachments::kind_of(bare).is_some() {
+            break; // an annex, a copy block or a second document follows
         }
         let item_like = strip_marker(bare).len() < bare.len() || is_archive(bare);
         if in_dist && (item_like || (!is_signature_line(bare) && !seen_name)) {

@@ -110,6 +110,7 @@
 //! | `missing_subject` | warning | empty, start of the header | no trích yếu / `V/v` |
 //! | `unknown_doc_type` | warning | empty, start of the header | the document type could not be determined |
 //! | `missing_signature` | warning | empty, end of the text | no signature block |
+//! | `attachment` | info | the attachment | text after the main document: an annex, a copy block (`SAO Y`), a second document or an editorial note, reported in `attachments` |
 //! | `missing_distribution` | info | empty, end of the text | no `Nơi nhận` list |
 //! | `utf16_decoded` | info | empty, at 0 | from [`decode`](crate::decode): the input was UTF-16 |
 //! | `invalid_utf8_replaced` | warning | empty, at the first bad byte | from [`decode`](crate::decode) with `lossy`: bad bytes became U+FFFD |

@@ -44,6 +44,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod attachments;
 #[doc(hidden)]
 pub mod bench_api;
 mod body;
