@@ -28,6 +28,35 @@
 //! | `chi-thi` | `CHỈ THỊ`, signature without prefix |
 //! | `cong-dien-hoa-toc` | `HỎA TỐC`, `CÔNG ĐIỆN` with an `… điện:` recipient list |
 //! | `bao-cao-mat` | `MẬT`, `BÁO CÁO`, `TUQ.`, copies in the Lưu line |
+//!
+//! Issue 4 (real-world text; `tests/quirks.rs` states what is right for each):
+//!
+//! | fixture | quirk |
+//! |---|---|
+//! | `quirk-noise-front-matter-page-break` (`.md`) | converter YAML front-matter, sentence broken by `--- PAGE BREAK ---` and a page number |
+//! | `quirk-noise-crawler-title-page-markers` | crawler page title naming the document's own number, `*Source: …*`, `--- PAGE n ---` mid-sentence |
+//! | `quirk-noise-cong-bao-gazette-header` | `CÔNG BÁO/Số 261 + 262/…` and page numbers on every page, gazette section line over the letterhead |
+//! | `quirk-noise-repeated-page-footer` | agency address/phone/website footer repeated on every page, mid-sentence |
+//! | `quirk-noise-phone-status-bar` | phone status bar, browser print header (date, title) and `file:///… 1/3` footers |
+//! | `quirk-flat-merged-header-rows` | issuer and Quốc hiệu on one row, `Số:   /… Place, ngày   tháng 3 năm 2010` on one row |
+//! | `quirk-flat-column-major-subject-first` | left column then right column: the `V/v` before the Quốc hiệu, place and date |
+//! | `quirk-flat-interleaved-footer` | `Nơi nhận: KT. TỔNG CỤC TRƯỞNG` / `- Như trên; PHÓ TỔNG CỤC TRƯỞNG` |
+//! | `quirk-flat-signature-before-noi-nhan` | `TM.`/`KT.` signature block before the `Nơi nhận` list |
+//! | `quirk-flat-name-glued-to-distribution` | crawler text: drafter, authority, title and signer glued to the Lưu line |
+//! | `quirk-stamp-top-blank-date` | `Ký bởi:` stamp at the top of the file; blank number, day and month |
+//! | `quirk-stamp-mid-body` | `Người ký:` stamp (slash date) in the middle of a sentence |
+//! | `quirk-stamp-cut-off` | stamp cut off at the page edge (`ý bởi: …` only) before `--- PAGE BREAK ---` |
+//! | `quirk-stamp-english` | `Digitally signed by` / `Date: 2019.11.05 …` / `Location:` between paragraphs |
+//! | `quirk-ocr-garbled-number` | `Số: Q$%Ÿ /TCT - CS`: garbage for a handwritten number, merged header rows |
+//! | `quirk-ocr-header-no-diacritics` | `TONG CUC THUE` / `CUC THUE TP HA NOI`, `Ha Noi` |
+//! | `quirk-ocr-spaced-number-glued-date` | `Số: 4 15 /TCHQ-TXNK`, `ngay23 tháng 04năm 2019` |
+//! | `quirk-ocr-spaced-ubnd` | `U B ND HUYỆN …`, `Số: 2 37 /QĐ - U B ND` |
+//! | `quirk-ocr-labels-vw-lan` | `Vw`, `Kinh gửi`, `Nơi nhân`, `Lan:` for `Lưu:` |
+//! | `quirk-ocr-viv-illegible-month` | `Viv`, `Noi nhận`, `tháng ữ}` (illegible month) |
+//! | `quirk-multi-reply-and-incoming` | a reply followed by the letter it answers |
+//! | `quirk-multi-sao-y` | a `SAO Y` copy block with its own number, date and signer |
+//! | `quirk-multi-annex-danh-sach` | `DANH SÁCH … (Kèm theo Công văn số …)` after the signature |
+//! | `quirk-multi-editorial-note` | crawler title and a publishing site's `Ghi chú:` / `Tình trạng hiệu lực:` note |
 
 mod common;
 

@@ -11,8 +11,9 @@
 //! Markdown characters `*` and `|` removed. Fixtures are NFC (checked below),
 //! so no Unicode normaliser is needed; values must be NFC too. When a value
 //! runs across page furniture that the parser has dropped (a signature stamp it
-//! reported in `stamps`, a Công báo running header, a bare page number), the
-//! comparison is retried with that furniture removed from the source.
+//! reported in `stamps`, a Công báo running header, a bare page number, a
+//! `--- PAGE BREAK ---` marker), the comparison is retried with that furniture
+//! removed from the source.
 //!
 //! Canonical values (`doc_type.code`/`name`, authority `prefix`, stamp
 //! `time`, kinds, severities, messages, numbers) are not compared.
@@ -293,8 +294,8 @@ impl Span {
     }
 }
 
-/// Marks the bytes of reported stamps, Công báo running headers and bare
-/// page-number lines.
+/// Marks the bytes of reported stamps, Công báo running headers, bare
+/// page-number lines and converter page markers.
 fn furniture_mask(input: &str, json: &Value) -> Vec<bool> {
     let mut mask = vec![false; input.len()];
     for stamp in json["stamps"].as_array().into_iter().flatten() {
@@ -310,7 +311,15 @@ fn furniture_mask(input: &str, json: &Value) -> Vec<bool> {
         let trimmed = line.trim();
         let running_header = trimmed.starts_with("CÔNG BÁO/");
         let page_number = !trimmed.is_empty() && trimmed.chars().all(|c| c.is_ascii_digit());
-        if running_header || page_number {
+        // `--- PAGE BREAK ---`, `--- PAGE 2 ---` from PDF converters.
+        let page_marker = trimmed.starts_with("---")
+            && trimmed.ends_with("---")
+            && trimmed
+                .trim_matches('-')
+                .trim()
+                .to_uppercase()
+                .starts_with("PAGE");
+        if running_header || page_number || page_marker {
             for flag in &mut mask[offset..offset + line.len()] {
                 *flag = true;
             }

@@ -1,0 +1,1243 @@
+//! Issue 4: real-world text. One or more focused tests per `fixtures/quirk-*`
+//! input, each asserting what a careful reader finds for the quirk the fixture
+//! exercises (the goldens in `fixtures/*.json` record what the parser does;
+//! these tests record what is right).
+//!
+//! | family | fixtures |
+//! |---|---|
+//! | 1. converter and page noise | `quirk-noise-*` |
+//! | 2. flattened two-column layout | `quirk-flat-*` |
+//! | 3. digital-signature stamps | `quirk-stamp-*` |
+//! | 4. OCR damage | `quirk-ocr-*` |
+//! | 6. several documents in one file | `quirk-multi-*` |
+
+#[allow(dead_code)]
+mod common;
+
+use congvan::model::{Attachment, Block, DistributionItem, Section};
+use congvan::{Document, Span};
+use serde_json::Value;
+
+use common::{fixtures_dir, parse_fixture};
+
+// ---------------------------------------------------------------- helpers
+
+/// The fixture's text and its parse (`.md` as Markdown, `.txt` as Auto).
+fn load(name: &str) -> (String, Document) {
+    parse_fixture(&fixtures_dir().join(name))
+}
+
+/// White space collapsed to single spaces, trimmed.
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// White space removed.
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Every text of the body: blocks (nested items too) and section headings,
+/// white space collapsed.
+fn body_texts(doc: &Document) -> Vec<String> {
+    fn blocks(out: &mut Vec<String>, list: &[Block]) {
+        for block in list {
+            out.push(collapse(block.text()));
+            if let Block::Item { items, .. } = block {
+                blocks(out, items);
+            }
+        }
+    }
+    fn sections(out: &mut Vec<String>, list: &[Section]) {
+        for section in list {
+            if let Some(heading) = &section.heading {
+                out.push(collapse(heading));
+            }
+            blocks(out, &section.blocks);
+            sections(out, &section.sections);
+        }
+    }
+    let mut out = Vec::new();
+    blocks(&mut out, &doc.body.preamble);
+    sections(&mut out, &doc.body.sections);
+    blocks(&mut out, &doc.body.closing);
+    out
+}
+
+/// Asserts that one body text contains `needle` (white space collapsed).
+#[track_caller]
+fn assert_body_contains(doc: &Document, needle: &str, what: &str) {
+    let texts = body_texts(doc);
+    assert!(
+        texts.iter().any(|t| t.contains(needle)),
+        "{what}: no body paragraph, item or heading contains {needle:?}; body texts: {texts:#?}"
+    );
+}
+
+/// Top-level `Nơi nhận` items.
+fn distribution(doc: &Document) -> Vec<String> {
+    doc.distribution
+        .as_ref()
+        .map(|d| d.items.iter().map(|i| i.text.clone()).collect())
+        .unwrap_or_default()
+}
+
+/// Every `Nơi nhận` item, sub-items included.
+fn distribution_all(doc: &Document) -> Vec<String> {
+    fn walk(out: &mut Vec<String>, items: &[DistributionItem]) {
+        for item in items {
+            out.push(item.text.clone());
+            walk(out, &item.items);
+        }
+    }
+    let mut out = Vec::new();
+    if let Some(d) = &doc.distribution {
+        walk(&mut out, &d.items);
+    }
+    out
+}
+
+/// Units on the `Lưu` line.
+fn archive_units(doc: &Document) -> Vec<String> {
+    doc.distribution
+        .as_ref()
+        .and_then(|d| d.archive.as_ref())
+        .map(|a| a.units.clone())
+        .unwrap_or_default()
+}
+
+fn codes(doc: &Document) -> Vec<&str> {
+    doc.diagnostics.iter().map(|d| d.code.as_str()).collect()
+}
+
+fn number(doc: &Document) -> (Option<&str>, Option<&str>) {
+    let n = doc
+        .number
+        .as_ref()
+        .expect("no `Số` line was read (doc.number is None)");
+    (n.number.as_deref(), n.symbol.as_deref())
+}
+
+fn date(doc: &Document) -> (Option<i32>, Option<u32>, Option<u32>) {
+    let d = doc
+        .date
+        .as_ref()
+        .expect("no date was read (doc.date is None)");
+    (d.year, d.month, d.day)
+}
+
+/// Every string value in the document's JSON except under the top-level keys
+/// in `skip`, each with its JSON path.
+fn strings_outside(doc: &Document, skip: &[&str]) -> Vec<(String, String)> {
+    fn walk(out: &mut Vec<(String, String)>, path: String, value: &Value) {
+        match value {
+            Value::String(s) => out.push((path, s.clone())),
+            Value::Array(list) => {
+                for (i, v) in list.iter().enumerate() {
+                    walk(out, format!("{path}[{i}]"), v);
+                }
+            }
+            Value::Object(map) => {
+                for (k, v) in map {
+                    walk(out, format!("{path}.{k}"), v);
+                }
+            }
+            _ => {}
+        }
+    }
+    let value = serde_json::to_value(doc).expect("document serialises");
+    let mut out = Vec::new();
+    if let Value::Object(map) = value {
+        for (k, v) in &map {
+            if !skip.contains(&k.as_str()) {
+                walk(&mut out, k.clone(), v);
+            }
+        }
+    }
+    out
+}
+
+/// Asserts that no field outside `skip` (and `diagnostics`, whose messages may
+/// quote the text) contains `needle`.
+#[track_caller]
+fn assert_nowhere(doc: &Document, needle: &str, skip: &[&str], what: &str) {
+    let mut skip = skip.to_vec();
+    skip.push("diagnostics");
+    let hits: Vec<_> = strings_outside(doc, &skip)
+        .into_iter()
+        .filter(|(_, s)| s.contains(needle))
+        .collect();
+    assert!(
+        hits.is_empty(),
+        "{what}: {needle:?} leaked into fields outside {skip:?}: {hits:#?}"
+    );
+}
+
+/// The one attachment of `kind` whose title starts with `title` (a crawler's
+/// page title may be a second, `editorial`, attachment).
+#[track_caller]
+fn attachment<'d>(doc: &'d Document, kind: &str, title: &str) -> &'d Attachment {
+    let found: Vec<_> = doc
+        .attachments
+        .iter()
+        .filter(|a| a.kind == kind && a.title.starts_with(title))
+        .collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "expected exactly one attachment of kind {kind:?} titled {title:?}…; attachments: {:#?}",
+        doc.attachments
+    );
+    found[0]
+}
+
+fn within(inner: Span, outer: Span) -> bool {
+    outer.start <= inner.start && inner.end <= outer.end
+}
+
+// ------------------------------------------- 1. converter and page noise
+
+#[test]
+fn noise_front_matter_is_not_the_header() {
+    let (_, doc) = load("quirk-noise-front-matter-page-break.md");
+    let issuer = doc.issuer.as_ref().expect("issuer");
+    assert_eq!(issuer.name, "CỤC THUẾ TỈNH QUẢNG NAM", "issuer");
+    assert_eq!(
+        issuer.parent.as_deref(),
+        Some("TỔNG CỤC THUẾ"),
+        "issuer parent"
+    );
+    assert_eq!(number(&doc), (Some("2157"), Some("CTQNA-TTHT")), "number");
+    assert_eq!(date(&doc), (Some(2021), Some(9), Some(14)), "date");
+    for needle in [
+        "conversion_date",
+        "original_format",
+        "CV 2021 09 14",
+        "VAT Refund",
+    ] {
+        assert_nowhere(&doc, needle, &["attachments"], "YAML front-matter");
+    }
+}
+
+#[test]
+fn noise_sentence_joined_across_page_break() {
+    let (_, doc) = load("quirk-noise-front-matter-page-break.md");
+    assert_body_contains(
+        &doc,
+        "được xét hoàn thuế theo quy định, sau khi đã bù trừ",
+        "sentence broken by `--- PAGE BREAK ---` and the page number `2`",
+    );
+    assert_nowhere(&doc, "PAGE BREAK", &[], "page marker");
+    assert!(
+        !body_texts(&doc).iter().any(|t| t == "2"),
+        "the page number `2` became a body paragraph: {:#?}",
+        body_texts(&doc)
+    );
+}
+
+#[test]
+fn noise_crawler_title_and_source_line_are_ignored() {
+    let (_, doc) = load("quirk-noise-crawler-title-page-markers.txt");
+    assert_eq!(
+        doc.subject.as_ref().map(|s| s.text.as_str()),
+        Some("hướng dẫn cấp giấy phép sửa chữa nhà ở riêng lẻ"),
+        "subject comes from the V/v line, not the crawler's page title"
+    );
+    let issuer = doc.issuer.as_ref().expect("issuer");
+    assert_eq!(issuer.name, "SỞ XÂY DỰNG", "issuer");
+    assert_eq!(
+        issuer.parent.as_deref(),
+        Some("UBND TỈNH KHÁNH HÒA"),
+        "issuer parent"
+    );
+    assert_eq!(number(&doc), (Some("1268"), Some("SXD-QLN")), "number");
+    for needle in [
+        "Source:",
+        "vanban.example.vn",
+        "do Sở Xây dựng tỉnh Khánh Hòa ban hành",
+        "PAGE",
+    ] {
+        assert_nowhere(
+            &doc,
+            needle,
+            &["attachments"],
+            "crawler title / Source line / page marker",
+        );
+    }
+    assert!(
+        !doc.citations
+            .iter()
+            .any(|c| c.id.as_deref() == Some("1268/SXD-QLN")),
+        "the page title's mention of the document's own number is not a citation: {:#?}",
+        doc.citations.iter().map(|c| &c.id).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn noise_sentence_joined_across_page_n_marker() {
+    let (_, doc) = load("quirk-noise-crawler-title-page-markers.txt");
+    assert_body_contains(
+        &doc,
+        "Ủy ban nhân dân phường nơi có công trình trước khi khởi công ít nhất 07 ngày",
+        "sentence broken by `--- PAGE 2 ---`",
+    );
+}
+
+#[test]
+fn noise_gazette_header_number_is_not_the_documents() {
+    let (_, doc) = load("quirk-noise-cong-bao-gazette-header.txt");
+    let n = doc
+        .number
+        .as_ref()
+        .expect("no `Số` line was read (doc.number is None)");
+    assert_eq!(
+        n.number.as_deref(),
+        Some("342"),
+        "number, not the gazette's 261 + 262"
+    );
+    assert_eq!(n.symbol.as_deref(), Some("QĐ-BKHCN"), "symbol");
+    assert_eq!(n.type_code.as_deref(), Some("QĐ"), "type code");
+    assert_eq!(
+        date(&doc),
+        (Some(2022), Some(2), Some(21)),
+        "date, not the gazette's 06-3-2022"
+    );
+    assert_eq!(
+        doc.doc_type.as_ref().map(|t| t.code.as_str()),
+        Some("QĐ"),
+        "doc type"
+    );
+    let issuer = doc.issuer.as_ref().expect("issuer");
+    assert_eq!(issuer.name, "BỘ KHOA HỌC VÀ CÔNG NGHỆ", "issuer");
+    assert_eq!(
+        issuer.parent, None,
+        "the gazette's section line above the letterhead is not a managing body"
+    );
+    assert_nowhere(&doc, "CÔNG BÁO", &[], "Công báo running header");
+    assert!(
+        !doc.citations
+            .iter()
+            .any(|c| c.number.as_deref() == Some("261")),
+        "the gazette issue is not a citation: {:#?}",
+        doc.citations.iter().map(|c| &c.id).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn noise_gazette_page_furniture_is_out_of_the_body_and_signature() {
+    let (_, doc) = load("quirk-noise-cong-bao-gazette-header.txt");
+    assert_body_contains(
+        &doc,
+        "trong lĩnh vực đo lường thuộc phạm vi chức năng quản lý của Bộ Khoa học và Công nghệ",
+        "Điều 1 broken by page number `16` and a running header",
+    );
+    let names: Vec<_> = doc.signatures.iter().map(|s| s.name.as_deref()).collect();
+    assert_eq!(
+        names,
+        [Some("Đặng Quốc Thái")],
+        "signer, without the trailing page number `17`"
+    );
+}
+
+#[test]
+fn noise_repeated_page_footer_is_dropped() {
+    let (_, doc) = load("quirk-noise-repeated-page-footer.txt");
+    for needle in [
+        "0252.3821456",
+        "stnmtbt.example.vn",
+        "phường Phú Thủy",
+        "Website:",
+    ] {
+        assert_nowhere(&doc, needle, &[], "agency footer repeated on every page");
+    }
+    assert_body_contains(
+        &doc,
+        "trước ngày 25 tháng 10 năm 2022, kèm theo phiếu kết quả phân tích",
+        "sentence broken by the page footer and `--- PAGE BREAK ---`",
+    );
+    assert_eq!(
+        distribution(&doc),
+        ["Như trên", "Ban Quản lý các khu công nghiệp tỉnh"],
+        "distribution"
+    );
+    assert_eq!(archive_units(&doc), ["VT", "CCBVMT"], "archive");
+    let names: Vec<_> = doc.signatures.iter().map(|s| s.name.as_deref()).collect();
+    assert_eq!(
+        names,
+        [Some("Nguyễn Hữu Phước")],
+        "signer, without the footer after it"
+    );
+}
+
+#[test]
+fn noise_phone_status_bar_and_print_furniture_are_dropped() {
+    let (_, doc) = load("quirk-noise-phone-status-bar.txt");
+    for needle in [
+        "85%",
+        "📶",
+        "⚡",
+        "file:///",
+        "cv123.html",
+        "dichvucong.example.gov.vn",
+        "10:42",
+    ] {
+        assert_nowhere(
+            &doc,
+            needle,
+            &[],
+            "status bar / browser print header and footer",
+        );
+    }
+    assert_eq!(
+        doc.issuer.as_ref().map(|i| i.name.as_str()),
+        Some("UBND HUYỆN NAM ĐÀN"),
+        "issuer"
+    );
+    assert_eq!(number(&doc), (Some("123"), Some("UBND-VX")), "number");
+    assert_eq!(
+        doc.place.as_ref().map(|p| p.name.as_str()),
+        Some("Nam Đàn"),
+        "place"
+    );
+    assert_eq!(
+        date(&doc),
+        (Some(2024), Some(3), Some(8)),
+        "date of issue, not the print date 14/3/2024"
+    );
+    assert_eq!(doc.recipients.len(), 2, "recipients: {:#?}", doc.recipients);
+    assert!(
+        !doc.citations
+            .iter()
+            .any(|c| c.id.as_deref() == Some("123/UBND-VX")),
+        "the print header's title is not a citation"
+    );
+}
+
+#[test]
+fn noise_phone_print_footer_does_not_split_or_end_the_body() {
+    let (_, doc) = load("quirk-noise-phone-status-bar.txt");
+    assert_body_contains(
+        &doc,
+        "lập danh sách hộ nuôi và thông báo lịch tiêm đến từng thôn, xóm.",
+        "item 1 before the print footer",
+    );
+    assert_body_contains(
+        &doc,
+        "tổng hợp kết quả trước ngày 30 tháng 4 năm 2024",
+        "item 2 after the print header",
+    );
+    let names: Vec<_> = doc.signatures.iter().map(|s| s.name.as_deref()).collect();
+    assert_eq!(names, [Some("Hồ Thị Minh Nguyệt")], "signer");
+}
+
+// ---------------------------------------- 2. flattened two-column layout
+
+#[test]
+fn flat_merged_rows_split_into_issuer_heading_number_place_date() {
+    let (_, doc) = load("quirk-flat-merged-header-rows.txt");
+    assert_eq!(
+        doc.issuer.as_ref().map(|i| i.name.as_str()),
+        Some("PHÒNG GD&ĐT HUYỆN HÒA VANG"),
+        "issuer, without the Quốc hiệu merged onto its row"
+    );
+    let heading = doc.national_heading.as_ref().expect("national heading");
+    assert_eq!(
+        heading.country, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Quốc hiệu"
+    );
+    assert_eq!(
+        heading.motto.as_deref(),
+        Some("Độc lập - Tự do - Hạnh phúc"),
+        "Tiêu ngữ"
+    );
+    assert_eq!(
+        number(&doc),
+        (None, Some("PGDĐT-TH")),
+        "blank number, symbol read"
+    );
+    let raw = &doc.number.as_ref().unwrap().raw;
+    assert!(
+        !raw.contains("Hòa Vang"),
+        "number raw swallowed the place: {raw:?}"
+    );
+    assert_eq!(
+        doc.place.as_ref().map(|p| p.name.as_str()),
+        Some("Hòa Vang"),
+        "place from the merged row"
+    );
+    assert_eq!(
+        date(&doc),
+        (Some(2010), Some(3), None),
+        "date with blank day"
+    );
+    let codes = codes(&doc);
+    assert!(codes.contains(&"blank_number"), "blank_number: {codes:?}");
+    assert!(codes.contains(&"blank_day"), "blank_day: {codes:?}");
+}
+
+#[test]
+fn flat_column_major_subject_before_place_and_date() {
+    let (_, doc) = load("quirk-flat-column-major-subject-first.txt");
+    let issuer = doc.issuer.as_ref().expect("issuer");
+    assert_eq!(
+        issuer.name, "SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN",
+        "issuer"
+    );
+    assert_eq!(
+        issuer.parent.as_deref(),
+        Some("UBND TỈNH NINH THUẬN"),
+        "issuer parent"
+    );
+    assert_eq!(
+        doc.subject.as_ref().map(|s| s.text.as_str()),
+        Some("tăng cường phòng chống sâu bệnh hại trên cây nho vụ Đông Xuân 2022 - 2023"),
+        "subject ends before the Quốc hiệu of the right column"
+    );
+    assert!(
+        doc.national_heading.is_some(),
+        "national heading after the subject"
+    );
+    assert_eq!(
+        doc.place.as_ref().map(|p| p.name.as_str()),
+        Some("Ninh Thuận"),
+        "place"
+    );
+    assert_eq!(date(&doc), (Some(2022), Some(12), Some(9)), "date");
+    let recipients: Vec<_> = doc.recipients.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(
+        recipients,
+        [
+            "Ủy ban nhân dân các huyện, thành phố",
+            "Trung tâm Khuyến nông tỉnh"
+        ],
+        "recipients"
+    );
+}
+
+#[test]
+fn flat_interleaved_footer_gives_signature() {
+    let (_, doc) = load("quirk-flat-interleaved-footer.txt");
+    assert_eq!(doc.signatures.len(), 1, "signatures: {:#?}", doc.signatures);
+    let sig = &doc.signatures[0];
+    let authority: Vec<_> = sig
+        .authority
+        .iter()
+        .map(|a| (a.prefix.as_str(), a.position.as_str()))
+        .collect();
+    assert_eq!(
+        authority,
+        [("KT", "TỔNG CỤC TRƯỞNG")],
+        "authority from `Nơi nhận: KT. …`"
+    );
+    assert_eq!(
+        sig.title.as_deref(),
+        Some("PHÓ TỔNG CỤC TRƯỞNG"),
+        "title from `- Như trên; PHÓ TỔNG CỤC TRƯỞNG`"
+    );
+    assert_eq!(sig.name.as_deref(), Some("Tạ Quang Vinh"), "signer");
+}
+
+#[test]
+fn flat_interleaved_footer_gives_distribution() {
+    let (_, doc) = load("quirk-flat-interleaved-footer.txt");
+    assert_eq!(
+        distribution(&doc),
+        [
+            "Như trên",
+            "Bộ trưởng (để b/c)",
+            "Vụ Quản lý công trình thủy lợi"
+        ],
+        "distribution items without the signature column"
+    );
+    assert_eq!(archive_units(&doc), ["VT", "QLCT"], "archive");
+    assert_eq!(
+        doc.distribution
+            .as_ref()
+            .and_then(|d| d.archive.as_ref())
+            .and_then(|a| a.copies),
+        Some(2),
+        "copies"
+    );
+    assert!(
+        !distribution_all(&doc)
+            .iter()
+            .any(|t| t.contains("TỔNG CỤC TRƯỞNG")),
+        "signature text in the distribution: {:#?}",
+        distribution_all(&doc)
+    );
+}
+
+#[test]
+fn flat_signature_before_noi_nhan() {
+    let (_, doc) = load("quirk-flat-signature-before-noi-nhan.txt");
+    assert_eq!(doc.signatures.len(), 1, "signatures: {:#?}", doc.signatures);
+    let sig = &doc.signatures[0];
+    let authority: Vec<_> = sig
+        .authority
+        .iter()
+        .map(|a| (a.prefix.as_str(), a.position.as_str()))
+        .collect();
+    assert_eq!(
+        authority,
+        [("TM", "ỦY BAN NHÂN DÂN"), ("KT", "CHỦ TỊCH")],
+        "authority stack"
+    );
+    assert_eq!(sig.title.as_deref(), Some("PHÓ CHỦ TỊCH"), "title");
+    assert_eq!(sig.name.as_deref(), Some("Đinh Thị Hồng Vân"), "signer");
+    assert_eq!(
+        distribution(&doc),
+        [
+            "Như trên",
+            "TT. Tỉnh ủy, TT. HĐND tỉnh (b/c)",
+            "Kho bạc Nhà nước tỉnh"
+        ],
+        "distribution after the signature"
+    );
+    assert_eq!(archive_units(&doc), ["VT", "KT"], "archive");
+    let body = body_texts(&doc);
+    assert!(
+        !body
+            .iter()
+            .any(|t| t.contains("PHÓ CHỦ TỊCH") || t.contains("Nơi nhận")),
+        "footer text in the body: {body:#?}"
+    );
+}
+
+#[test]
+fn flat_crawler_header_on_shared_lines() {
+    let (_, doc) = load("quirk-flat-name-glued-to-distribution.txt");
+    let n = doc
+        .number
+        .as_ref()
+        .expect("no `Số` line was read (doc.number is None)");
+    assert_eq!(n.number.as_deref(), Some("4127"), "number");
+    assert_eq!(
+        n.symbol.as_deref(),
+        Some("BKHĐT-KTĐP&LT"),
+        "symbol, without the V/v on its line"
+    );
+    assert_eq!(
+        doc.subject.as_ref().map(|s| s.text.as_str()),
+        Some("rà soát danh mục dự án có tính liên vùng giai đoạn 2021 - 2025"),
+        "subject"
+    );
+    assert_eq!(date(&doc), (Some(2022), Some(6), Some(15)), "date");
+    let recipients: Vec<_> = doc.recipients.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(
+        recipients,
+        ["Ủy ban nhân dân các tỉnh vùng đồng bằng sông Cửu Long"],
+        "recipient on the date's line"
+    );
+}
+
+#[test]
+fn flat_signer_name_glued_to_distribution_line() {
+    let (_, doc) = load("quirk-flat-name-glued-to-distribution.txt");
+    assert_eq!(doc.signatures.len(), 1, "signatures: {:#?}", doc.signatures);
+    let sig = &doc.signatures[0];
+    let authority: Vec<_> = sig
+        .authority
+        .iter()
+        .map(|a| (a.prefix.as_str(), a.position.as_str()))
+        .collect();
+    assert_eq!(authority, [("KT", "BỘ TRƯỞNG")], "authority");
+    assert_eq!(sig.title.as_deref(), Some("THỨ TRƯỞNG"), "title");
+    assert_eq!(sig.name.as_deref(), Some("Lâm Quốc Bảo"), "signer");
+    let archive = doc
+        .distribution
+        .as_ref()
+        .and_then(|d| d.archive.as_ref())
+        .expect("Lưu line");
+    assert_eq!(archive.units, ["VT", "KTĐP&LT"], "archive units");
+    assert_eq!(archive.copies, Some(2), "copies");
+    assert_eq!(
+        archive.drafter.as_deref(),
+        Some("Hạnh"),
+        "drafter before the signature"
+    );
+    assert_eq!(
+        distribution(&doc).len(),
+        6,
+        "distribution: {:#?}",
+        distribution(&doc)
+    );
+    assert!(
+        !distribution_all(&doc)
+            .iter()
+            .any(|t| t.contains("THỨ TRƯỞNG") || t.contains("Lâm Quốc Bảo")),
+        "signature in the distribution: {:#?}",
+        distribution_all(&doc)
+    );
+}
+
+// ------------------------------------------------- 3. signature stamps
+
+#[test]
+fn stamp_at_top_is_read_and_kept_out_of_the_header() {
+    let (_, doc) = load("quirk-stamp-top-blank-date.txt");
+    assert_eq!(doc.stamps.len(), 1, "stamps: {:#?}", doc.stamps);
+    let stamp = &doc.stamps[0];
+    assert_eq!(
+        stamp.signer.as_deref(),
+        Some("Sở Tài chính tỉnh Lâm Đồng"),
+        "stamp signer"
+    );
+    assert_eq!(
+        stamp.organization.as_deref(),
+        Some("Ủy ban nhân dân tỉnh Lâm Đồng"),
+        "stamp organisation"
+    );
+    assert_eq!(
+        stamp.email.as_deref(),
+        Some("stc@lamdong.example.vn"),
+        "stamp email"
+    );
+    assert_eq!(
+        stamp.time.as_deref(),
+        Some("2025-04-17T08:45:12+07:00"),
+        "stamp time"
+    );
+    let issuer = doc.issuer.as_ref().expect("issuer");
+    assert_eq!(issuer.name, "SỞ TÀI CHÍNH", "issuer");
+    assert_eq!(
+        issuer.parent.as_deref(),
+        Some("UBND TỈNH LÂM ĐỒNG"),
+        "issuer parent"
+    );
+    for needle in [
+        "Ký bởi",
+        "stc@lamdong",
+        "Thời gian ký",
+        "08:45:12",
+        "Sở Tài chính tỉnh Lâm Đồng",
+    ] {
+        assert_nowhere(&doc, needle, &["stamps"], "stamp text");
+    }
+}
+
+#[test]
+fn stamp_date_does_not_fill_a_blank_date() {
+    let (_, doc) = load("quirk-stamp-top-blank-date.txt");
+    assert_eq!(
+        date(&doc),
+        (Some(2025), None, None),
+        "blank day and month stay null; the stamp's date is not copied in"
+    );
+    assert_eq!(number(&doc), (None, Some("STC-QLNS")), "blank number");
+    let diag = doc
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "date_from_stamp")
+        .unwrap_or_else(|| panic!("no date_from_stamp diagnostic: {:?}", codes(&doc)));
+    let stamp = doc.stamps.first().expect("a stamp");
+    assert!(
+        within(diag.span, stamp.span),
+        "date_from_stamp points at {:?}, outside the stamp {:?}",
+        diag.span,
+        stamp.span
+    );
+}
+
+#[test]
+fn stamp_in_mid_body_is_extracted() {
+    let (_, doc) = load("quirk-stamp-mid-body.txt");
+    assert_eq!(doc.stamps.len(), 1, "stamps: {:#?}", doc.stamps);
+    let stamp = &doc.stamps[0];
+    assert_eq!(
+        stamp.signer.as_deref(),
+        Some("SỞ Y TẾ TỈNH TRÀ VINH"),
+        "stamp signer"
+    );
+    assert_eq!(
+        stamp.organization.as_deref(),
+        Some("ỦY BAN NHÂN DÂN TỈNH TRÀ VINH"),
+        "stamp organisation"
+    );
+    assert_eq!(
+        stamp.email.as_deref(),
+        Some("soyte@travinh.example.vn"),
+        "stamp email"
+    );
+    assert_eq!(
+        stamp.time.as_deref(),
+        Some("2025-06-26T15:19:01+07:00"),
+        "stamp time (slash date form)"
+    );
+    for needle in [
+        "Người ký",
+        "soyte@travinh",
+        "Thời gian ký",
+        "15:19:01",
+        "26/06/2025",
+    ] {
+        assert_nowhere(&doc, needle, &["stamps"], "stamp text");
+    }
+}
+
+#[test]
+fn stamp_in_mid_body_does_not_break_the_sentence() {
+    let (_, doc) = load("quirk-stamp-mid-body.txt");
+    assert_body_contains(
+        &doc,
+        "trong thời gian từ tháng 7 đến hết tháng 10 năm 2025.",
+        "sentence broken by the stamp",
+    );
+    assert_eq!(
+        doc.doc_type.as_ref().map(|t| t.code.as_str()),
+        Some("KH"),
+        "doc type"
+    );
+    assert_eq!(
+        date(&doc),
+        (Some(2025), Some(6), Some(20)),
+        "date of issue, not the stamp's"
+    );
+}
+
+#[test]
+fn stamp_cut_off_at_page_edge() {
+    let (_, doc) = load("quirk-stamp-cut-off.txt");
+    assert_eq!(doc.stamps.len(), 1, "stamps: {:#?}", doc.stamps);
+    let stamp = &doc.stamps[0];
+    assert_eq!(
+        stamp.signer.as_deref(),
+        Some("Cục Thuế Thành phố Hồ Chí Minh"),
+        "signer of the truncated `ý bởi:` stamp"
+    );
+    assert_eq!(stamp.time, None, "no time line survived");
+    assert_nowhere(&doc, "ý bởi", &["stamps"], "truncated stamp text");
+    assert_body_contains(
+        &doc,
+        "tính vào thu nhập chịu thuế từ tiền lương, tiền công của người lao động",
+        "sentence broken by the cut-off stamp and `--- PAGE BREAK ---`",
+    );
+}
+
+#[test]
+fn stamp_in_english() {
+    let (_, doc) = load("quirk-stamp-english.txt");
+    assert_eq!(doc.stamps.len(), 1, "stamps: {:#?}", doc.stamps);
+    let stamp = &doc.stamps[0];
+    assert_eq!(
+        stamp.signer.as_deref(),
+        Some("Cục Hải quan tỉnh Đồng Nai"),
+        "stamp signer"
+    );
+    assert_eq!(
+        stamp.time.as_deref(),
+        Some("2019-11-05T09:12:07+07:00"),
+        "stamp time from `Date: 2019.11.05 …`"
+    );
+    for needle in ["Digitally signed", "Location:", "2019.11.05", "09:12:07"] {
+        assert_nowhere(&doc, needle, &["stamps"], "English stamp text");
+    }
+    assert_eq!(
+        date(&doc),
+        (Some(2019), Some(11), Some(4)),
+        "the document's own date"
+    );
+    assert!(
+        !codes(&doc).contains(&"date_from_stamp"),
+        "the date is complete, no date_from_stamp: {:?}",
+        codes(&doc)
+    );
+    assert_body_contains(
+        &doc,
+        "Trường hợp bán vào thị trường trong nước, Công ty phải thực hiện thủ tục thay đổi mục đích sử dụng",
+        "paragraph after the stamp",
+    );
+}
+
+// ---------------------------------------------------------- 4. OCR damage
+
+#[test]
+fn ocr_garbage_number_is_unreadable_symbol_read() {
+    let (_, doc) = load("quirk-ocr-garbled-number.txt");
+    let n = doc
+        .number
+        .as_ref()
+        .expect("no `Số` line was read (doc.number is None)");
+    assert_eq!(n.number, None, "garbage is not a number");
+    assert_eq!(n.symbol.as_deref(), Some("TCT-CS"), "symbol without spaces");
+    assert_eq!(n.issuer_codes, ["TCT"], "issuer codes");
+    assert_eq!(n.unit_code.as_deref(), Some("CS"), "unit code");
+    assert!(n.raw.contains("Q$%Ÿ"), "raw keeps the garbage: {:?}", n.raw);
+    let codes = codes(&doc);
+    assert!(
+        codes.contains(&"unreadable_number"),
+        "unreadable_number: {codes:?}"
+    );
+    assert!(
+        !codes.contains(&"blank_number"),
+        "not blank but unreadable: {codes:?}"
+    );
+}
+
+#[test]
+fn ocr_garbage_number_row_still_gives_place_date_and_issuer() {
+    let (_, doc) = load("quirk-ocr-garbled-number.txt");
+    assert_eq!(
+        doc.place.as_ref().map(|p| p.name.as_str()),
+        Some("Hà Nội"),
+        "place"
+    );
+    assert_eq!(date(&doc), (Some(2020), Some(10), Some(9)), "date");
+    let issuer = doc.issuer.as_ref().expect("issuer");
+    assert_eq!(issuer.name, "TỔNG CỤC THUẾ", "issuer");
+    assert_eq!(
+        issuer.parent.as_deref(),
+        Some("BỘ TÀI CHÍNH"),
+        "issuer parent"
+    );
+    assert_eq!(
+        doc.subject.as_ref().map(|s| s.text.as_str()),
+        Some("chính sách thuế đối với hàng hóa khuyến mại"),
+        "subject"
+    );
+}
+
+#[test]
+fn ocr_header_without_diacritics() {
+    let (_, doc) = load("quirk-ocr-header-no-diacritics.txt");
+    let issuer = doc.issuer.as_ref().expect("issuer");
+    assert_eq!(issuer.name, "CUC THUE TP HA NOI", "issuer as printed");
+    assert_eq!(
+        issuer.parent.as_deref(),
+        Some("TONG CUC THUE"),
+        "parent as printed"
+    );
+    assert!(
+        doc.national_heading.is_some(),
+        "`CONG HOA XA HOI …` is the Quốc hiệu"
+    );
+    assert_eq!(number(&doc), (Some("5826"), Some("CTHN-TTHT")), "number");
+    assert_eq!(
+        doc.place.as_ref().map(|p| p.name.as_str()),
+        Some("Ha Noi"),
+        "place as printed"
+    );
+    assert_eq!(date(&doc), (Some(2021), Some(6), Some(21)), "date");
+    assert_eq!(doc.recipients.len(), 1, "recipients: {:#?}", doc.recipients);
+    assert!(
+        doc.recipients[0]
+            .name
+            .starts_with("Công ty TNHH Phần mềm Sông Hồng"),
+        "recipient: {:?}",
+        doc.recipients[0].name
+    );
+}
+
+#[test]
+fn ocr_spaces_inside_number_and_glued_date_words() {
+    let (_, doc) = load("quirk-ocr-spaced-number-glued-date.txt");
+    assert_eq!(
+        number(&doc),
+        (Some("415"), Some("TCHQ-TXNK")),
+        "`4 15 /TCHQ-TXNK`"
+    );
+    assert_eq!(
+        doc.place.as_ref().map(|p| p.name.as_str()),
+        Some("Hà Nội"),
+        "place"
+    );
+    assert_eq!(
+        date(&doc),
+        (Some(2019), Some(4), Some(23)),
+        "`ngay23 tháng 04năm 2019`"
+    );
+    let codes = codes(&doc);
+    assert!(
+        !codes
+            .iter()
+            .any(|c| c.starts_with("unreadable_") || c.starts_with("blank_")),
+        "nothing is blank or unreadable: {codes:?}"
+    );
+}
+
+#[test]
+fn ocr_spaces_inside_ubnd() {
+    let (_, doc) = load("quirk-ocr-spaced-ubnd.txt");
+    let n = doc
+        .number
+        .as_ref()
+        .expect("no `Số` line was read (doc.number is None)");
+    assert_eq!(n.number.as_deref(), Some("237"), "`2 37`");
+    assert_eq!(n.symbol.as_deref(), Some("QĐ-UBND"), "`QĐ - U B ND`");
+    assert_eq!(n.type_code.as_deref(), Some("QĐ"), "type code");
+    assert_eq!(n.issuer_codes, ["UBND"], "issuer codes");
+    assert_eq!(
+        doc.doc_type.as_ref().map(|t| t.code.as_str()),
+        Some("QĐ"),
+        "doc type"
+    );
+    assert_eq!(
+        doc.issuer.as_ref().map(|i| squash(&i.name)),
+        Some("UBNDHUYỆNKIMBẢNG".to_owned()),
+        "issuer `U B ND HUYỆN KIM BẢNG` without the merged Quốc hiệu"
+    );
+    assert!(
+        doc.national_heading.is_some(),
+        "national heading on the issuer's row"
+    );
+    assert_eq!(
+        doc.place.as_ref().map(|p| p.name.as_str()),
+        Some("Kim Bảng"),
+        "place"
+    );
+    assert_eq!(date(&doc), (Some(2021), Some(8), Some(5)), "date");
+}
+
+#[test]
+fn ocr_label_variants_vw_kinh_noi_nhan_lan() {
+    let (_, doc) = load("quirk-ocr-labels-vw-lan.txt");
+    assert_eq!(
+        doc.subject.as_ref().map(|s| s.text.as_str()),
+        Some("hóa đơn điện tử khi bán hàng qua sàn thương mại điện tử"),
+        "`Vw` is the V/v label"
+    );
+    assert_eq!(
+        doc.doc_type.as_ref().map(|t| t.code.as_str()),
+        Some("CV"),
+        "doc type"
+    );
+    let recipients: Vec<_> = doc.recipients.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(
+        recipients,
+        ["Công ty TNHH Thương mại Lục Ngạn Xanh"],
+        "`Kinh gửi` is Kính gửi"
+    );
+    assert_eq!(
+        distribution(&doc),
+        ["Như trên", "Phòng Kiểm tra thuế số 2", "Website Cục Thuế"],
+        "`Nơi nhân` is Nơi nhận"
+    );
+    assert_eq!(
+        archive_units(&doc),
+        ["VT", "TTHT"],
+        "`Lan:` is the Lưu line"
+    );
+}
+
+#[test]
+fn ocr_label_viv_and_illegible_month() {
+    let (_, doc) = load("quirk-ocr-viv-illegible-month.txt");
+    assert_eq!(
+        doc.subject.as_ref().map(|s| s.text.as_str()),
+        Some("khấu trừ thuế giá trị gia tăng đầu vào của tài sản cố định"),
+        "`Viv` is the V/v label"
+    );
+    assert_eq!(
+        date(&doc),
+        (Some(2017), None, Some(12)),
+        "illegible month is null"
+    );
+    let codes = codes(&doc);
+    assert!(
+        codes.contains(&"unreadable_month"),
+        "unreadable_month: {codes:?}"
+    );
+    assert!(
+        !codes.contains(&"blank_month"),
+        "the month is not blank: {codes:?}"
+    );
+    assert_eq!(
+        distribution(&doc),
+        ["Như trên", "Phòng Kiểm tra thuế"],
+        "`Noi nhận` is Nơi nhận"
+    );
+    assert_eq!(archive_units(&doc), ["VT", "TTHT"], "archive");
+}
+
+// --------------------------------------- 6. several documents in one file
+
+#[test]
+fn multi_reply_fills_the_fields_not_the_letter_it_answers() {
+    let (_, doc) = load("quirk-multi-reply-and-incoming.txt");
+    assert_eq!(
+        number(&doc),
+        (Some("3318"), Some("CTHDU-TTHT")),
+        "number of the reply"
+    );
+    assert_eq!(
+        date(&doc),
+        (Some(2022), Some(11), Some(16)),
+        "date of the reply"
+    );
+    let recipients: Vec<_> = doc.recipients.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(
+        recipients,
+        ["Công ty Cổ phần Kho vận Phúc Hưng"],
+        "recipients of the reply"
+    );
+    let names: Vec<_> = doc.signatures.iter().map(|s| s.name.as_deref()).collect();
+    assert_eq!(names, [Some("Phạm Thị Hải Yến")], "only the reply's signer");
+    assert_eq!(distribution(&doc), ["Như trên"], "the reply's distribution");
+    assert_eq!(archive_units(&doc), ["VT", "TTHT"], "the reply's archive");
+    for needle in [
+        "Khu công nghiệp Phúc Điền",
+        "Đỗ Văn Quyết",
+        "Trân trọng cảm ơn",
+    ] {
+        assert_nowhere(
+            &doc,
+            needle,
+            &["attachments"],
+            "text of the answered letter",
+        );
+    }
+}
+
+#[test]
+fn multi_answered_letter_is_a_second_document() {
+    let (input, doc) = load("quirk-multi-reply-and-incoming.txt");
+    let att = attachment(&doc, "second_document", "CÔNG TY CỔ PHẦN KHO VẬN PHÚC HƯNG");
+    assert_eq!(
+        att.title, "CÔNG TY CỔ PHẦN KHO VẬN PHÚC HƯNG",
+        "title: its first line"
+    );
+    let text = att.span.slice(&input).expect("span on the input");
+    assert!(
+        text.starts_with("CÔNG TY CỔ PHẦN KHO VẬN PHÚC HƯNG") && text.contains("Đỗ Văn Quyết"),
+        "the span covers the whole answered letter: {text:?}"
+    );
+}
+
+#[test]
+fn multi_sao_y_block_is_a_copy_attachment() {
+    let (input, doc) = load("quirk-multi-sao-y.txt");
+    assert_eq!(
+        number(&doc),
+        (Some("418"), Some("QĐ-UBND")),
+        "the original's number"
+    );
+    assert_eq!(
+        date(&doc),
+        (Some(2024), Some(3), Some(4)),
+        "the original's date"
+    );
+    let att = attachment(&doc, "copy", "SAO Y");
+    let text = att.span.slice(&input).expect("span on the input");
+    assert!(
+        text.starts_with("SAO Y") && text.contains("12/SY-STP"),
+        "the span covers the copy block: {text:?}"
+    );
+}
+
+#[test]
+fn multi_sao_y_block_does_not_pollute_the_footer() {
+    let (_, doc) = load("quirk-multi-sao-y.txt");
+    assert_eq!(doc.signatures.len(), 1, "signatures: {:#?}", doc.signatures);
+    assert_eq!(
+        doc.signatures[0].title.as_deref(),
+        Some("CHỦ TỊCH"),
+        "title"
+    );
+    assert_eq!(
+        doc.signatures[0].name.as_deref(),
+        Some("Lê Văn Thuận"),
+        "signer of the original"
+    );
+    assert_eq!(
+        distribution(&doc),
+        ["Như Điều 3", "Bộ Tư pháp (b/c)"],
+        "the original's distribution"
+    );
+    for needle in [
+        "12/SY-STP",
+        "Huỳnh Thị Mỹ Ngọc",
+        "Phòng Phổ biến",
+        "SAO Y",
+        "ngày 08 tháng 3",
+    ] {
+        assert_nowhere(&doc, needle, &["attachments"], "copy block text");
+    }
+}
+
+#[test]
+fn multi_annex_list_is_an_annex_attachment() {
+    let (input, doc) = load("quirk-multi-annex-danh-sach.txt");
+    let att = attachment(&doc, "annex", "DANH SÁCH");
+    let text = att.span.slice(&input).expect("span on the input");
+    assert!(
+        text.starts_with("DANH SÁCH") && text.contains("Quàng Thị Dọn"),
+        "the span covers the list and its rows: {text:?}"
+    );
+}
+
+#[test]
+fn multi_annex_rows_stay_out_of_body_footer_and_citations() {
+    let (_, doc) = load("quirk-multi-annex-danh-sach.txt");
+    for needle in [
+        "Lường Văn Xôm",
+        "Quàng Thị Dọn",
+        "Tổng cộng",
+        "HỘ NGHÈO ĐƯỢC HỖ TRỢ",
+        "Kèm theo",
+    ] {
+        assert_nowhere(&doc, needle, &["attachments"], "annex text");
+    }
+    let names: Vec<_> = doc.signatures.iter().map(|s| s.name.as_deref()).collect();
+    assert_eq!(
+        names,
+        [Some("Lò Văn Thanh")],
+        "signer, without the annex after it"
+    );
+    assert_eq!(
+        distribution(&doc),
+        ["Như trên", "Phòng Tài chính - Kế hoạch"],
+        "distribution"
+    );
+    assert!(
+        !doc.citations
+            .iter()
+            .any(|c| c.id.as_deref() == Some("512/UBND-LĐTBXH")),
+        "the annex's `Kèm theo Công văn số 512/…` is the document itself, not a citation"
+    );
+}
+
+#[test]
+fn multi_editorial_note_is_an_editorial_attachment() {
+    let (input, doc) = load("quirk-multi-editorial-note.txt");
+    let att = attachment(&doc, "editorial", "Ghi chú:");
+    let text = att.span.slice(&input).expect("span on the input");
+    assert!(
+        text.contains("Tình trạng hiệu lực") && text.contains("Người cập nhật"),
+        "the span covers the whole note: {text:?}"
+    );
+    for needle in [
+        "Ghi chú",
+        "Tình trạng hiệu lực",
+        "Còn hiệu lực",
+        "Biên tập viên",
+        "Lĩnh vực:",
+    ] {
+        assert_nowhere(&doc, needle, &["attachments"], "editorial note");
+    }
+    let names: Vec<_> = doc.signatures.iter().map(|s| s.name.as_deref()).collect();
+    assert_eq!(names, [Some("Hoàng Thị Dung")], "signer");
+    assert_eq!(number(&doc), (Some("1175"), Some("QĐ-UBND")), "number");
+    assert_eq!(date(&doc), (Some(2023), Some(6), Some(19)), "date");
+}
+
+#[test]
+fn multi_each_attachment_has_a_diagnostic() {
+    for (fixture, kind, title) in [
+        (
+            "quirk-multi-reply-and-incoming.txt",
+            "second_document",
+            "CÔNG TY CỔ PHẦN",
+        ),
+        ("quirk-multi-sao-y.txt", "copy", "SAO Y"),
+        ("quirk-multi-annex-danh-sach.txt", "annex", "DANH SÁCH"),
+        ("quirk-multi-editorial-note.txt", "editorial", "Ghi chú:"),
+    ] {
+        let (_, doc) = load(fixture);
+        let att = attachment(&doc, kind, title);
+        assert!(
+            doc.diagnostics.iter().any(|d| within(d.span, att.span)),
+            "{fixture}: no diagnostic points into the {kind} attachment {:?}; diagnostics: {:#?}",
+            att.span,
+            doc.diagnostics
+        );
+    }
+}
