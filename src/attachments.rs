@@ -61,33 +61,64 @@ pub(crate) fn kind_of(line: &str) -> Option<&'static str> {
 /// opens an attachment starts a new one; other lines belong to the current
 /// one (or to an `other` attachment when none is open).
 pub(crate) fn collect(text: &str, lines: &[Line], from: usize) -> Vec<Attachment> {
+    let content: Vec<usize> = (from..lines.len())
+        .filter(|&i| lines[i].is_content())
+        .collect();
     let mut out: Vec<Attachment> = Vec::new();
-    for l in lines.iter().skip(from).filter(|l| l.is_content()) {
+    for (k, &i) in content.iter().enumerate() {
+        let l = lines[i];
         let t = l.text(text);
-        match kind_of(t) {
+        let kind = kind_of(t);
+        let continues = match (kind, out.last()) {
             // `(Kèm theo …)` under an annex title belongs to that title
-            Some(kind)
-                if !(kind == "annex"
-                    && t.starts_with('(')
-                    && out.last().is_some_and(|a| a.kind == "annex")) =>
-            {
-                out.push(Attachment {
-                    kind: kind.to_owned(),
-                    title: t.to_owned(),
-                    span: Span::new(l.start, l.end),
-                });
+            (Some("annex"), Some(a)) if t.starts_with('(') && a.kind == "annex" => true,
+            // a note of several `Ghi chú:` / `Tình trạng hiệu lực:` lines
+            (Some("editorial"), Some(a)) => {
+                a.kind == "editorial" && a.span.end + 1 >= l.start.saturating_sub(1)
             }
-            _ => match out.last_mut() {
-                Some(a) => a.span.end = l.end,
-                None => out.push(Attachment {
-                    kind: "other".to_owned(),
-                    title: t.to_owned(),
-                    span: Span::new(l.start, l.end),
-                }),
-            },
+            // the national heading under the letterhead that opened a second document
+            // a form (`MẪU SỐ 20`) inside an annex carries its own national heading
+            (Some("second_document"), Some(a)) => {
+                (a.kind == "second_document" && k > 0) || a.kind == "annex"
+            }
+            (Some(_), _) => false,
+            (None, _) => !out.is_empty(),
+        };
+        if continues {
+            if let Some(a) = out.last_mut() {
+                a.span.end = l.end;
+            }
+            continue;
         }
+        // a letterhead (`CÔNG TY CỔ PHẦN …`) a few lines above a national heading
+        let kind = kind.unwrap_or_else(|| {
+            let ahead = content[k + 1..].iter().take(4);
+            if ahead
+                .map(|&j| lines[j].text(text))
+                .any(|a| kind_of(a) == Some("second_document"))
+            {
+                "second_document"
+            } else {
+                "other"
+            }
+        });
+        out.push(Attachment {
+            kind: kind.to_owned(),
+            title: t.to_owned(),
+            span: Span::new(l.start, l.end),
+        });
     }
     out
+}
+
+/// Whether a second document starts at `lines[i]`: a national heading
+/// there or within the next few content lines (under a letterhead).
+pub(crate) fn second_document_at(text: &str, lines: &[Line], i: usize) -> bool {
+    lines[i..]
+        .iter()
+        .filter(|l| l.is_content())
+        .take(5)
+        .any(|l| kind_of(l.text(text)) == Some("second_document"))
 }
 
 #[cfg(test)]

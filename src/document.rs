@@ -19,8 +19,8 @@ pub(crate) fn build(input: &str, options: &Options) -> Document {
     let norm = normalize(input, options.format);
     let text = norm.text.as_str();
     let mut lines = lines::split(text);
-    let editorial = lines::mark_editorial_title(text, &mut lines);
     let stamps = stamps::extract(text, &mut lines);
+    let editorial = lines::mark_editorial_title(text, &mut lines);
     let h = header::parse(text, &lines);
     let f = footer::parse(text, &lines, h.body_start);
     let body = if f.start > h.body_start {
@@ -191,7 +191,16 @@ pub(crate) fn build(input: &str, options: &Options) -> Document {
         };
         cite::normalize_id(&id)
     });
-    let citations = cite::extract(text, own_id.as_deref());
+    // A copy block or a second document has citations of its own.
+    let cut = if f.end < lines.len() && f.start < lines.len() {
+        attachments::collect(text, &lines, f.end)
+            .iter()
+            .find(|a| a.kind == "copy" || a.kind == "second_document")
+            .map_or(text.len(), |a| a.span.start)
+    } else {
+        text.len()
+    };
+    let citations = cite::extract(&text[..cut], own_id.as_deref());
 
     let mut attachments: Vec<Attachment> = editorial
         .map(|i| {

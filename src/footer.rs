@@ -242,7 +242,11 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
             end = i + 1;
             continue;
         }
-        if crate::attachments::kind_of(bare).is_some() {
+        if crate::attachments::kind_of(bare).is_some()
+            || (seen_name
+                && is_upper_line(bare)
+                && crate::attachments::second_document_at(text, lines, i))
+        {
             break; // an annex, a copy block or a second document follows
         }
         let item_like = strip_marker(bare).len() < bare.len() || is_archive(bare);
@@ -474,8 +478,14 @@ fn split_tail(position: &str, more_prefixes: bool) -> (&str, Option<&str>, Optio
     }
     let (upper, name) = split_trailing_name(position);
     let key = fold(upper);
+    if TITLES.contains(&key.as_str()) {
+        return (upper, None, name); // `KT. TỔNG CỤC TRƯỞNG`: one title, not two
+    }
     let words: Vec<&str> = key.split(' ').collect();
     for k in 1..words.len() {
+        if matches!(words[k - 1], "pho" | "tong" | "chi") {
+            continue; // `TỔNG` | `CỤC TRƯỞNG` is not a split
+        }
         let tail = words[k..].join(" ");
         if TITLES.contains(&tail.as_str()) {
             let chars: usize = words[..k].iter().map(|w| w.len() + 1).sum();

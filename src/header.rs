@@ -81,7 +81,7 @@ struct Cell {
 
 static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"cong\s*hoa\s*xa\s*hoi|doc\s*lap\b|dang\s*cong\s*san\s*viet\s*nam|\bv\s*/\s*v\b|(?:dong\s+)?kinh\s*gui\s*:",
+        r"cong\s*hoa\s*xa\s*hoi|doc\s*lap\b|dang\s*cong\s*san\s*viet\s*nam|\bv\s*/\s*v\b|\bv[il1]v\b|\bvw\b|(?:dong\s+)?kinh\s*gui\s*:",
     )
     .expect("valid regex")
 });
@@ -90,8 +90,9 @@ static COUNTRY: LazyLock<Regex> =
 static MOTTO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^doc\s*lap\b").expect("valid regex"));
 static PARTY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^dang\s*cong\s*san\s*viet\s*nam").expect("valid regex"));
-static SUBJECT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:v\s*/\s*v\b|ve\s+viec\b)\s*[:.]?\s*").expect("valid regex"));
+static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:v\s*/\s*v\b|v[il1]v\b|vw\b|ve\s+viec\b)\s*[:.]?\s*").expect("valid regex")
+});
 static RECIPIENTS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:dong\s+)?kinh\s*gui\b\s*[:;.]?\s*").expect("valid regex"));
 static NUMBER_LABEL: LazyLock<Regex> = LazyLock::new(|| {

@@ -73,6 +73,7 @@ pub(crate) fn split(text: &str) -> Vec<Line> {
         pos += raw.len() + 1;
     }
     mark_front_matter(text, &mut lines);
+    mark_repeated_footers(text, &mut lines);
     lines
 }
 
@@ -131,10 +132,58 @@ fn classify(t: &str) -> LineKind {
     }
     let key = fold(t);
     let key = key.trim_matches(|c: char| c == '*' || c == '_' || c == ' ');
-    if PAGE_MARKER.is_match(key) || GAZETTE.is_match(key) {
+    if PAGE_MARKER.is_match(key) || GAZETTE.is_match(key) || BROWSER.is_match(key) {
         return LineKind::Noise;
     }
     LineKind::Content
+}
+
+/// Furniture of a web page printed or captured on a phone: the status bar
+/// (`10:42 ⚡ 📶 85%`), the print header (`14/3/2024, 10:42  Công văn …`),
+/// a bare address line, and the print footer (`file:///C:/…/cv123.html  1/3`).
+static BROWSER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:\d{1,2}:\d{2}\b[^a-z]{0,24}%|\d{1,2}/\d{1,2}/\d{4},?\s+\d{1,2}:\d{2}\b.*|file:/{2,3}\S*(?:\s+\d{1,3}/\d{1,3})?|(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+/\S*(?:\s+\d{1,3}/\d{1,3})?)$",
+    )
+    .expect("valid regex")
+});
+
+/// Contact lines (ô 13: address, phone, e-mail, website) that the page
+/// layout repeats at the foot of every page are noise once they recur.
+fn mark_repeated_footers(text: &str, lines: &mut [Line]) {
+    use std::collections::HashMap;
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let contact = |t: &str| {
+        let key = fold(t);
+        [
+            "dien thoai",
+            "dt:",
+            "fax",
+            "email",
+            "e-mail",
+            "website",
+            "dia chi:",
+        ]
+        .iter()
+        .any(|k| key.contains(k))
+    };
+    for l in lines
+        .iter()
+        .filter(|l| l.is_content() && l.end - l.start >= 20 && l.end - l.start <= 240)
+    {
+        let t = l.text(text);
+        if contact(t) {
+            *seen.entry(t).or_default() += 1;
+        }
+    }
+    if seen.values().all(|&n| n < 2) {
+        return;
+    }
+    for l in lines.iter_mut() {
+        if l.is_content() && seen.get(&text[l.start..l.end]).is_some_and(|&n| n >= 2) {
+            l.kind = LineKind::Noise;
+        }
+    }
 }
 
 /// A YAML block (`---` … `---`) before any content is converter metadata.
@@ -172,6 +221,17 @@ mod tests {
             kinds("CÔNG BÁO/Số 361 + 362/Ngày 28-02-2025\n47\n--- PAGE BREAK ---\n-------\nSố: 05/UBND\n"),
             vec![Noise, Noise, Noise, Separator, Content, Blank]
         );
+    }
+
+    #[test]
+    fn browser_furniture_and_repeated_contact_lines_are_noise() {
+        use LineKind::{Content, Noise};
+        assert_eq!(
+            kinds("10:42 ⚡ 📶 85%\ndichvucong.example.gov.vn/van-ban/cv123\n14/3/2024, 10:42  Công văn 123\nfile:///C:/Users/a/cv123.html  1/3\nUBND HUYỆN"),
+            vec![Noise, Noise, Noise, Noise, Content]
+        );
+        let t = "A\nĐiện thoại: 0252.3821 - Email: a@b.vn\nB\nĐiện thoại: 0252.3821 - Email: a@b.vn\nĐịa chỉ: số 1";
+        assert_eq!(kinds(t), vec![Content, Noise, Content, Noise, Content]);
     }
 
     #[test]

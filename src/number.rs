@@ -37,7 +37,7 @@ static PARTY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static STATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?P<num>[0-9]+(?:\.[0-9]+)?[a-zA-Z]?)?[ ]?/[ ]?(?:(?P<year>(?:19|20)[0-9]{{2}})[ ]?/[ ]?)?(?P<sym>{GROUP})"
+        r"^(?P<num>[0-9](?:[ ]?[0-9])*(?:\.[0-9]+)?[a-zA-Z]?)?[ ]?/[ ]?(?:(?P<year>(?:19|20)[0-9]{{2}})[ ]?/[ ]?)?(?P<sym>{GROUP})"
     ))
     .expect("valid regex")
 });
@@ -126,7 +126,8 @@ fn parse_at(s: &str, cong_van: Option<bool>) -> Option<ParsedNumber> {
         let year = c.name("year").and_then(|m| m.as_str().parse().ok());
         let (type_code, issuer_codes, unit_code) = split_symbol(&symbol, year.is_some(), cong_van);
         return Some(ParsedNumber {
-            number: c.name("num").map(|m| m.as_str().to_owned()),
+            // `3 70 /TCHQ-TXNK`: digits spaced out by extraction
+            number: c.name("num").map(|m| m.as_str().replace(' ', "")),
             year,
             type_code,
             issuer_codes,
@@ -300,6 +301,16 @@ mod tests {
         let n = p(s);
         assert_eq!(n.symbol, "QĐ-UBND");
         assert_eq!(&s[..n.len], "3210/QĐ - U B ND");
+    }
+
+    #[test]
+    fn spaced_digits() {
+        let n = p("2 37 /QĐ - U B ND");
+        assert_eq!(
+            (n.number.as_deref(), n.symbol.as_str()),
+            (Some("237"), "QĐ-UBND")
+        );
+        assert_eq!(n.issuer_codes, ["UBND"]);
     }
 
     #[test]

@@ -319,7 +319,13 @@ fn furniture_mask(input: &str, json: &Value) -> Vec<bool> {
                 .trim()
                 .to_uppercase()
                 .starts_with("PAGE");
-        if running_header || page_number || page_marker {
+        // a contact footer (address, phone, e-mail) repeated on every page
+        let repeated_footer = trimmed.len() >= 20
+            && ["Điện thoại", "Email", "Website", "Địa chỉ:", "Fax"]
+                .iter()
+                .any(|k| trimmed.contains(k))
+            && input.matches(trimmed).count() >= 2;
+        if running_header || page_number || page_marker || repeated_footer {
             for flag in &mut mask[offset..offset + line.len()] {
                 *flag = true;
             }
