@@ -233,7 +233,12 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
             if !rest.is_empty() {
                 let rs = rest_at
                     + (text[rest_at..l.end].len() - text[rest_at..l.end].trim_start().len());
-                if is_signature_line(rest) && !rest.starts_with(['-', '+']) {
+                // `Nơi nhận: KT. CỤC TRƯỞNG`, or OCR's `Noi nhận: - BỘ TRƯỞNG, CHỦ NHIỆM`
+                let unmarked = strip_marker(rest);
+                let title_only = is_upper_line(unmarked)
+                    && !unmarked.contains(';')
+                    && unmarked.split_whitespace().count() >= 2;
+                if (is_signature_line(rest) && !rest.starts_with(['-', '+'])) || title_only {
                     sig_lines.push((rs, l.end));
                 } else {
                     dist_lines.push((rs, l.end));
@@ -546,6 +551,7 @@ fn distribution(text: &str, head: Option<Span>, lines: &[(usize, usize)]) -> Dis
     let mut archive = None;
     let mut last_open = false;
     let mut last_level = 1;
+    let mut parent_open = false; // the last top-level item ends with `:`
     let mut span = head;
     for &(s, e) in lines {
         let raw = &text[s..e];
@@ -565,8 +571,22 @@ fn distribution(text: &str, head: Option<Span>, lines: &[(usize, usize)]) -> Dis
                 continue;
             }
             let m = markers(t);
+            // OCR debris after the item's `;` (`Như trên; Pi`)
+            let t = match t.rfind(';') {
+                Some(k)
+                    if t[k + 1..]
+                        .trim()
+                        .chars()
+                        .filter(|c| c.is_alphabetic())
+                        .count()
+                        <= 3 =>
+                {
+                    &t[..=k]
+                }
+                _ => t,
+            };
             let body = clean_item(t);
-            if body.is_empty() {
+            if body.chars().filter(|c| c.is_alphabetic()).count() < 3 {
                 continue;
             }
             let boff = t.find(body).unwrap_or(0);
@@ -579,11 +599,15 @@ fn distribution(text: &str, head: Option<Span>, lines: &[(usize, usize)]) -> Dis
                     continue;
                 }
             }
-            let level = if m.contains('+') || m.chars().count() >= 2 {
+            // `+` items nest under an item that announces them with `:`
+            let level = if (m.contains('+') || m.chars().count() >= 2) && parent_open {
                 2
             } else {
                 1
             };
+            if level == 1 {
+                parent_open = t.trim_end().ends_with(':');
+            }
             let item = DistributionItem {
                 text: body.to_owned(),
                 items: Vec::new(),
