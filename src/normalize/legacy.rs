@@ -350,8 +350,6 @@ const VNI_WORDS: [&str; 6] = ["Vieät", "nhaân", "daân", "Quyeát", "ñònh", 
 struct Scores {
     /// Words with at least one ASCII letter.
     words: usize,
-    /// Unicode-only Vietnamese letters and marks.
-    unicode: usize,
     /// Words with a TCVN3 symbol code next to a letter, or from the word list.
     tcvn3: usize,
     /// Non-ASCII characters TCVN3 converts / leaves (not part of it).
@@ -385,8 +383,17 @@ pub fn detect(text: &str) -> Option<Legacy> {
     if !text.bytes().any(|b| b == 0xC2 || b == 0xC3) {
         return None;
     }
+    // Unicode Vietnamese shows itself within a few lines: stop there.
+    let unicode = text
+        .chars()
+        .filter(|&c| unicode_vietnamese(c))
+        .take(30)
+        .count();
+    if unicode >= 30 {
+        return None;
+    }
     let s = scores(text);
-    if s.words == 0 || s.unicode >= 30 || s.unicode * 20 >= s.words {
+    if s.words == 0 || unicode * 20 >= s.words {
         return None;
     }
     // The share of words that only the encoding explains, in percent, when
@@ -413,13 +420,9 @@ fn scores(text: &str) -> Scores {
         }
         let chars: Vec<char> = word.chars().collect();
         if !chars.iter().any(char::is_ascii_alphabetic) {
-            if chars.iter().any(|&c| unicode_vietnamese(c)) {
-                s.unicode += 1;
-            }
             continue;
         }
         s.words += 1;
-        s.unicode += chars.iter().filter(|&&c| unicode_vietnamese(c)).count();
         if chars.iter().all(char::is_ascii) {
             continue;
         }
