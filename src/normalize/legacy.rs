@@ -37,6 +37,7 @@
 //!   are not decoded either; see [`decode`](crate::decode)).
 
 use unicode_normalization::char::compose;
+use unicode_normalization::UnicodeNormalization;
 
 /// A legacy Vietnamese encoding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -360,6 +361,12 @@ struct Scores {
     /// Non-ASCII characters VNI converts / leaves.
     vni_converted: usize,
     vni_foreign: usize,
+    /// Words the encoding changes, and those of them that come out as one
+    /// well-formed Vietnamese syllable.
+    tcvn3_words: usize,
+    tcvn3_syllables: usize,
+    vni_words: usize,
+    vni_syllables: usize,
 }
 
 /// Whether `text` is TCVN3 or VNI mojibake (`design/domain.md` §7.3).
@@ -368,8 +375,12 @@ struct Scores {
 /// in quantity mean Unicode), on English, or on French, German or Portuguese
 /// with their accents: it needs several words that only the encoding
 /// explains (a TCVN3 symbol such as `©` or `µ` inside a word, a VNI vowel
-/// followed by its mark), a share of such words among all words, and few
-/// Latin-1 characters that the encoding would leave unexplained.
+/// followed by its mark), a share of such words among all words (10 % for
+/// TCVN3, 15 % for VNI), few Latin-1 characters that the encoding would
+/// leave unexplained, and 80 % of the words it changes reading as one
+/// well-formed Vietnamese syllable (initial, vowel nucleus, final, one tone),
+/// which keeps out Czech or Polish bytes read as Latin-1 (`¹ ¾ ±` are TCVN3
+/// codes and Latin-2 letters).
 ///
 /// ```
 /// use congvan::normalize::legacy::{detect, Legacy};
@@ -397,18 +408,70 @@ pub fn detect(text: &str) -> Option<Legacy> {
         return None;
     }
     // The share of words that only the encoding explains, in percent, when
-    // the encoding explains (nearly) every Latin-1 character of the text.
-    let share = |hits: usize, converted: usize, foreign: usize| {
-        (hits >= 4 && converted >= 8 * foreign).then_some(hits * 100 / s.words)
+    // the encoding explains (nearly) every Latin-1 character of the text and
+    // the words it changes (nearly) all read as Vietnamese syllables.
+    let share = |hits: usize, converted: usize, foreign: usize, words: usize, syllables: usize| {
+        (hits >= 4 && converted >= 8 * foreign && syllables * 10 >= words * 8)
+            .then_some(hits * 100 / s.words)
     };
-    let tcvn3 = share(s.tcvn3, s.tcvn3_converted, s.tcvn3_foreign).filter(|&p| p >= 10);
-    let vni = share(s.vni, s.vni_converted, s.vni_foreign).filter(|&p| p >= 15);
+    let tcvn3 = share(
+        s.tcvn3,
+        s.tcvn3_converted,
+        s.tcvn3_foreign,
+        s.tcvn3_words,
+        s.tcvn3_syllables,
+    )
+    .filter(|&p| p >= 10);
+    let vni = share(
+        s.vni,
+        s.vni_converted,
+        s.vni_foreign,
+        s.vni_words,
+        s.vni_syllables,
+    )
+    .filter(|&p| p >= 15);
     match (tcvn3, vni) {
         (Some(t), Some(v)) if v > t => Some(Legacy::Vni),
         (Some(_), _) => Some(Legacy::Tcvn3),
         (None, Some(_)) => Some(Legacy::Vni),
         (None, None) => None,
     }
+}
+
+/// Initial consonants, longest first within each letter.
+const INITIALS: [&str; 29] = [
+    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "đ", "g",
+    "h", "k", "l", "m", "n", "p", "q", "r", "s", "t", "v", "x", "",
+];
+
+/// Final consonants.
+const FINALS: [&str; 9] = ["ng", "nh", "ch", "c", "m", "n", "p", "t", ""];
+
+/// Vowel nuclei, without tone.
+const NUCLEI: [&str; 56] = [
+    "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "ai", "ao", "au", "ay", "âu", "ây",
+    "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi", "oo", "ôi", "ơi", "ua", "uâ", "uê", "ui",
+    "uô", "uơ", "uy", "ưa", "ưi", "ưu", "ươ", "yê", "iêu", "oai", "oay", "oeo", "uây", "uôi",
+    "uya", "uyê", "uyu", "ươi", "ươu", "yêu", "uêu", "oao",
+];
+
+/// Whether `word` (Unicode) is one Vietnamese syllable: initial, vowel
+/// nucleus, final, and at most one tone.
+fn syllable(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let is_tone = |c: &char| matches!(*c, GRAVE | ACUTE | TILDE | HOOK | DOT);
+    if lower.nfd().filter(is_tone).count() > 1 {
+        return false;
+    }
+    let bare: String = lower.nfd().filter(|c| !is_tone(c)).nfc().collect();
+    INITIALS.iter().filter(|i| bare.starts_with(*i)).any(|i| {
+        let rest = &bare[i.len()..];
+        FINALS.iter().any(|f| {
+            rest.len() > f.len()
+                && rest.ends_with(f)
+                && NUCLEI.contains(&&rest[..rest.len() - f.len()])
+        })
+    })
 }
 
 fn scores(text: &str) -> Scores {
@@ -462,8 +525,14 @@ fn scores(text: &str) -> Scores {
                         _ => before || after,
                     }
             });
-        if tcvn3_hit {
-            s.tcvn3 += 1;
+        if chars.iter().any(|&c| tcvn3(c).is_some()) {
+            s.tcvn3_words += 1;
+            if syllable(&convert(word, Legacy::Tcvn3)) {
+                s.tcvn3_syllables += 1;
+                if tcvn3_hit {
+                    s.tcvn3 += 1;
+                }
+            }
         }
         for &c in &chars {
             if !c.is_ascii() {
@@ -476,6 +545,7 @@ fn scores(text: &str) -> Scores {
         }
         // VNI.
         let mut vni_hit = VNI_WORDS.contains(&word);
+        let mut vni_converted = 0;
         let mut i = 0;
         while i < word.len() {
             let rest = &word[i..];
@@ -487,7 +557,7 @@ fn scores(text: &str) -> Scores {
                     if len > c.len_utf8() || (c == 'ñ' || c == 'Ñ') && i == 0 {
                         vni_hit = true;
                     }
-                    s.vni_converted += 1;
+                    vni_converted += 1;
                     i += len;
                 }
                 None => {
@@ -499,8 +569,15 @@ fn scores(text: &str) -> Scores {
                 }
             }
         }
-        if vni_hit {
-            s.vni += 1;
+        if vni_converted > 0 {
+            s.vni_words += 1;
+            if syllable(&convert(word, Legacy::Vni)) {
+                s.vni_syllables += 1;
+                s.vni_converted += vni_converted;
+                if vni_hit {
+                    s.vni += 1;
+                }
+            }
         }
     }
     s
@@ -603,6 +680,37 @@ mod tests {
             "plain ascii only",
         ] {
             assert_eq!(detect(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn does_not_fire_on_central_european_text_read_as_latin1() {
+        // Czech, Slovak, Polish, Hungarian in ISO-8859-2 and Windows-1250,
+        // read byte by byte as Windows-1252: `š ž ą` land on TCVN3's codes.
+        for text in [
+            "P\u{f8}\u{ed}li\u{b9} \u{be}lu\u{bb}ou\u{e8}k\u{fd} k\u{f9}\u{f2} \u{fa}p\u{ec}l \u{ef}\u{e1}belsk\u{e9} \u{f3}dy. V\u{ed}tejte v \u{fa}vodu do editoru Vim. Ka\u{be}d\u{e1} lekce je kr\u{e1}tk\u{e1}, p\u{f8}e\u{e8}t\u{ec}te si ji celou, ne\u{be} za\u{e8}nete.",
+            "P\u{f8}\u{ed}li\u{161} \u{17e}lu\u{fffd}ou\u{e8}k\u{fd} k\u{f9}\u{f2} \u{fa}p\u{ec}l \u{ef}\u{e1}belsk\u{e9} \u{f3}dy. V\u{ed}tejte v \u{fa}vodu do editoru Vim. Ka\u{17e}d\u{e1} lekce je kr\u{e1}tk\u{e1}, p\u{f8}e\u{e8}t\u{ec}te si ji celou, ne\u{17e} za\u{e8}nete.",
+            "Vitajte v u\u{e8}ebnici editora Vim. T\u{e1}to lekcia trv\u{e1} pribli\u{be}ne 25 a\u{be} 30 min\u{fa}t, v z\u{e1}vislosti od toho, ko\u{b5}ko \u{e8}asu str\u{e1}vite sk\u{fa}\u{b9}an\u{ed}m.",
+            "Vitajte v u\u{e8}ebnici editora Vim. T\u{e1}to lekcia trv\u{e1} pribli\u{17e}ne 25 a\u{17e} 30 min\u{fa}t, v z\u{e1}vislosti od toho, ko\u{be}ko \u{e8}asu str\u{e1}vite sk\u{fa}\u{161}an\u{ed}m.",
+            "Za\u{bf}\u{f3}\u{b3}\u{e6} g\u{ea}\u{b6}l\u{b1} ja\u{bc}\u{f1}. Witaj w samouczku edytora Vim. Ta lekcja zajmie ci oko\u{b3}o 25-30 minut, zale\u{bf}nie od tego, ile czasu sp\u{ea}dzisz.",
+            "Za\u{bf}\u{f3}\u{b3}\u{e6} g\u{ea}\u{153}l\u{b9} ja\u{178}\u{f1}. Witaj w samouczku edytora Vim. Ta lekcja zajmie ci oko\u{b3}o 25-30 minut, zale\u{bf}nie od tego, ile czasu sp\u{ea}dzisz.",
+            "\u{c1}rv\u{ed}zt\u{fb}r\u{f5} t\u{fc}k\u{f6}rf\u{fa}r\u{f3}g\u{e9}p. \u{dc}dv\u{f6}z\u{f6}lj\u{fc}k a Vim oktat\u{f3}ban. Ez a lecke k\u{f6}r\u{fc}lbel\u{fc}l 25-30 percig tart, att\u{f3}l f\u{fc}gg\u{f5}en, mennyit k\u{ed}s\u{e9}rletezik.",
+            "\u{c1}rv\u{ed}zt\u{fb}r\u{f5} t\u{fc}k\u{f6}rf\u{fa}r\u{f3}g\u{e9}p. \u{dc}dv\u{f6}z\u{f6}lj\u{fc}k a Vim oktat\u{f3}ban. Ez a lecke k\u{f6}r\u{fc}lbel\u{fc}l 25-30 percig tart, att\u{f3}l f\u{fc}gg\u{f5}en, mennyit k\u{ed}s\u{e9}rletezik.",
+        ] {
+            let long = [text; 8].join("\n");
+            assert_eq!(detect(&long), None, "{text}: {:?}", scores(&long));
+        }
+    }
+
+    #[test]
+    fn syllables() {
+        for w in [
+            "nghiêng", "người", "khuỷu", "quyết", "giữa", "gì", "đoàn", "oanh", "ý", "hoà",
+        ] {
+            assert!(syllable(w), "{w}");
+        }
+        for w in ["pứớliạ", "ắe", "ốas", "bonjour", "strč"] {
+            assert!(!syllable(w), "{w}");
         }
     }
 
