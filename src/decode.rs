@@ -2,6 +2,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
+use crate::normalize::legacy::{self, Legacy};
 use crate::options::Options;
 use crate::span::Span;
 
@@ -18,7 +19,10 @@ pub struct Decoded {
 ///
 /// UTF-8 (with or without BOM) is taken as is; UTF-16 with a BOM, or
 /// recognisably UTF-16 without one, is converted. Invalid UTF-8 is an
-/// [`Error::InvalidUtf8`] naming the offset, unless [`Options::lossy`] is set.
+/// [`Error::InvalidUtf8`] naming the offset, unless [`Options::lossy`] is set
+/// or the bytes are single-byte TCVN3 or VNI text: then each byte is read as
+/// its Windows-1252 character (an info diagnostic `legacy_bytes_decoded` says
+/// so) and [`parse`](crate::parse) converts the letters.
 /// NUL bytes in UTF-8 input make it [`Error::Binary`].
 pub fn decode(bytes: &[u8], options: &Options) -> Result<Decoded> {
     if bytes.len() > options.max_size {
@@ -63,28 +67,64 @@ pub fn decode(bytes: &[u8], options: &Options) -> Result<Decoded> {
             offset: offset + skipped,
         });
     }
-    match std::str::from_utf8(body) {
-        Ok(text) => Ok(Decoded {
-            text: text.to_owned(),
-            diagnostics,
-        }),
-        Err(e) if options.lossy => {
-            diagnostics.push(Diagnostic::warning(
-                "invalid_utf8_replaced",
-                format!(
-                    "invalid UTF-8 from byte {} on was replaced with U+FFFD",
-                    e.valid_up_to() + skipped
-                ),
-                Span::empty(e.valid_up_to()),
-            ));
-            Ok(Decoded {
-                text: String::from_utf8_lossy(body).into_owned(),
+    let e = match std::str::from_utf8(body) {
+        Ok(text) => {
+            return Ok(Decoded {
+                text: text.to_owned(),
                 diagnostics,
             })
         }
-        Err(e) => Err(Error::InvalidUtf8 {
-            offset: e.valid_up_to() + skipped,
-        }),
+        Err(e) => e,
+    };
+    let bad = e.valid_up_to() + skipped;
+    if let Some((text, legacy)) = single_byte_legacy(body) {
+        diagnostics.push(Diagnostic::info(
+            "legacy_bytes_decoded",
+            format!(
+                "input was not UTF-8 (from byte {bad} on) but single-byte {} text; \
+                 each byte was read as its Windows-1252 character; \
+                 spans index the decoded text",
+                legacy.name()
+            ),
+            Span::empty(0),
+        ));
+        return Ok(Decoded { text, diagnostics });
+    }
+    if !options.lossy {
+        return Err(Error::InvalidUtf8 { offset: bad });
+    }
+    diagnostics.push(Diagnostic::warning(
+        "invalid_utf8_replaced",
+        format!("invalid UTF-8 from byte {bad} on was replaced with U+FFFD"),
+        Span::empty(e.valid_up_to()),
+    ));
+    Ok(Decoded {
+        text: String::from_utf8_lossy(body).into_owned(),
+        diagnostics,
+    })
+}
+
+/// Reads bytes that are not UTF-8 as single-byte text (Windows-1252, one
+/// byte one char) and keeps the result if it looks like TCVN3 or VNI.
+fn single_byte_legacy(bytes: &[u8]) -> Option<(String, Legacy)> {
+    let text: String = bytes.iter().map(|&b| windows_1252(b)).collect();
+    legacy::detect(&text).map(|l| (text, l))
+}
+
+/// The Windows-1252 character of byte `b`. The five bytes 1252 leaves
+/// undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) become the C1 controls of the
+/// same value, as in Latin-1; everything else from 0xA0 on is Latin-1.
+fn windows_1252(b: u8) -> char {
+    const C1: [char; 32] = [
+        '\u{20AC}', '\u{81}', '\u{201A}', '\u{192}', '\u{201E}', '\u{2026}', '\u{2020}',
+        '\u{2021}', '\u{2C6}', '\u{2030}', '\u{160}', '\u{2039}', '\u{152}', '\u{8D}', '\u{17D}',
+        '\u{8F}', '\u{90}', '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}', '\u{2022}', '\u{2013}',
+        '\u{2014}', '\u{2DC}', '\u{2122}', '\u{161}', '\u{203A}', '\u{153}', '\u{9D}', '\u{17E}',
+        '\u{178}',
+    ];
+    match b {
+        0x80..=0x9F => C1[usize::from(b - 0x80)],
+        _ => char::from(b),
     }
 }
 
@@ -109,5 +149,39 @@ fn utf16_kind(bytes: &[u8]) -> Option<(bool, usize)> {
         Some((false, 0))
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn single_byte_tcvn3_is_decoded_and_plain_latin1_is_not() {
+        let tcvn3 = "Uû ban nh©n d©n tØnh\nCéng hoµ x· héi chñ nghÜa ViÖt Nam\n\
+                     §éc lËp - Tù do - H¹nh phóc\n\u{201C}QuyÕt ®Þnh\u{201D} sè 12\nN¬i nhËn:";
+        let bytes: Vec<u8> = tcvn3
+            .chars()
+            .map(|c| match c {
+                '\u{201C}' => 0x93,
+                '\u{201D}' => 0x94,
+                c => u8::try_from(u32::from(c)).unwrap(),
+            })
+            .collect();
+        let d = decode(&bytes, &Options::default()).unwrap();
+        assert_eq!(d.text, tcvn3);
+        assert_eq!(d.diagnostics[0].code, "legacy_bytes_decoded");
+        assert!(d.diagnostics[0].message.contains("TCVN3"));
+
+        let latin1 =
+            b"Le caf\xe9 o\xf9 nous \xe9tions, \xe0 c\xf4t\xe9 de la gare, S\xe3o Paulo, K\xf6ln";
+        assert!(matches!(
+            decode(latin1, &Options::default()),
+            Err(Error::InvalidUtf8 { offset: 6 })
+        ));
+        let lossy = decode(latin1, &Options::default().lossy(true)).unwrap();
+        assert_eq!(lossy.diagnostics[0].code, "invalid_utf8_replaced");
+        assert_eq!(windows_1252(0x81), '\u{81}');
+        assert_eq!(windows_1252(0xAD), '\u{AD}');
     }
 }

@@ -29,6 +29,19 @@ pub(crate) fn build(input: &str, options: &Options) -> Document {
         Body::default()
     };
     let mut diagnostics = h.diagnostics;
+    if let Some(legacy) = norm.legacy {
+        diagnostics.insert(
+            0,
+            Diagnostic::info(
+                "legacy_encoding_converted",
+                format!(
+                    "converted from {} to Unicode before parsing; spans index the input as given",
+                    legacy.name()
+                ),
+                Span::empty(0),
+            ),
+        );
+    }
     let anchor = Span::empty(h.anchor);
 
     let party = h.party_heading || h.party_number;

@@ -114,6 +114,8 @@
 //! | `missing_distribution` | info | empty, end of the text | no `Nơi nhận` list |
 //! | `utf16_decoded` | info | empty, at 0 | from [`decode`](crate::decode): the input was UTF-16 |
 //! | `invalid_utf8_replaced` | warning | empty, at the first bad byte | from [`decode`](crate::decode) with `lossy`: bad bytes became U+FFFD |
+//! | `legacy_encoding_converted` | info | empty, at 0 | the text was TCVN3 (ABC) or VNI-Windows mojibake (`Céng hoµ`, `Coäng hoaø`) and was converted to Unicode before parsing; spans still index the input (see [`normalize::legacy`](crate::normalize::legacy)) |
+//! | `legacy_bytes_decoded` | info | empty, at 0 | from [`decode`](crate::decode): bytes that are not UTF-8 but single-byte TCVN3 or VNI text were read as Windows-1252 |
 //!
 //! No diagnostic has severity `error` today: `error` is reserved for a
 //! document that cannot be read as intended. The `congvan check` command

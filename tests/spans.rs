@@ -15,6 +15,9 @@
 //! `--- PAGE BREAK ---` marker), the comparison is retried with that furniture
 //! removed from the source.
 //!
+//! Legacy-encoded fixtures (TCVN3, VNI) are compared after converting the
+//! source under the span, as the parser did.
+//!
 //! Canonical values (`doc_type.code`/`name`, authority `prefix`, stamp
 //! `time`, kinds, severities, messages, numbers) are not compared.
 
@@ -23,6 +26,7 @@ mod common;
 use serde_json::Value;
 
 use common::{fixture_inputs, fixture_name, parse_fixture, MIN_FIXTURES};
+use congvan::normalize::legacy::{convert, detect, Legacy};
 
 /// String fields whose value is read from the text under the nearest span.
 const TEXT_FIELDS: &[&str] = &[
@@ -122,6 +126,8 @@ struct Checker<'a> {
     input: &'a str,
     /// Per byte of `input`: part of page furniture (stamp, running header, page number).
     furniture: Vec<bool>,
+    /// The legacy encoding (TCVN3, VNI) the parser converted the input from.
+    legacy: Option<Legacy>,
     spans_seen: usize,
     violations: Vec<String>,
 }
@@ -133,6 +139,7 @@ impl<'a> Checker<'a> {
             fixture,
             input,
             furniture,
+            legacy: detect(input),
             spans_seen: 0,
             violations: Vec::new(),
         }
@@ -225,7 +232,9 @@ impl<'a> Checker<'a> {
         }
         let needle = normalise(value);
         let source = &self.input[span.start..span.end];
-        if normalise(source).contains(&needle) || self.without_furniture(span).contains(&needle) {
+        if normalise(&self.unicode(source)).contains(&needle)
+            || self.without_furniture(span).contains(&needle)
+        {
             return;
         }
         self.violation(
@@ -266,7 +275,15 @@ impl<'a> Checker<'a> {
             .filter(|&(i, _)| !self.furniture[span.start + i])
             .map(|(_, c)| c)
             .collect();
-        normalise(&text)
+        normalise(&self.unicode(&text))
+    }
+
+    /// Source text as the parser read it: legacy encodings converted.
+    fn unicode(&self, source: &str) -> String {
+        match self.legacy {
+            Some(legacy) => convert(source, legacy),
+            None => source.to_owned(),
+        }
     }
 
     fn violation(&mut self, path: &str, message: String) {

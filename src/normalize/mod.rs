@@ -6,10 +6,16 @@
 //! text of the document with the markup removed (table cells on lines of
 //! their own). The [`OffsetMap`] keeps every offset in this text pointing
 //! back into the caller's exact input.
+//!
+//! Text in a legacy 8-bit encoding (TCVN3, VNI; see [`legacy`]) is detected
+//! on the whole input and converted to Unicode as it is fed, each converted
+//! letter mapped to the input characters it came from.
 
+pub mod legacy;
 mod markdown;
 mod offset_map;
 
+pub use legacy::Legacy;
 pub use offset_map::OffsetMap;
 
 use unicode_normalization::char::canonical_combining_class;
@@ -26,6 +32,8 @@ pub struct Normalized {
     pub map: OffsetMap,
     /// Whether the input was read as Markdown.
     pub markdown: bool,
+    /// The legacy encoding the input was converted from, if any.
+    pub legacy: Option<Legacy>,
 }
 
 /// Normalises `input`, reading it as Markdown when `format` says so (or,
@@ -37,10 +45,12 @@ pub fn normalize(input: &str, format: InputFormat) -> Normalized {
         InputFormat::Auto => looks_like_markdown(input),
     };
     let nfc = !matches!(is_nfc_quick(input.chars()), IsNormalized::Yes);
+    let legacy = legacy::detect(input);
     let mut w = Writer {
         out: String::with_capacity(input.len()),
         map: OffsetMap::new(input.len()),
         nfc,
+        legacy,
     };
     if markdown {
         markdown::feed(input, &mut w);
@@ -51,6 +61,7 @@ pub fn normalize(input: &str, format: InputFormat) -> Normalized {
         text: w.out,
         map: w.map,
         markdown,
+        legacy,
     }
 }
 
@@ -70,6 +81,8 @@ pub(crate) struct Writer {
     pub(crate) out: String,
     pub(crate) map: OffsetMap,
     nfc: bool,
+    /// Convert from this encoding while feeding.
+    legacy: Option<Legacy>,
 }
 
 fn is_space_like(c: char) -> bool {
@@ -90,6 +103,29 @@ fn is_zero_width(c: char) -> bool {
 impl Writer {
     /// Appends `piece`, a verbatim slice of the input starting at `orig`, normalising it.
     pub(crate) fn feed_exact(&mut self, piece: &str, orig: usize) {
+        let Some(enc) = self.legacy else {
+            return self.feed_unicode(piece, orig);
+        };
+        // Each legacy letter is a replaced segment over its input chars;
+        // the text between them is fed as usual.
+        let (mut run, mut i) = (0, 0);
+        while let Some(c) = piece[i..].chars().next() {
+            match legacy::unit(enc, &piece[i..]) {
+                Some((to, len)) => {
+                    self.feed_unicode(&piece[run..i], orig + run);
+                    self.out.push(to);
+                    self.map.push_replaced(orig + i, len, to.len_utf8());
+                    i += len;
+                    run = i;
+                }
+                None => i += c.len_utf8(),
+            }
+        }
+        self.feed_unicode(&piece[run..], orig + run);
+    }
+
+    /// [`Writer::feed_exact`] for Unicode text.
+    fn feed_unicode(&mut self, piece: &str, orig: usize) {
         let mut run = 0; // start of the pending verbatim run, in `piece`
         let mut iter = piece.char_indices().peekable();
         while let Some((i, c)) = iter.next() {
@@ -155,6 +191,7 @@ impl Writer {
             out: String::new(),
             map: OffsetMap::new(0),
             nfc: self.nfc,
+            legacy: self.legacy,
         };
         sub.feed_exact(text, 0);
         if sub.out.is_empty() {
@@ -214,6 +251,39 @@ mod tests {
         assert_eq!(n.text, "hưởng và");
         let (a, b) = n.map.map_range(0, "hưởng".len());
         assert_eq!(&input[a..b], "hu\u{31B}o\u{31B}\u{309}ng");
+    }
+
+    #[test]
+    fn converts_legacy_text_and_maps_back() {
+        let tcvn3 = "Uû ban nh©n d©n tØnh\r\nCéng hoµ x· héi chñ nghÜa ViÖt Nam\n\
+                     §éc lËp - Tù do - H¹nh phóc\nQuyÕt ®Þnh sè 12\nN¬i nhËn:";
+        let n = check_roundtrip(tcvn3);
+        assert_eq!(n.legacy, Some(Legacy::Tcvn3));
+        assert!(
+            n.text.starts_with("Uỷ ban nhân dân tỉnh\nCộng hoà"),
+            "{}",
+            n.text
+        );
+        let at = n.text.find("Quyết định số").unwrap();
+        let (a, b) = n.map.map_range(at, at + "Quyết định số".len());
+        assert_eq!(&tcvn3[a..b], "QuyÕt ®Þnh sè");
+        let at = n.text.find("ệ").unwrap();
+        let (a, b) = n.map.map_range(at, at + "ệ".len());
+        assert_eq!(&tcvn3[a..b], "Ö");
+
+        let vni = "UÛy ban nhaân daân tænh\nCoäng hoaø xaõ hoäi chuû nghóa Vieät Nam\n\
+                   Ñoäc laäp - Töï do - Haïnh phuùc\nQuyeát ñònh soá 12\nNôi nhaän:";
+        let n = check_roundtrip(vni);
+        assert_eq!(n.legacy, Some(Legacy::Vni));
+        assert!(n
+            .text
+            .contains("Độc lập - Tự do - Hạnh phúc\nQuyết định số 12"));
+        let at = n.text.find("ự").unwrap();
+        let (a, b) = n.map.map_range(at, at + "ự".len());
+        assert_eq!(&vni[a..b], "öï");
+        let at = n.text.find("Nơi").unwrap();
+        let (a, b) = n.map.map_range(at, at + "Nơi nhận".len());
+        assert_eq!(&vni[a..b], "Nôi nhaän");
     }
 
     #[test]
