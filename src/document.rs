@@ -16,7 +16,10 @@ use crate::{attachments, body, cite, footer, header, lines, remap, stamps};
 
 /// Parses `input` into a [`Document`].
 pub(crate) fn build(input: &str, options: &Options) -> Document {
-    let norm = normalize(input, options.format);
+    let mut norm = normalize(input, options.format);
+    if norm.legacy == Some(crate::normalize::Legacy::Tcvn3) {
+        restore_capitals(&mut norm.text);
+    }
     let text = norm.text.as_str();
     let mut lines = lines::split(text);
     let stamps = stamps::extract(text, &mut lines);
@@ -291,6 +294,43 @@ fn adoption_date(text: &str, lines: &[Line], from: usize) -> Option<DocDate> {
     })
 }
 
+/// TCVN3 cannot encode capitals with tone marks: headers and signature
+/// titles typed in the capital fonts (`.VnTimeH`) come out in lower case. A
+/// short line with no capital at all that does not end like a sentence, at
+/// the start of a paragraph or under another such line, is taken to be one
+/// and put back in capitals. Only chars whose capital has the same UTF-8
+/// length change, so every offset stays valid.
+fn restore_capitals(text: &mut String) {
+    let mut out = String::with_capacity(text.len());
+    let mut prev_restored = true; // true at a paragraph start
+    for line in text.split_inclusive('\n') {
+        let t = line.trim();
+        if t.is_empty() || t.chars().all(|c| matches!(c, '-' | '_' | '*' | '=' | ' ')) {
+            prev_restored = true;
+            out.push_str(line);
+            continue;
+        }
+        let restore = prev_restored
+            && !t.chars().any(char::is_uppercase)
+            && t.split_whitespace().count() <= 10
+            && !t.ends_with(['.', ';', ',', ':'])
+            && !t.starts_with(['-', '+']);
+        if restore {
+            for c in line.chars() {
+                let mut up = c.to_uppercase();
+                match (up.next(), up.next()) {
+                    (Some(u), None) if u.len_utf8() == c.len_utf8() => out.push(u),
+                    _ => out.push(c),
+                }
+            }
+        } else {
+            out.push_str(line);
+        }
+        prev_restored = restore;
+    }
+    *text = out;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -308,6 +348,22 @@ mod tests {
             .any(|x| x.code == "date_from_adoption"));
         assert!(!doc.diagnostics.iter().any(|x| x.code == "missing_place"));
         assert_eq!(doc.number.unwrap().symbol.as_deref(), Some("UBTVQH15"));
+    }
+
+    #[test]
+    fn tcvn3_capitals_are_restored_in_header_like_lines() {
+        let mut t = "ubnd tỉnh lâm đồng\nủy ban nhân dân\n-------\n\nV/v tăng cường\ntrên địa bàn\n\nkt. chủ tịch\nphó chủ tịch\n\nTrần Văn A\n\nxin cảm ơn.".to_owned();
+        let len = t.len();
+        restore_capitals(&mut t);
+        assert_eq!(t.len(), len);
+        assert!(
+            t.starts_with(
+                "UBND TỈNH LÂM ĐỒNG\nỦY BAN NHÂN DÂN\n-------\n\nV/v tăng cường\ntrên địa bàn"
+            ),
+            "{t}"
+        );
+        assert!(t.contains("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"));
+        assert!(t.ends_with("xin cảm ơn."));
     }
 
     #[test]
