@@ -60,8 +60,26 @@ enum Opener {
     Text,
 }
 
+/// Whether `t` can open a section at all: a cheap look at its first chars
+/// before the heading regexes run.
+fn may_open_section(t: &str) -> bool {
+    let mut cs = t.chars();
+    match cs.next() {
+        Some('0'..='9' | 'I' | 'V' | 'X' | 'P' | 'p' | 'C' | 'c' | 'M' | 'm' | 'Đ') => true,
+        Some('a'..='z' | 'đ') => {
+            matches!(cs.find(|&c| c != ' '), Some(')' | '.' | '/' | '-' | '–'))
+        }
+        _ => false,
+    }
+}
+
 fn opener(t: &str) -> Opener {
-    for (kind, re) in HEADING.iter() {
+    let headings = if may_open_section(t) {
+        &HEADING[..]
+    } else {
+        &HEADING[..0]
+    };
+    for (kind, re) in headings.iter() {
         if let Some(c) = re.captures(t) {
             let (Some(all), Some(label)) = (c.get(0), c.get(1)) else {
                 continue;

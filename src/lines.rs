@@ -130,6 +130,15 @@ fn classify(t: &str) -> LineKind {
     if t.len() > 120 {
         return LineKind::Content;
     }
+    // Page furniture starts with a digit, a dash, `CÔNG BÁO`, `Trang`, or is
+    // one word (an address); anything else is content without folding.
+    let lead = t.trim_start_matches(['*', '_', ' ']);
+    let plausible = lead.starts_with(|c: char| {
+        c.is_ascii_digit() || matches!(c, '-' | 'C' | 'c' | 'T' | 't' | 'f' | 'F')
+    }) || lead.split_whitespace().count() <= 3;
+    if !plausible {
+        return LineKind::Content;
+    }
     let key = fold(t);
     let key = key.trim_matches(|c: char| c == '*' || c == '_' || c == ' ');
     if PAGE_MARKER.is_match(key) || GAZETTE.is_match(key) || BROWSER.is_match(key) {

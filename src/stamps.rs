@@ -37,6 +37,13 @@ pub(crate) fn extract(text: &str, lines: &mut [Line]) -> Vec<Stamp> {
             i += 1;
             continue;
         }
+        // a stamp line starts with `Người ký`, `Ký bởi` (or OCR's `ý bởi`),
+        // `Digitally signed`, `Signature Valid`: look at one char first
+        let lead = crate::fold::fold_prefix(lines[i].text(text), 1);
+        if !matches!(lead.as_str(), "n" | "k" | "y" | "d" | "s") {
+            i += 1;
+            continue;
+        }
         let first = Folded::new(lines[i].text(text));
         let Some(m) = START.find(&first.key) else {
             i += 1;
