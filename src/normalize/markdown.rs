@@ -33,6 +33,8 @@ pub(super) fn feed(input: &str, w: &mut Writer) {
                 }
             }
             Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::CodeBlock) => {
+                // a blank line after the block, as in the text reader
+                w.newline(range.end, 0, 1);
                 w.newline(range.end, 0, 2);
             }
             Event::End(TagEnd::TableCell | TagEnd::Item | TagEnd::TableHead | TagEnd::TableRow) => {

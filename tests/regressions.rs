@@ -1,0 +1,146 @@
+//! Inputs that once broke an invariant (found by the property tests and the
+//! fuzzers of issue 6), each with the check that failed.
+
+use congvan::normalize::normalize;
+use congvan::{Document, InputFormat, Options};
+use serde_json::Value;
+
+fn parse(input: &str, format: InputFormat) -> Document {
+    congvan::parse_with(input, &Options::new().format(format))
+}
+
+/// Every span in bounds and on char boundaries.
+fn assert_spans_sound(input: &str, v: &Value) {
+    match v {
+        Value::Object(map) => {
+            if let Some(Value::Array(a)) = map.get("span") {
+                let s = a[0].as_u64().unwrap() as usize;
+                let e = a[1].as_u64().unwrap() as usize;
+                assert!(s <= e && e <= input.len(), "span {s}..{e} out of bounds");
+                assert!(
+                    input.is_char_boundary(s) && input.is_char_boundary(e),
+                    "span {s}..{e} not on char boundaries of {input:?}"
+                );
+            }
+            map.values().for_each(|c| assert_spans_sound(input, c));
+        }
+        Value::Array(items) => items.iter().for_each(|c| assert_spans_sound(input, c)),
+        _ => {}
+    }
+}
+
+fn span(v: &Value) -> (u64, u64) {
+    let a = v["span"].as_array().unwrap();
+    (a[0].as_u64().unwrap(), a[1].as_u64().unwrap())
+}
+
+fn idempotent(input: &str, format: InputFormat) {
+    let once = normalize(input, format).text;
+    let twice = normalize(&once, InputFormat::Text).text;
+    assert_eq!(twice, once, "normalising {input:?} again changed it");
+}
+
+/// src/normalize/mod.rs: a zero-width space between a letter and its
+/// combining mark was deleted after the NFC step, leaving `y` + U+0307
+/// uncomposed (normalising again composed it).
+#[test]
+fn zero_width_between_letter_and_mark() {
+    idempotent("y\u{200B}\u{307}", InputFormat::Text);
+    assert_eq!(normalize("y\u{200B}\u{307}", InputFormat::Text).text, "ẏ");
+    let input = "hu\u{31B}\u{200B}o\u{31B}\u{309}ng";
+    assert_eq!(normalize(input, InputFormat::Text).text, "hưởng");
+}
+
+/// src/normalize/mod.rs: a zero-width space inside a run of spaces left two
+/// spaces; so did pieces of Markdown text meeting at a space, and a code
+/// span after a space.
+#[test]
+fn zero_width_and_markdown_pieces_inside_space_runs() {
+    idempotent("a \u{200B} b", InputFormat::Text);
+    assert_eq!(normalize("a \u{200B} b", InputFormat::Text).text, "a b");
+    idempotent("\u{a0}\t`\u{3000}`", InputFormat::Markdown);
+    idempotent("a *  b*", InputFormat::Markdown);
+}
+
+/// src/normalize/mod.rs: combining marks at the start of a Markdown piece
+/// (after emphasis or inside a code span) were not composed with the
+/// letter before them.
+#[test]
+fn marks_across_markdown_pieces_compose() {
+    for input in [
+        "h`\u{307}`",
+        "\u{300}`\u{316}` ",
+        "a&#x301;",
+        "ư*\u{309}*ng",
+    ] {
+        idempotent(input, InputFormat::Markdown);
+        let doc = parse(input, InputFormat::Markdown);
+        assert_spans_sound(input, &serde_json::to_value(&doc).unwrap());
+    }
+    assert_eq!(
+        normalize("ư*\u{309}*ng", InputFormat::Markdown).text.trim(),
+        "ửng"
+    );
+}
+
+/// src/normalize/markdown.rs: the end of a paragraph added one line break,
+/// not a blank line, so the next paragraph was read as the same one (a
+/// title's subject swallowed the first body paragraph).
+#[test]
+fn markdown_paragraphs_stay_apart() {
+    let input = "QUYẾT ĐỊNH\na\n\nb\n";
+    let text = parse(input, InputFormat::Text);
+    let md = parse(input, InputFormat::Markdown);
+    assert_eq!(md.subject.as_ref().map(|s| s.text.as_str()), Some("a"));
+    assert_eq!(
+        md.subject.as_ref().map(|s| &s.text),
+        text.subject.as_ref().map(|s| &s.text)
+    );
+    assert_eq!(md.body.preamble.len(), 1);
+}
+
+/// src/body.rs: a section's inline text after `:` got a span computed from
+/// the joined paragraph text, which is not a slice of the input when a
+/// noise line (Công báo header) sits between its lines: mid-char span.
+#[test]
+fn section_text_after_noise_line_has_sound_span() {
+    let input = "ĐẢNG CỘNG SẢN VIỆT NAM\nỦY BAN NHÂN DÂN\r\nĐiều 2. Hiệu lực\r\nCÔNG BÁO/Số 361 + 362/Ngày 28-02-2025\n  Kính gửi: Bộ Nội vụ.\n";
+    let doc = parse(input, InputFormat::Auto);
+    let v = serde_json::to_value(&doc).unwrap();
+    assert_spans_sound(input, &v);
+    let block = &v["body"]["sections"][0]["blocks"][0];
+    let (s, e) = span(block);
+    assert_eq!(&input[s as usize..e as usize], "Bộ Nội vụ.");
+}
+
+/// src/footer.rs: a `Nơi nhận` sub-item continued on the next line grew
+/// past the end of its parent item.
+#[test]
+fn continued_distribution_sub_item_stays_inside_parent() {
+    let input = "ỦY BAN NHÂN DÂN\r\nNơi nhận:\n- ỦY BAN NHÂN DÂN\n+ Số: 12/UBND-VX\nQUYẾT ĐỊNH Căn cứ Nghị định số 30/2020/NĐ-CP\n";
+    let doc = parse(input, InputFormat::Auto);
+    let d = doc.distribution.expect("distribution");
+    let parent = &d.items[0];
+    let child = &parent.items[0];
+    assert!(child.span.end <= parent.span.end, "{parent:?}");
+    assert!(parent.span.end <= d.span.end);
+}
+
+/// src/body.rs: a closing paragraph (`… ./.`) followed by a section stayed
+/// in `closing`, before the section in the text but after it in the model;
+/// and a chapter took an upper-case line after the closing as its title.
+#[test]
+fn closing_is_only_after_the_last_section() {
+    let input = "ĐẢNG CỘNG SẢN VIỆT NAM\nChương I\nỦY BAN NHÂN DÂN\n\n\nYêu cầu các đơn vị thực hiện./. ỦY BAN NHÂN DÂN\nPhần thứ nhất\n";
+    let doc = parse(input, InputFormat::Auto);
+    let last_section_end = doc.body.sections.iter().map(|s| s.span.end).max();
+    for c in &doc.body.closing {
+        assert!(Some(c.span().start) >= last_section_end, "{doc:#?}");
+    }
+    let input = "ĐẢNG CỘNG SẢN VIỆT NAM\n\n\nChương I\n\nYêu cầu các đơn vị thực hiện./. ỦY BAN NHÂN DÂN\nỦY BAN NHÂN DÂN\n\n\nĐộc lập - Tự do - Hạnh phúc\n";
+    let doc = parse(input, InputFormat::Auto);
+    let last_section_end = doc.body.sections.iter().map(|s| s.span.end).max();
+    for c in &doc.body.closing {
+        assert!(Some(c.span().start) >= last_section_end, "{doc:#?}");
+    }
+}
