@@ -177,6 +177,9 @@ fn paragraphs(text: &str, lines: &[Line]) -> Vec<Para> {
     paras
 }
 
+/// Deepest numbered sub-level (`1.1.1.1.1.1.1.1.1` has 8 dots).
+const MAX_SUB_DEPTH: usize = 8;
+
 fn rank(kind: SectionKind, label: &str) -> (u8, u8) {
     let base = match kind {
         SectionKind::Part => 0,
@@ -187,7 +190,9 @@ fn rank(kind: SectionKind, label: &str) -> (u8, u8) {
         SectionKind::Numbered | SectionKind::SubNumbered => 5,
         SectionKind::Lettered => 7,
     };
-    let depth = u8::try_from(label.matches('.').count()).unwrap_or(u8::MAX);
+    // deeper numbering (`1.1.1.1.1.1.1.1.1`) is read as siblings: the model
+    // stays shallow enough for any JSON reader (serde_json stops at 128)
+    let depth = u8::try_from(label.matches('.').count().min(MAX_SUB_DEPTH)).unwrap_or(u8::MAX);
     (base, depth)
 }
 

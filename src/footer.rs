@@ -372,7 +372,14 @@ fn split_tail(position: &str, more_prefixes: bool) -> (&str, Option<&str>, Optio
     let (upper, name) = split_trailing_name(position);
     let key = fold(upper);
     let words: Vec<&str> = key.split(' ').collect();
-    for k in 1..words.len() {
+    // only tails as long as the longest title can match (a long line would
+    // otherwise cost a join per word: quadratic)
+    let longest = TITLES
+        .iter()
+        .map(|t| t.split(' ').count())
+        .max()
+        .unwrap_or(0);
+    for k in words.len().saturating_sub(longest).max(1)..words.len() {
         let tail = words[k..].join(" ");
         if TITLES.contains(&tail.as_str()) {
             let chars: usize = words[..k].iter().map(|w| w.len() + 1).sum();

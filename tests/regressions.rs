@@ -144,3 +144,28 @@ fn closing_is_only_after_the_last_section() {
         assert!(Some(c.span().start) >= last_section_end, "{doc:#?}");
     }
 }
+
+/// src/body.rs: numbered sections nested one level per dot without limit
+/// (`1.1.1.…`), so a deep enough numbering made JSON that serde_json cannot
+/// read back (its recursion limit is 128).
+#[test]
+fn deep_numbering_reads_back() {
+    let mut input = String::new();
+    let mut label = String::from("1");
+    for k in 0..100 {
+        input.push_str(&format!("{label}. Mục {k}\n"));
+        label.push_str(".1");
+    }
+    let doc = parse(&input, InputFormat::Text);
+    let back: Document = serde_json::from_str(&congvan::to_json(&doc)).expect("reads back");
+    assert_eq!(back, doc);
+}
+
+/// src/normalize/markdown.rs: the items of a nested Markdown list were
+/// written on their parent's line (`- a+ b`), merging them into one item.
+#[test]
+fn nested_markdown_list_items_keep_their_lines() {
+    let input = "Nội dung:\n\n- mục a\n  + mục b\n    - mục c\n";
+    let text = normalize(input, InputFormat::Markdown).text;
+    assert!(text.contains("- mục a\n+ mục b\n- mục c"), "{text:?}");
+}
