@@ -169,3 +169,28 @@ fn nested_markdown_list_items_keep_their_lines() {
     let text = normalize(input, InputFormat::Markdown).text;
     assert!(text.contains("- mục a\n+ mục b\n- mục c"), "{text:?}");
 }
+
+/// src/cite/resolve.rs: a back-reference by number (`Công văn số 1`) looked
+/// at every earlier citation with that number: quadratic when thousands
+/// share it. Now a tally per number and type answers in O(1); the answers
+/// must not change.
+#[test]
+fn back_references_by_number_resolve_as_before() {
+    let text = "Thực hiện Công văn số 5/UBND-VX và Kế hoạch số 5/KH-UBND, Công văn số 5 nêu rõ.";
+    let doc = parse(text, InputFormat::Text);
+    assert_eq!(doc.citations.len(), 2);
+    assert_eq!(doc.citations[0].mentions.len(), 2, "{:#?}", doc.citations);
+    // two công văn numbered 5: the back-reference is ambiguous and dropped
+    let text = "Thực hiện Công văn số 5/UBND-VX, Công văn số 5/SNV-TC và Công văn số 5 nói trên.";
+    let doc = parse(text, InputFormat::Text);
+    assert!(doc.citations.iter().all(|c| c.mentions.len() == 1));
+    // thousands sharing a number stay fast (linear) and ambiguous
+    let mut text = String::from("Thực hiện ");
+    for i in 0..2_000 {
+        text.push_str(&format!("Công văn số 1/UBND-X{i}, "));
+    }
+    text.push_str(&"Công văn số 1 và ".repeat(2_000));
+    let doc = parse(&text, InputFormat::Text);
+    assert_eq!(doc.citations.len(), 2_000);
+    assert!(doc.citations.iter().all(|c| c.mentions.len() == 1));
+}

@@ -206,24 +206,29 @@ impl Writer {
     }
 
     /// Where the last cluster (a letter and its marks) of the output starts,
-    /// when combining marks that follow may compose with it; `None` after
-    /// white space, or when the cluster is implausibly long.
+    /// when combining marks that follow may compose or reorder with it;
+    /// `None` when the output ends with white space, or when the cluster is
+    /// implausibly long.
     fn last_cluster_start(&self) -> Option<usize> {
-        if self.out.is_empty() {
-            return None;
-        }
-        let mut k = None;
+        let mut from = 0; // no starter: the output so far is only marks
         for (seen, (j, ch)) in self.out.char_indices().rev().enumerate() {
-            if seen == 32 || (canonical_combining_class(ch) == 0 && ch.is_whitespace()) {
+            if seen == 32 {
                 return None;
             }
             if canonical_combining_class(ch) == 0 {
-                k = Some(j);
+                // marks after white space only reorder among themselves
+                from = if ch.is_whitespace() {
+                    j + ch.len_utf8()
+                } else {
+                    j
+                };
                 break;
             }
         }
-        // no starter: the output so far is only marks
-        let from = self.map.tail_start(k.unwrap_or(0));
+        if from == self.out.len() {
+            return None;
+        }
+        let from = self.map.tail_start(from);
         (self.out.len() - from <= 256).then_some(from)
     }
 
