@@ -194,3 +194,16 @@ fn back_references_by_number_resolve_as_before() {
     assert_eq!(doc.citations.len(), 2_000);
     assert!(doc.citations.iter().all(|c| c.mentions.len() == 1));
 }
+
+/// src/decode.rs: UTF-16 with an odd number of bytes lost its last byte
+/// without a trace; it now ends in U+FFFD.
+#[test]
+fn utf16_odd_byte_is_not_lost() {
+    let mut bytes = vec![0xFF, 0xFE];
+    for u in "Số".encode_utf16() {
+        bytes.extend_from_slice(&u.to_le_bytes());
+    }
+    bytes.push(b'x');
+    let text = congvan::decode(&bytes, &Options::new()).unwrap().text;
+    assert_eq!(text, "Số\u{FFFD}");
+}
