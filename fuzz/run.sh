@@ -18,7 +18,10 @@
 #
 # Environment: TOOLCHAIN (default nightly), SANITIZER (default address),
 # CARGO_TARGET_DIR (default fuzz/target), MAX_LEN (default 16384 bytes),
-# TIMEOUT (seconds an input may take, default 10).
+# TIMEOUT (seconds an input may take, default 30: the machine is shared and
+# the fuzzers run at the lowest priority, so wall-clock time per input is
+# generous; a reported timeout is checked by re-running the input alone, e.g.
+# `fuzz/target/x86_64-unknown-linux-gnu/release/parse_text ARTIFACT`).
 set -euo pipefail
 
 minutes="${1:?usage: fuzz/run.sh MINUTES [TARGET...]}"
@@ -33,7 +36,7 @@ toolchain="${TOOLCHAIN:-nightly}"
 sanitizer="${SANITIZER:-address}"
 target_dir="${CARGO_TARGET_DIR:-$here/target}"
 max_len="${MAX_LEN:-16384}"
-timeout="${TIMEOUT:-10}"
+timeout="${TIMEOUT:-30}"
 seconds=$((minutes * 60))
 
 for t in "${targets[@]}"; do

@@ -2,6 +2,16 @@
 
 use congvan::{Document, InputFormat, Options};
 
+/// A real document, parsed once before fuzzing so that the parser's
+/// regexes are compiled up front: otherwise the first input of every
+/// (forked) fuzzing process pays for it and may be reported as a timeout.
+pub fn warm_up() {
+    let doc = include_str!("../../fixtures/cong-van-full-header.txt");
+    for format in [InputFormat::Text, InputFormat::Markdown] {
+        let _ = congvan::parse_with(doc, &Options::new().format(format));
+    }
+}
+
 /// Parses `text` with `format` and checks what must always hold: every
 /// span in bounds and on char boundaries, JSON round trip, determinism.
 pub fn check(text: &str, format: InputFormat) -> Document {

@@ -5,7 +5,11 @@
 use congvan::{Error, Options};
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
+#[path = "common.rs"]
+#[allow(dead_code)]
+mod common;
+
+fuzz_target!(init: common::warm_up(), |data: &[u8]| {
     for lossy in [false, true] {
         let options = Options::new().lossy(lossy);
         match congvan::decode(data, &options) {

@@ -6,7 +6,7 @@ use libfuzzer_sys::fuzz_target;
 #[path = "common.rs"]
 mod common;
 
-fuzz_target!(|data: &[u8]| {
+fuzz_target!(init: common::warm_up(), |data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     common::check(&text, congvan::InputFormat::Markdown);
     let _ = congvan::parse_with(&text, &congvan::Options::new());
