@@ -186,12 +186,15 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
             in_dist = true;
             let off = t.find(bare).unwrap_or(0);
             let key = fold(bare);
-            let colon = bare
-                .find(':')
-                .filter(|&c| c < 16)
-                .map_or_else(|| "noi nhan".len().min(bare.len()), |c| c + 1);
-            let colon = if key.starts_with("noi nhan") {
-                colon
+            // the label's length in chars: up to its colon, or without one
+            // the 8 chars of `Nơi nhận` (one folded byte each; in bytes it
+            // is longer, and a byte offset would fall inside `ậ`)
+            let label_chars = match bare.find(':').filter(|&c| c < 16) {
+                Some(c) => bare[..=c].chars().count(),
+                None => "noi nhan".len(),
+            };
+            let label_chars = if key.starts_with("noi nhan") {
+                label_chars
             } else {
                 0
             };
@@ -199,7 +202,7 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
                 + off
                 + bare
                     .char_indices()
-                    .nth(colon_chars(bare, colon))
+                    .nth(label_chars)
                     .map_or(bare.len(), |(k, _)| k);
             head = Some(Span::new(l.start + off, head_end.min(l.end)));
             let rest_at = head_end.min(l.end);
@@ -243,10 +246,6 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
         f.distribution = Some(distribution(text, head, &dist_lines));
     }
     f
-}
-
-fn colon_chars(s: &str, byte: usize) -> usize {
-    s[..byte.min(s.len())].chars().count()
 }
 
 /// After a signer's name, an annex title ends the footer.

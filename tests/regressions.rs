@@ -207,3 +207,51 @@ fn utf16_odd_byte_is_not_lost() {
     let text = congvan::decode(&bytes, &Options::new()).unwrap().text;
     assert_eq!(text, "Số\u{FFFD}");
 }
+
+/// src/footer.rs: `Nơi nhận` without a colon: the label's length was taken
+/// as 8 *bytes* (`"noi nhan".len()`), which falls inside `ậ`, and slicing
+/// there panicked. Found by the `parse_markdown` fuzzer
+/// (crash-f9cf15b5145cb01706d17118d2b028412be1fb93), also in plain text.
+#[test]
+fn noi_nhan_without_colon() {
+    for input in [
+        "Xong./.\nNơi nhận\n- Như trên;\n- Lưu: VT.\n",
+        "Xong./.\nNơi nhận\u{FFFD}\n- Văn phòng Chính phủ;\n",
+        "Nơi nhận",
+        "**Nơi nhận**\n- Như trên;",
+    ] {
+        for format in [InputFormat::Text, InputFormat::Markdown] {
+            let doc = parse(input, format);
+            assert_spans_sound(input, &serde_json::to_value(&doc).unwrap());
+        }
+    }
+    let input = "Xong./.\nNơi nhận\n- Như trên;\n- Lưu: VT.\n";
+    let d = parse(input, InputFormat::Text)
+        .distribution
+        .expect("distribution");
+    assert_eq!(d.items[0].text, "Như trên");
+    assert_eq!(d.archive.expect("archive").units, ["VT"]);
+}
+
+/// Every input a fuzzer crashed on (`tests/fuzz_crashes/TARGET-…`, the
+/// bytes as found): read lossily, parsed as text and as Markdown, with
+/// sound spans and a JSON round trip.
+#[test]
+fn fuzz_crash_inputs() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_crashes");
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).expect("tests/fuzz_crashes") {
+        let path = entry.expect("entry").path();
+        let bytes = std::fs::read(&path).expect("read");
+        let _ = congvan::decode(&bytes, &Options::new());
+        let text = String::from_utf8_lossy(&bytes);
+        for format in [InputFormat::Auto, InputFormat::Text, InputFormat::Markdown] {
+            let doc = parse(&text, format);
+            assert_spans_sound(&text, &serde_json::to_value(&doc).unwrap());
+            let back: Document = serde_json::from_str(&congvan::to_json(&doc)).unwrap();
+            assert_eq!(back, doc, "{}", path.display());
+        }
+        n += 1;
+    }
+    assert!(n > 0);
+}
