@@ -17,7 +17,7 @@ use crate::fold::fold;
 use crate::lines::{Line, LineKind};
 use crate::model::{Block, Body, Section, SectionKind};
 use crate::span::Span;
-use crate::text::{is_upper_line, join_lines, markers, strip_marker};
+use crate::text::{is_upper_line, markers, push_line, strip_marker};
 
 /// A paragraph of joined lines (normalised offsets).
 #[derive(Debug, Clone)]
@@ -25,6 +25,22 @@ struct Para {
     start: usize,
     end: usize,
     text: String,
+    /// For each joined line: where it starts in `text` and in the
+    /// normalised text (lines are joined with one space, and blank or noise
+    /// lines between them are skipped, so `text` is not a slice of it).
+    lines: Vec<(usize, usize)>,
+}
+
+impl Para {
+    /// The normalised offset of byte `k` of `text`.
+    fn at(&self, k: usize) -> usize {
+        let i = self
+            .lines
+            .partition_point(|&(t, _)| t <= k)
+            .saturating_sub(1);
+        let (t, n) = self.lines.get(i).copied().unwrap_or((0, self.start));
+        (n + (k - t.min(k))).min(self.end)
+    }
 }
 
 static HEADING: LazyLock<[(SectionKind, Regex); 8]> = LazyLock::new(|| {
@@ -161,7 +177,8 @@ fn paragraphs(text: &str, lines: &[Line]) -> Vec<Para> {
         };
         if join {
             if let Some(p) = paras.last_mut() {
-                p.text = join_lines(&p.text, t);
+                push_line(&mut p.text, t);
+                p.lines.push((p.text.len() - t.len(), line.start));
                 p.end = line.end;
             }
         } else {
@@ -169,6 +186,7 @@ fn paragraphs(text: &str, lines: &[Line]) -> Vec<Para> {
                 start: line.start,
                 end: line.end,
                 text: t.to_owned(),
+                lines: vec![(0, line.start)],
             });
         }
         blank = false;
@@ -176,6 +194,9 @@ fn paragraphs(text: &str, lines: &[Line]) -> Vec<Para> {
     }
     paras
 }
+
+/// Deepest numbered sub-level (`1.1.1.1.1.1.1.1.1` has 8 dots).
+const MAX_SUB_DEPTH: usize = 8;
 
 fn rank(kind: SectionKind, label: &str) -> (u8, u8) {
     let base = match kind {
@@ -187,7 +208,9 @@ fn rank(kind: SectionKind, label: &str) -> (u8, u8) {
         SectionKind::Numbered | SectionKind::SubNumbered => 5,
         SectionKind::Lettered => 7,
     };
-    let depth = u8::try_from(label.matches('.').count()).unwrap_or(u8::MAX);
+    // deeper numbering (`1.1.1.1.1.1.1.1.1`) is read as siblings: the model
+    // stays shallow enough for any JSON reader (serde_json stops at 128)
+    let depth = u8::try_from(label.matches('.').count().min(MAX_SUB_DEPTH)).unwrap_or(u8::MAX);
     (base, depth)
 }
 
@@ -282,7 +305,13 @@ pub(crate) fn parse(text: &str, lines: &[Line]) -> Body {
     for p in paras {
         match opener(&p.text) {
             Opener::Section(kind, label, rest_at) => {
-                b.closing = false;
+                if b.closing {
+                    // what looked like the closing is not: a section follows
+                    b.closing = false;
+                    for block in std::mem::take(&mut b.body.closing) {
+                        b.push_block(block);
+                    }
+                }
                 b.any_section = true;
                 let r = rank(kind, &label);
                 b.close_to(r);
@@ -309,7 +338,7 @@ pub(crate) fn parse(text: &str, lines: &[Line]) -> Body {
             }
             Opener::Text => {
                 // a chapter title on the line after `Chương II`
-                if let Some((top, _)) = b.stack.last_mut() {
+                if let Some((top, _)) = b.stack.last_mut().filter(|_| !b.closing) {
                     if top.heading.is_none()
                         && top.blocks.is_empty()
                         && top.sections.is_empty()
@@ -373,8 +402,7 @@ fn split_heading(p: &Para, rest_at: usize, rest: &str, sec: &mut Section) {
         let after = rest[ci + 1..].trim();
         if !after.is_empty() {
             sec.heading = Some(rest[..ci].trim().to_owned());
-            let after_at = p.text.len() - after.len();
-            let start = (p.start + after_at).min(p.end);
+            let start = p.at(p.text.len() - after.len());
             sec.blocks.push(Block::Paragraph {
                 text: after.to_owned(),
                 span: Span::new(start, p.end),
@@ -391,10 +419,7 @@ fn split_heading(p: &Para, rest_at: usize, rest: &str, sec: &mut Section) {
     let _ = rest_at;
     sec.blocks.push(Block::Paragraph {
         text: rest_trim.to_owned(),
-        span: Span::new(
-            (p.start + (p.text.len() - rest.trim_start().len())).min(p.end),
-            p.end,
-        ),
+        span: Span::new(p.at(p.text.len() - rest.trim_start().len()), p.end),
     });
 }
 

@@ -43,9 +43,13 @@ pub fn decode(bytes: &[u8], options: &Options) -> Result<Decoded> {
                 }
             })
             .collect();
-        let text: String = char::decode_utf16(units)
+        let mut text: String = char::decode_utf16(units)
             .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
             .collect();
+        if (bytes.len() - skip) % 2 == 1 {
+            // a last, odd byte is not dropped silently
+            text.push(char::REPLACEMENT_CHARACTER);
+        }
         diagnostics.push(Diagnostic::info(
             "utf16_decoded",
             format!(

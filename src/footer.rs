@@ -16,7 +16,7 @@ use crate::header::clean_item;
 use crate::lines::Line;
 use crate::model::{Archive, Authority, Distribution, DistributionItem, Signature};
 use crate::span::Span;
-use crate::text::{is_upper_line, join_lines, markers, strip_marker};
+use crate::text::{is_upper_line, markers, push_line, strip_marker};
 
 /// The footer.
 #[derive(Debug, Default)]
@@ -487,7 +487,14 @@ fn split_tail(position: &str, more_prefixes: bool) -> (&str, Option<&str>, Optio
         return (upper, None, name); // `KT. TỔNG CỤC TRƯỞNG`: one title, not two
     }
     let words: Vec<&str> = key.split(' ').collect();
-    for k in 1..words.len() {
+    // only tails as long as the longest title can match (a long line would
+    // otherwise cost a join per word: quadratic)
+    let longest = TITLES
+        .iter()
+        .map(|t| t.split(' ').count())
+        .max()
+        .unwrap_or(0);
+    for k in words.len().saturating_sub(longest).max(1)..words.len() {
         if matches!(words[k - 1], "pho" | "tong" | "chi") {
             continue; // `TỔNG` | `CỤC TRƯỞNG` is not a split
         }
@@ -592,8 +599,12 @@ fn distribution(text: &str, head: Option<Span>, lines: &[(usize, usize)]) -> Dis
             let boff = t.find(body).unwrap_or(0);
             let item_span = Span::new(a + boff, a + boff + body.len());
             if m.is_empty() && last_open {
+                if let Some(parent) = items.last_mut() {
+                    // the parent of a continued sub-item grows with it
+                    parent.span.end = parent.span.end.max(item_span.end);
+                }
                 if let Some(prev) = last_item(&mut items, last_level) {
-                    prev.text = join_lines(&prev.text, body);
+                    push_line(&mut prev.text, body);
                     prev.span.end = item_span.end;
                     last_open = !t.trim_end().ends_with([';', '.', ':']);
                     continue;

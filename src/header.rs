@@ -22,7 +22,7 @@ use crate::model::{
 };
 use crate::number;
 use crate::span::Span;
-use crate::text::{is_upper_line, join_lines, starts_body, strip_marker};
+use crate::text::{is_upper_line, push_line, starts_body, strip_marker};
 
 /// What the header holds.
 #[derive(Debug, Default)]
@@ -316,7 +316,7 @@ impl State {
                     return false;
                 }
                 if let Some(s) = &mut self.h.subject {
-                    s.text = join_lines(&s.text, t);
+                    push_line(&mut s.text, t);
                     s.span.end = line.end;
                     self.subject_lines += 1;
                     return true;
@@ -336,7 +336,8 @@ impl State {
                         .trim_end()
                         .ends_with([';', '.']);
                     if cont && open {
-                        last.name = clean_item(&join_lines(&last.name, t)).to_owned();
+                        push_line(&mut last.name, t);
+                        clean_in_place(&mut last.name);
                         last.span.end = line.end;
                         return true;
                     }
@@ -565,7 +566,7 @@ impl State {
                     if upper && !is_upper_line(&s.text) {
                         break;
                     }
-                    s.text = join_lines(&s.text, t);
+                    push_line(&mut s.text, t);
                     s.span.end = l.end;
                 }
             }
@@ -698,6 +699,15 @@ pub(crate) fn clean_item(s: &str) -> &str {
         .trim()
         .trim_end_matches([';', ',', '.', ':'])
         .trim_end()
+}
+
+/// [`clean_item`] in place (no new string for each continued line).
+fn clean_in_place(s: &mut String) {
+    let clean = clean_item(s);
+    let start = clean.as_ptr() as usize - s.as_ptr() as usize;
+    let end = start + clean.len();
+    s.truncate(end);
+    s.drain(..start);
 }
 
 /// Drops a trailing rule (`-------`) from a cell.
@@ -885,7 +895,7 @@ fn group_names(text: &str, group: &Group) -> Vec<String> {
             continue;
         }
         match names.last_mut() {
-            Some(prev) if continues_name(&t) => *prev = join_lines(prev, &t),
+            Some(prev) if continues_name(&t) => push_line(prev, &t),
             _ => names.push(t),
         }
     }

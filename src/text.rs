@@ -18,7 +18,9 @@ pub(crate) fn is_upper_line(t: &str) -> bool {
     upper >= 2 && lower * 10 <= upper
 }
 
-/// Joins two lines of one sentence with a single space.
+/// Joins two lines of one sentence with a single space. To grow a text
+/// line by line, use [`push_line`]: calling this in a loop is quadratic.
+#[allow(dead_code)] // every caller in the crate now grows its text with `push_line`
 pub(crate) fn join_lines(a: &str, b: &str) -> String {
     let (a, b) = (a.trim_end(), b.trim_start());
     if a.is_empty() {
@@ -32,6 +34,20 @@ pub(crate) fn join_lines(a: &str, b: &str) -> String {
     s.push(' ');
     s.push_str(b);
     s
+}
+
+/// Appends line `b` to `a` as [`join_lines`] does, in place: a paragraph
+/// that grows line by line costs linear time, not quadratic.
+pub(crate) fn push_line(a: &mut String, b: &str) {
+    let b = b.trim_start();
+    a.truncate(a.trim_end().len());
+    if b.is_empty() {
+        return;
+    }
+    if !a.is_empty() {
+        a.push(' ');
+    }
+    a.push_str(b);
 }
 
 /// The text after a list marker (`-`, `+`, `•`, `*`, `–`, or several, as in
@@ -80,6 +96,21 @@ mod tests {
         assert!(is_upper_line("CỤC THUE TINH BAC NINH"));
         assert!(!is_upper_line("Chương trình MTQG"));
         assert!(!is_upper_line("1."));
+    }
+
+    #[test]
+    fn push_line_joins_like_join_lines() {
+        for (a, b) in [
+            ("a ", " b"),
+            ("", "b"),
+            ("a", ""),
+            ("a  ", "  "),
+            (" ", "b "),
+        ] {
+            let mut s = a.to_owned();
+            push_line(&mut s, b);
+            assert_eq!(s, join_lines(a, b), "{a:?} + {b:?}");
+        }
     }
 
     #[test]

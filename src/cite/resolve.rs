@@ -22,13 +22,33 @@ use crate::span::Span;
 struct Resolver {
     cits: Vec<Citation>,
     by_key: HashMap<String, usize>,
-    /// Number without leading zeros → citations carrying it.
-    by_number: HashMap<String, Vec<usize>>,
+    /// (number without leading zeros, what a back-reference may ask for) →
+    /// the citations carrying it that qualify. A tally, not a list: asking
+    /// costs O(1) however many citations share a number.
+    by_number: HashMap<(String, Slot), Tally>,
     /// Lowercase title → citations carrying it.
     by_title: HashMap<String, Vec<usize>>,
     /// Type code → most recently mentioned citation of that type.
     last_by_code: HashMap<String, usize>,
     last_any: Option<usize>,
+}
+
+/// What a back-reference by number asks for: any type (`văn bản số 5`), one
+/// type (`Kế hoạch số 5`), or, for `Công văn số 5`, also a citation without
+/// type or year (công văn-shaped).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Slot {
+    Any,
+    Code(String),
+    TypelessCv,
+}
+
+/// How many citations qualify, and the sum of their indices: the index of
+/// the only one when `count == 1`.
+#[derive(Debug, Default, Clone, Copy)]
+struct Tally {
+    count: usize,
+    sum: usize,
 }
 
 /// Resolves candidates (sorted by start) into citations in order of first
@@ -79,6 +99,8 @@ impl Resolver {
             .or_else(|| self.title_match(&f));
         let idx = match existing {
             Some(idx) => {
+                // its type and year may be filled in: re-file it
+                self.file_number(idx, false);
                 let c = &mut self.cits[idx];
                 c.mentions.push(m);
                 if c.doc_type.is_none() {
@@ -89,13 +111,11 @@ impl Resolver {
                 c.title = c.title.take().or(f.title);
                 c.pinpoint = c.pinpoint.take().or(f.pinpoint);
                 c.year = c.year.or(f.year);
+                self.file_number(idx, true);
                 idx
             }
             None => {
                 let idx = self.cits.len();
-                if let Some(n) = &f.number {
-                    self.by_number.entry(strip_zeros(n)).or_default().push(idx);
-                }
                 if let Some(t) = &f.title {
                     self.by_title.entry(t.to_lowercase()).or_default().push(idx);
                 }
@@ -112,6 +132,7 @@ impl Resolver {
                     pinpoint: f.pinpoint,
                     mentions: vec![m],
                 });
+                self.file_number(idx, true);
                 idx
             }
         };
@@ -163,25 +184,59 @@ impl Resolver {
         self.touch(idx);
     }
 
-    fn number_target(&self, number: &str, head: Option<TypeInfo>) -> Option<usize> {
-        let list = self.by_number.get(&strip_zeros(number))?;
-        let code = head_code(head);
-        let hits: Vec<usize> = list
-            .iter()
-            .copied()
-            .filter(|&i| {
-                let c = &self.cits[i];
-                match (code, &c.doc_type) {
-                    (None, _) => true,
-                    (Some(h), Some(t)) => t.code == h,
-                    (Some(h), None) => h == "CV" && c.year.is_none(),
-                }
-            })
-            .collect();
-        match hits.as_slice() {
-            [one] => Some(*one),
-            _ => None,
+    /// Adds citation `idx` to (or, `add == false`, takes it out of) the
+    /// tallies of its number, under every slot it qualifies for now.
+    fn file_number(&mut self, idx: usize, add: bool) {
+        let c = &self.cits[idx];
+        let Some(n) = &c.number else {
+            return;
+        };
+        let n = strip_zeros(n);
+        let mut slots = vec![Slot::Any];
+        match &c.doc_type {
+            Some(t) => slots.push(Slot::Code(t.code.clone())),
+            None if c.year.is_none() => slots.push(Slot::TypelessCv),
+            None => {}
         }
+        for slot in slots {
+            let t = self.by_number.entry((n.clone(), slot)).or_default();
+            if add {
+                t.count += 1;
+                t.sum += idx;
+            } else {
+                t.count -= 1;
+                t.sum -= idx;
+            }
+        }
+    }
+
+    /// The one earlier citation a back-reference by number can mean: of the
+    /// head's type (`Công văn` also takes a typeless one without a year), or
+    /// of any type for the generic `văn bản`.
+    fn number_target(&self, number: &str, head: Option<TypeInfo>) -> Option<usize> {
+        let n = strip_zeros(number);
+        let get = |slot: Slot| {
+            self.by_number
+                .get(&(n.clone(), slot))
+                .copied()
+                .unwrap_or_default()
+        };
+        let t = match head_code(head) {
+            None => get(Slot::Any),
+            Some(h) => {
+                let typed = get(Slot::Code(h.to_owned()));
+                let typeless = if h == "CV" {
+                    get(Slot::TypelessCv)
+                } else {
+                    Tally::default()
+                };
+                Tally {
+                    count: typed.count + typeless.count,
+                    sum: typed.sum + typeless.sum,
+                }
+            }
+        };
+        (t.count == 1).then_some(t.sum)
     }
 
     /// Records `idx` as the most recently mentioned citation (of its type).

@@ -23,6 +23,8 @@ pub(super) fn feed(input: &str, w: &mut Writer) {
             Event::SoftBreak | Event::HardBreak => w.newline(start, len, 1),
             Event::Html(_) | Event::InlineHtml(_) => w.newline(start, 0, 1),
             Event::Start(Tag::Item) => {
+                // a nested list's item starts a line of its own
+                w.newline(start, 0, 1);
                 let marker: &str = input
                     .get(start..)
                     .and_then(|rest| rest.split(char::is_whitespace).next())
@@ -33,6 +35,8 @@ pub(super) fn feed(input: &str, w: &mut Writer) {
                 }
             }
             Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::CodeBlock) => {
+                // a blank line after the block, as in the text reader
+                w.newline(range.end, 0, 1);
                 w.newline(range.end, 0, 2);
             }
             Event::End(TagEnd::TableCell | TagEnd::Item | TagEnd::TableHead | TagEnd::TableRow) => {

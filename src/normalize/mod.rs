@@ -44,7 +44,10 @@ pub fn normalize(input: &str, format: InputFormat) -> Normalized {
         InputFormat::Text => false,
         InputFormat::Auto => looks_like_markdown(input),
     };
-    let nfc = !matches!(is_nfc_quick(input.chars()), IsNormalized::Yes);
+    // Deleting zero-width characters can bring marks together that were
+    // apart (`\u{30D}\u{200B}\u{316}`): such text needs the NFC pass too.
+    let nfc =
+        !matches!(is_nfc_quick(input.chars()), IsNormalized::Yes) || input.contains(is_zero_width);
     let legacy = legacy::detect(input);
     let mut w = Writer {
         out: String::with_capacity(input.len()),
@@ -93,6 +96,11 @@ fn is_space_like(c: char) -> bool {
     )
 }
 
+/// The first char of `s` that is not zero-width.
+fn next_visible(s: &str) -> Option<char> {
+    s.chars().find(|&c| !is_zero_width(c))
+}
+
 fn is_zero_width(c: char) -> bool {
     matches!(
         c,
@@ -102,6 +110,12 @@ fn is_zero_width(c: char) -> bool {
 
 impl Writer {
     /// Appends `piece`, a verbatim slice of the input starting at `orig`, normalising it.
+    ///
+    /// Zero-width characters are dropped before anything else is decided, so
+    /// that they can hide neither a run of spaces (` \u{200B} `) nor a
+    /// combining mark from its base letter (`y\u{200B}\u{307}`): the result
+    /// is the same as if they had not been there, and normalising it again
+    /// changes nothing.
     pub(crate) fn feed_exact(&mut self, piece: &str, orig: usize) {
         let Some(enc) = self.legacy else {
             return self.feed_unicode(piece, orig);
@@ -129,21 +143,32 @@ impl Writer {
         let mut run = 0; // start of the pending verbatim run, in `piece`
         let mut iter = piece.char_indices().peekable();
         while let Some((i, c)) = iter.next() {
-            if c == ' ' && !iter.peek().is_some_and(|&(_, n)| is_space_like(n)) {
-                continue;
-            }
             if is_space_like(c) {
                 let mut end = i + c.len_utf8();
+                let mut single = c == ' ';
                 while let Some(&(j, n)) = iter.peek() {
-                    if !is_space_like(n) {
+                    if !is_space_like(n) && !is_zero_width(n) {
                         break;
                     }
+                    single = false;
                     end = j + n.len_utf8();
                     iter.next();
                 }
+                // a space right after one already written (by an earlier
+                // piece, or before deleted zero-width characters) is dropped
+                let after_space = if i > run {
+                    piece[run..i].ends_with(' ')
+                } else {
+                    self.out.ends_with(' ')
+                };
+                if single && !after_space {
+                    continue;
+                }
                 self.flush(piece, orig, run, i);
-                self.out.push(' ');
-                self.map.push_replaced(orig + i, end - i, 1);
+                if !after_space {
+                    self.out.push(' ');
+                    self.map.push_replaced(orig + i, end - i, 1);
+                }
                 run = end;
             } else if c == '\r' {
                 self.flush(piece, orig, run, i);
@@ -160,20 +185,54 @@ impl Writer {
             } else if self.nfc
                 && !c.is_ascii_whitespace()
                 && (canonical_combining_class(c) != 0
-                    || iter
-                        .peek()
-                        .is_some_and(|&(_, n)| canonical_combining_class(n) != 0))
+                    || next_visible(&piece[i + c.len_utf8()..])
+                        .is_some_and(|n| canonical_combining_class(n) != 0))
             {
+                // the cluster: `c` and the combining marks after it, with
+                // any zero-width characters among them
                 let mut end = i + c.len_utf8();
                 while let Some(&(j, n)) = iter.peek() {
-                    if canonical_combining_class(n) == 0 {
+                    if canonical_combining_class(n) != 0 {
+                        end = j + n.len_utf8();
+                        iter.next();
+                        continue;
+                    }
+                    if !is_zero_width(n) {
                         break;
                     }
-                    end = j + n.len_utf8();
-                    iter.next();
+                    // zero-width characters followed by a mark belong to the cluster
+                    let rest = &piece[j..];
+                    let hidden = rest.len() - rest.trim_start_matches(is_zero_width).len();
+                    if next_visible(rest).is_none_or(|m| canonical_combining_class(m) == 0) {
+                        break;
+                    }
+                    while iter.peek().is_some_and(|&(k, _)| k < j + hidden) {
+                        iter.next();
+                    }
+                    end = j + hidden;
                 }
                 let cluster = &piece[i..end];
-                let composed: String = cluster.nfc().collect();
+                // marks at the start of a piece may belong to the letter the
+                // previous piece ended with (Markdown: `ư*\u{309}*`)
+                if run == i && canonical_combining_class(c) != 0 {
+                    if let Some(from) = self.last_cluster_start() {
+                        let mut joined = self.out[from..].to_owned();
+                        joined.extend(cluster.chars().filter(|&c| !is_zero_width(c)));
+                        let composed: String = joined.nfc().collect();
+                        if composed != joined {
+                            self.out.truncate(from);
+                            self.out.push_str(&composed);
+                            self.map.replace_tail(from, orig + end, composed.len());
+                            run = end;
+                            continue;
+                        }
+                    }
+                }
+                let composed: String = cluster
+                    .chars()
+                    .filter(|&c| !is_zero_width(c))
+                    .nfc()
+                    .collect();
                 if composed != cluster {
                     self.flush(piece, orig, run, i);
                     self.out.push_str(&composed);
@@ -185,20 +244,70 @@ impl Writer {
         self.flush(piece, orig, run, piece.len());
     }
 
+    /// Where the last cluster (a letter and its marks) of the output starts,
+    /// when combining marks that follow may compose or reorder with it;
+    /// `None` when the output ends with white space, or when the cluster is
+    /// implausibly long.
+    fn last_cluster_start(&self) -> Option<usize> {
+        let mut from = 0; // no starter: the output so far is only marks
+        for (seen, (j, ch)) in self.out.char_indices().rev().enumerate() {
+            if seen == 32 {
+                return None;
+            }
+            if canonical_combining_class(ch) == 0 {
+                // marks after white space only reorder among themselves
+                from = if ch.is_whitespace() {
+                    j + ch.len_utf8()
+                } else {
+                    j
+                };
+                break;
+            }
+        }
+        if from == self.out.len() {
+            return None;
+        }
+        let from = self.map.tail_start(from);
+        (self.out.len() - from <= 256).then_some(from)
+    }
+
     /// Appends text that stands for input `orig..orig + orig_len` without being a copy of it.
     pub(crate) fn feed_replaced(&mut self, text: &str, orig: usize, orig_len: usize) {
         let mut sub = Writer {
             out: String::new(),
             map: OffsetMap::new(0),
-            nfc: self.nfc,
+            // decoded text (`&#x301;`) need not be NFC where the input is
+            nfc: true,
             legacy: self.legacy,
         };
         sub.feed_exact(text, 0);
-        if sub.out.is_empty() {
+        // no second space where the text before ends with one
+        let new = match sub.out.strip_prefix(' ') {
+            Some(rest) if self.out.ends_with(' ') => rest,
+            _ => &sub.out,
+        };
+        if new.is_empty() {
             return;
         }
-        self.out.push_str(&sub.out);
-        self.map.push_replaced(orig, orig_len, sub.out.len());
+        // leading marks may compose with the letter before
+        if new
+            .chars()
+            .next()
+            .is_some_and(|c| canonical_combining_class(c) != 0)
+        {
+            if let Some(from) = self.last_cluster_start() {
+                let joined = format!("{}{new}", &self.out[from..]);
+                let composed: String = joined.nfc().collect();
+                if composed != joined {
+                    self.out.truncate(from);
+                    self.out.push_str(&composed);
+                    self.map.replace_tail(from, orig + orig_len, composed.len());
+                    return;
+                }
+            }
+        }
+        self.out.push_str(new);
+        self.map.push_replaced(orig, orig_len, new.len());
     }
 
     /// Appends a line break that stands for `orig..orig + orig_len`, unless

@@ -78,6 +78,42 @@ impl OffsetMap {
         self.norm_len += norm_len;
     }
 
+    /// Where the normalised text from `from` on can be replaced: `from`, or
+    /// the start of the replaced segment holding it (which cannot be split).
+    pub(crate) fn tail_start(&self, from: usize) -> usize {
+        let i = self
+            .segments
+            .partition_point(|s| s.norm + s.norm_len <= from);
+        match self.segments.get(i) {
+            Some(s) if !s.exact && s.norm < from => s.norm,
+            _ => from,
+        }
+    }
+
+    /// Replaces the normalised text from `from` (a [`tail_start`](Self::tail_start))
+    /// to the end by `new_len` bytes standing for the input from where
+    /// `from` came from up to `orig_end`.
+    pub(crate) fn replace_tail(&mut self, from: usize, orig_end: usize, new_len: usize) {
+        let mut orig_start = orig_end;
+        while let Some(last) = self.segments.last_mut() {
+            if last.norm >= from {
+                orig_start = last.orig;
+                self.segments.pop();
+                continue;
+            }
+            if last.norm + last.norm_len > from {
+                // an exact segment split at `from`
+                let cut = last.norm + last.norm_len - from;
+                last.norm_len -= cut;
+                last.orig_len -= cut;
+                orig_start = last.orig + last.orig_len;
+            }
+            break;
+        }
+        self.norm_len = from;
+        self.push_replaced(orig_start, orig_end.saturating_sub(orig_start), new_len);
+    }
+
     /// Length of the normalised text the map covers.
     pub fn normalized_len(&self) -> usize {
         self.norm_len

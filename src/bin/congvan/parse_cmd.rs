@@ -120,6 +120,19 @@ fn display_name(input: &str) -> &str {
 /// Reads, decodes and parses one input; the error is the message to print
 /// after the file name.
 fn load(input: &str, options: &Options) -> Result<Document, String> {
+    // a file over the limit is refused from its size, before it is read
+    if let Some(meta) = std::fs::metadata(input)
+        .ok()
+        .filter(|m| m.is_file() && input != "-")
+    {
+        let size = usize::try_from(meta.len()).unwrap_or(usize::MAX);
+        if size > options.max_size {
+            return Err(describe_error(&Error::TooLarge {
+                size,
+                limit: options.max_size,
+            }));
+        }
+    }
     let bytes = read_input(input)?;
     parse_bytes(&bytes, options).map_err(|e| describe_error(&e))
 }
