@@ -96,7 +96,7 @@ static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 static RECIPIENTS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:dong\s+)?kinh\s*gui\b\s*[:;.]?\s*").expect("valid regex"));
 static NUMBER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:nghi quyet|quyet dinh|nghi dinh|thong tu(?: lien tich)?|luat|chi thi|phap lenh|lenh|van ban hop nhat|cong van)\s+)?(?:so(?:\s*[:!;.]\s*|\s+|[0-9/])|s[a-z#~]\s*[:!;]\s*)")
+    Regex::new(r"^(?:(?:nghi quyet|quyet dinh|nghi dinh|thong tu(?: lien tich)?|luat|chi thi|phap lenh|lenh|van ban hop nhat|cong van)\s+)?(?:so(?:\s*[:!;.]\s*|\s+|[0-9/])|s[a-z#~]\s*[:!;]\s*|\$[a-z0-9#~]{0,2}\s*[:!;]\s*)")
         .expect("valid regex")
 });
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -141,7 +141,11 @@ pub(crate) fn parse(text: &str, lines: &[Line]) -> Header {
         match line.kind {
             LineKind::Blank | LineKind::Separator => {
                 st.close_group(true);
-                if st.mode == Mode::Subject {
+                // OCR doubles line spacing: a subject still open continues
+                // on the next line when that line starts in lower case
+                if st.mode == Mode::Subject
+                    && !subject_continues_after_gap(text, lines, i, st.h.subject.as_ref())
+                {
                     st.mode = Mode::Free;
                 }
                 i += 1;
@@ -207,6 +211,17 @@ pub(crate) fn parse(text: &str, lines: &[Line]) -> Header {
                 i += 1;
                 continue;
             }
+            // OCR debris (`sci L2 ME ats i ae`) between header lines: skip it
+            // when the number or date is still to come on the next lines
+            if (st.h.number.is_none() || st.h.date.is_none())
+                && st.h.title.is_none()
+                && st.h.subject.is_none()
+                && st.h.recipients.is_empty()
+                && header_anchor_ahead(text, lines, i + 1)
+            {
+                i += 1;
+                continue;
+            }
             st.h.body_start = i;
             return st.finish(text);
         }
@@ -226,6 +241,44 @@ pub(crate) fn parse(text: &str, lines: &[Line]) -> Header {
     }
     st.h.body_start = i.min(lines.len());
     st.finish(text)
+}
+
+/// Whether a subject left open before blank line `i` goes on after it.
+fn subject_continues_after_gap(
+    text: &str,
+    lines: &[Line],
+    i: usize,
+    subject: Option<&Subject>,
+) -> bool {
+    let Some(subject) = subject else { return false };
+    if subject.text.trim_end().ends_with(['.', ';', ':']) {
+        return false;
+    }
+    let next = lines[i + 1..]
+        .iter()
+        .take(3)
+        .find(|l| l.kind != LineKind::Blank);
+    next.is_some_and(|l| l.is_content() && l.text(text).starts_with(char::is_lowercase))
+}
+
+/// Whether one of the next three content lines holds a number, a date, a
+/// `V/v` subject or `Kính gửi`.
+fn header_anchor_ahead(text: &str, lines: &[Line], from: usize) -> bool {
+    lines[from.min(lines.len())..]
+        .iter()
+        .filter(|l| l.is_content())
+        .take(3)
+        .any(|l| {
+            split_cells(text, *l, l.end).iter().any(|c| {
+                matches!(
+                    c.kind,
+                    CellKind::Number
+                        | CellKind::PlaceDate
+                        | CellKind::Subject
+                        | CellKind::Recipients
+                )
+            })
+        })
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -407,6 +460,10 @@ impl State {
             }
             CellKind::PlaceDate => {
                 self.anchor(c.start);
+                // the issuer stands above or beside the date, never below it
+                if self.groups.iter().any(|g| !g.spans.is_empty()) {
+                    self.issuer_locked = true;
+                }
                 if self.h.date.is_none() {
                     self.take_date(text, c);
                 }
@@ -837,9 +894,13 @@ fn classify_segment(text: &str, f: &Folded<'_>, seg: Segment, out: &mut Vec<Cell
         } else {
             out.push(cell(CellKind::PlaceDate, 0));
         }
-    } else if let Some((_, chars)) =
-        title_prefix(&text[start..end]).filter(|_| is_upper_line(&text[start..end]))
-    {
+    } else if let Some((_, chars)) = title_prefix(&text[start..end]).filter(|&(_, chars)| {
+        // the title in capitals, then a subject in capitals or a scrap of OCR debris
+        let seg = &text[start..end];
+        let split = seg.char_indices().nth(chars).map_or(seg.len(), |(b, _)| b);
+        is_upper_line(&seg[..split])
+            && (is_upper_line(seg) || seg[split..].trim().chars().count() <= 3)
+    }) {
         out.push(cell(CellKind::Title, chars));
     } else {
         out.push(cell(other_kind(&text[start..end], key), 0));
@@ -1133,6 +1194,25 @@ mod tests {
         assert_eq!(h.title.unwrap().code, "CĐ");
         assert_eq!(h.subject.unwrap().text, "ứng phó với bão");
         assert_eq!(h.recipients.len(), 2);
+    }
+
+    #[test]
+    fn ocr_debris_between_header_lines() {
+        // a junk line before the number, `$6:` for `Số:`, a subject split by
+        // a blank line, a title with a scrap of debris, a stamp line after the date
+        let t = "TONG CUC THUE CONG HOA XA HOI CHU NGHIA VIET NAM\nCUC THUE TINH HUNG YEN Độc lập - Tự do - Hanh phúc\nsci L2 ME ats i ae\n$6:6440 /CTHYE-TTKT3 Hung Yên, ngayd$ tháng 12 năm 2021\nV/v chính sách thuế\n\nnhà thầu nước ngoài\n\nKính gửi: Tổng cục Thuế.\n\nNội dung.";
+        let h = header(t);
+        assert_eq!(h.number.unwrap().number.as_deref(), Some("6440"));
+        assert_eq!(h.date.unwrap().month, Some(12));
+        assert_eq!(
+            h.subject.unwrap().text,
+            "chính sách thuế nhà thầu nước ngoài"
+        );
+        assert_eq!(h.recipients[0].name, "Tổng cục Thuế");
+        let t = "BỘ NGOẠI GIAO CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: OTERO TS\nHà Nội, ngày 26 tháng 01 năm 2024\nBỘ TÀI CHÍNH\nTHÔNG BÁO ae\nVề hiệu lực của điều ước\n\nNội dung.";
+        let h = header(t);
+        assert_eq!(h.issuer.unwrap().name, "BỘ NGOẠI GIAO");
+        assert_eq!(h.title.unwrap().code, "TB");
     }
 
     #[test]
