@@ -95,6 +95,20 @@ pub(crate) fn is_name(t: &str) -> bool {
     })
 }
 
+/// A name damaged by OCR: 2 to 6 words, all but one capitalised, letters only.
+fn is_loose_name(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (2..=6).contains(&words.len())
+        && words.iter().all(|w| w.chars().all(char::is_alphabetic))
+        && words
+            .iter()
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .count()
+            + 1
+            >= words.len()
+        && !is_upper_line(t)
+}
+
 fn is_distribution_head(t: &str) -> bool {
     // Only the first chars matter: folding whole lines here, for every line
     // scanned from the end, was most of the footer's time.
@@ -205,6 +219,7 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
     let mut in_dist = false;
     let mut end = start;
     let mut seen_name = false;
+    let mut seen_archive = false;
     for &i in content.iter().filter(|&&i| i >= start) {
         let l = lines[i];
         let t = l.text(text);
@@ -255,6 +270,17 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
             break; // an annex, a copy block or a second document follows
         }
         let item_like = strip_marker(bare).len() < bare.len() || is_archive(bare);
+        // after the `Lưu` line, an unmarked capitalised line is the signer's
+        // name even when OCR cut its first letter (`uyên Dương Thái`)
+        if in_dist && !item_like && seen_archive && !seen_name && is_loose_name(bare) {
+            seen_name = true;
+            sig_lines.push((l.start, l.end));
+            end = i + 1;
+            continue;
+        }
+        if is_archive(bare) {
+            seen_archive = true;
+        }
         if in_dist && (item_like || (!is_signature_line(bare) && !seen_name)) {
             // two columns flattened onto one line: a signature title before or
             // after a distribution item
@@ -373,7 +399,7 @@ fn signatures(text: &str, lines: &[(usize, usize)]) -> Vec<Signature> {
             span,
         });
         sig.span = sig.span.cover(span);
-        if is_name(t) {
+        if is_name(t) || (is_loose_name(t) && !is_upper_line(t)) {
             sig.name = Some(t.to_owned());
             finish_block(&mut cur, &mut titles, &mut out);
             continue;
@@ -853,6 +879,15 @@ mod tests {
             f.distribution.unwrap().items[0].text,
             "TTgCP, các PTTgCP (để b/c)"
         );
+    }
+
+    #[test]
+    fn ocr_cut_name_after_the_luu_line() {
+        let t = "Xong./.\nNơi nhận: KT. TỔNG CỤC TRƯỞNG\n- Cục CNTT (để biết);\n- Lưu: VT, TXNK.\nuyên Dương Thái";
+        let f = parse(t, &split(t), 0);
+        assert_eq!(f.signatures[0].name.as_deref(), Some("uyên Dương Thái"));
+        let d = f.distribution.unwrap();
+        assert_eq!(d.items.len(), 1);
     }
 
     #[test]
