@@ -47,8 +47,12 @@
 //! like, phone numbers, money, dates, fractions and percentages, article
 //! references alone.
 
+#[cfg(test)]
+mod equiv;
 mod fields;
 mod patterns;
+#[cfg(test)]
+mod reference;
 mod resolve;
 #[cfg(test)]
 mod tests;
