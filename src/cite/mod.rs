@@ -7,7 +7,7 @@
 //!
 //! 1. **Candidates.** Three scanners run over the whole text, each with one
 //!    regex compiled once:
-//!    - *identifiers* (`patterns::ID_RE`): `NUMBER/[YEAR/]SYMBOL`
+//!    - *identifiers* (`patterns::ID_RE`, prefiltered by `scan`): `NUMBER/[YEAR/]SYMBOL`
 //!      (`30/2020/NĐ-CP`, `82 /VPĐP- NV&MT`), Party `NUMBER-TYPE/ISSUER`
 //!      (`36-HD/VPTW`) and old `NUMBER-SYMBOL` (`64-CP`, only after a head
 //!      noun). A notation must start with an uppercase code group, which
@@ -17,7 +17,7 @@
 //!      `các Quyết định của Thủ tướng Chính phủ số`) or a lone `số`, and
 //!      for a list separator (`, số`, ` và `) that makes the hit inherit the
 //!      previous item's head. The document's own number is skipped.
-//!    - *laws by name* (`patterns::LAW_NAME_RE`): `Luật Đất đai năm 2013`,
+//!    - *laws by name* (`patterns::law_name_rest`): `Luật Đất đai năm 2013`,
 //!      `Bộ luật Lao động 2019`, `Luật … ngày 16 tháng 12 năm 2002`.
 //!    - *back-references*: number-only (`Công văn số 267`,
 //!      `patterns::NUMBER_REF_RE`) and by type (`Kế hoạch nêu trên`,
@@ -54,6 +54,7 @@ mod patterns;
 #[cfg(test)]
 mod reference;
 mod resolve;
+mod scan;
 #[cfg(test)]
 mod tests;
 
@@ -61,8 +62,8 @@ use crate::model::{Citation, CitedDate};
 
 use patterns::{
     head_type, id_start_ok, read_id, starts_at_boundary, window_before, IdForm, TypeInfo, CONG_VAN,
-    HEAD_BEFORE_RE, HEAD_ISSUER_BEFORE_RE, ID_RE, LAW_NAME_RE, LAW_TITLE_BEFORE_RE, LIST_GAP_RE,
-    NUMBER_REF_RE, SO_BEFORE_RE, TYPE_REF_RE,
+    HEAD_BEFORE_RE, HEAD_ISSUER_BEFORE_RE, ID_RE, LAW_TITLE_BEFORE_RE, LIST_GAP_RE, NUMBER_REF_RE,
+    SO_BEFORE_RE, TYPE_REF_RE,
 };
 
 /// Finds every cited document (văn bản được viện dẫn) in `text`, merging
@@ -109,7 +110,7 @@ pub fn normalize_id(raw: &str) -> Option<String> {
         }
     }
     let caps = ID_RE.captures(s)?;
-    let id = read_id(&caps)?;
+    let id = read_id(&caps, 0)?;
     if id.start != 0 || !s[id.end..].trim().is_empty() {
         return None;
     }
@@ -185,10 +186,13 @@ fn identifier_candidates(text: &str, own: Option<&str>) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     // The previous accepted identifier: its claim end and head, for lists.
     let mut prev: Option<(usize, Head)> = None;
-    for caps in ID_RE.captures_iter(text) {
-        let Some(raw) = read_id(&caps) else {
-            continue;
-        };
+    let mut raws = Vec::new();
+    scan::id_matches(text, |caps, base| {
+        if let Some(raw) = read_id(caps, base) {
+            raws.push(raw);
+        }
+    });
+    for raw in raws {
         if !id_start_ok(text, raw.start) {
             continue;
         }
@@ -332,57 +336,65 @@ const LAW_NAME_STOP: &[&str] = &[
 
 fn law_candidates(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
-    for c in LAW_NAME_RE.captures_iter(text) {
-        let (Some(h), Some(name)) = (c.name("head"), c.name("name")) else {
-            continue;
-        };
-        if !starts_at_boundary(text, h.start()) {
-            continue;
+    scan::law_matches(text, |c, base| {
+        if let Some(found) = law_found(text, c, base) {
+            out.push(found);
         }
-        let head_text = fields::collapse_ws(h.as_str());
-        let name_text = fields::collapse_ws(name.as_str());
-        let is_constitution = head_text.to_lowercase() == "hiến pháp";
-        if !is_constitution && !name_text.starts_with(char::is_uppercase) {
-            continue;
-        }
-        if name_text.split(' ').any(|w| LAW_NAME_STOP.contains(&w)) {
-            continue;
-        }
-        let title = if name_text.is_empty() {
-            head_text.clone()
-        } else {
-            format!("{head_text} {name_text}")
-        };
-        let (year, date, end) = if let Some(y) = c.name("year").or(c.name("bare")) {
-            (y.as_str().parse::<i32>().ok(), None, y.end())
-        } else if let Some(d) = c.name("date") {
-            match fields::date_at(text, d.start()) {
-                Some((date, e)) => (date.year, Some(date), e),
-                None => continue,
-            }
-        } else {
-            continue;
-        };
-        let mention_end = if date.is_some() { name.end() } else { end };
-        let ty = head_type(h.as_str()).ok().flatten();
-        let pinpoint = fields::pinpoint_before(text, h.start());
-        out.push(Found {
-            start: h.start(),
-            end: mention_end,
-            claim_end: end,
-            key: format!("law:{}|{}", title.to_lowercase(), year.unwrap_or(0)),
-            id: None,
-            doc_type: ty,
-            number: None,
-            year,
-            symbol: None,
-            date,
-            issuer: None,
-            title: Some(title),
-            pinpoint,
-        });
-    }
+    });
     out
+}
+
+/// The law named by one match of the law pattern (offsets relative to
+/// `base`), unless the name is not one.
+fn law_found(text: &str, c: &regex::Captures<'_>, base: usize) -> Option<Found> {
+    let (h, name) = (c.name("head")?, c.name("name")?);
+    let h_start = base + h.start();
+    if !starts_at_boundary(text, h_start) {
+        return None;
+    }
+    let head_text = fields::collapse_ws(h.as_str());
+    let name_text = fields::collapse_ws(name.as_str());
+    let is_constitution = head_text.to_lowercase() == "hiến pháp";
+    if !is_constitution && !name_text.starts_with(char::is_uppercase) {
+        return None;
+    }
+    if name_text.split(' ').any(|w| LAW_NAME_STOP.contains(&w)) {
+        return None;
+    }
+    let title = if name_text.is_empty() {
+        head_text.clone()
+    } else {
+        format!("{head_text} {name_text}")
+    };
+    let (year, date, end) = if let Some(y) = c.name("year").or(c.name("bare")) {
+        (y.as_str().parse::<i32>().ok(), None, base + y.end())
+    } else {
+        let d = c.name("date")?;
+        let (date, e) = fields::date_at(text, base + d.start())?;
+        (date.year, Some(date), e)
+    };
+    let mention_end = if date.is_some() {
+        base + name.end()
+    } else {
+        end
+    };
+    let ty = head_type(h.as_str()).ok().flatten();
+    let pinpoint = fields::pinpoint_before(text, h_start);
+    Some(Found {
+        start: h_start,
+        end: mention_end,
+        claim_end: end,
+        key: format!("law:{}|{}", title.to_lowercase(), year.unwrap_or(0)),
+        id: None,
+        doc_type: ty,
+        number: None,
+        year,
+        symbol: None,
+        date,
+        issuer: None,
+        title: Some(title),
+        pinpoint,
+    })
 }
 
 fn ref_candidates(text: &str) -> Vec<Ref> {
