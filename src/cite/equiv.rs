@@ -284,3 +284,38 @@ fn same_output_on_token_soup() {
         same(&format!("soup case {case}: {text:?}"), &text);
     }
 }
+
+#[test]
+fn digit_shortcut_agrees_with_the_regex() {
+    let re = regex::Regex::new(r"\A\d\z").expect("compiles");
+    let ranges = [
+        ('\u{0}', '\u{700}'),
+        ('\u{1DF0}', '\u{1F10}'),
+        ('\u{FF00}', '\u{FF20}'),
+    ];
+    for (lo, hi) in ranges {
+        for c in lo..=hi {
+            let mut buf = [0u8; 4];
+            assert_eq!(
+                super::scan::is_digit(c),
+                re.is_match(c.encode_utf8(&mut buf)),
+                "{c:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn same_output_on_spaced_token_soup() {
+    const SEPS: &[&str] = &[" ", " ", " ", "\n", ", ", "  ", " \n ", ": "];
+    let mut rng = Rng(0x1234_5678_9ABC_DEF1);
+    for case in 0..4000 {
+        let n = 1 + rng.below(24);
+        let mut text = String::new();
+        for _ in 0..n {
+            text.push_str(TOKENS[rng.below(TOKENS.len())]);
+            text.push_str(SEPS[rng.below(SEPS.len())]);
+        }
+        same(&format!("spaced soup case {case}: {text:?}"), &text);
+    }
+}

@@ -62,8 +62,7 @@ use crate::model::{Citation, CitedDate};
 
 use patterns::{
     head_type, id_start_ok, read_id, starts_at_boundary, window_before, IdForm, TypeInfo, CONG_VAN,
-    HEAD_BEFORE_RE, HEAD_ISSUER_BEFORE_RE, ID_RE, LAW_TITLE_BEFORE_RE, LIST_GAP_RE, NUMBER_REF_RE,
-    SO_BEFORE_RE, TYPE_REF_RE,
+    HEAD_BEFORE_RE, HEAD_ISSUER_BEFORE_RE, ID_RE, LAW_TITLE_BEFORE_RE, LIST_GAP_RE, SO_BEFORE_RE,
 };
 
 /// Finds every cited document (văn bản được viện dẫn) in `text`, merging
@@ -399,68 +398,77 @@ fn law_found(text: &str, c: &regex::Captures<'_>, base: usize) -> Option<Found> 
 
 fn ref_candidates(text: &str) -> Vec<Ref> {
     let mut nums = Vec::new();
-    for c in NUMBER_REF_RE.captures_iter(text) {
-        let (Some(h), Some(n)) = (c.name("head"), c.name("num")) else {
-            continue;
-        };
-        if !starts_at_boundary(text, h.start()) {
-            continue;
+    scan::number_ref_matches(text, |c, base| {
+        if let Some(r) = number_ref(text, c, base) {
+            nums.push(r);
         }
-        let Ok(head) = head_type(h.as_str()) else {
-            continue;
-        };
-        let has_so = c.name("so").is_some();
-        let after = text.get(n.end()..).unwrap_or("");
-        if after.starts_with(|ch: char| ch.is_alphanumeric()) {
-            continue;
-        }
-        let next = after.trim_start_matches([' ', '\t', '\n']);
-        if next.starts_with(['/', '-'])
-            || (after.starts_with(['.', ','])
-                && after[1..].starts_with(|ch: char| ch.is_ascii_digit()))
-        {
-            continue;
-        }
-        let num = n.as_str();
-        let looks_like_year = num.len() == 4 && (num.starts_with("19") || num.starts_with("20"));
-        if !has_so && (head.is_none() || looks_like_year) {
-            continue;
-        }
-        nums.push(Ref {
-            start: h.start(),
-            end: n.end(),
-            head,
-            number: Some(num.to_owned()),
-            pinpoint: fields::pinpoint_before(text, h.start()),
-        });
-    }
+    });
     let mut types = Vec::new();
-    for c in TYPE_REF_RE.captures_iter(text) {
-        let (Some(r), Some(h)) = (c.name("ref"), c.name("head")) else {
-            continue;
-        };
-        if c.name("bare").is_some() && c.name("after").is_none() {
-            continue;
+    scan::type_ref_matches(text, |c, base| {
+        if let Some(r) = type_ref(text, c, base) {
+            types.push(r);
         }
-        if !starts_at_boundary(text, r.start()) {
-            continue;
-        }
-        let Ok(head) = head_type(h.as_str()) else {
-            continue;
-        };
-        types.push(Ref {
-            start: r.start(),
-            end: r.end(),
-            head,
-            number: None,
-            pinpoint: fields::pinpoint_before(text, r.start()),
-        });
-    }
+    });
     // Both runs are sorted; merge them.
     let mut all = nums;
     all.extend(types);
     all.sort_by_key(|r| r.start);
     all
+}
+
+/// The back-reference of one match of `NUMBER_REF_RE` (offsets relative to
+/// `base`), unless it is a number of something else.
+fn number_ref(text: &str, c: &regex::Captures<'_>, base: usize) -> Option<Ref> {
+    let (h, n) = (c.name("head")?, c.name("num")?);
+    let (h_start, n_end) = (base + h.start(), base + n.end());
+    if !starts_at_boundary(text, h_start) {
+        return None;
+    }
+    let head = head_type(h.as_str()).ok()?;
+    let has_so = c.name("so").is_some();
+    let after = text.get(n_end..).unwrap_or("");
+    if after.starts_with(|ch: char| ch.is_alphanumeric()) {
+        return None;
+    }
+    let next = after.trim_start_matches([' ', '\t', '\n']);
+    if next.starts_with(['/', '-'])
+        || (after.starts_with(['.', ',']) && after[1..].starts_with(|ch: char| ch.is_ascii_digit()))
+    {
+        return None;
+    }
+    let num = n.as_str();
+    let looks_like_year = num.len() == 4 && (num.starts_with("19") || num.starts_with("20"));
+    if !has_so && (head.is_none() || looks_like_year) {
+        return None;
+    }
+    Some(Ref {
+        start: h_start,
+        end: n_end,
+        head,
+        number: Some(num.to_owned()),
+        pinpoint: fields::pinpoint_before(text, h_start),
+    })
+}
+
+/// The back-reference of one match of `TYPE_REF_RE` (offsets relative to
+/// `base`), unless a bare `trên` is not followed by punctuation.
+fn type_ref(text: &str, c: &regex::Captures<'_>, base: usize) -> Option<Ref> {
+    let (r, h) = (c.name("ref")?, c.name("head")?);
+    if c.name("bare").is_some() && c.name("after").is_none() {
+        return None;
+    }
+    let (r_start, r_end) = (base + r.start(), base + r.end());
+    if !starts_at_boundary(text, r_start) {
+        return None;
+    }
+    let head = head_type(h.as_str()).ok()?;
+    Some(Ref {
+        start: r_start,
+        end: r_end,
+        head,
+        number: None,
+        pinpoint: fields::pinpoint_before(text, r_start),
+    })
 }
 
 /// Keeps the items (sorted by start) that overlap none of `claims` (sorted,

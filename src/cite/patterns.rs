@@ -252,20 +252,41 @@ pub(super) fn law_name_rest() -> String {
 }
 
 /// A number-only back-reference: `Công văn số 267`, `Nghị định 30`.
-pub(super) static NUMBER_REF_RE: LazyLock<Regex> = LazyLock::new(|| {
-    compile(&format!(
-        r"(?:^|[^\p{{L}}\d])(?P<head>{heads})\s+(?P<so>(?i:số)\s*:?\s*)?(?P<num>\d{{1,6}})",
+pub(super) static NUMBER_REF_RE: LazyLock<Regex> =
+    LazyLock::new(|| compile(&format!(r"(?:^|[^\p{{L}}\d]){}", number_ref_rest())));
+
+/// [`NUMBER_REF_RE`] after its boundary: from the head noun on.
+pub(super) fn number_ref_rest() -> String {
+    format!(
+        r"(?P<head>{heads})\s+(?P<so>(?i:số)\s*:?\s*)?(?P<num>\d{{1,6}})",
         heads = heads_alternation(false)
-    ))
-});
+    )
+}
 
 /// A type back-reference: `Kế hoạch nêu trên`, `văn bản trên.`
-pub(super) static TYPE_REF_RE: LazyLock<Regex> = LazyLock::new(|| {
-    compile(&format!(
-        r"(?:^|[^\p{{L}}\d])(?P<ref>(?P<head>{heads})\s+(?:nêu\s+trên|nói\s+trên|(?P<bare>trên)))(?P<after>\s*[,.;:)]|$)?",
+pub(super) static TYPE_REF_RE: LazyLock<Regex> =
+    LazyLock::new(|| compile(&format!(r"(?:^|[^\p{{L}}\d]){}", type_ref_rest())));
+
+/// [`TYPE_REF_RE`] after its boundary: from the head noun on.
+pub(super) fn type_ref_rest() -> String {
+    format!(
+        r"(?P<ref>(?P<head>{heads})\s+(?:nêu\s+trên|nói\s+trên|(?P<bare>trên)))(?P<after>\s*[,.;:)]|$)?",
         heads = heads_alternation(true)
-    ))
-});
+    )
+}
+
+/// The last word of every head noun, lowercase (`định`, `hoạch`, `luật`),
+/// and every abbreviation as written (`QĐ`): a head noun right before a
+/// number ends with one of them.
+pub(super) fn head_endings() -> (Vec<&'static str>, &'static [&'static str]) {
+    let mut words: Vec<&'static str> = HEAD_NAMES
+        .iter()
+        .filter_map(|(n, _)| n.rsplit(' ').next())
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    (words, HEAD_ABBREVS)
+}
 
 /// Article reference right before a mention: `khoản 2 Điều 5 `,
 /// `điểm a khoản 1 Điều 24 của `.

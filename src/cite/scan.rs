@@ -53,9 +53,14 @@ static LAW_ANCHORED_RE: LazyLock<Regex> = LazyLock::new(|| {
 static DIGIT_RE: LazyLock<Regex> = LazyLock::new(|| patterns::compile(r"\A\d\z"));
 
 /// Whether `c` is matched by `\d` (Unicode `Nd`).
-fn is_digit(c: char) -> bool {
+pub(super) fn is_digit(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_digit();
+    }
+    // No decimal digit below U+0660 (Arabic-Indic) nor among the Latin
+    // letters of U+1E00–U+1EFF.
+    if (c as u32) < 0x660 || ('\u{1E00}'..='\u{1EFF}').contains(&c) {
+        return false;
     }
     let mut buf = [0u8; 4];
     DIGIT_RE.is_match(c.encode_utf8(&mut buf))
@@ -171,6 +176,177 @@ pub(super) fn law_matches(text: &str, mut f: impl FnMut(&Captures<'_>, usize)) {
             let end = start + caps.get(0).map_or(0, |m| m.end());
             f(&caps, start);
             floor = end;
+        }
+    }
+}
+
+/// `NUMBER_REF_RE` without `^`, for slices that do not start the text.
+static NUMBER_REF_MID_RE: LazyLock<Regex> =
+    LazyLock::new(|| patterns::compile(&format!("[^\\p{{L}}\\d]{}", patterns::number_ref_rest())));
+
+/// `TYPE_REF_RE` without `^`, for slices that do not start the text.
+static TYPE_REF_MID_RE: LazyLock<Regex> =
+    LazyLock::new(|| patterns::compile(&format!("[^\\p{{L}}\\d]{}", patterns::type_ref_rest())));
+
+/// Walks back from `at` over white space, then `words` times over a run of
+/// other characters and the white space before it, then one character (a
+/// boundary); never below `floor`.
+fn back_words(text: &str, mut at: usize, words: usize, floor: usize) -> usize {
+    let skip = |at: &mut usize, ws: bool| {
+        while *at > floor {
+            match char_before(text, *at) {
+                Some(c) if c.is_whitespace() == ws => *at -= c.len_utf8(),
+                _ => break,
+            }
+        }
+    };
+    skip(&mut at, true);
+    for _ in 0..words {
+        skip(&mut at, false);
+        skip(&mut at, true);
+    }
+    if at > floor {
+        at -= char_before(text, at).map_or(0, char::len_utf8);
+    }
+    at
+}
+
+/// Runs the pattern (`start_re` when the slice starts the text, `mid_re`
+/// otherwise) on `text[a..b]` and reports its first match.
+fn slice_match<'t>(
+    text: &'t str,
+    a: usize,
+    b: usize,
+    start_re: &Regex,
+    mid_re: &Regex,
+) -> Option<Captures<'t>> {
+    let re = if a == 0 { start_re } else { mid_re };
+    re.captures(&text[a..b])
+}
+
+/// Calls `f(caps, base)` for every match of [`patterns::TYPE_REF_RE`] in
+/// `text`, in order, exactly as `captures_iter` finds them; capture offsets
+/// are relative to `base`.
+///
+/// Every match ends its reference at a `trên` preceded by white space; its
+/// head noun is at most four words and `nêu`/`nói` before it, so the match
+/// starts after [`back_words`] of five words. The match may go on over white
+/// space and one punctuation mark (or the end of the text), so the slice
+/// ends there. Any other match inside the slice ends at an earlier `trên`,
+/// where it was already found or ruled out.
+pub(super) fn type_ref_matches(text: &str, mut f: impl FnMut(&Captures<'_>, usize)) {
+    let mut floor = 0;
+    for (t, w) in text.match_indices("trên") {
+        if t < floor || !char_before(text, t).is_some_and(char::is_whitespace) {
+            continue;
+        }
+        let a = back_words(text, t, 5, floor);
+        let after = t + w.len();
+        let rest = text[after..].trim_start_matches(char::is_whitespace);
+        let b = match rest.chars().next() {
+            None => text.len(),
+            Some(c) => text.len() - rest.len() + c.len_utf8(),
+        };
+        if let Some(caps) = slice_match(text, a, b, &patterns::TYPE_REF_RE, &TYPE_REF_MID_RE) {
+            f(&caps, a);
+            floor = a + caps.get(0).map_or(0, |m| m.end());
+        }
+    }
+}
+
+/// Whether `text[..at]` ends with `word` written in any case (`word` is
+/// lowercase; the regex's case folding of these letters is upper/lower).
+fn ends_with_ci(text: &str, at: usize, word: &str) -> bool {
+    let mut chars = text[..at].chars().rev();
+    for w in word.chars().rev() {
+        match chars.next() {
+            Some(c) if c == w || c.to_lowercase().eq(std::iter::once(w)) => {}
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// Calls `f(caps, base)` for every match of [`patterns::NUMBER_REF_RE`] in
+/// `text`, in order, exactly as `captures_iter` finds them; capture offsets
+/// are relative to `base`.
+///
+/// Every match ends with a number (`\d{1,6}`) starting after white space, a
+/// colon or `số`; before those comes a head noun, which ends with one of
+/// [`patterns::head_endings`]. Only numbers passing that test are looked at,
+/// on a slice from four words before the head noun's end to the end of the
+/// number. Any other match inside the slice ends at an earlier number, where
+/// it was already found or ruled out.
+pub(super) fn number_ref_matches(text: &str, mut f: impl FnMut(&Captures<'_>, usize)) {
+    static ENDINGS: LazyLock<(Vec<&'static str>, &'static [&'static str])> =
+        LazyLock::new(patterns::head_endings);
+    let (words, abbrevs) = &*ENDINGS;
+    let bytes = text.as_bytes();
+    let mut floor = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b0 = bytes[i];
+        // Where the next character starts, and whether this one is a digit.
+        let (len, digit) = if b0 < 0x80 {
+            (1, b0.is_ascii_digit())
+        } else {
+            match text[i..].chars().next() {
+                Some(c) => (c.len_utf8(), is_digit(c)),
+                None => break,
+            }
+        };
+        let d = i;
+        i += len;
+        if !digit || d < floor || char_before(text, d).is_some_and(is_digit) {
+            continue;
+        }
+        // Back over `\s*`, `:`, `\s*`, `số` to the head noun's end.
+        let mut j = d;
+        let ws_back = |j: &mut usize| {
+            let from = *j;
+            while let Some(c) = char_before(text, *j).filter(|c| c.is_whitespace()) {
+                *j -= c.len_utf8();
+            }
+            *j < from
+        };
+        let ws1 = ws_back(&mut j);
+        let mut so = false;
+        let mut colon = false;
+        if text[..j].ends_with(':') {
+            j -= 1;
+            colon = true;
+            ws_back(&mut j);
+        }
+        let mut chars = text[..j].chars().rev();
+        if let (Some(o), Some(s)) = (chars.next(), chars.next()) {
+            if matches!(o, 'ố' | 'Ố') && matches!(s, 's' | 'S' | '\u{17F}') {
+                j -= o.len_utf8() + s.len_utf8();
+                so = true;
+            }
+        }
+        // Without `số`, the white space before the number was the `\s+`
+        // after the head noun; with it, `\s+` comes before `số`.
+        if (!so && (colon || !ws1)) || (so && !ws_back(&mut j)) {
+            continue;
+        }
+        let head_end = j;
+        if !words.iter().any(|w| ends_with_ci(text, head_end, w))
+            && !abbrevs.iter().any(|a| text[..head_end].ends_with(a))
+        {
+            continue;
+        }
+        let a = back_words(text, head_end, 4, floor);
+        // The number: at most six digits.
+        let mut b = d;
+        for c in text[d..].chars().take(6) {
+            if !is_digit(c) {
+                break;
+            }
+            b += c.len_utf8();
+        }
+        if let Some(caps) = slice_match(text, a, b, &patterns::NUMBER_REF_RE, &NUMBER_REF_MID_RE) {
+            f(&caps, a);
+            floor = a + caps.get(0).map_or(0, |m| m.end());
         }
     }
 }
