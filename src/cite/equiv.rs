@@ -319,3 +319,15 @@ fn same_output_on_spaced_token_soup() {
         same(&format!("spaced soup case {case}: {text:?}"), &text);
     }
 }
+
+#[test]
+fn head_endings_fit_the_suffix_check() {
+    let (words, _) = super::patterns::head_endings();
+    for w in words {
+        assert!(
+            w.chars().count() <= 8,
+            "{w} is longer than ends_with_head reads"
+        );
+        assert_eq!(w, w.to_lowercase());
+    }
+}

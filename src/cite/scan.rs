@@ -254,17 +254,38 @@ pub(super) fn type_ref_matches(text: &str, mut f: impl FnMut(&Captures<'_>, usiz
     }
 }
 
-/// Whether `text[..at]` ends with `word` written in any case (`word` is
-/// lowercase; the regex's case folding of these letters is upper/lower).
-fn ends_with_ci(text: &str, at: usize, word: &str) -> bool {
-    let mut chars = text[..at].chars().rev();
-    for w in word.chars().rev() {
-        match chars.next() {
-            Some(c) if c == w || c.to_lowercase().eq(std::iter::once(w)) => {}
-            _ => return false,
-        }
+/// Whether `text[..at]` ends with one of `words` written in any case
+/// (`words` are lowercase; the regex's case folding of their letters is
+/// upper/lower) or with one of `abbrevs` as written.
+fn ends_with_head(text: &str, at: usize, words: &[&str], abbrevs: &[&str]) -> bool {
+    const N: usize = 8;
+    // The last (up to) N chars, lowercased, last first.
+    let mut low = ['\0'; N];
+    let mut n = 0;
+    for c in text[..at].chars().rev().take(N) {
+        low[n] = if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else {
+            let mut l = c.to_lowercase();
+            match (l.next(), l.next()) {
+                (Some(x), None) => x,
+                _ => '\0',
+            }
+        };
+        n += 1;
     }
-    true
+    let low = &low[..n];
+    let ends = |w: &str| {
+        let mut k = 0;
+        for wc in w.chars().rev() {
+            if k >= low.len() || low[k] != wc {
+                return false;
+            }
+            k += 1;
+        }
+        true
+    };
+    words.iter().any(|w| ends(w)) || abbrevs.iter().any(|a| text[..at].ends_with(a))
 }
 
 /// Calls `f(caps, base)` for every match of [`patterns::NUMBER_REF_RE`] in
@@ -286,17 +307,16 @@ pub(super) fn number_ref_matches(text: &str, mut f: impl FnMut(&Captures<'_>, us
     let mut i = 0;
     while i < bytes.len() {
         let b0 = bytes[i];
-        // Where the next character starts, and whether this one is a digit.
-        let (len, digit) = if b0 < 0x80 {
-            (1, b0.is_ascii_digit())
-        } else {
-            match text[i..].chars().next() {
-                Some(c) => (c.len_utf8(), is_digit(c)),
-                None => break,
-            }
-        };
         let d = i;
-        i += len;
+        i += 1;
+        let digit = match b0 {
+            b'0'..=b'9' => true,
+            // ASCII, continuation bytes, and leads of U+0080–U+063F: no digit.
+            0..=0xD8 => false,
+            // U+1E00–U+1EFF (Vietnamese letters): no digit.
+            0xE1 if matches!(bytes.get(i), Some(0xB8..=0xBB)) => false,
+            _ => text[d..].chars().next().is_some_and(is_digit),
+        };
         if !digit || d < floor || char_before(text, d).is_some_and(is_digit) {
             continue;
         }
@@ -330,9 +350,7 @@ pub(super) fn number_ref_matches(text: &str, mut f: impl FnMut(&Captures<'_>, us
             continue;
         }
         let head_end = j;
-        if !words.iter().any(|w| ends_with_ci(text, head_end, w))
-            && !abbrevs.iter().any(|a| text[..head_end].ends_with(a))
-        {
+        if !ends_with_head(text, head_end, words, abbrevs) {
             continue;
         }
         let a = back_words(text, head_end, 4, floor);
