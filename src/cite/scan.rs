@@ -276,14 +276,7 @@ fn ends_with_head(text: &str, at: usize, words: &[&str], abbrevs: &[&str]) -> bo
     }
     let low = &low[..n];
     let ends = |w: &str| {
-        let mut k = 0;
-        for wc in w.chars().rev() {
-            if k >= low.len() || low[k] != wc {
-                return false;
-            }
-            k += 1;
-        }
-        true
+        w.chars().count() <= low.len() && w.chars().rev().zip(low).all(|(wc, &l)| wc == l)
     };
     words.iter().any(|w| ends(w)) || abbrevs.iter().any(|a| text[..at].ends_with(a))
 }
