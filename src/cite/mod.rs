@@ -285,6 +285,15 @@ fn head_before(text: &str, id_start: usize) -> (usize, Head) {
             }
         }
     }
+    // Both patterns below end with `số\s*:?\s*$`.
+    let tail = win.trim_end_matches(char::is_whitespace);
+    let tail = tail
+        .strip_suffix(':')
+        .unwrap_or(tail)
+        .trim_end_matches(char::is_whitespace);
+    if !tail.ends_with("số") {
+        return (id_start, Head::default());
+    }
     if let Some(c) = HEAD_ISSUER_BEFORE_RE.captures(win) {
         if let (Some(h), Some(iss), Some(so)) = (c.name("head"), c.name("iss"), c.name("so")) {
             let iss_text = fields::collapse_ws(iss.as_str());

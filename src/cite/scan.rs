@@ -254,10 +254,10 @@ pub(super) fn type_ref_matches(text: &str, mut f: impl FnMut(&Captures<'_>, usiz
     }
 }
 
-/// Whether `text[..at]` ends with one of `words` written in any case
-/// (`words` are lowercase; the regex's case folding of their letters is
-/// upper/lower) or with one of `abbrevs` as written.
-fn ends_with_head(text: &str, at: usize, words: &[&str], abbrevs: &[&str]) -> bool {
+/// Whether `text[..at]` ends with one of `words` (lowercase, each given
+/// last char first) written in any case (the regex's case folding of their
+/// letters is upper/lower), or with one of `abbrevs` as written.
+fn ends_with_head(text: &str, at: usize, words: &[Vec<char>], abbrevs: &[&str]) -> bool {
     const N: usize = 8;
     // The last (up to) N chars, lowercased, last first.
     let mut low = ['\0'; N];
@@ -275,10 +275,13 @@ fn ends_with_head(text: &str, at: usize, words: &[&str], abbrevs: &[&str]) -> bo
         n += 1;
     }
     let low = &low[..n];
-    let ends = |w: &str| {
-        w.chars().count() <= low.len() && w.chars().rev().zip(low).all(|(wc, &l)| wc == l)
-    };
-    words.iter().any(|w| ends(w)) || abbrevs.iter().any(|a| text[..at].ends_with(a))
+    let last_byte = text.as_bytes()[..at].last().copied();
+    words
+        .iter()
+        .any(|w| w.len() <= low.len() && w.iter().zip(low).all(|(wc, l)| wc == l))
+        || abbrevs
+            .iter()
+            .any(|a| a.as_bytes().last().copied() == last_byte && text[..at].ends_with(a))
 }
 
 /// Calls `f(caps, base)` for every match of [`patterns::NUMBER_REF_RE`] in
@@ -292,8 +295,11 @@ fn ends_with_head(text: &str, at: usize, words: &[&str], abbrevs: &[&str]) -> bo
 /// number. Any other match inside the slice ends at an earlier number, where
 /// it was already found or ruled out.
 pub(super) fn number_ref_matches(text: &str, mut f: impl FnMut(&Captures<'_>, usize)) {
-    static ENDINGS: LazyLock<(Vec<&'static str>, &'static [&'static str])> =
-        LazyLock::new(patterns::head_endings);
+    static ENDINGS: LazyLock<(Vec<Vec<char>>, &'static [&'static str])> = LazyLock::new(|| {
+        let (words, abbrevs) = patterns::head_endings();
+        let words = words.iter().map(|w| w.chars().rev().collect()).collect();
+        (words, abbrevs)
+    });
     let (words, abbrevs) = &*ENDINGS;
     let bytes = text.as_bytes();
     let mut floor = 0;
