@@ -13,7 +13,8 @@
 //!   needs a try;
 //! - laws by name (the law pattern (`(?:^|[^\p{L}\d])` and [`patterns::law_name_rest`])): every match is one boundary
 //!   character (or the start of the text) and then `Luật`, `Bộ luật` or
-//!   `Hiến pháp`. We search for `uật` and `Hiến`.
+//!   `Hiến pháp`. We search for `uật` and `Hiến` (with the regex crate's
+//!   literal search).
 //!
 //! Why this is the same as `captures_iter`: the scan keeps the end of the
 //! last match as a floor and tries the candidates in increasing order. Every
@@ -139,8 +140,16 @@ fn id_start(text: &str, p: usize, floor: usize) -> Option<usize> {
 /// `text`, in order, exactly as `captures_iter` of the whole pattern finds
 /// them; capture offsets are relative to `base`.
 pub(super) fn law_matches(text: &str, mut f: impl FnMut(&Captures<'_>, usize)) {
+    // The regex crate's literal search (SIMD) is much faster than
+    // `str::match_indices` here.
+    static HEAD_WORDS_RE: LazyLock<Regex> = LazyLock::new(|| patterns::compile("uật|Hiến"));
     let mut heads: Vec<usize> = Vec::new();
-    for (q, _) in text.match_indices("uật") {
+    for m in HEAD_WORDS_RE.find_iter(text) {
+        let q = m.start();
+        if m.as_str() == "Hiến" {
+            heads.push(q);
+            continue;
+        }
         match char_before(text, q) {
             Some('L') => heads.push(q - 1),
             Some('l') => {
@@ -154,7 +163,6 @@ pub(super) fn law_matches(text: &str, mut f: impl FnMut(&Captures<'_>, usize)) {
             _ => {}
         }
     }
-    heads.extend(text.match_indices("Hiến").map(|(h, _)| h));
     heads.sort_unstable();
     let mut floor = 0;
     for h in heads {
@@ -236,7 +244,8 @@ fn slice_match<'t>(
 /// where it was already found or ruled out.
 pub(super) fn type_ref_matches(text: &str, mut f: impl FnMut(&Captures<'_>, usize)) {
     let mut floor = 0;
-    for (t, w) in text.match_indices("trên") {
+    static TREN_RE: LazyLock<Regex> = LazyLock::new(|| patterns::compile("trên"));
+    for (t, w) in TREN_RE.find_iter(text).map(|m| (m.start(), m.as_str())) {
         if t < floor || !char_before(text, t).is_some_and(char::is_whitespace) {
             continue;
         }
