@@ -129,6 +129,9 @@ const TOKENS: &[&str] = &[
     "\n",
     "\n\n",
     "\t",
+    "\r",
+    "\u{B}",
+    " \r\n",
     "\u{A0}",
     ",",
     ", ",
@@ -307,7 +310,9 @@ fn digit_shortcut_agrees_with_the_regex() {
 
 #[test]
 fn same_output_on_spaced_token_soup() {
-    const SEPS: &[&str] = &[" ", " ", " ", "\n", ", ", "  ", " \n ", ": "];
+    const SEPS: &[&str] = &[
+        " ", " ", " ", "\n", ", ", "  ", " \n ", ": ", "\r", "\u{B}", "\u{A0}",
+    ];
     let mut rng = Rng(0x1234_5678_9ABC_DEF1);
     for case in 0..4000 {
         let n = 1 + rng.below(24);
@@ -329,5 +334,26 @@ fn head_endings_fit_the_suffix_check() {
             "{w} is longer than ends_with_head reads"
         );
         assert_eq!(w, w.to_lowercase());
+    }
+}
+
+/// Every kind of white space and punctuation around every part of a
+/// back-reference, a law and an identifier (back-references only show when
+/// they attach to an earlier citation, which random soup rarely builds).
+#[test]
+fn same_output_with_every_separator() {
+    const SEPS: &[&str] = &[
+        " ", "  ", "\n", "\n\n", "\t", "\r", "\r\n", "\u{B}", "\u{C}", "\u{A0}", "\u{2003}",
+        "\u{3000}", "", ":", " : ", ",", "\u{85}",
+    ];
+    for sep in SEPS {
+        let text = format!(
+            "Nghị định số 30/2020/NĐ-CP, Công văn số 267/UBND-VX và Kế hoạch số 5/KH-UBND. \
+             Theo Nghị định{sep}30 và Công văn{sep}số{sep}267{sep}và Kế hoạch{sep}5, \
+             văn bản{sep}số{sep}:{sep}5 và Kế hoạch{sep}nêu{sep}trên{sep}. Căn cứ Luật{sep}Đất\
+             {sep}đai{sep}năm{sep}2013 và Bộ{sep}luật Lao động{sep}2019; Hiến{sep}pháp{sep}2013\
+             {sep}; 12{sep}/{sep}QĐ-UBND; Quyết định{sep}64{sep}-CP; 36{sep}-{sep}HD/VPTW"
+        );
+        same(&format!("separator {sep:?}"), &text);
     }
 }

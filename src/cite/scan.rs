@@ -268,6 +268,25 @@ pub(super) fn type_ref_matches(text: &str, mut f: impl FnMut(&Captures<'_>, usiz
 /// letters is upper/lower), or with one of `abbrevs` as written.
 fn ends_with_head(text: &str, at: usize, words: &[Vec<char>], abbrevs: &[&str]) -> bool {
     const N: usize = 8;
+    // Quick reject on the last char (most words before a number are
+    // `ngày`, `tháng`, `năm`, `Điều`, …).
+    let Some(last) = char_before(text, at) else {
+        return false;
+    };
+    let last_low = if last.is_ascii() {
+        last.to_ascii_lowercase()
+    } else {
+        let mut l = last.to_lowercase();
+        match (l.next(), l.next()) {
+            (Some(x), None) => x,
+            _ => '\0',
+        }
+    };
+    if !words.iter().any(|w| w.first() == Some(&last_low))
+        && !abbrevs.iter().any(|a| a.ends_with(last))
+    {
+        return false;
+    }
     // The last (up to) N chars, lowercased, last first.
     let mut low = ['\0'; N];
     let mut n = 0;
@@ -325,8 +344,16 @@ pub(super) fn number_ref_matches(text: &str, mut f: impl FnMut(&Captures<'_>, us
             0xE1 if matches!(bytes.get(i), Some(0xB8..=0xBB)) => false,
             _ => text[d..].chars().next().is_some_and(is_digit),
         };
-        if !digit || d < floor || char_before(text, d).is_some_and(is_digit) {
+        if !digit || d < floor {
             continue;
+        }
+        // The char before: a digit (the number does not start here), or
+        // white space, `:` or `ố`/`Ố` (the only chars a number may follow).
+        match bytes.get(d.wrapping_sub(1)) {
+            Some(b' ' | b'\n' | b'\t' | b'\r' | 0x0B | 0x0C | b':') => {}
+            Some(&p) if p < 0x80 => continue,
+            _ if char_before(text, d).is_some_and(is_digit) => continue,
+            _ => {}
         }
         // Back over `\s*`, `:`, `\s*`, `số` to the head noun's end.
         let mut j = d;
