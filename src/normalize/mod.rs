@@ -141,6 +141,27 @@ fn needs_nfc(input: &str) -> bool {
     maybe
 }
 
+/// Whether the char starting at `bytes[i]` (a lead byte) may be space-like
+/// or zero-width: those all start with `C2` (U+00A0), `E1 9A` (U+1680),
+/// `E2` (U+2000–U+206F), `E3` (U+3000) or `EF` (U+FEFF).
+fn may_be_special(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
+        0xC2 | 0xE2 | 0xE3 | 0xEF => true,
+        0xE1 => bytes.get(i + 1) == Some(&0x9A),
+        _ => false,
+    }
+}
+
+/// The length of the UTF-8 sequence that `lead` starts.
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
 impl Writer {
     /// Appends `piece`, a verbatim slice of the input starting at `orig`, normalising it.
     ///
@@ -160,9 +181,11 @@ impl Writer {
                 let plain = match b {
                     b'\t' | 0x0B | 0x0C | b'\r' => false,
                     // A space stays unless a space-like character follows.
-                    b' ' => {
-                        next.is_none_or(|n| n < 0x80 && !matches!(n, b' ' | b'\t' | 0x0B | 0x0C))
-                    }
+                    b' ' => match next {
+                        None => true,
+                        Some(n) if n < 0x80 => !matches!(n, b' ' | b'\t' | 0x0B | 0x0C),
+                        Some(_) => !may_be_special(bytes, i + 1),
+                    },
                     // Others stay unless (NFC) a combining mark follows.
                     _ => !self.nfc || b == b'\n' || next.is_none_or(|n| n < 0x80),
                 };
@@ -170,6 +193,11 @@ impl Writer {
                     i += 1;
                     continue;
                 }
+            } else if !self.nfc && !may_be_special(bytes, i) {
+                // Without composition, only space-like and zero-width
+                // characters change.
+                i += utf8_len(b);
+                continue;
             }
             let Some(c) = next_char(i) else {
                 break;
@@ -479,6 +507,18 @@ mod tests {
                 .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
                 .collect();
             same_as_reference(&format!("case {case}: {text:?}"), &text);
+        }
+    }
+
+    #[test]
+    fn special_chars_have_special_lead_bytes() {
+        for c in char::MIN..=char::MAX {
+            if is_space_like(c) || is_zero_width(c) {
+                let mut buf = [0u8; 4];
+                let bytes = c.encode_utf8(&mut buf).as_bytes();
+                assert!(c.is_ascii() || may_be_special(bytes, 0), "{c:?}");
+            }
+            assert_eq!(utf8_len(c.to_string().as_bytes()[0]), c.len_utf8());
         }
     }
 }
