@@ -5,9 +5,11 @@
 //!
 //! Three stages, each a single left-to-right pass:
 //!
-//! 1. **Candidates.** Three scanners run over the whole text, each with one
-//!    regex compiled once:
-//!    - *identifiers* (`patterns::ID_RE`, prefiltered by `scan`): `NUMBER/[YEAR/]SYMBOL`
+//! 1. **Candidates.** Three scanners, each giving exactly the matches of
+//!    its regex over the whole text, but running the regex only where a
+//!    byte search says a match can be (`scan`, which explains why that is
+//!    the same):
+//!    - *identifiers* (`patterns::ID_RE`): `NUMBER/[YEAR/]SYMBOL`
 //!      (`30/2020/NĐ-CP`, `82 /VPĐP- NV&MT`), Party `NUMBER-TYPE/ISSUER`
 //!      (`36-HD/VPTW`) and old `NUMBER-SYMBOL` (`64-CP`, only after a head
 //!      noun). A notation must start with an uppercase code group, which
@@ -39,8 +41,9 @@
 //! overlaps a claimed range is dropped. Identifier candidates never overlap
 //! each other (the scanner moves forward).
 //!
-//! The whole extraction is linear in the input: each regex scans the text
-//! once, each look-around reads at most a few hundred bytes, merging uses
+//! The whole extraction is linear in the input: each scanner walks the text
+//! once (byte searches, then a regex on a bounded slice or an anchored
+//! match per candidate), each look-around reads at most a few hundred bytes, merging uses
 //! hash maps, and the final ordering merges three already-sorted runs.
 //!
 //! Never a citation: the document's own number, `Quyết định này` and the
