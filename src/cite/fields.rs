@@ -318,6 +318,14 @@ fn is_abbrev_dot(before: &str) -> bool {
 /// `Nghị định số …`), white space collapsed.
 pub(super) fn pinpoint_before(text: &str, pos: usize) -> Option<String> {
     let (ws, win) = window_before(text, pos, 96);
+    // `(?i:điều)` needs `ề` or `Ề` (E1 BB 81 / E1 BB 80): most windows have neither.
+    if !win
+        .as_bytes()
+        .windows(3)
+        .any(|w| w[0] == 0xE1 && w[1] == 0xBB && (w[2] == 0x80 || w[2] == 0x81))
+    {
+        return None;
+    }
     let caps = patterns::PINPOINT_RE.captures(win)?;
     let pp = caps.name("pp")?;
     if !starts_at_boundary(text, ws + pp.start()) {

@@ -5,8 +5,10 @@
 //!
 //! Three stages, each a single left-to-right pass:
 //!
-//! 1. **Candidates.** Three scanners run over the whole text, each with one
-//!    regex compiled once:
+//! 1. **Candidates.** Three scanners, each giving exactly the matches of
+//!    its regex over the whole text, but running the regex only where a
+//!    byte search says a match can be (`scan`, which explains why that is
+//!    the same):
 //!    - *identifiers* (`patterns::ID_RE`): `NUMBER/[YEAR/]SYMBOL`
 //!      (`30/2020/NĐ-CP`, `82 /VPĐP- NV&MT`), Party `NUMBER-TYPE/ISSUER`
 //!      (`36-HD/VPTW`) and old `NUMBER-SYMBOL` (`64-CP`, only after a head
@@ -17,7 +19,7 @@
 //!      `các Quyết định của Thủ tướng Chính phủ số`) or a lone `số`, and
 //!      for a list separator (`, số`, ` và `) that makes the hit inherit the
 //!      previous item's head. The document's own number is skipped.
-//!    - *laws by name* (`patterns::LAW_NAME_RE`): `Luật Đất đai năm 2013`,
+//!    - *laws by name* (`patterns::law_name_rest`): `Luật Đất đai năm 2013`,
 //!      `Bộ luật Lao động 2019`, `Luật … ngày 16 tháng 12 năm 2002`.
 //!    - *back-references*: number-only (`Công văn số 267`,
 //!      `patterns::NUMBER_REF_RE`) and by type (`Kế hoạch nêu trên`,
@@ -39,17 +41,23 @@
 //! overlaps a claimed range is dropped. Identifier candidates never overlap
 //! each other (the scanner moves forward).
 //!
-//! The whole extraction is linear in the input: each regex scans the text
-//! once, each look-around reads at most a few hundred bytes, merging uses
+//! The whole extraction is linear in the input: each scanner walks the text
+//! once (byte searches, then a regex on a bounded slice or an anchored
+//! match per candidate), each look-around reads at most a few hundred bytes, merging uses
 //! hash maps, and the final ordering merges three already-sorted runs.
 //!
 //! Never a citation: the document's own number, `Quyết định này` and the
 //! like, phone numbers, money, dates, fractions and percentages, article
 //! references alone.
 
+#[cfg(test)]
+mod equiv;
 mod fields;
 mod patterns;
+#[cfg(test)]
+mod reference;
 mod resolve;
+mod scan;
 #[cfg(test)]
 mod tests;
 
@@ -57,8 +65,7 @@ use crate::model::{Citation, CitedDate};
 
 use patterns::{
     head_type, id_start_ok, read_id, starts_at_boundary, window_before, IdForm, TypeInfo, CONG_VAN,
-    HEAD_BEFORE_RE, HEAD_ISSUER_BEFORE_RE, ID_RE, LAW_NAME_RE, LAW_TITLE_BEFORE_RE, LIST_GAP_RE,
-    NUMBER_REF_RE, SO_BEFORE_RE, TYPE_REF_RE,
+    HEAD_BEFORE_RE, HEAD_ISSUER_BEFORE_RE, ID_RE, LAW_TITLE_BEFORE_RE, LIST_GAP_RE, SO_BEFORE_RE,
 };
 
 /// Finds every cited document (văn bản được viện dẫn) in `text`, merging
@@ -105,7 +112,7 @@ pub fn normalize_id(raw: &str) -> Option<String> {
         }
     }
     let caps = ID_RE.captures(s)?;
-    let id = read_id(&caps)?;
+    let id = read_id(&caps, 0)?;
     if id.start != 0 || !s[id.end..].trim().is_empty() {
         return None;
     }
@@ -181,10 +188,13 @@ fn identifier_candidates(text: &str, own: Option<&str>) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     // The previous accepted identifier: its claim end and head, for lists.
     let mut prev: Option<(usize, Head)> = None;
-    for caps in ID_RE.captures_iter(text) {
-        let Some(raw) = read_id(&caps) else {
-            continue;
-        };
+    let mut raws = Vec::new();
+    scan::id_matches(text, |caps, base| {
+        if let Some(raw) = read_id(caps, base) {
+            raws.push(raw);
+        }
+    });
+    for raw in raws {
         if !id_start_ok(text, raw.start) {
             continue;
         }
@@ -278,6 +288,15 @@ fn head_before(text: &str, id_start: usize) -> (usize, Head) {
             }
         }
     }
+    // Both patterns below end with `số\s*:?\s*$`.
+    let tail = win.trim_end_matches(char::is_whitespace);
+    let tail = tail
+        .strip_suffix(':')
+        .unwrap_or(tail)
+        .trim_end_matches(char::is_whitespace);
+    if !tail.ends_with("số") {
+        return (id_start, Head::default());
+    }
     if let Some(c) = HEAD_ISSUER_BEFORE_RE.captures(win) {
         if let (Some(h), Some(iss), Some(so)) = (c.name("head"), c.name("iss"), c.name("so")) {
             let iss_text = fields::collapse_ws(iss.as_str());
@@ -328,123 +347,140 @@ const LAW_NAME_STOP: &[&str] = &[
 
 fn law_candidates(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
-    for c in LAW_NAME_RE.captures_iter(text) {
-        let (Some(h), Some(name)) = (c.name("head"), c.name("name")) else {
-            continue;
-        };
-        if !starts_at_boundary(text, h.start()) {
-            continue;
+    scan::law_matches(text, |c, base| {
+        if let Some(found) = law_found(text, c, base) {
+            out.push(found);
         }
-        let head_text = fields::collapse_ws(h.as_str());
-        let name_text = fields::collapse_ws(name.as_str());
-        let is_constitution = head_text.to_lowercase() == "hiến pháp";
-        if !is_constitution && !name_text.starts_with(char::is_uppercase) {
-            continue;
-        }
-        if name_text.split(' ').any(|w| LAW_NAME_STOP.contains(&w)) {
-            continue;
-        }
-        let title = if name_text.is_empty() {
-            head_text.clone()
-        } else {
-            format!("{head_text} {name_text}")
-        };
-        let (year, date, end) = if let Some(y) = c.name("year").or(c.name("bare")) {
-            (y.as_str().parse::<i32>().ok(), None, y.end())
-        } else if let Some(d) = c.name("date") {
-            match fields::date_at(text, d.start()) {
-                Some((date, e)) => (date.year, Some(date), e),
-                None => continue,
-            }
-        } else {
-            continue;
-        };
-        let mention_end = if date.is_some() { name.end() } else { end };
-        let ty = head_type(h.as_str()).ok().flatten();
-        let pinpoint = fields::pinpoint_before(text, h.start());
-        out.push(Found {
-            start: h.start(),
-            end: mention_end,
-            claim_end: end,
-            key: format!("law:{}|{}", title.to_lowercase(), year.unwrap_or(0)),
-            id: None,
-            doc_type: ty,
-            number: None,
-            year,
-            symbol: None,
-            date,
-            issuer: None,
-            title: Some(title),
-            pinpoint,
-        });
-    }
+    });
     out
+}
+
+/// The law named by one match of the law pattern (offsets relative to
+/// `base`), unless the name is not one.
+fn law_found(text: &str, c: &regex::Captures<'_>, base: usize) -> Option<Found> {
+    let (h, name) = (c.name("head")?, c.name("name")?);
+    let h_start = base + h.start();
+    if !starts_at_boundary(text, h_start) {
+        return None;
+    }
+    let head_text = fields::collapse_ws(h.as_str());
+    let name_text = fields::collapse_ws(name.as_str());
+    let is_constitution = head_text.to_lowercase() == "hiến pháp";
+    if !is_constitution && !name_text.starts_with(char::is_uppercase) {
+        return None;
+    }
+    if name_text.split(' ').any(|w| LAW_NAME_STOP.contains(&w)) {
+        return None;
+    }
+    let title = if name_text.is_empty() {
+        head_text.clone()
+    } else {
+        format!("{head_text} {name_text}")
+    };
+    let (year, date, end) = if let Some(y) = c.name("year").or(c.name("bare")) {
+        (y.as_str().parse::<i32>().ok(), None, base + y.end())
+    } else {
+        let d = c.name("date")?;
+        let (date, e) = fields::date_at(text, base + d.start())?;
+        (date.year, Some(date), e)
+    };
+    let mention_end = if date.is_some() {
+        base + name.end()
+    } else {
+        end
+    };
+    let ty = head_type(h.as_str()).ok().flatten();
+    let pinpoint = fields::pinpoint_before(text, h_start);
+    Some(Found {
+        start: h_start,
+        end: mention_end,
+        claim_end: end,
+        key: format!("law:{}|{}", title.to_lowercase(), year.unwrap_or(0)),
+        id: None,
+        doc_type: ty,
+        number: None,
+        year,
+        symbol: None,
+        date,
+        issuer: None,
+        title: Some(title),
+        pinpoint,
+    })
 }
 
 fn ref_candidates(text: &str) -> Vec<Ref> {
     let mut nums = Vec::new();
-    for c in NUMBER_REF_RE.captures_iter(text) {
-        let (Some(h), Some(n)) = (c.name("head"), c.name("num")) else {
-            continue;
-        };
-        if !starts_at_boundary(text, h.start()) {
-            continue;
+    scan::number_ref_matches(text, |c, base| {
+        if let Some(r) = number_ref(text, c, base) {
+            nums.push(r);
         }
-        let Ok(head) = head_type(h.as_str()) else {
-            continue;
-        };
-        let has_so = c.name("so").is_some();
-        let after = text.get(n.end()..).unwrap_or("");
-        if after.starts_with(|ch: char| ch.is_alphanumeric()) {
-            continue;
-        }
-        let next = after.trim_start_matches([' ', '\t', '\n']);
-        if next.starts_with(['/', '-'])
-            || (after.starts_with(['.', ','])
-                && after[1..].starts_with(|ch: char| ch.is_ascii_digit()))
-        {
-            continue;
-        }
-        let num = n.as_str();
-        let looks_like_year = num.len() == 4 && (num.starts_with("19") || num.starts_with("20"));
-        if !has_so && (head.is_none() || looks_like_year) {
-            continue;
-        }
-        nums.push(Ref {
-            start: h.start(),
-            end: n.end(),
-            head,
-            number: Some(num.to_owned()),
-            pinpoint: fields::pinpoint_before(text, h.start()),
-        });
-    }
+    });
     let mut types = Vec::new();
-    for c in TYPE_REF_RE.captures_iter(text) {
-        let (Some(r), Some(h)) = (c.name("ref"), c.name("head")) else {
-            continue;
-        };
-        if c.name("bare").is_some() && c.name("after").is_none() {
-            continue;
+    scan::type_ref_matches(text, |c, base| {
+        if let Some(r) = type_ref(text, c, base) {
+            types.push(r);
         }
-        if !starts_at_boundary(text, r.start()) {
-            continue;
-        }
-        let Ok(head) = head_type(h.as_str()) else {
-            continue;
-        };
-        types.push(Ref {
-            start: r.start(),
-            end: r.end(),
-            head,
-            number: None,
-            pinpoint: fields::pinpoint_before(text, r.start()),
-        });
-    }
+    });
     // Both runs are sorted; merge them.
     let mut all = nums;
     all.extend(types);
     all.sort_by_key(|r| r.start);
     all
+}
+
+/// The back-reference of one match of `NUMBER_REF_RE` (offsets relative to
+/// `base`), unless it is a number of something else.
+fn number_ref(text: &str, c: &regex::Captures<'_>, base: usize) -> Option<Ref> {
+    let (h, n) = (c.name("head")?, c.name("num")?);
+    let (h_start, n_end) = (base + h.start(), base + n.end());
+    if !starts_at_boundary(text, h_start) {
+        return None;
+    }
+    let head = head_type(h.as_str()).ok()?;
+    let has_so = c.name("so").is_some();
+    let after = text.get(n_end..).unwrap_or("");
+    if after.starts_with(|ch: char| ch.is_alphanumeric()) {
+        return None;
+    }
+    let next = after.trim_start_matches([' ', '\t', '\n']);
+    if next.starts_with(['/', '-'])
+        || (after.starts_with(['.', ',']) && after[1..].starts_with(|ch: char| ch.is_ascii_digit()))
+    {
+        return None;
+    }
+    let num = n.as_str();
+    let looks_like_year = num.len() == 4 && (num.starts_with("19") || num.starts_with("20"));
+    if !has_so && (head.is_none() || looks_like_year) {
+        return None;
+    }
+    Some(Ref {
+        start: h_start,
+        end: n_end,
+        head,
+        number: Some(num.to_owned()),
+        pinpoint: fields::pinpoint_before(text, h_start),
+    })
+}
+
+/// The back-reference of one match of `TYPE_REF_RE` (offsets relative to
+/// `base`), unless a bare `trên` is not followed by punctuation.
+fn type_ref(text: &str, c: &regex::Captures<'_>, base: usize) -> Option<Ref> {
+    let (r, h) = (c.name("ref")?, c.name("head")?);
+    if c.name("bare").is_some() && c.name("after").is_none() {
+        return None;
+    }
+    let (r_start, r_end) = (base + r.start(), base + r.end());
+    if !starts_at_boundary(text, r_start) {
+        return None;
+    }
+    let head = head_type(h.as_str()).ok()?;
+    Some(Ref {
+        start: r_start,
+        end: r_end,
+        head,
+        number: None,
+        pinpoint: fields::pinpoint_before(text, r_start),
+    })
 }
 
 /// Keeps the items (sorted by start) that overlap none of `claims` (sorted,

@@ -184,7 +184,7 @@ fn heads_alternation(names_only: bool) -> String {
 /// Characters allowed between `của` and `số` in `Quyết định của X số …`.
 const ISSUER_CHARS: &str = r"[^\n;:.,/()0-9“”]";
 
-fn compile(pattern: &str) -> Regex {
+pub(super) fn compile(pattern: &str) -> Regex {
     // The patterns are constants of this module; a failure is a bug caught
     // by every test run, never a user-data failure.
     Regex::new(pattern).unwrap_or_else(|e| panic!("cite pattern does not compile: {e}"))
@@ -193,15 +193,18 @@ fn compile(pattern: &str) -> Regex {
 /// The identifier: `NUMBER/[YEAR/]SYMBOL`, Party `NUMBER-TYPE/ISSUER`, or
 /// old style `NUMBER-SYMBOL` (only accepted after a head noun). Spaces and a
 /// line break are tolerated around `/` and after `-`.
-pub(super) static ID_RE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static ID_RE: LazyLock<Regex> = LazyLock::new(|| compile(&id_pattern()));
+
+/// The pattern of [`ID_RE`].
+pub(super) fn id_pattern() -> String {
     let grp = r"[\p{L}\d&]+";
     let sep = r"[ \t]*-[ \t]*\n?[ \t]*";
     let sym_sep = r"(?:[ \t]*-[ \t]*\n?[ \t]*|/)";
     let slash = r"[ \t]*\n?[ \t]*/[ \t]*\n?[ \t]*";
-    compile(&format!(
+    format!(
         r"(?P<num>\d{{1,6}}[a-zđ]?)(?:{slash}(?:(?P<year>(?:19|20)\d{{2}})[ \t]*\n?[ \t]*[/-][ \t]*\n?[ \t]*)?(?P<sym>{grp}(?:{sym_sep}{grp})*(?:[ ]\d{{1,2}})?)|[ \t]*-[ \t]*(?P<ptype>\p{{Lu}}\p{{L}}{{0,4}})[ \t]*/[ \t]*\n?[ \t]*(?P<piss>{grp}(?:{sep}{grp})*)|[ \t]*-[ \t]*(?P<old>\p{{Lu}}[\p{{L}}\d&]*(?:-{grp})*))"
-    ))
-});
+    )
+}
 
 /// A head noun directly before an identifier: `Quyết định số: `, `QĐ `,
 /// `các Quyết định của Thủ tướng Chính phủ số `. Run on a bounded window
@@ -238,29 +241,52 @@ pub(super) static LIST_GAP_RE: LazyLock<Regex> =
 
 /// A law or code named without a number, followed by its year or date:
 /// `Luật Đất đai năm 2013`, `Bộ luật Lao động 2019`,
-/// `Luật Ngân sách nhà nước ngày 16 tháng 12 năm 2002`.
-pub(super) static LAW_NAME_RE: LazyLock<Regex> = LazyLock::new(|| {
-    compile(&format!(
-        r"(?:^|[^\p{{L}}\d])(?P<head>Bộ\s+luật|Luật|Hiến\s+pháp)(?P<name>(?:\s+[\p{{L}}&]+){{0,14}}?)\s+(?:(?i:năm)\s+(?P<year>(?:19|20)\d{{2}})|(?P<bare>(?:19|20)\d{{2}})|(?P<date>{date}))(?:[^\p{{L}}\d/]|$)",
+/// `Luật Ngân sách nhà nước ngày 16 tháng 12 năm 2002`. The pattern is
+/// `(?:^|[^\p{L}\d])` followed by this; `scan::law_matches` runs it only
+/// where a head noun is.
+pub(super) fn law_name_rest() -> String {
+    format!(
+        r"(?P<head>Bộ\s+luật|Luật|Hiến\s+pháp)(?P<name>(?:\s+[\p{{L}}&]+){{0,14}}?)\s+(?:(?i:năm)\s+(?P<year>(?:19|20)\d{{2}})|(?P<bare>(?:19|20)\d{{2}})|(?P<date>{date}))(?:[^\p{{L}}\d/]|$)",
         date = super::fields::DATE_PATTERN
-    ))
-});
+    )
+}
 
 /// A number-only back-reference: `Công văn số 267`, `Nghị định 30`.
-pub(super) static NUMBER_REF_RE: LazyLock<Regex> = LazyLock::new(|| {
-    compile(&format!(
-        r"(?:^|[^\p{{L}}\d])(?P<head>{heads})\s+(?P<so>(?i:số)\s*:?\s*)?(?P<num>\d{{1,6}})",
+pub(super) static NUMBER_REF_RE: LazyLock<Regex> =
+    LazyLock::new(|| compile(&format!(r"(?:^|[^\p{{L}}\d]){}", number_ref_rest())));
+
+/// [`NUMBER_REF_RE`] after its boundary: from the head noun on.
+pub(super) fn number_ref_rest() -> String {
+    format!(
+        r"(?P<head>{heads})\s+(?P<so>(?i:số)\s*:?\s*)?(?P<num>\d{{1,6}})",
         heads = heads_alternation(false)
-    ))
-});
+    )
+}
 
 /// A type back-reference: `Kế hoạch nêu trên`, `văn bản trên.`
-pub(super) static TYPE_REF_RE: LazyLock<Regex> = LazyLock::new(|| {
-    compile(&format!(
-        r"(?:^|[^\p{{L}}\d])(?P<ref>(?P<head>{heads})\s+(?:nêu\s+trên|nói\s+trên|(?P<bare>trên)))(?P<after>\s*[,.;:)]|$)?",
+pub(super) static TYPE_REF_RE: LazyLock<Regex> =
+    LazyLock::new(|| compile(&format!(r"(?:^|[^\p{{L}}\d]){}", type_ref_rest())));
+
+/// [`TYPE_REF_RE`] after its boundary: from the head noun on.
+pub(super) fn type_ref_rest() -> String {
+    format!(
+        r"(?P<ref>(?P<head>{heads})\s+(?:nêu\s+trên|nói\s+trên|(?P<bare>trên)))(?P<after>\s*[,.;:)]|$)?",
         heads = heads_alternation(true)
-    ))
-});
+    )
+}
+
+/// The last word of every head noun, lowercase (`định`, `hoạch`, `luật`),
+/// and every abbreviation as written (`QĐ`): a head noun right before a
+/// number ends with one of them.
+pub(super) fn head_endings() -> (Vec<&'static str>, &'static [&'static str]) {
+    let mut words: Vec<&'static str> = HEAD_NAMES
+        .iter()
+        .filter_map(|(n, _)| n.rsplit(' ').next())
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    (words, HEAD_ABBREVS)
+}
 
 /// Article reference right before a mention: `khoản 2 Điều 5 `,
 /// `điểm a khoản 1 Điều 24 của `.
@@ -404,9 +430,10 @@ fn split_groups(s: &str, allow_slash: bool) -> (Vec<&str>, usize) {
     (groups, end)
 }
 
-/// Reads one identifier from a match of [`ID_RE`] whose captures are `caps`.
-/// `None` when the notation does not look like one.
-pub(super) fn read_id(caps: &regex::Captures<'_>) -> Option<RawId> {
+/// Reads one identifier from a match of [`ID_RE`] whose captures are `caps`,
+/// their offsets relative to `base`. `None` when the notation does not look
+/// like one.
+pub(super) fn read_id(caps: &regex::Captures<'_>, base: usize) -> Option<RawId> {
     let whole = caps.get(0)?;
     let num = caps.name("num")?;
     let number = num.as_str().to_owned();
@@ -437,8 +464,8 @@ pub(super) fn read_id(caps: &regex::Captures<'_>) -> Option<RawId> {
         }
         .to_uppercase();
         return Some(RawId {
-            start: whole.start(),
-            end: sym.start() + rel_end,
+            start: base + whole.start(),
+            end: base + sym.start() + rel_end,
             number,
             year,
             symbol,
@@ -468,8 +495,8 @@ pub(super) fn read_id(caps: &regex::Captures<'_>) -> Option<RawId> {
         });
         let id = format!("{number}-{symbol}").to_uppercase();
         return Some(RawId {
-            start: whole.start(),
-            end: pi.start() + rel_end,
+            start: base + whole.start(),
+            end: base + pi.start() + rel_end,
             number,
             year: None,
             symbol,
@@ -486,8 +513,8 @@ pub(super) fn read_id(caps: &regex::Captures<'_>) -> Option<RawId> {
     let symbol = groups.join("-");
     let id = format!("{number}-{symbol}").to_uppercase();
     Some(RawId {
-        start: whole.start(),
-        end: old.start() + rel_end,
+        start: base + whole.start(),
+        end: base + old.start() + rel_end,
         number,
         year: None,
         symbol,

@@ -46,8 +46,7 @@ pub fn normalize(input: &str, format: InputFormat) -> Normalized {
     };
     // Deleting zero-width characters can bring marks together that were
     // apart (`\u{30D}\u{200B}\u{316}`): such text needs the NFC pass too.
-    let nfc =
-        !matches!(is_nfc_quick(input.chars()), IsNormalized::Yes) || input.contains(is_zero_width);
+    let nfc = needs_nfc(input) || input.contains(is_zero_width);
     let legacy = legacy::detect(input);
     let mut w = Writer {
         out: String::with_capacity(input.len()),
@@ -106,6 +105,60 @@ fn is_zero_width(c: char) -> bool {
         c,
         '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
     )
+}
+
+/// The canonical combining class of `c`, without a table look-up for the
+/// characters that cannot combine (below U+0300, and the precomposed Latin
+/// letters of U+1E00–U+1EFF, Vietnamese included).
+fn ccc(c: char) -> u8 {
+    if is_plain_starter(c) {
+        0
+    } else {
+        canonical_combining_class(c)
+    }
+}
+
+/// Characters that are NFC (quick check `Yes`) with combining class 0 on
+/// their own: everything below U+0300 and Latin Extended Additional
+/// (U+1E00–U+1EFF: `ạ`, `ế`, `ữ`, …). A test checks both properties.
+fn is_plain_starter(c: char) -> bool {
+    let u = c as u32;
+    u < 0x300 || (0x1E00..=0x1EFF).contains(&u)
+}
+
+/// `!is_nfc_quick(input).is_yes()`, computed the same way but without a
+/// table look-up for the characters of [`is_plain_starter`].
+fn needs_nfc(input: &str) -> bool {
+    let mut last_cc = 0u8;
+    let mut maybe = false;
+    let bytes = input.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] < 0x80 {
+            last_cc = 0;
+            i += 1;
+            continue;
+        }
+        let Some(ch) = input[i..].chars().next() else {
+            break;
+        };
+        i += ch.len_utf8();
+        if is_plain_starter(ch) {
+            last_cc = 0;
+            continue;
+        }
+        let cc = canonical_combining_class(ch);
+        if last_cc > cc && cc != 0 {
+            return true;
+        }
+        match is_nfc_quick(std::iter::once(ch)) {
+            IsNormalized::Yes => {}
+            IsNormalized::No => return true,
+            IsNormalized::Maybe => maybe = true,
+        }
+        last_cc = cc;
+    }
+    maybe
 }
 
 impl Writer {
@@ -184,15 +237,14 @@ impl Writer {
                 run = i + c.len_utf8();
             } else if self.nfc
                 && !c.is_ascii_whitespace()
-                && (canonical_combining_class(c) != 0
-                    || next_visible(&piece[i + c.len_utf8()..])
-                        .is_some_and(|n| canonical_combining_class(n) != 0))
+                && (ccc(c) != 0
+                    || next_visible(&piece[i + c.len_utf8()..]).is_some_and(|n| ccc(n) != 0))
             {
                 // the cluster: `c` and the combining marks after it, with
                 // any zero-width characters among them
                 let mut end = i + c.len_utf8();
                 while let Some(&(j, n)) = iter.peek() {
-                    if canonical_combining_class(n) != 0 {
+                    if ccc(n) != 0 {
                         end = j + n.len_utf8();
                         iter.next();
                         continue;
@@ -203,7 +255,7 @@ impl Writer {
                     // zero-width characters followed by a mark belong to the cluster
                     let rest = &piece[j..];
                     let hidden = rest.len() - rest.trim_start_matches(is_zero_width).len();
-                    if next_visible(rest).is_none_or(|m| canonical_combining_class(m) == 0) {
+                    if next_visible(rest).is_none_or(|m| ccc(m) == 0) {
                         break;
                     }
                     while iter.peek().is_some_and(|&(k, _)| k < j + hidden) {
@@ -214,7 +266,7 @@ impl Writer {
                 let cluster = &piece[i..end];
                 // marks at the start of a piece may belong to the letter the
                 // previous piece ended with (Markdown: `ư*\u{309}*`)
-                if run == i && canonical_combining_class(c) != 0 {
+                if run == i && ccc(c) != 0 {
                     if let Some(from) = self.last_cluster_start() {
                         let mut joined = self.out[from..].to_owned();
                         joined.extend(cluster.chars().filter(|&c| !is_zero_width(c)));
@@ -254,7 +306,7 @@ impl Writer {
             if seen == 32 {
                 return None;
             }
-            if canonical_combining_class(ch) == 0 {
+            if ccc(ch) == 0 {
                 // marks after white space only reorder among themselves
                 from = if ch.is_whitespace() {
                     j + ch.len_utf8()
@@ -290,11 +342,7 @@ impl Writer {
             return;
         }
         // leading marks may compose with the letter before
-        if new
-            .chars()
-            .next()
-            .is_some_and(|c| canonical_combining_class(c) != 0)
-        {
+        if new.chars().next().is_some_and(|c| ccc(c) != 0) {
             if let Some(from) = self.last_cluster_start() {
                 let joined = format!("{}{new}", &self.out[from..]);
                 let composed: String = joined.nfc().collect();
@@ -405,5 +453,17 @@ mod tests {
     fn detects_markdown_tables() {
         assert!(looks_like_markdown("| a | b |\n|---|---|\n| c | d |"));
         assert!(!looks_like_markdown("Số: 05/UBND\n- item"));
+    }
+
+    #[test]
+    fn plain_starters_are_nfc_starters() {
+        for c in ('\u{0}'..='\u{2FF}').chain('\u{1E00}'..='\u{1EFF}') {
+            assert!(is_plain_starter(c));
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            assert!(
+                matches!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes),
+                "{c:?}"
+            );
+        }
     }
 }

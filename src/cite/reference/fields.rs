@@ -1,0 +1,332 @@
+//! Fields read around an identifier: the date (`ngày 11/01/2024`), the issuer
+//! (`của UBND tỉnh`) and the article pinpoint (`khoản 2 Điều 5`).
+//!
+//! Every reader looks at a bounded window next to a position, so the cost per
+//! citation is constant.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::patterns::{self, head_type, starts_at_boundary, window_after, window_before};
+use crate::model::CitedDate;
+
+/// A date phrase without capture groups, for embedding in other patterns:
+/// `ngày 05 tháng 3 năm 2020`, `ngày 11/01/2024`, `ngày 01-10-1997`,
+/// `ngày 10.8.2025`.
+pub(super) const DATE_PATTERN: &str = r"(?i:ngày)\s*(?:\d{1,2}\s*(?i:tháng)\s*\d{1,2}\s*,?\s*(?i:năm)\s*\d{4}|\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4})";
+
+/// A date phrase at the start of a window, optionally after a comma (Party
+/// style `số 31-QĐ/TW, ngày 01-10-1997`).
+static DATE_AT_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*,?\s*(?i:ngày)\s*(?:(?P<d1>\d{1,2})\s*(?i:tháng)\s*(?P<m1>\d{1,2})\s*,?\s*(?i:năm)\s*(?P<y1>\d{4})|(?P<d2>\d{1,2})\s*[/.\-]\s*(?P<m2>\d{1,2})\s*[/.\-]\s*(?P<y2>\d{4}))",
+    )
+    .unwrap_or_else(|e| panic!("cite date pattern does not compile: {e}"))
+});
+
+/// `của` opening an issuer phrase.
+static OF_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ \t]*\n?[ \t]*của\s+")
+        .unwrap_or_else(|e| panic!("cite issuer pattern does not compile: {e}"))
+});
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// A validated calendar date (day within its month, year 1900–2099).
+pub(super) fn make_date(day: &str, month: &str, year: &str) -> Option<CitedDate> {
+    let d: u32 = day.parse().ok()?;
+    let m: u32 = month.parse().ok()?;
+    let y: i32 = year.parse().ok()?;
+    if !(1900..=2099).contains(&y) || d == 0 || d > days_in_month(y, m) {
+        return None;
+    }
+    Some(CitedDate {
+        year: Some(y),
+        month: Some(m),
+        day: Some(d),
+    })
+}
+
+/// Reads a date phrase starting at `pos` (after optional spaces and one
+/// comma). Returns the date and the offset just after it.
+pub(super) fn date_at(text: &str, pos: usize) -> Option<(CitedDate, usize)> {
+    let win = window_after(text, pos, 96);
+    let caps = DATE_AT_RE.captures(win)?;
+    let end = caps.get(0)?.end();
+    // Not glued to a longer number (`ngày 11/01/20245`).
+    if win[end..].starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let date =
+        if let (Some(d), Some(m), Some(y)) = (caps.name("d1"), caps.name("m1"), caps.name("y1")) {
+            make_date(d.as_str(), m.as_str(), y.as_str())
+        } else {
+            make_date(
+                caps.name("d2")?.as_str(),
+                caps.name("m2")?.as_str(),
+                caps.name("y2")?.as_str(),
+            )
+        }?;
+    Some((date, pos + end))
+}
+
+/// Lowercase words that end an issuer phrase: prepositions and
+/// conjunctions that open the subject or the next clause (`về`, `ngày`, …).
+const ISSUER_STOP: &[&str] = &[
+    "về", "v/v", "ngày", "tại", "theo", "đã", "được", "trong", "để", "số", "là", "với", "nhằm",
+    "có", "thì", "do", "cho", "gửi", "kèm", "trình", "nay", "này", "khi", "nếu", "mà", "từ", "đến",
+    "như", "hoặc", "cùng", "sau", "trước", "bằng", "vì", "các", "những", "một", "đối", "trên",
+    "xét",
+];
+
+/// Verbs that end an issuer phrase even when capitalised (`Chính phủ\nQuy
+/// định chi tiết`): the first word may be capitalised, the second must not.
+const ISSUER_STOP_VERBS: &[(&str, &str)] = &[
+    ("quy", "định"),
+    ("qui", "định"),
+    ("hướng", "dẫn"),
+    ("ban", "hành"),
+    ("sửa", "đổi"),
+    ("bổ", "sung"),
+    ("phê", "duyệt"),
+    ("phê", "chuẩn"),
+    ("bãi", "bỏ"),
+    ("tạm", "ngưng"),
+    ("kiện", "toàn"),
+    ("giải", "thích"),
+    ("nghị", "định"),
+    ("chỉ", "thị"),
+];
+
+/// Lowercase two-word verbs that end an issuer phrase (`quy định`,
+/// `hướng dẫn`, `ban hành`, …).
+const ISSUER_STOP_PAIRS: &[(&str, &str)] = &[
+    ("quy", "định"),
+    ("quy", "hoạch"),
+    ("hướng", "dẫn"),
+    ("ban", "hành"),
+    ("sửa", "đổi"),
+    ("bổ", "sung"),
+    ("phê", "duyệt"),
+    ("thực", "hiện"),
+    ("triển", "khai"),
+    ("áp", "dụng"),
+    ("giải", "quyết"),
+    ("xây", "dựng"),
+    ("yêu", "cầu"),
+    ("đề", "nghị"),
+    ("công", "bố"),
+    ("công", "nhận"),
+    ("tổ", "chức"),
+    ("quyết", "định"),
+    ("thông", "báo"),
+    ("kế", "hoạch"),
+    ("nghị", "quyết"),
+    ("văn", "bản"),
+    ("phân", "bổ"),
+    ("hợp", "nhất"),
+    ("điều", "chỉnh"),
+    ("thành", "lập"),
+    ("chấp", "thuận"),
+    ("giao", "nhiệm"),
+];
+
+/// Whether `word` (and the one after it) open a head noun or a list item,
+/// which ends an issuer at a preceding `và`.
+fn opens_citation(word: &str, next: Option<&str>) -> bool {
+    let lower = word.to_lowercase();
+    if matches!(lower.as_str(), "số" | "các" | "những") {
+        return true;
+    }
+    if head_type(word).is_ok() {
+        return true;
+    }
+    next.is_some_and(|n| head_type(&format!("{word} {n}")).is_ok())
+}
+
+/// Whether the tokens from `k` are a head noun followed by a number
+/// (`Quyết định số`, `Nghị định 30`): a new citation, not part of a name.
+fn head_then_number(body: &str, tokens: &[(usize, usize, &str)], k: usize) -> bool {
+    let word = |i: usize| tokens.get(i).map(|&(s, e, _)| &body[s..e]);
+    let numberish = |w: Option<&str>| {
+        w.is_some_and(|w| {
+            w.eq_ignore_ascii_case("số") || w == "Số" || w.starts_with(|c: char| c.is_ascii_digit())
+        })
+    };
+    let Some(w0) = word(k) else {
+        return false;
+    };
+    if head_type(w0).is_ok() && numberish(word(k + 1)) {
+        return true;
+    }
+    match word(k + 1) {
+        Some(w1) => head_type(&format!("{w0} {w1}")).is_ok() && numberish(word(k + 2)),
+        None => false,
+    }
+}
+
+/// Reads `của ISSUER` at `pos`. Returns the issuer (white space collapsed)
+/// and the offset just after it.
+pub(super) fn issuer_at(text: &str, pos: usize) -> Option<(String, usize)> {
+    let win = window_after(text, pos, 320);
+    let of = OF_RE.find(win)?;
+    let body = &win[of.end()..];
+    // Tokenise: (start, end) of each run of non-white-space, plus the gap before it.
+    let mut tokens: Vec<(usize, usize, &str)> = Vec::new();
+    let mut i = 0;
+    while i < body.len() && tokens.len() < 24 {
+        let rest = &body[i..];
+        let ws = rest.len() - rest.trim_start().len();
+        let gap = &rest[..ws];
+        let word_start = i + ws;
+        let word = body[word_start..]
+            .split(char::is_whitespace)
+            .next()
+            .unwrap_or("");
+        if word.is_empty() {
+            break;
+        }
+        tokens.push((word_start, word_start + word.len(), gap));
+        i = word_start + word.len();
+    }
+    let mut words: Vec<&str> = Vec::new();
+    let mut ends: Vec<usize> = Vec::new();
+    for (k, &(ws, we, gap)) in tokens.iter().enumerate() {
+        if k > 0 && (gap.matches('\n').count() >= 2 || page_break_gap(gap, &body[ws..])) {
+            break;
+        }
+        let word = &body[ws..we];
+        // Cut at punctuation inside the word.
+        let cut = word
+            .char_indices()
+            .find(|&(j, c)| {
+                matches!(
+                    c,
+                    ';' | ',' | ':' | '(' | ')' | '"' | '“' | '”' | '…' | '|' | '[' | ']'
+                ) || (c == '.' && !is_abbrev_dot(&word[..j]))
+            })
+            .map(|(j, _)| j);
+        let part = &word[..cut.unwrap_or(word.len())];
+        let first = part.chars().next();
+        if k == 0 && !first.is_some_and(char::is_uppercase) {
+            return None;
+        }
+        if first.is_some_and(|c| c.is_ascii_digit()) {
+            break;
+        }
+        let lower = part.to_lowercase();
+        let next_raw = tokens.get(k + 1).map_or("", |&(s, e, _)| &body[s..e]);
+        if k > 0
+            && next_raw.starts_with(char::is_lowercase)
+            && ISSUER_STOP_VERBS
+                .iter()
+                .any(|&(a, b)| a == lower && next_raw.trim_end_matches([',', '.', ';', ':']) == b)
+        {
+            break;
+        }
+        // A line break after a lowercase word, then a capitalised word: a new
+        // line of a flattened table or a title, not the rest of the name.
+        if k > 0
+            && gap.contains('\n')
+            && first.is_some_and(char::is_uppercase)
+            && words
+                .last()
+                .is_some_and(|w| w.starts_with(char::is_lowercase))
+        {
+            break;
+        }
+        if first.is_some_and(char::is_lowercase) {
+            if ISSUER_STOP.contains(&lower.as_str()) {
+                break;
+            }
+            let next = tokens
+                .get(k + 1)
+                .map(|&(s, e, _)| body[s..e].to_lowercase())
+                .unwrap_or_default();
+            if ISSUER_STOP_PAIRS
+                .iter()
+                .any(|&(a, b)| a == lower && next.trim_end_matches([',', '.', ';', ':']) == b)
+            {
+                break;
+            }
+        }
+        if k > 0 && first.is_some_and(char::is_uppercase) && head_then_number(body, &tokens, k) {
+            break;
+        }
+        if lower == "và" {
+            let next = tokens.get(k + 1).map(|&(s, e, _)| &body[s..e]);
+            let next2 = tokens.get(k + 2).map(|&(s, e, _)| &body[s..e]);
+            let next_upper = next
+                .and_then(|n| n.chars().next())
+                .is_some_and(char::is_uppercase);
+            if !next_upper || next.is_some_and(|n| opens_citation(n, next2)) {
+                break;
+            }
+        }
+        if part == "-" {
+            let next_upper = tokens
+                .get(k + 1)
+                .and_then(|&(s, _, _)| body[s..].chars().next())
+                .is_some_and(char::is_uppercase);
+            if !next_upper {
+                break;
+            }
+        }
+        if !part.is_empty() {
+            words.push(part);
+            ends.push(ws + part.len());
+        }
+        if cut.is_some() || words.len() >= 16 {
+            break;
+        }
+    }
+    // Do not end on a connector.
+    while words.last().is_some_and(|w| *w == "-" || *w == "và") {
+        words.pop();
+        ends.pop();
+    }
+    let end = *ends.last()?;
+    Some((words.join(" "), pos + of.end() + end))
+}
+
+/// A line break followed by a list marker or a section number: the issuer
+/// does not continue there.
+fn page_break_gap(gap: &str, next: &str) -> bool {
+    gap.contains('\n')
+        && (next.starts_with(['-', '+', '•', '*'])
+            || next
+                .split(|c: char| !c.is_ascii_digit())
+                .next()
+                .is_some_and(|d| !d.is_empty() && next[d.len()..].starts_with(['.', ')'])))
+}
+
+/// `TP.` / `Tp.` / `T.P.` keep their dot inside an issuer name.
+fn is_abbrev_dot(before: &str) -> bool {
+    matches!(before, "TP" | "Tp" | "T" | "T.P")
+}
+
+/// Reads the article reference ending at `pos` (`khoản 2 Điều 5 ` before
+/// `Nghị định số …`), white space collapsed.
+pub(super) fn pinpoint_before(text: &str, pos: usize) -> Option<String> {
+    let (ws, win) = window_before(text, pos, 96);
+    let caps = patterns::PINPOINT_RE.captures(win)?;
+    let pp = caps.name("pp")?;
+    if !starts_at_boundary(text, ws + pp.start()) {
+        return None;
+    }
+    Some(collapse_ws(pp.as_str()))
+}
+
+/// Collapses runs of white space (line breaks included) into one space.
+pub(super) fn collapse_ws(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}

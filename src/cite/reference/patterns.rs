@@ -1,0 +1,525 @@
+//! Type tables (Phụ lục III of Nghị định 30/2020, legal-normative and Party
+//! codes), the compiled regular expressions, and the identifier reader.
+//!
+//! Every regex is compiled once (`LazyLock`). Regexes that look backwards from
+//! a position are only ever run on bounded windows (see [`window_before`]).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// One document type: its code and its sentence-case name (tên loại).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct TypeInfo {
+    /// The code written in notations (`QĐ`, `KH`), `CV` for a công văn.
+    pub(super) code: &'static str,
+    /// The type name (`Quyết định`).
+    pub(super) name: &'static str,
+}
+
+const fn ty(code: &'static str, name: &'static str) -> TypeInfo {
+    TypeInfo { code, name }
+}
+
+/// Công văn: no code of its own in a state notation.
+pub(super) const CONG_VAN: TypeInfo = ty("CV", "Công văn");
+
+/// Codes that may open a notation (`QĐ-UBND`, `30/2020/NĐ-CP`, `36-HD/VPTW`).
+/// Phụ lục III (NĐ 30/2020), legal-normative codes (TTLT 55/2005) and the
+/// common Party codes. Collisions with issuer abbreviations (`CT`, `TC`,
+/// `BTT`) are accepted: a notation's first group is read as a type code.
+const CODES: &[TypeInfo] = &[
+    ty("NQ", "Nghị quyết"),
+    ty("NQLT", "Nghị quyết liên tịch"),
+    ty("QĐ", "Quyết định"),
+    ty("CT", "Chỉ thị"),
+    ty("QC", "Quy chế"),
+    ty("QyĐ", "Quy định"),
+    ty("QĐi", "Quy định"),
+    ty("TC", "Thông cáo"),
+    ty("TB", "Thông báo"),
+    ty("HD", "Hướng dẫn"),
+    ty("CTr", "Chương trình"),
+    ty("KH", "Kế hoạch"),
+    ty("PA", "Phương án"),
+    ty("ĐA", "Đề án"),
+    ty("DA", "Dự án"),
+    ty("BC", "Báo cáo"),
+    ty("BB", "Biên bản"),
+    ty("TTr", "Tờ trình"),
+    ty("HĐ", "Hợp đồng"),
+    ty("CĐ", "Công điện"),
+    ty("BGN", "Bản ghi nhớ"),
+    ty("BTT", "Bản thỏa thuận"),
+    ty("GUQ", "Giấy ủy quyền"),
+    ty("GM", "Giấy mời"),
+    ty("GGT", "Giấy giới thiệu"),
+    ty("GNP", "Giấy nghỉ phép"),
+    ty("PG", "Phiếu gửi"),
+    ty("PC", "Phiếu chuyển"),
+    ty("PB", "Phiếu báo"),
+    ty("NĐ", "Nghị định"),
+    ty("TT", "Thông tư"),
+    ty("TTLT", "Thông tư liên tịch"),
+    ty("L", "Lệnh"),
+    ty("PL", "Pháp lệnh"),
+    ty("KL", "Kết luận"),
+    ty("VBHN", "Văn bản hợp nhất"),
+    ty("CV", "Công văn"),
+];
+
+/// Looks a notation group up in the code table: exact case first, then
+/// case-insensitively (`TTR` → `TTr`), never guessing beyond the table.
+pub(super) fn type_from_code(code: &str) -> Option<TypeInfo> {
+    if let Some(t) = CODES.iter().find(|t| t.code == code) {
+        return Some(*t);
+    }
+    let upper = code.to_uppercase();
+    CODES
+        .iter()
+        .find(|t| t.code.to_uppercase() == upper)
+        .copied()
+}
+
+/// Head nouns (tên loại written before a number) and the type they name;
+/// `None` for the generic `văn bản`. Longer names first so that the
+/// alternation prefers `Thông tư liên tịch` over `Thông tư`.
+const HEAD_NAMES: &[(&str, Option<TypeInfo>)] = &[
+    ("thông tư liên tịch", Some(ty("TTLT", "Thông tư liên tịch"))),
+    (
+        "nghị quyết liên tịch",
+        Some(ty("NQLT", "Nghị quyết liên tịch")),
+    ),
+    ("văn bản hợp nhất", Some(ty("VBHN", "Văn bản hợp nhất"))),
+    ("bản thỏa thuận", Some(ty("BTT", "Bản thỏa thuận"))),
+    ("bản thoả thuận", Some(ty("BTT", "Bản thỏa thuận"))),
+    ("giấy ủy quyền", Some(ty("GUQ", "Giấy ủy quyền"))),
+    ("giấy uỷ quyền", Some(ty("GUQ", "Giấy ủy quyền"))),
+    ("giấy giới thiệu", Some(ty("GGT", "Giấy giới thiệu"))),
+    ("giấy nghỉ phép", Some(ty("GNP", "Giấy nghỉ phép"))),
+    ("chương trình", Some(ty("CTr", "Chương trình"))),
+    ("bản ghi nhớ", Some(ty("BGN", "Bản ghi nhớ"))),
+    ("phiếu chuyển", Some(ty("PC", "Phiếu chuyển"))),
+    ("nghị quyết", Some(ty("NQ", "Nghị quyết"))),
+    ("quyết định", Some(ty("QĐ", "Quyết định"))),
+    ("nghị định", Some(ty("NĐ", "Nghị định"))),
+    ("thông tư", Some(ty("TT", "Thông tư"))),
+    ("thông tri", Some(ty("TT", "Thông tri"))),
+    ("thông cáo", Some(ty("TC", "Thông cáo"))),
+    ("thông báo", Some(ty("TB", "Thông báo"))),
+    ("hướng dẫn", Some(ty("HD", "Hướng dẫn"))),
+    ("kế hoạch", Some(ty("KH", "Kế hoạch"))),
+    ("phương án", Some(ty("PA", "Phương án"))),
+    ("báo cáo", Some(ty("BC", "Báo cáo"))),
+    ("biên bản", Some(ty("BB", "Biên bản"))),
+    ("tờ trình", Some(ty("TTr", "Tờ trình"))),
+    ("hợp đồng", Some(ty("HĐ", "Hợp đồng"))),
+    ("công điện", Some(ty("CĐ", "Công điện"))),
+    ("công văn", Some(CONG_VAN)),
+    ("giấy mời", Some(ty("GM", "Giấy mời"))),
+    ("phiếu gửi", Some(ty("PG", "Phiếu gửi"))),
+    ("phiếu báo", Some(ty("PB", "Phiếu báo"))),
+    ("pháp lệnh", Some(ty("PL", "Pháp lệnh"))),
+    ("kết luận", Some(ty("KL", "Kết luận"))),
+    ("hiến pháp", Some(HIEN_PHAP)),
+    ("chỉ thị", Some(ty("CT", "Chỉ thị"))),
+    ("quy chế", Some(ty("QC", "Quy chế"))),
+    ("quy định", Some(ty("QyĐ", "Quy định"))),
+    ("bộ luật", Some(BO_LUAT)),
+    ("đề án", Some(ty("ĐA", "Đề án"))),
+    ("dự án", Some(ty("DA", "Dự án"))),
+    ("văn bản", None),
+    ("luật", Some(LUAT)),
+    ("lệnh", Some(ty("L", "Lệnh"))),
+];
+
+/// Luật: laws carry no type code in their number (`25/2008/QH12`); `Lt` is
+/// the code of the TTLT 55/2005 table.
+pub(super) const LUAT: TypeInfo = ty("Lt", "Luật");
+/// Bộ luật (a code of law); `BL` is this crate's code, not an official one.
+pub(super) const BO_LUAT: TypeInfo = ty("BL", "Bộ luật");
+/// Hiến pháp (the constitution); `HP` is this crate's code.
+pub(super) const HIEN_PHAP: TypeInfo = ty("HP", "Hiến pháp");
+
+/// Abbreviated head nouns, case-sensitive (`QĐ số 1689/QĐ-TTg`, `TT 75/…`).
+const HEAD_ABBREVS: &[&str] = &[
+    "TTLT", "TTr", "CTr", "QyĐ", "QĐ", "NĐ", "TT", "NQ", "CT", "KH", "TB", "HD", "BC", "CV", "CĐ",
+    "GM", "QC", "PA", "ĐA",
+];
+
+/// The type named by a head noun as matched (full name in any case, or an
+/// abbreviation). `Ok(None)` is the generic `văn bản`; `Err(())` means the
+/// text is not a head noun at all.
+pub(super) fn head_type(head: &str) -> Result<Option<TypeInfo>, ()> {
+    let lower = head.to_lowercase();
+    let collapsed = lower.split_whitespace().collect::<Vec<_>>().join(" ");
+    if let Some((_, t)) = HEAD_NAMES.iter().find(|(n, _)| *n == collapsed) {
+        return Ok(*t);
+    }
+    if HEAD_ABBREVS.contains(&head) {
+        if head == "CV" {
+            return Ok(Some(CONG_VAN));
+        }
+        return type_from_code(head).map(Some).ok_or(());
+    }
+    Err(())
+}
+
+/// Alternation of all head nouns: full names case-insensitively with any
+/// white space between words, then the abbreviations case-sensitively.
+fn heads_alternation(names_only: bool) -> String {
+    let mut alts: Vec<String> = HEAD_NAMES
+        .iter()
+        .map(|(n, _)| {
+            let words: Vec<String> = n.split(' ').map(regex::escape).collect();
+            format!("(?i:{})", words.join(r"\s+"))
+        })
+        .collect();
+    if !names_only {
+        alts.extend(HEAD_ABBREVS.iter().map(|a| regex::escape(a)));
+    }
+    alts.join("|")
+}
+
+/// Characters allowed between `của` and `số` in `Quyết định của X số …`.
+const ISSUER_CHARS: &str = r"[^\n;:.,/()0-9“”]";
+
+fn compile(pattern: &str) -> Regex {
+    // The patterns are constants of this module; a failure is a bug caught
+    // by every test run, never a user-data failure.
+    Regex::new(pattern).unwrap_or_else(|e| panic!("cite pattern does not compile: {e}"))
+}
+
+/// The identifier: `NUMBER/[YEAR/]SYMBOL`, Party `NUMBER-TYPE/ISSUER`, or
+/// old style `NUMBER-SYMBOL` (only accepted after a head noun). Spaces and a
+/// line break are tolerated around `/` and after `-`.
+pub(super) static ID_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let grp = r"[\p{L}\d&]+";
+    let sep = r"[ \t]*-[ \t]*\n?[ \t]*";
+    let sym_sep = r"(?:[ \t]*-[ \t]*\n?[ \t]*|/)";
+    let slash = r"[ \t]*\n?[ \t]*/[ \t]*\n?[ \t]*";
+    compile(&format!(
+        r"(?P<num>\d{{1,6}}[a-zđ]?)(?:{slash}(?:(?P<year>(?:19|20)\d{{2}})[ \t]*\n?[ \t]*[/-][ \t]*\n?[ \t]*)?(?P<sym>{grp}(?:{sym_sep}{grp})*(?:[ ]\d{{1,2}})?)|[ \t]*-[ \t]*(?P<ptype>\p{{Lu}}\p{{L}}{{0,4}})[ \t]*/[ \t]*\n?[ \t]*(?P<piss>{grp}(?:{sep}{grp})*)|[ \t]*-[ \t]*(?P<old>\p{{Lu}}[\p{{L}}\d&]*(?:-{grp})*))"
+    ))
+});
+
+/// A head noun directly before an identifier: `Quyết định số: `, `QĐ `,
+/// `các Quyết định của Thủ tướng Chính phủ số `. Run on a bounded window
+/// ending at the identifier.
+pub(super) static HEAD_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"(?:^|[^\p{{L}}\d])(?P<head>{heads})(?:\s+số\s*:?)?\s*$",
+        heads = heads_alternation(false)
+    ))
+});
+
+/// `Quyết định của Bộ Chính trị số ` (issuer between head noun and `số`).
+pub(super) static HEAD_ISSUER_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"(?:^|[^\p{{L}}\d])(?P<head>{heads})\s+của\s+(?P<iss>\p{{Lu}}{ISSUER_CHARS}{{0,80}}?)\s+(?P<so>số\s*:?)\s*$",
+        heads = heads_alternation(true)
+    ))
+});
+
+/// `Luật Ngân sách nhà nước số ` (a law named and numbered).
+pub(super) static LAW_TITLE_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?:^|[^\p{L}\d])(?P<head>Bộ\s+luật|Luật|Pháp\s+lệnh)\s+(?P<title>\p{Lu}[^\n;:.,/()0-9“”]{0,100}?)\s+số\s*:?\s*$",
+    )
+});
+
+/// A lone `số` / `Số:` before an identifier.
+pub(super) static SO_BEFORE_RE: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?:^|[^\p{L}\d])(?P<so>(?i:số)\s*:?)\s*$"));
+
+/// The text between two identifiers of one list: `, số `, ` và `, `, và số `.
+pub(super) static LIST_GAP_RE: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"^\s*(?:,\s*(?:và|hoặc)?|;|và|hoặc)\s*(?:(?i:số)\s*:?\s*)?$"));
+
+/// A law or code named without a number, followed by its year or date:
+/// `Luật Đất đai năm 2013`, `Bộ luật Lao động 2019`,
+/// `Luật Ngân sách nhà nước ngày 16 tháng 12 năm 2002`.
+pub(super) static LAW_NAME_RE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"(?:^|[^\p{{L}}\d])(?P<head>Bộ\s+luật|Luật|Hiến\s+pháp)(?P<name>(?:\s+[\p{{L}}&]+){{0,14}}?)\s+(?:(?i:năm)\s+(?P<year>(?:19|20)\d{{2}})|(?P<bare>(?:19|20)\d{{2}})|(?P<date>{date}))(?:[^\p{{L}}\d/]|$)",
+        date = super::fields::DATE_PATTERN
+    ))
+});
+
+/// A number-only back-reference: `Công văn số 267`, `Nghị định 30`.
+pub(super) static NUMBER_REF_RE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"(?:^|[^\p{{L}}\d])(?P<head>{heads})\s+(?P<so>(?i:số)\s*:?\s*)?(?P<num>\d{{1,6}})",
+        heads = heads_alternation(false)
+    ))
+});
+
+/// A type back-reference: `Kế hoạch nêu trên`, `văn bản trên.`
+pub(super) static TYPE_REF_RE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"(?:^|[^\p{{L}}\d])(?P<ref>(?P<head>{heads})\s+(?:nêu\s+trên|nói\s+trên|(?P<bare>trên)))(?P<after>\s*[,.;:)]|$)?",
+        heads = heads_alternation(true)
+    ))
+});
+
+/// Article reference right before a mention: `khoản 2 Điều 5 `,
+/// `điểm a khoản 1 Điều 24 của `.
+pub(super) static PINPOINT_RE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?:^|[^\p{L}\d])(?P<pp>(?:(?i:điểm)\s+[\p{Ll}\d]{1,2}\s+)?(?:(?i:khoản)\s+\d{1,3}[a-z]?\s+)?(?i:điều)\s+\d{1,3}[a-zđ]?)(?:\s+(?:của|tại))?\s*$",
+    )
+});
+
+/// The largest char boundary `<= at` (and `<= text.len()`).
+pub(super) fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut i = at.min(text.len());
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary `>= at` (and `<= text.len()`).
+pub(super) fn ceil_boundary(text: &str, at: usize) -> usize {
+    let mut i = at.min(text.len());
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// At most `max` bytes of `text` ending at `end`, on char boundaries.
+/// Returns the window's start offset and the window.
+pub(super) fn window_before(text: &str, end: usize, max: usize) -> (usize, &str) {
+    let end = floor_boundary(text, end);
+    let start = ceil_boundary(text, end.saturating_sub(max));
+    (start, text.get(start..end).unwrap_or(""))
+}
+
+/// At most `max` bytes of `text` starting at `start`, on char boundaries.
+pub(super) fn window_after(text: &str, start: usize, max: usize) -> &str {
+    let start = floor_boundary(text, start);
+    let end = floor_boundary(text, start.saturating_add(max));
+    text.get(start..end).unwrap_or("")
+}
+
+/// Whether a lookbehind match starting at window offset `ws + at` really
+/// starts at a word boundary (the `^` alternative may fire mid-word when the
+/// window was cut).
+pub(super) fn starts_at_boundary(text: &str, abs: usize) -> bool {
+    text.get(..abs)
+        .and_then(|s| s.chars().next_back())
+        .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// How an identifier is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum IdForm {
+    /// `NUMBER/[YEAR/]SYMBOL`.
+    State,
+    /// `NUMBER-TYPE/ISSUER`.
+    Party,
+    /// `NUMBER-SYMBOL` (old decrees: `64-CP`).
+    Old,
+}
+
+/// An identifier read from the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct RawId {
+    /// Byte range in the haystack.
+    pub(super) start: usize,
+    /// End of the identifier (after truncating invalid groups).
+    pub(super) end: usize,
+    /// Sequence number as written (`03`).
+    pub(super) number: String,
+    /// Year inside the number.
+    pub(super) year: Option<i32>,
+    /// Notation, original case, no spaces (`QĐ-TTg`, `HD/VPTW`).
+    pub(super) symbol: String,
+    /// Type code read from the notation, when it is in the table.
+    pub(super) code_type: Option<TypeInfo>,
+    /// Shape.
+    pub(super) form: IdForm,
+    /// Normalised identity.
+    pub(super) id: String,
+}
+
+/// Whether a notation group looks like a code: starts with an uppercase
+/// letter (or a digit when `first` is false) and has more uppercase than
+/// lowercase letters (`TTg`, `GDTrH`, `QyĐ` pass; `Ngày`, `Số` do not).
+fn valid_group(g: &str, first: bool) -> bool {
+    let Some(c0) = g.chars().next() else {
+        return false;
+    };
+    if !(c0.is_uppercase() || (!first && c0.is_ascii_digit())) {
+        return false;
+    }
+    let upper = g.chars().filter(|c| c.is_uppercase()).count();
+    let lower = g.chars().filter(|c| c.is_lowercase()).count();
+    g.chars().all(|c| c.is_alphanumeric() || c == '&') && upper > lower
+}
+
+/// Splits a notation written with `-` separators (maybe spaced) into its
+/// valid leading groups: returns the groups and the end offset (relative to
+/// `s`) of the last valid one. Stops at a group that does not look like a
+/// code, or at a hyphen spaced on both sides (a dash, not a separator).
+fn split_groups(s: &str, allow_slash: bool) -> (Vec<&str>, usize) {
+    let mut groups = Vec::new();
+    let mut end = 0;
+    let mut rest_start = 0;
+    loop {
+        let rest = &s[rest_start..];
+        let glen = rest
+            .char_indices()
+            .find(|(_, c)| !(c.is_alphanumeric() || *c == '&'))
+            .map_or(rest.len(), |(i, _)| i);
+        let g = &rest[..glen];
+        if !valid_group(g, groups.is_empty()) {
+            break;
+        }
+        groups.push(g);
+        end = rest_start + glen;
+        // Separator: spaces, '-', spaces/newline.
+        let after = &rest[glen..];
+        let before_ws = after.len() - after.trim_start_matches([' ', '\t']).len();
+        let after_ws = after.trim_start_matches([' ', '\t']);
+        let Some(after_dash) = after_ws.strip_prefix('-').or_else(|| {
+            // `TTLT/BLĐTBXH-BTC`: a slash between groups (normalised to `-`).
+            after
+                .strip_prefix('/')
+                .filter(|r| allow_slash && r.starts_with(char::is_uppercase))
+        }) else {
+            break;
+        };
+        let tail = after_dash.trim_start_matches([' ', '\t', '\n']);
+        let after_spaces = after_dash.len() - tail.len();
+        if before_ws > 0 && after_spaces > 0 {
+            break;
+        }
+        if tail.is_empty() {
+            break;
+        }
+        rest_start = s.len() - tail.len();
+    }
+    (groups, end)
+}
+
+/// Reads one identifier from a match of [`ID_RE`] whose captures are `caps`.
+/// `None` when the notation does not look like one.
+pub(super) fn read_id(caps: &regex::Captures<'_>) -> Option<RawId> {
+    let whole = caps.get(0)?;
+    let num = caps.name("num")?;
+    let number = num.as_str().to_owned();
+    if let Some(sym) = caps.name("sym") {
+        let year = match caps.name("year") {
+            Some(y) => Some(y.as_str().parse::<i32>().ok()?),
+            None => None,
+        };
+        let (groups, mut rel_end) = split_groups(sym.as_str(), true);
+        if groups.is_empty() {
+            return None;
+        }
+        let mut symbol = groups.join("-");
+        // `UBTVQH 13`: a legislature number split off by OCR spacing.
+        let rest = &sym.as_str()[rel_end..];
+        if symbol.ends_with("QH") {
+            if let Some(digits) = rest.strip_prefix(' ') {
+                if (1..=2).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit()) {
+                    symbol.push_str(digits);
+                    rel_end += 1 + digits.len();
+                }
+            }
+        }
+        let code_type = groups.first().and_then(|g| type_from_code(g));
+        let id = match year {
+            Some(y) => format!("{number}/{y}/{symbol}"),
+            None => format!("{number}/{symbol}"),
+        }
+        .to_uppercase();
+        return Some(RawId {
+            start: whole.start(),
+            end: sym.start() + rel_end,
+            number,
+            year,
+            symbol,
+            code_type,
+            form: IdForm::State,
+            id,
+        });
+    }
+    if let (Some(pt), Some(pi)) = (caps.name("ptype"), caps.name("piss")) {
+        if !valid_group(pt.as_str(), true) {
+            return None;
+        }
+        let (groups, rel_end) = split_groups(pi.as_str(), false);
+        if groups.is_empty() {
+            return None;
+        }
+        let symbol = format!("{}/{}", pt.as_str(), groups.join("-"));
+        let code_type = type_from_code(pt.as_str()).map(|t| {
+            if t.code == "TT" {
+                TypeInfo {
+                    code: "TT",
+                    name: "Thông tri",
+                }
+            } else {
+                t
+            }
+        });
+        let id = format!("{number}-{symbol}").to_uppercase();
+        return Some(RawId {
+            start: whole.start(),
+            end: pi.start() + rel_end,
+            number,
+            year: None,
+            symbol,
+            code_type,
+            form: IdForm::Party,
+            id,
+        });
+    }
+    let old = caps.name("old")?;
+    let (groups, rel_end) = split_groups(old.as_str(), false);
+    if groups.is_empty() {
+        return None;
+    }
+    let symbol = groups.join("-");
+    let id = format!("{number}-{symbol}").to_uppercase();
+    Some(RawId {
+        start: whole.start(),
+        end: old.start() + rel_end,
+        number,
+        year: None,
+        symbol,
+        code_type: None,
+        form: IdForm::Old,
+        id,
+    })
+}
+
+/// Whether the identifier starting at `start` is not glued to a preceding
+/// word or number (`A12/…`, `1.234/…`), except for the extraction damage
+/// `số82/…`.
+pub(super) fn id_start_ok(text: &str, start: usize) -> bool {
+    let (ws, before) = window_before(text, start, 8);
+    match before.chars().next_back() {
+        None => ws == 0 || starts_at_boundary(text, start),
+        Some(c) if c.is_alphanumeric() => {
+            let Some(so) = before
+                .char_indices()
+                .rev()
+                .nth(1)
+                .map(|(i, _)| i)
+                .filter(|&i| {
+                    before[i..].eq_ignore_ascii_case("số")
+                        || &before[i..] == "Số"
+                        || &before[i..] == "SỐ"
+                })
+            else {
+                return false;
+            };
+            starts_at_boundary(text, ws + so)
+        }
+        Some(c) => !matches!(c, '/' | '.' | ',' | '-' | '+'),
+    }
+}

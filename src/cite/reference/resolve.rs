@@ -1,0 +1,201 @@
+//! Stage 3: merges candidates into citations and attaches back-references.
+//!
+//! Candidates arrive in text order. A full candidate (identifier or law by
+//! name) is merged by a map keyed by its normalised id (or `law:title|year`);
+//! fields missing on the first mention are filled from later ones. A
+//! back-reference attaches to an earlier citation only:
+//! - `Công văn số 267`: exactly one earlier citation has number 267 and a
+//!   compatible type (same type, or the generic `văn bản`, or a typeless
+//!   công văn-shaped citation for `Công văn`); otherwise it is dropped;
+//! - `Kế hoạch nêu trên`: the most recently mentioned citation of that type
+//!   (any type for `văn bản nêu trên`).
+
+use std::collections::HashMap;
+
+use super::patterns::TypeInfo;
+use super::{head_code, Cand, Found, Ref};
+use crate::model::{Citation, CitedType, Mention};
+use crate::span::Span;
+
+/// Merge state.
+#[derive(Default)]
+struct Resolver {
+    cits: Vec<Citation>,
+    by_key: HashMap<String, usize>,
+    /// Number without leading zeros → citations carrying it.
+    by_number: HashMap<String, Vec<usize>>,
+    /// Lowercase title → citations carrying it.
+    by_title: HashMap<String, Vec<usize>>,
+    /// Type code → most recently mentioned citation of that type.
+    last_by_code: HashMap<String, usize>,
+    last_any: Option<usize>,
+}
+
+/// Resolves candidates (sorted by start) into citations in order of first
+/// mention.
+pub(super) fn resolve(text: &str, cands: Vec<Cand>) -> Vec<Citation> {
+    let mut r = Resolver::default();
+    for cand in cands {
+        match cand {
+            Cand::Doc(found) => r.add_doc(text, found),
+            Cand::Ref(reference) => r.add_ref(text, reference),
+        }
+    }
+    r.cits
+}
+
+fn mention(text: &str, start: usize, end: usize) -> Option<Mention> {
+    Some(Mention {
+        text: text.get(start..end)?.to_owned(),
+        span: Span::new(start, end),
+    })
+}
+
+fn cited_type(t: TypeInfo) -> CitedType {
+    CitedType {
+        code: t.code.to_owned(),
+        name: t.name.to_owned(),
+    }
+}
+
+fn strip_zeros(n: &str) -> String {
+    let t = n.trim_start_matches('0');
+    if t.is_empty() {
+        "0".to_owned()
+    } else {
+        t.to_owned()
+    }
+}
+
+impl Resolver {
+    fn add_doc(&mut self, text: &str, f: Found) {
+        let Some(m) = mention(text, f.start, f.end) else {
+            return;
+        };
+        let existing = self
+            .by_key
+            .get(&f.key)
+            .copied()
+            .or_else(|| self.title_match(&f));
+        let idx = match existing {
+            Some(idx) => {
+                let c = &mut self.cits[idx];
+                c.mentions.push(m);
+                if c.doc_type.is_none() {
+                    c.doc_type = f.doc_type.map(cited_type);
+                }
+                c.date = c.date.take().or(f.date);
+                c.issuer = c.issuer.take().or(f.issuer);
+                c.title = c.title.take().or(f.title);
+                c.pinpoint = c.pinpoint.take().or(f.pinpoint);
+                c.year = c.year.or(f.year);
+                idx
+            }
+            None => {
+                let idx = self.cits.len();
+                if let Some(n) = &f.number {
+                    self.by_number.entry(strip_zeros(n)).or_default().push(idx);
+                }
+                if let Some(t) = &f.title {
+                    self.by_title.entry(t.to_lowercase()).or_default().push(idx);
+                }
+                self.by_key.insert(f.key.clone(), idx);
+                self.cits.push(Citation {
+                    id: f.id,
+                    doc_type: f.doc_type.map(cited_type),
+                    number: f.number,
+                    year: f.year,
+                    symbol: f.symbol,
+                    date: f.date,
+                    issuer: f.issuer,
+                    title: f.title,
+                    pinpoint: f.pinpoint,
+                    mentions: vec![m],
+                });
+                idx
+            }
+        };
+        self.touch(idx);
+    }
+
+    /// A law by name without a number that names an earlier citation with
+    /// the same title and a compatible year (`Luật Ngân sách nhà nước số
+    /// 83/2015/QH13`, later `Luật Ngân sách nhà nước năm 2015`).
+    fn title_match(&self, f: &Found) -> Option<usize> {
+        if f.id.is_some() {
+            return None;
+        }
+        let title = f.title.as_ref()?.to_lowercase();
+        let hits: Vec<usize> = self
+            .by_title
+            .get(&title)?
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let c = &self.cits[i];
+                let year = c.year.or(c.date.as_ref().and_then(|d| d.year));
+                year.is_none() || year == f.year
+            })
+            .collect();
+        match hits.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    }
+
+    fn add_ref(&mut self, text: &str, r: Ref) {
+        let target = match &r.number {
+            Some(n) => self.number_target(n, r.head),
+            None => match head_code(r.head) {
+                None => self.last_any,
+                Some(code) => self.last_by_code.get(code).copied(),
+            },
+        };
+        let Some(idx) = target else {
+            return;
+        };
+        let Some(m) = mention(text, r.start, r.end) else {
+            return;
+        };
+        let c = &mut self.cits[idx];
+        c.mentions.push(m);
+        c.pinpoint = c.pinpoint.take().or(r.pinpoint);
+        self.touch(idx);
+    }
+
+    fn number_target(&self, number: &str, head: Option<TypeInfo>) -> Option<usize> {
+        let list = self.by_number.get(&strip_zeros(number))?;
+        let code = head_code(head);
+        let hits: Vec<usize> = list
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let c = &self.cits[i];
+                match (code, &c.doc_type) {
+                    (None, _) => true,
+                    (Some(h), Some(t)) => t.code == h,
+                    (Some(h), None) => h == "CV" && c.year.is_none(),
+                }
+            })
+            .collect();
+        match hits.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    }
+
+    /// Records `idx` as the most recently mentioned citation (of its type).
+    fn touch(&mut self, idx: usize) {
+        self.last_any = Some(idx);
+        let c = &self.cits[idx];
+        let code = match &c.doc_type {
+            Some(t) => Some(t.code.clone()),
+            // A typeless numbered citation is công văn-shaped (`UBND-VX`).
+            None if c.id.is_some() && c.year.is_none() => Some("CV".to_owned()),
+            None => None,
+        };
+        if let Some(code) = code {
+            self.last_by_code.insert(code, idx);
+        }
+    }
+}

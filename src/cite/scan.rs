@@ -1,0 +1,405 @@
+//! Prefiltered whole-text scans.
+//!
+//! Each scanner gives exactly the matches `captures_iter` of its pattern
+//! would give over the whole text (leftmost, non-overlapping), but runs an
+//! anchored copy of the pattern only at the few places where a match can
+//! start. The candidate places are found with byte searches:
+//!
+//! - identifiers ([`patterns::ID_RE`]): every match is a digit run, then an
+//!   optional letter, spaces (at most one line break) and `/` or `-`. We
+//!   search for `/` and `-` and walk back to the digits. All the starts
+//!   inside one digit run share the rest of the match, so only the leftmost
+//!   possible one (at most six digits, not before the previous match's end)
+//!   needs a try;
+//! - laws by name (the law pattern (`(?:^|[^\p{L}\d])` and [`patterns::law_name_rest`])): every match is one boundary
+//!   character (or the start of the text) and then `Luật`, `Bộ luật` or
+//!   `Hiến pháp`. We search for `uật` and `Hiến` (with the regex crate's
+//!   literal search).
+//!
+//! Why this is the same as `captures_iter`: the scan keeps the end of the
+//! last match as a floor and tries the candidates in increasing order. Every
+//! position where an anchored match exists is a candidate (or shares its
+//! outcome with one), so the first candidate at or after the floor that
+//! matches is the leftmost match after the floor: the one `captures_iter`
+//! returns next. The anchored copies run on the text from the candidate to
+//! the end of the text, so `$` keeps its meaning; `^` is only allowed where
+//! the candidate is the start of the text.
+
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+use super::patterns;
+
+/// `^(?:ID_RE)`.
+static ID_ANCHORED_RE: LazyLock<Regex> =
+    LazyLock::new(|| patterns::compile(&format!("^(?:{})", patterns::id_pattern())));
+
+/// The anchored law pattern for a candidate at the start of the text.
+static LAW_AT_START_RE: LazyLock<Regex> = LazyLock::new(|| {
+    patterns::compile(&format!(
+        "^(?:(?:^|[^\\p{{L}}\\d]){})",
+        patterns::law_name_rest()
+    ))
+});
+
+/// The anchored law pattern for a candidate after the start, where `^` cannot
+/// match: the boundary character must be there.
+static LAW_ANCHORED_RE: LazyLock<Regex> = LazyLock::new(|| {
+    patterns::compile(&format!("^(?:[^\\p{{L}}\\d]{})", patterns::law_name_rest()))
+});
+
+/// A single Unicode decimal digit (`\d` of the patterns), for the rare
+/// non-ASCII characters.
+static DIGIT_RE: LazyLock<Regex> = LazyLock::new(|| patterns::compile(r"\A\d\z"));
+
+/// Whether `c` is matched by `\d` (Unicode `Nd`).
+pub(super) fn is_digit(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_digit();
+    }
+    // No decimal digit below U+0660 (Arabic-Indic) nor among the Latin
+    // letters of U+1E00–U+1EFF.
+    if (c as u32) < 0x660 || ('\u{1E00}'..='\u{1EFF}').contains(&c) {
+        return false;
+    }
+    let mut buf = [0u8; 4];
+    DIGIT_RE.is_match(c.encode_utf8(&mut buf))
+}
+
+/// The char ending at `at` (`at` on a char boundary).
+fn char_before(text: &str, at: usize) -> Option<char> {
+    text[..at].chars().next_back()
+}
+
+/// Calls `f(caps, base)` for every match of [`patterns::ID_RE`] in `text`,
+/// in order, exactly as `ID_RE.captures_iter(text)` finds them; capture
+/// offsets are relative to `base`.
+pub(super) fn id_matches(text: &str, mut f: impl FnMut(&Captures<'_>, usize)) {
+    let bytes = text.as_bytes();
+    let mut floor = 0;
+    let mut from = 0;
+    while let Some(k) = bytes[from..].iter().position(|&b| b == b'/' || b == b'-') {
+        let p = from + k;
+        from = p + 1;
+        if p < floor {
+            continue;
+        }
+        let Some(start) = id_start(text, p, floor) else {
+            continue;
+        };
+        if let Some(caps) = ID_ANCHORED_RE.captures(&text[start..]) {
+            let end = start + caps.get(0).map_or(0, |m| m.end());
+            f(&caps, start);
+            floor = end;
+            from = from.max(end);
+        }
+    }
+}
+
+/// Where a match ending its number at the separator `p` (`/` or `-`) must
+/// start, if anywhere: the digit run before it (after an optional letter
+/// and spaces), at most six digits, not before `floor`.
+fn id_start(text: &str, p: usize, floor: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let slash = bytes[p] == b'/';
+    let mut j = p;
+    let mut newline = false;
+    while j > floor && matches!(bytes[j - 1], b' ' | b'\t' | b'\n') {
+        if bytes[j - 1] == b'\n' {
+            if !slash || newline {
+                return None;
+            }
+            newline = true;
+        }
+        j -= 1;
+    }
+    if j <= floor {
+        return None;
+    }
+    let c = char_before(text, j)?;
+    if c.is_ascii_lowercase() || c == 'đ' {
+        j -= c.len_utf8();
+    }
+    let mut start = None;
+    let mut digits = 0;
+    while j > floor && digits < 6 {
+        match char_before(text, j) {
+            Some(c) if is_digit(c) => {
+                j -= c.len_utf8();
+                digits += 1;
+                start = Some(j);
+            }
+            _ => break,
+        }
+    }
+    start
+}
+
+/// Calls `f(caps, base)` for every match of the law pattern (`(?:^|[^\p{L}\d])` and [`patterns::law_name_rest`]) in
+/// `text`, in order, exactly as `captures_iter` of the whole pattern finds
+/// them; capture offsets are relative to `base`.
+pub(super) fn law_matches(text: &str, mut f: impl FnMut(&Captures<'_>, usize)) {
+    // The regex crate's literal search (SIMD) is much faster than
+    // `str::match_indices` here.
+    static HEAD_WORDS_RE: LazyLock<Regex> = LazyLock::new(|| patterns::compile("uật|Hiến"));
+    let mut heads: Vec<usize> = Vec::new();
+    for m in HEAD_WORDS_RE.find_iter(text) {
+        let q = m.start();
+        if m.as_str() == "Hiến" {
+            heads.push(q);
+            continue;
+        }
+        match char_before(text, q) {
+            Some('L') => heads.push(q - 1),
+            Some('l') => {
+                // `Bộ\s+luật`.
+                let ws_end = q - 1;
+                let before = text[..ws_end].trim_end_matches(char::is_whitespace);
+                if before.len() < ws_end && before.ends_with("Bộ") {
+                    heads.push(before.len() - "Bộ".len());
+                }
+            }
+            _ => {}
+        }
+    }
+    heads.sort_unstable();
+    let mut floor = 0;
+    for h in heads {
+        let start = match char_before(text, h) {
+            None => 0,
+            // An ASCII letter or digit cannot be the boundary character.
+            Some(c) if c.is_ascii_alphanumeric() => continue,
+            Some(c) => h - c.len_utf8(),
+        };
+        let re = if start == 0 {
+            &*LAW_AT_START_RE
+        } else {
+            &*LAW_ANCHORED_RE
+        };
+        if start < floor {
+            continue;
+        }
+        if let Some(caps) = re.captures(&text[start..]) {
+            let end = start + caps.get(0).map_or(0, |m| m.end());
+            f(&caps, start);
+            floor = end;
+        }
+    }
+}
+
+/// `NUMBER_REF_RE` without `^`, for slices that do not start the text.
+static NUMBER_REF_MID_RE: LazyLock<Regex> =
+    LazyLock::new(|| patterns::compile(&format!("[^\\p{{L}}\\d]{}", patterns::number_ref_rest())));
+
+/// `TYPE_REF_RE` without `^`, for slices that do not start the text.
+static TYPE_REF_MID_RE: LazyLock<Regex> =
+    LazyLock::new(|| patterns::compile(&format!("[^\\p{{L}}\\d]{}", patterns::type_ref_rest())));
+
+/// Walks back from `at` over white space, then `words` times over a run of
+/// other characters and the white space before it, then one character (a
+/// boundary); never below `floor`.
+fn back_words(text: &str, mut at: usize, words: usize, floor: usize) -> usize {
+    let skip = |at: &mut usize, ws: bool| {
+        while *at > floor {
+            match char_before(text, *at) {
+                Some(c) if c.is_whitespace() == ws => *at -= c.len_utf8(),
+                _ => break,
+            }
+        }
+    };
+    skip(&mut at, true);
+    for _ in 0..words {
+        skip(&mut at, false);
+        skip(&mut at, true);
+    }
+    if at > floor {
+        at -= char_before(text, at).map_or(0, char::len_utf8);
+    }
+    at
+}
+
+/// Runs the pattern (`start_re` when the slice starts the text, `mid_re`
+/// otherwise) on `text[a..b]` and reports its first match.
+fn slice_match<'t>(
+    text: &'t str,
+    a: usize,
+    b: usize,
+    start_re: &Regex,
+    mid_re: &Regex,
+) -> Option<Captures<'t>> {
+    let re = if a == 0 { start_re } else { mid_re };
+    re.captures(&text[a..b])
+}
+
+/// Calls `f(caps, base)` for every match of [`patterns::TYPE_REF_RE`] in
+/// `text`, in order, exactly as `captures_iter` finds them; capture offsets
+/// are relative to `base`.
+///
+/// Every match ends its reference at a `trên` preceded by white space; its
+/// head noun is at most four words and `nêu`/`nói` before it, so the match
+/// starts after [`back_words`] of five words. The match may go on over white
+/// space and one punctuation mark (or the end of the text), so the slice
+/// ends there. Any other match inside the slice ends at an earlier `trên`,
+/// where it was already found or ruled out.
+pub(super) fn type_ref_matches(text: &str, mut f: impl FnMut(&Captures<'_>, usize)) {
+    let mut floor = 0;
+    static TREN_RE: LazyLock<Regex> = LazyLock::new(|| patterns::compile("trên"));
+    for (t, w) in TREN_RE.find_iter(text).map(|m| (m.start(), m.as_str())) {
+        if t < floor || !char_before(text, t).is_some_and(char::is_whitespace) {
+            continue;
+        }
+        let a = back_words(text, t, 5, floor);
+        let after = t + w.len();
+        let rest = text[after..].trim_start_matches(char::is_whitespace);
+        let b = match rest.chars().next() {
+            None => text.len(),
+            Some(c) => text.len() - rest.len() + c.len_utf8(),
+        };
+        if let Some(caps) = slice_match(text, a, b, &patterns::TYPE_REF_RE, &TYPE_REF_MID_RE) {
+            f(&caps, a);
+            floor = a + caps.get(0).map_or(0, |m| m.end());
+        }
+    }
+}
+
+/// Whether `text[..at]` ends with one of `words` (lowercase, each given
+/// last char first) written in any case (the regex's case folding of their
+/// letters is upper/lower), or with one of `abbrevs` as written.
+fn ends_with_head(text: &str, at: usize, words: &[Vec<char>], abbrevs: &[&str]) -> bool {
+    const N: usize = 8;
+    // Quick reject on the last char (most words before a number are
+    // `ngày`, `tháng`, `năm`, `Điều`, …).
+    let Some(last) = char_before(text, at) else {
+        return false;
+    };
+    let last_low = if last.is_ascii() {
+        last.to_ascii_lowercase()
+    } else {
+        let mut l = last.to_lowercase();
+        match (l.next(), l.next()) {
+            (Some(x), None) => x,
+            _ => '\0',
+        }
+    };
+    if !words.iter().any(|w| w.first() == Some(&last_low))
+        && !abbrevs.iter().any(|a| a.ends_with(last))
+    {
+        return false;
+    }
+    // The last (up to) N chars, lowercased, last first.
+    let mut low = ['\0'; N];
+    let mut n = 0;
+    for c in text[..at].chars().rev().take(N) {
+        low[n] = if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else {
+            let mut l = c.to_lowercase();
+            match (l.next(), l.next()) {
+                (Some(x), None) => x,
+                _ => '\0',
+            }
+        };
+        n += 1;
+    }
+    let low = &low[..n];
+    let last_byte = text.as_bytes()[..at].last().copied();
+    words
+        .iter()
+        .any(|w| w.len() <= low.len() && w.iter().zip(low).all(|(wc, l)| wc == l))
+        || abbrevs
+            .iter()
+            .any(|a| a.as_bytes().last().copied() == last_byte && text[..at].ends_with(a))
+}
+
+/// Calls `f(caps, base)` for every match of [`patterns::NUMBER_REF_RE`] in
+/// `text`, in order, exactly as `captures_iter` finds them; capture offsets
+/// are relative to `base`.
+///
+/// Every match ends with a number (`\d{1,6}`) starting after white space, a
+/// colon or `số`; before those comes a head noun, which ends with one of
+/// [`patterns::head_endings`]. Only numbers passing that test are looked at,
+/// on a slice from four words before the head noun's end to the end of the
+/// number. Any other match inside the slice ends at an earlier number, where
+/// it was already found or ruled out.
+pub(super) fn number_ref_matches(text: &str, mut f: impl FnMut(&Captures<'_>, usize)) {
+    static ENDINGS: LazyLock<(Vec<Vec<char>>, &'static [&'static str])> = LazyLock::new(|| {
+        let (words, abbrevs) = patterns::head_endings();
+        let words = words.iter().map(|w| w.chars().rev().collect()).collect();
+        (words, abbrevs)
+    });
+    let (words, abbrevs) = &*ENDINGS;
+    let bytes = text.as_bytes();
+    let mut floor = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b0 = bytes[i];
+        let d = i;
+        i += 1;
+        let digit = match b0 {
+            b'0'..=b'9' => true,
+            // ASCII, continuation bytes, and leads of U+0080–U+063F: no digit.
+            0..=0xD8 => false,
+            // U+1E00–U+1EFF (Vietnamese letters): no digit.
+            0xE1 if matches!(bytes.get(i), Some(0xB8..=0xBB)) => false,
+            _ => text[d..].chars().next().is_some_and(is_digit),
+        };
+        if !digit || d < floor {
+            continue;
+        }
+        // The char before: a digit (the number does not start here), or
+        // white space, `:` or `ố`/`Ố` (the only chars a number may follow).
+        match bytes.get(d.wrapping_sub(1)) {
+            Some(b' ' | b'\n' | b'\t' | b'\r' | 0x0B | 0x0C | b':') => {}
+            Some(&p) if p < 0x80 => continue,
+            _ if char_before(text, d).is_some_and(is_digit) => continue,
+            _ => {}
+        }
+        // Back over `\s*`, `:`, `\s*`, `số` to the head noun's end.
+        let mut j = d;
+        let ws_back = |j: &mut usize| {
+            let from = *j;
+            while let Some(c) = char_before(text, *j).filter(|c| c.is_whitespace()) {
+                *j -= c.len_utf8();
+            }
+            *j < from
+        };
+        let ws1 = ws_back(&mut j);
+        let mut so = false;
+        let mut colon = false;
+        if text[..j].ends_with(':') {
+            j -= 1;
+            colon = true;
+            ws_back(&mut j);
+        }
+        let mut chars = text[..j].chars().rev();
+        if let (Some(o), Some(s)) = (chars.next(), chars.next()) {
+            if matches!(o, 'ố' | 'Ố') && matches!(s, 's' | 'S' | '\u{17F}') {
+                j -= o.len_utf8() + s.len_utf8();
+                so = true;
+            }
+        }
+        // Without `số`, the white space before the number was the `\s+`
+        // after the head noun; with it, `\s+` comes before `số`.
+        if (!so && (colon || !ws1)) || (so && !ws_back(&mut j)) {
+            continue;
+        }
+        let head_end = j;
+        if !ends_with_head(text, head_end, words, abbrevs) {
+            continue;
+        }
+        let a = back_words(text, head_end, 4, floor);
+        // The number: at most six digits.
+        let mut b = d;
+        for c in text[d..].chars().take(6) {
+            if !is_digit(c) {
+                break;
+            }
+            b += c.len_utf8();
+        }
+        if let Some(caps) = slice_match(text, a, b, &patterns::NUMBER_REF_RE, &NUMBER_REF_MID_RE) {
+            f(&caps, a);
+            floor = a + caps.get(0).map_or(0, |m| m.end());
+        }
+    }
+}
