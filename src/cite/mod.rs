@@ -424,8 +424,51 @@ fn ref_candidates(text: &str) -> Vec<Ref> {
     // Both runs are sorted; merge them.
     let mut all = nums;
     all.extend(types);
+    all.extend(this_document_refs(text));
     all.sort_by_key(|r| r.start);
     all
+}
+
+/// `văn bản này` points back to a document cited just before it (an
+/// identifier within the preceding 300 bytes: `… công văn số 06/CV ngày
+/// 14/02/2023 … Theo văn bản này, …`); with none nearby it is the document
+/// itself and not a citation.
+pub(super) fn this_document_refs(text: &str) -> Vec<Ref> {
+    static ID_NEAR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i:số)\s*:?\s*\d{1,6}(?:/\d{4})?[ ]?[/-][ ]?\p{Lu}{2}")
+            .expect("valid regex")
+    });
+    let mut out = Vec::new();
+    for needle in ["văn bản này", "Văn bản này"] {
+        for (p, m) in text.match_indices(needle) {
+            let end = p + m.len();
+            let after_ok = !text[end..].starts_with(char::is_alphanumeric);
+            if !starts_at_boundary(text, p) || !after_ok {
+                continue;
+            }
+            let (_, win) = window_before(text, p, 300);
+            // the identifier, then at most one sentence break before `văn bản này`
+            let points_back = ID_NEAR.find_iter(win).last().is_some_and(|m| {
+                let between = &win[m.end()..];
+                let breaks = between
+                    .match_indices(". ")
+                    .filter(|(k, _)| between[k + 2..].starts_with(char::is_uppercase))
+                    .count();
+                breaks <= 1 && !between.contains("./.")
+            });
+            if points_back {
+                out.push(Ref {
+                    start: p,
+                    end,
+                    head: None,
+                    number: None,
+                    pinpoint: None,
+                });
+            }
+        }
+    }
+    out.sort_by_key(|r| r.start);
+    out
 }
 
 /// The back-reference of one match of `NUMBER_REF_RE` (offsets relative to

@@ -248,6 +248,11 @@ const CASES: &[(&str, &[&str])] = &[
         &["03/KH-UBND;KH;∅;∅", "7/QĐ-UBND;QĐ;∅;∅"],
     ),
     ("hoàn thành Kế hoạch trên địa bàn; Kế hoạch nêu trên chưa có số.", &[]),
+    // `văn bản này` right after a citation points back to it.
+    (
+        "Cục Thuế nhận được ⟦0⟧công văn số 06/CV-NET⟦/0⟧ của Công ty. Theo ⟦0⟧văn bản này⟦/0⟧, Công ty hỏi về thuế.",
+        &["06/CV-NET;CV;∅;Công ty"],
+    ),
     // Self references are not citations.
     ("Quyết định này có hiệu lực. Nghị định này quy định. Thông tư này, Luật này và văn bản này.", &[]),
     // Laws by name.

@@ -398,6 +398,14 @@ fn ref_candidates(text: &str) -> Vec<Ref> {
     // Both runs are sorted; merge them.
     let mut all = nums;
     all.extend(types);
+    // (behaviour added after the freeze: `văn bản này` pointing back)
+    all.extend(super::this_document_refs(text).into_iter().map(|r| Ref {
+        start: r.start,
+        end: r.end,
+        head: None,
+        number: None,
+        pinpoint: None,
+    }));
     all.sort_by_key(|r| r.start);
     all
 }
