@@ -14,11 +14,11 @@ use crate::text::is_upper_line;
 pub(crate) fn kind_of(line: &str) -> Option<&'static str> {
     let t = line.trim_matches(|c: char| c == '*' || c == '_' || c == ' ' || c == '|');
     let key = fold_prefix(t, 36);
-    let upper = is_upper_line(t);
-    if upper
-        && ["sao y", "sao luc", "trich sao"]
-            .iter()
-            .any(|p| key.starts_with(p))
+    let upper = || is_upper_line(t);
+    if ["sao y", "sao luc", "trich sao"]
+        .iter()
+        .any(|p| key.starts_with(p))
+        && upper()
     {
         return Some("copy");
     }
@@ -36,10 +36,10 @@ pub(crate) fn kind_of(line: &str) -> Option<&'static str> {
         "huong dan",
         "bang ",
     ];
-    if (upper && annex_title.iter().any(|p| key.starts_with(p)))
-        || key.starts_with("phu luc ")
+    if key.starts_with("phu luc ")
         || key.starts_with("(kem theo")
         || key.starts_with("(ban hanh kem theo")
+        || (annex_title.iter().any(|p| key.starts_with(p)) && upper())
     {
         return Some("annex");
     }

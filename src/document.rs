@@ -207,15 +207,16 @@ pub(crate) fn build(input: &str, options: &Options) -> Document {
         };
         cite::normalize_id(&id)
     });
-    // A copy block or a second document has citations of its own.
-    let cut = if f.end < lines.len() && f.start < lines.len() {
+    let trailing = if f.end < lines.len() && f.start < lines.len() {
         attachments::collect(text, &lines, f.end)
-            .iter()
-            .find(|a| a.kind == "copy" || a.kind == "second_document")
-            .map_or(text.len(), |a| a.span.start)
     } else {
-        text.len()
+        Vec::new()
     };
+    // A copy block or a second document has citations of its own.
+    let cut = trailing
+        .iter()
+        .find(|a| a.kind == "copy" || a.kind == "second_document")
+        .map_or(text.len(), |a| a.span.start);
     let citations = cite::extract(&text[..cut], own_id.as_deref());
 
     let mut attachments: Vec<Attachment> = editorial
@@ -229,9 +230,7 @@ pub(crate) fn build(input: &str, options: &Options) -> Document {
         })
         .into_iter()
         .collect();
-    if f.end < lines.len() && f.start < lines.len() {
-        attachments.extend(attachments::collect(text, &lines, f.end));
-    }
+    attachments.extend(trailing);
     for a in &attachments {
         diagnostics.push(Diagnostic::info(
             "attachment",

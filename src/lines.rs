@@ -181,7 +181,8 @@ fn mark_repeated_footers(text: &str, lines: &mut [Line]) {
         .filter(|l| l.is_content() && l.end - l.start >= 20 && l.end - l.start <= 240)
     {
         let t = l.text(text);
-        if contact(t) {
+        // contact lines carry a label's colon or an e-mail's `@`
+        if (t.contains(':') || t.contains('@')) && contact(t) {
             *seen.entry(t).or_default() += 1;
         }
     }
