@@ -54,8 +54,6 @@
 mod equiv;
 mod fields;
 mod patterns;
-#[cfg(test)]
-mod reference;
 mod resolve;
 mod scan;
 #[cfg(test)]
@@ -433,7 +431,7 @@ fn ref_candidates(text: &str) -> Vec<Ref> {
 /// identifier within the preceding 300 bytes: `… công văn số 06/CV ngày
 /// 14/02/2023 … Theo văn bản này, …`); with none nearby it is the document
 /// itself and not a citation.
-pub(super) fn this_document_refs(text: &str) -> Vec<Ref> {
+fn this_document_refs(text: &str) -> Vec<Ref> {
     static ID_NEAR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"(?i:số)\s*:?\s*\d{1,6}(?:/\d{4})?[ ]?[/-][ ]?\p{Lu}{2}")
             .expect("valid regex")
