@@ -1,11 +1,13 @@
 //! `congvan batch`: folders in, JSON out, in parallel and resumable.
 //!
 //! The inputs are walked first (paths only, never contents), sorted, and then
-//! processed on a local rayon pool. With `--out` every worker reads, parses
-//! and writes its own file (temporary name, then rename); with `--jsonl` the
-//! sorted list is processed in windows of a few dozen files per thread and
-//! each window's lines are written in order before the next one starts, so
-//! memory is bounded by the window, not by the number of files.
+//! processed in parallel. With `--out` every worker reads, parses and writes
+//! its own file (temporary name, then rename) on a local rayon pool. With
+//! `--jsonl` workers take the files in sorted order and hand their lines to
+//! the writer, which puts them back in order; a worker never runs more than
+//! a few dozen files ahead of the writer, so memory is bounded by that
+//! window, not by the number of files, and no worker waits for a slow
+//! neighbour at a window's end.
 
 use std::ffi::OsStr;
 use std::fs::{self, File};
@@ -29,7 +31,8 @@ const EXIT_SOME_FAILED: u8 = 3;
 /// Extensions read when walking a folder (compared without case).
 const EXTENSIONS: [&str; 3] = ["txt", "md", "markdown"];
 
-/// Files per worker thread in one `--jsonl` window.
+/// Under `--jsonl`, how many files per worker thread may be finished ahead
+/// of the one the writer is waiting for (bounds the reorder buffer).
 const WINDOW_PER_JOB: usize = 32;
 
 /// Marker in the names of temporary output files.
@@ -226,44 +229,7 @@ pub(crate) fn run(args: &BatchArgs) -> ExitCode {
             None
         }
         Sink::Lines { writer, name } => {
-            let window = jobs * WINDOW_PER_JOB;
-            let mut fatal = None;
-            for chunk in items.chunks(window) {
-                let outcomes: Vec<Outcome> = pool.install(|| {
-                    chunk
-                        .par_iter()
-                        .map(|item| {
-                            let outcome = ctx.convert_to_line(item);
-                            progress.inc(1);
-                            outcome
-                        })
-                        .collect()
-                });
-                // Whole lines only: each line is built complete, and the
-                // window's lines go out in one write.
-                let mut buf = Vec::new();
-                for outcome in outcomes {
-                    if let Outcome::Done {
-                        line: Some(line), ..
-                    }
-                    | Outcome::Failed {
-                        line: Some(line), ..
-                    } = &outcome
-                    {
-                        buf.extend_from_slice(line.as_bytes());
-                    }
-                    totals = totals.with(outcome);
-                }
-                if let Err(e) = writer.write_all(&buf).and_then(|()| writer.flush()) {
-                    if e.kind() == io::ErrorKind::BrokenPipe {
-                        fatal = Some(String::new());
-                    } else {
-                        fatal = Some(format!("cannot write {name}: {e}"));
-                    }
-                    break;
-                }
-            }
-            fatal
+            write_lines_in_order(&ctx, &items, jobs, writer, name, &mut totals)
         }
     };
     progress.finish_and_clear();
@@ -678,4 +644,94 @@ fn walk(root: &Path, rel: &Path, items: &mut Vec<Item>, skipped: &mut usize) {
             *skipped += 1;
         }
     }
+}
+
+/// `--jsonl`: `jobs` workers convert `items` in sorted order; the calling
+/// thread writes their lines in that order, whole lines only. Returns a
+/// fatal message when the output cannot be written (empty for a closed pipe).
+fn write_lines_in_order(
+    ctx: &Context<'_>,
+    items: &[Item],
+    jobs: usize,
+    writer: &mut dyn Write,
+    name: &str,
+    totals: &mut Totals,
+) -> Option<String> {
+    use std::collections::BTreeMap;
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+    let ahead = jobs.max(1) * WINDOW_PER_JOB;
+    let next = AtomicUsize::new(0);
+    let written = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Outcome)>(ahead);
+    let mut fatal = None;
+    std::thread::scope(|scope| {
+        for _ in 0..jobs.max(1) {
+            let tx = tx.clone();
+            let (next, written, stop) = (&next, &written, &stop);
+            scope.spawn(move || loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                if i >= items.len() || stop.load(Ordering::Relaxed) {
+                    break;
+                }
+                // stay at most `ahead` files ahead of the writer
+                while i >= written.load(Ordering::Acquire) + ahead && !stop.load(Ordering::Relaxed)
+                {
+                    std::thread::sleep(std::time::Duration::from_micros(200));
+                }
+                let outcome = ctx.convert_to_line(&items[i]);
+                ctx.progress.inc(1);
+                if tx.send((i, outcome)).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(tx);
+        let mut pending: BTreeMap<usize, Outcome> = BTreeMap::new();
+        let mut want = 0;
+        let mut buf: Vec<u8> = Vec::new();
+        let mut flush = |buf: &mut Vec<u8>| -> Result<(), String> {
+            let result = writer.write_all(buf).and_then(|()| writer.flush());
+            buf.clear();
+            result.map_err(|e| {
+                if e.kind() == io::ErrorKind::BrokenPipe {
+                    String::new()
+                } else {
+                    format!("cannot write {name}: {e}")
+                }
+            })
+        };
+        for (i, outcome) in rx {
+            pending.insert(i, outcome);
+            while let Some(outcome) = pending.remove(&want) {
+                if let Outcome::Done {
+                    line: Some(line), ..
+                }
+                | Outcome::Failed {
+                    line: Some(line), ..
+                } = &outcome
+                {
+                    buf.extend_from_slice(line.as_bytes());
+                }
+                *totals = std::mem::take(totals).with(outcome);
+                want += 1;
+            }
+            written.store(want, Ordering::Release);
+            if buf.len() >= 1 << 20 {
+                if let Err(e) = flush(&mut buf) {
+                    fatal = Some(e);
+                    stop.store(true, Ordering::Relaxed);
+                    break;
+                }
+            }
+        }
+        if fatal.is_none() && !buf.is_empty() {
+            if let Err(e) = flush(&mut buf) {
+                fatal = Some(e);
+            }
+        }
+        stop.store(true, Ordering::Relaxed);
+    });
+    fatal
 }
