@@ -485,3 +485,24 @@ fn two_inputs_with_one_output_name_conflict_only_under_out() {
     assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
     assert_eq!(String::from_utf8_lossy(&run.stdout).lines().count(), 2);
 }
+
+/// A full disk: the JSON Lines output cannot be written. The batch stops with
+/// status 1 and a message naming the output (Linux's `/dev/full` fails every
+/// write with "No space left on device").
+#[test]
+fn a_full_disk_stops_the_batch_with_status_1() {
+    let full = Path::new("/dev/full");
+    if !full.exists() {
+        eprintln!("skipping: /dev/full is absent on this system");
+        return;
+    }
+    let dir = TempDir::new("full-disk");
+    let root = sample_tree(&dir);
+    let out = batch(&[&root, Path::new("--jsonl"), full]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("/dev/full") && err.contains("cannot write"),
+        "{err}"
+    );
+}
