@@ -80,7 +80,9 @@ fn is_authority(t: &str) -> bool {
 }
 
 fn is_placeholder(t: &str) -> bool {
+    // `(Đã ký)`, or a lone bracket where the signature image was (`[`)
     PLACEHOLDER.is_match(t.trim())
+        || (!t.trim().is_empty() && !t.chars().any(char::is_alphanumeric))
 }
 
 /// A person's name: 2 to 6 capitalised words, not all in capitals.
@@ -224,6 +226,10 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
         let l = lines[i];
         let t = l.text(text);
         let bare = strip_emphasis(t);
+        if !bare.chars().any(char::is_alphanumeric) {
+            end = i + 1;
+            continue; // where the signature image or seal was: `[`, `(`
+        }
         if is_distribution_head(t) {
             in_dist = true;
             let off = t.find(bare).unwrap_or(0);
@@ -379,6 +385,43 @@ fn ends_signature_region(t: &str) -> bool {
     .any(|p| key.starts_with(p))
 }
 
+/// `KT. BỘ TRƯỞNG THỨ TRƯỞNG Đinh Trung Tụng KẾ HOẠCH TRIỂN KHAI …`:
+/// flattened text glues the next page (an annex) to a one-line signature.
+/// Cuts the line after the signer's name when capitals or an annex title
+/// follow it.
+fn cut_after_signer(t: &str) -> &str {
+    let words: Vec<(usize, &str)> = t
+        .split(' ')
+        .scan(0, |pos, w| {
+            let at = *pos;
+            *pos += w.len() + 1;
+            Some((at, w))
+        })
+        .collect();
+    let capitalised = |w: &str| {
+        w.starts_with(char::is_uppercase) && !is_upper_line(w) && w.chars().all(char::is_alphabetic)
+    };
+    let mut k = 0;
+    while k < words.len() {
+        let run = words[k..]
+            .iter()
+            .take_while(|(_, w)| capitalised(w))
+            .count();
+        if (2..=5).contains(&run) && k + run < words.len() {
+            let (at, _) = words[k + run];
+            let rest = &t[at..];
+            let next = words[k + run].1;
+            if (next.chars().count() >= 2 && is_upper_line(next))
+                || crate::attachments::kind_of(rest).is_some()
+            {
+                return t[..at].trim_end();
+            }
+        }
+        k += run.max(1);
+    }
+    t
+}
+
 /// Groups signature lines into blocks: each block ends with a name.
 fn signatures(text: &str, lines: &[(usize, usize)]) -> Vec<Signature> {
     let mut out = Vec::new();
@@ -390,6 +433,7 @@ fn signatures(text: &str, lines: &[(usize, usize)]) -> Vec<Signature> {
         if t.is_empty() || is_placeholder(t) {
             continue;
         }
+        let t = cut_after_signer(t);
         let off = raw.find(t).unwrap_or(0);
         let span = Span::new(s + off, s + off + t.len());
         let sig = cur.get_or_insert_with(|| Signature {
@@ -888,6 +932,21 @@ mod tests {
         assert_eq!(f.signatures[0].name.as_deref(), Some("uyên Dương Thái"));
         let d = f.distribution.unwrap();
         assert_eq!(d.items.len(), 1);
+    }
+
+    #[test]
+    fn annex_glued_to_a_one_line_signature() {
+        let t = "Hết./.\nKT. BỘ TRƯỞNG THỨ TRƯỞNG Đinh Trung Tụng KẾ HOẠCH TRIỂN KHAI THỰC HIỆN";
+        let s = &parse(t, &split(t), 0).signatures[0];
+        assert_eq!(
+            (s.title.as_deref(), s.name.as_deref()),
+            (Some("THỨ TRƯỞNG"), Some("Đinh Trung Tụng"))
+        );
+        let t = "Hết./.\nTHỦ TƯỚNG\n[\n\nLê Minh Hưng";
+        assert_eq!(
+            parse(t, &split(t), 0).signatures[0].name.as_deref(),
+            Some("Lê Minh Hưng")
+        );
     }
 
     #[test]
