@@ -18,10 +18,10 @@ pub(crate) fn is_upper_line(t: &str) -> bool {
     upper >= 2 && lower * 10 <= upper
 }
 
-/// Joins two lines of one sentence with a single space. To grow a text
-/// line by line, use [`push_line`]: calling this in a loop is quadratic.
-#[allow(dead_code)] // every caller in the crate now grows its text with `push_line`
-pub(crate) fn join_lines(a: &str, b: &str) -> String {
+/// Joins two lines of one sentence with a single space: the reference
+/// [`push_line`] is tested against.
+#[cfg(test)]
+fn join_lines(a: &str, b: &str) -> String {
     let (a, b) = (a.trim_end(), b.trim_start());
     if a.is_empty() {
         return b.to_owned();
@@ -36,7 +36,7 @@ pub(crate) fn join_lines(a: &str, b: &str) -> String {
     s
 }
 
-/// Appends line `b` to `a` as [`join_lines`] does, in place: a paragraph
+/// Appends line `b` to `a` with a single space between, in place: a paragraph
 /// that grows line by line costs linear time, not quadratic.
 pub(crate) fn push_line(a: &mut String, b: &str) {
     let b = b.trim_start();
