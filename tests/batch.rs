@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, SystemTime};
 
 /// The binary under test.
@@ -27,43 +26,9 @@ fn batch_owned(args: &[PathBuf]) -> Output {
     batch(&args.iter().map(PathBuf::as_path).collect::<Vec<_>>())
 }
 
-/// A fresh, empty temporary folder, removed on drop.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(tag: &str) -> Self {
-        static COUNTER: AtomicUsize = AtomicUsize::new(0);
-        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
-        let nanos = SystemTime::now()
-            .duration_since(SystemTime::UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or(0);
-        let dir = std::env::temp_dir().join(format!(
-            "congvan-batch-{tag}-{}-{n}-{nanos}",
-            std::process::id()
-        ));
-        fs::create_dir_all(&dir).expect("create temp dir");
-        TempDir(dir)
-    }
-
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    /// Writes `bytes` at `rel` (creating folders) and returns the path.
-    fn file(&self, rel: &str, bytes: &[u8]) -> PathBuf {
-        let path = self.0.join(rel);
-        fs::create_dir_all(path.parent().expect("parent")).expect("create folders");
-        fs::write(&path, bytes).expect("write temp file");
-        path
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
+#[path = "common/temp.rs"]
+mod temp;
+use temp::TempDir;
 
 /// The repository's fixture folder.
 fn fixtures() -> PathBuf {
@@ -79,7 +44,7 @@ fn fixture(name: &str) -> Vec<u8> {
 /// that are not documents.
 fn sample_tree(dir: &TempDir) -> PathBuf {
     let root = dir.path().join("in");
-    let put = |rel: &str, name: &str| dir.file(&format!("in/{rel}"), &fixture(name));
+    let put = |rel: &str, name: &str| dir.file(&format!("in/{rel}"), fixture(name));
     put("a.txt", "chi-thi.txt");
     put("sub/b.txt", "giay-moi.txt");
     put("sub/deeper/c.markdown", "markdown-table-web.md");
@@ -269,7 +234,7 @@ fn jsonl_is_sorted_and_the_same_for_any_number_of_jobs() {
             let file = name.file_name().expect("name").to_string_lossy();
             dir.file(
                 &format!("in/c{copy}/{file}"),
-                &fs::read(name).expect("fixture"),
+                fs::read(name).expect("fixture"),
             );
         }
     }
@@ -456,8 +421,8 @@ fn usage_errors_exit_with_status_2() {
 #[test]
 fn two_inputs_with_one_output_name_conflict_only_under_out() {
     let dir = TempDir::new("conflict");
-    dir.file("one/x.txt", &fixture("chi-thi.txt"));
-    dir.file("two/x.txt", &fixture("giay-moi.txt"));
+    dir.file("one/x.txt", fixture("chi-thi.txt"));
+    dir.file("two/x.txt", fixture("giay-moi.txt"));
     let (one, two) = (dir.path().join("one"), dir.path().join("two"));
 
     let out = dir.path().join("out");

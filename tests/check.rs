@@ -1,39 +1,10 @@
 //! `congvan check`: compiler-style diagnostics, exit codes and colour.
 
-use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// A fresh temporary folder, removed on drop.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(tag: &str) -> Self {
-        static COUNTER: AtomicUsize = AtomicUsize::new(0);
-        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
-        let dir =
-            std::env::temp_dir().join(format!("congvan-check-{tag}-{}-{n}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("create temp dir");
-        TempDir(dir)
-    }
-
-    fn file(&self, name: &str, text: &str) -> PathBuf {
-        let path = self.0.join(name);
-        std::fs::write(&path, text).expect("write temp file");
-        path
-    }
-
-    fn path(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+#[path = "common/temp.rs"]
+mod temp;
+use temp::TempDir;
 
 /// A seed-like dispatch: blank number, blank day.
 const BLANK_NUMBER: &str = "ỦY BAN NHÂN DÂN\n\
@@ -129,7 +100,7 @@ fn deny_warnings_exits_1() {
 #[test]
 fn clean_document_exits_0_even_with_deny_warnings() {
     let dir = TempDir::new("clean");
-    let path = dir.file("ok.txt", &clean_document());
+    let path = dir.file("ok.txt", clean_document());
     let o = check(&[path.as_os_str(), "--deny".as_ref(), "warnings".as_ref()]);
     let out = stdout(&o);
     assert_eq!(o.status.code(), Some(0), "{out}{}", stderr(&o));
@@ -155,7 +126,7 @@ fn no_colour_when_piped_unless_asked() {
 #[test]
 fn unreadable_input_exits_1_and_is_named() {
     let dir = TempDir::new("missing");
-    let good = dir.file("ok.txt", &clean_document());
+    let good = dir.file("ok.txt", clean_document());
     let missing = dir.path().join("nope.txt");
     let o = check(&[missing.as_os_str(), good.as_os_str()]);
     assert_eq!(o.status.code(), Some(1));

@@ -4,7 +4,7 @@
 //! crate root and with the caller's `CARGO_TARGET_DIR`, so it is built with the
 //! same profile and mostly reuses what `cargo test` has just compiled.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 fn root() -> &'static Path {
@@ -35,24 +35,9 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-/// A temporary folder, removed on drop.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(tag: &str) -> Self {
-        let dir =
-            std::env::temp_dir().join(format!("congvan-examples-{tag}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("create temp dir");
-        TempDir(dir)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+#[path = "common/temp.rs"]
+mod temp;
+use temp::TempDir;
 
 /// A seed-like dispatch citing `Kế hoạch số 03/KH-UBND` twice.
 const SEED_LIKE: &str = "ỦY BAN NHÂN DÂN\nTỈNH BẮC GIANG\n\
@@ -86,7 +71,7 @@ fn parse_file_prints_the_json_model() {
 #[test]
 fn list_citations_prints_one_line_per_cited_document() {
     let dir = TempDir::new("cite");
-    let path = dir.0.join("seed.txt");
+    let path = dir.path().join("seed.txt");
     std::fs::write(&path, SEED_LIKE).expect("write");
     let o = example("list_citations", &[path.as_os_str()]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
@@ -123,18 +108,18 @@ fn list_citations_prints_one_line_per_cited_document() {
 #[test]
 fn batch_to_jsonl_walks_a_folder_in_sorted_order() {
     let dir = TempDir::new("batch");
-    let sub = dir.0.join("b-sub");
+    let sub = dir.path().join("b-sub");
     std::fs::create_dir_all(&sub).expect("mkdir");
-    std::fs::write(dir.0.join("c.txt"), SEED_LIKE).expect("write");
+    std::fs::write(dir.path().join("c.txt"), SEED_LIKE).expect("write");
     std::fs::write(
         sub.join("a.md"),
         "| ỦY BAN NHÂN DÂN | CỘNG HÒA |\n|---|---|\n| Số: 5/UBND | x |\n",
     )
     .expect("write");
-    std::fs::write(dir.0.join("a.txt"), b"Bad \xff bytes\n").expect("write");
-    std::fs::write(dir.0.join("notes.json"), "{}").expect("write");
+    std::fs::write(dir.path().join("a.txt"), b"Bad \xff bytes\n").expect("write");
+    std::fs::write(dir.path().join("notes.json"), "{}").expect("write");
 
-    let o = example("batch_to_jsonl", &[dir.0.as_os_str()]);
+    let o = example("batch_to_jsonl", &[dir.path().as_os_str()]);
     assert_eq!(
         o.status.code(),
         Some(1),
@@ -151,7 +136,7 @@ fn batch_to_jsonl_walks_a_folder_in_sorted_order() {
         .collect();
     let expected: Vec<String> = ["a.txt", "b-sub/a.md", "c.txt"]
         .iter()
-        .map(|p| dir.0.join(p).to_string_lossy().into_owned())
+        .map(|p| dir.path().join(p).to_string_lossy().into_owned())
         .collect();
     assert_eq!(paths, expected);
     assert!(values[0]["error"]
