@@ -161,6 +161,20 @@ fn needs_nfc(input: &str) -> bool {
     maybe
 }
 
+/// Whether `line` needs no change when no composition is needed: no tab,
+/// `\r`, vertical tab or form feed, no two spaces in a row, and no
+/// character that may be space-like or zero-width (all of those start with
+/// the bytes `C2`, `E1 9A`, `E2`, `E3` or `EF`).
+fn is_plain(line: &str) -> bool {
+    let b = line.as_bytes();
+    !b.iter().enumerate().any(|(i, &x)| match x {
+        b'\t' | b'\r' | 0x0B | 0x0C | 0xC2 | 0xE2 | 0xE3 | 0xEF => true,
+        b' ' => b.get(i + 1) == Some(&b' '),
+        0xE1 => b.get(i + 1) == Some(&0x9A),
+        _ => false,
+    })
+}
+
 impl Writer {
     /// Appends `piece`, a verbatim slice of the input starting at `orig`, normalising it.
     ///
@@ -193,6 +207,25 @@ impl Writer {
 
     /// [`Writer::feed_exact`] for Unicode text.
     fn feed_unicode(&mut self, piece: &str, orig: usize) {
+        if self.nfc {
+            return self.feed_chars(piece, orig);
+        }
+        // Line by line (no rule spans a `\n`): a line with nothing to change
+        // is copied in one step, the others go through the rules char by char.
+        let mut at = 0;
+        for line in piece.split_inclusive('\n') {
+            if is_plain(line) && !(line.starts_with(' ') && self.out.ends_with(' ')) {
+                self.out.push_str(line);
+                self.map.push_exact(orig + at, line.len());
+            } else {
+                self.feed_chars(line, orig + at);
+            }
+            at += line.len();
+        }
+    }
+
+    /// The normalisation rules, char by char.
+    fn feed_chars(&mut self, piece: &str, orig: usize) {
         let mut run = 0; // start of the pending verbatim run, in `piece`
         let mut iter = piece.char_indices().peekable();
         while let Some((i, c)) = iter.next() {
@@ -441,6 +474,20 @@ mod tests {
         let at = n.text.find("Nơi").unwrap();
         let (a, b) = n.map.map_range(at, at + "Nơi nhận".len());
         assert_eq!(&vni[a..b], "Nôi nhaän");
+    }
+
+    #[test]
+    fn plain_lines_are_copied_and_the_rest_normalised() {
+        assert!(is_plain("Hà Nội, ngày 05 tháng 02 năm 2024\n"));
+        assert!(!is_plain("a  b"));
+        assert!(!is_plain("a\u{A0}b"));
+        assert!(!is_plain("a\u{200B}b"));
+        assert!(!is_plain("a\r\n"));
+        let input = "Số: 05\nHà  Nội\n x\u{A0}y\nz";
+        let n = normalize(input, InputFormat::Text);
+        assert_eq!(n.text, "Số: 05\nHà Nội\n x y\nz");
+        let at = n.text.find('z').unwrap();
+        assert_eq!(n.map.map_range(at, at + 1), (input.len() - 1, input.len()));
     }
 
     #[test]
