@@ -76,26 +76,33 @@ enum Opener {
     Text,
 }
 
-/// Whether `t` can open a section at all: a cheap look at its first chars
-/// before the heading regexes run.
-fn may_open_section(t: &str) -> bool {
+/// The heading patterns that can match `t`, chosen by its first char (the
+/// patterns are in [`HEADING`]'s order: Part, Chapter, Division, Article,
+/// Roman, SubNumbered, Numbered, Lettered), so most lines try none.
+fn heading_candidates(t: &str) -> &'static [(SectionKind, Regex)] {
+    let all: &'static [(SectionKind, Regex); 8] = &HEADING;
     let mut cs = t.chars();
-    match cs.next() {
-        Some('0'..='9' | 'I' | 'V' | 'X' | 'P' | 'p' | 'C' | 'c' | 'M' | 'm' | 'Đ') => true,
-        Some('a'..='z' | 'đ') => {
-            matches!(cs.find(|&c| c != ' '), Some(')' | '.' | '/' | '-' | '–'))
-        }
-        _ => false,
+    let first = cs.next();
+    // `a)`, `c.`, `đ/`: a lowercase letter, then its punctuation
+    if first.is_some_and(|c| c.is_ascii_lowercase() || c == 'đ')
+        && matches!(cs.find(|&c| c != ' '), Some(')' | '.' | '/' | '-' | '–'))
+    {
+        return &all[7..8];
     }
+    let range = match first {
+        Some('P' | 'p') => 0..1,
+        Some('C' | 'c') => 1..2,
+        Some('M' | 'm') => 2..3,
+        Some('Đ') => 3..4,
+        Some('I' | 'V' | 'X') => 4..5,
+        Some('0'..='9') => 5..7,
+        _ => 0..0,
+    };
+    &all[range]
 }
 
 fn opener(t: &str) -> Opener {
-    let headings = if may_open_section(t) {
-        &HEADING[..]
-    } else {
-        &HEADING[..0]
-    };
-    for (kind, re) in headings.iter() {
+    for (kind, re) in heading_candidates(t) {
         if let Some(c) = re.captures(t) {
             let (Some(all), Some(label)) = (c.get(0), c.get(1)) else {
                 continue;
@@ -473,6 +480,26 @@ mod tests {
         assert_eq!(art.sections.len(), 2);
         assert_eq!(art.sections[0].sections.len(), 2);
         assert_eq!(art.sections[0].sections[1].label, "đ");
+    }
+
+    #[test]
+    fn heading_patterns_are_chosen_by_the_first_char() {
+        let kinds = |t: &str| {
+            heading_candidates(t)
+                .iter()
+                .map(|(k, _)| *k)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(kinds("c) Sở Tài chính"), [SectionKind::Lettered]);
+        assert_eq!(kinds("chương II"), [SectionKind::Chapter]);
+        assert_eq!(
+            kinds("12. Nội dung"),
+            [SectionKind::SubNumbered, SectionKind::Numbered]
+        );
+        assert!(kinds("Căn cứ Luật")
+            .iter()
+            .all(|k| *k == SectionKind::Chapter));
+        assert!(kinds("Sở Tài chính").is_empty());
     }
 
     #[test]

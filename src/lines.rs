@@ -130,12 +130,15 @@ fn classify(t: &str) -> LineKind {
     if t.len() > 120 {
         return LineKind::Content;
     }
-    // Page furniture starts with a digit, a dash, `CÔNG BÁO`, `Trang`, or is
-    // one word (an address); anything else is content without folding.
+    // Page furniture starts with a digit, a dash, `CÔNG BÁO`, `Trang`, an
+    // address, or is a few words; anything else is content without folding.
     let lead = t.trim_start_matches(['*', '_', ' ']);
-    let plausible = lead.starts_with(|c: char| {
-        c.is_ascii_digit() || matches!(c, '-' | 'C' | 'c' | 'T' | 't' | 'f' | 'F')
-    }) || lead.split_whitespace().count() <= 3;
+    let head = crate::fold::fold_prefix(lead, 8);
+    let plausible = lead.starts_with(|c: char| c.is_ascii_digit() || c == '-')
+        || ["cong bao", "trang", "file:", "http", "www."]
+            .iter()
+            .any(|p| head.starts_with(p))
+        || lead.split_whitespace().count() <= 3;
     if !plausible {
         return LineKind::Content;
     }
