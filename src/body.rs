@@ -331,7 +331,7 @@ pub(crate) fn parse(text: &str, lines: &[Line]) -> Body {
                     span: Span::new(p.start, p.end),
                 };
                 let rest = &p.text[rest_at..];
-                split_heading(&p, rest_at, rest, &mut sec);
+                split_heading(&p, rest, &mut sec);
                 b.stack.push((sec, r));
             }
             Opener::Item(marker, at) => {
@@ -393,7 +393,7 @@ fn is_closing(t: &str) -> bool {
 }
 
 /// Heading and inline text of a section's first paragraph.
-fn split_heading(p: &Para, rest_at: usize, rest: &str, sec: &mut Section) {
+fn split_heading(p: &Para, rest: &str, sec: &mut Section) {
     let rest_trim = rest.trim();
     if rest_trim.is_empty() {
         return;
@@ -423,7 +423,6 @@ fn split_heading(p: &Para, rest_at: usize, rest: &str, sec: &mut Section) {
         sec.heading = Some(rest_trim.to_owned());
         return;
     }
-    let _ = rest_at;
     sec.blocks.push(Block::Paragraph {
         text: rest_trim.to_owned(),
         span: Span::new(p.at(p.text.len() - rest.trim_start().len()), p.end),

@@ -1,7 +1,7 @@
 //! Document types and their codes: Nghị định 30/2020 Phụ lục III, the
 //! legal-normative types, legacy codes, and Party codes.
 
-use crate::fold::fold;
+use crate::fold::{fold, fold_char};
 
 /// One document type: its code, its name, and its folded title key.
 #[derive(Debug, PartialEq, Eq)]
@@ -112,17 +112,22 @@ pub(crate) fn title_prefix(line: &str) -> Option<(&'static TypeEntry, usize)> {
 
 /// The type named by a code as written in a symbol (`QĐ`, `qđ`, `TTr`).
 pub(crate) fn type_by_code(code: &str) -> Option<(&'static str, &'static str)> {
-    let key = fold(code);
     if let Some(e) = TYPES
         .iter()
-        .find(|e| fold(e.code) == key && e.code != "Lt" && e.code != "BLt")
+        .find(|e| same_folded(e.code, code) && e.code != "Lt" && e.code != "BLt")
     {
         return Some((e.code, e.name));
     }
     EXTRA_CODES
         .iter()
-        .find(|(c, _, _)| fold(c) == key)
+        .find(|(c, _, _)| same_folded(c, code))
         .map(|(_, code, name)| (*code, *name))
+}
+
+/// `a` and `b` fold to the same key (case, diacritics aside), compared
+/// char by char without building either key.
+fn same_folded(a: &str, b: &str) -> bool {
+    a.chars().map(fold_char).eq(b.chars().map(fold_char))
 }
 
 /// The canonical name of a code (`QĐ` → `Quyết định`).

@@ -115,7 +115,7 @@ fn is_distribution_head(t: &str) -> bool {
     // Only the first chars matter: folding whole lines here, for every line
     // scanned from the end, was most of the footer's time.
     let key = fold_prefix(strip_emphasis(t), "noi nhan".len());
-    key.starts_with("noi nhan") || key.starts_with("noi nhan")
+    key.starts_with("noi nhan")
 }
 
 fn is_archive(t: &str) -> bool {

@@ -170,7 +170,7 @@ pub(crate) fn parse(text: &str, lines: &[Line]) -> Header {
             .map_or(line.end, |l| l.end);
         let cells = split_cells(text, line, reach);
         if !cells.iter().any(|c| c.kind.is_anchor()) {
-            if st.continue_mode(text, line, &key) {
+            if st.continue_mode(text, line) {
                 i += 1;
                 continue;
             }
@@ -361,7 +361,7 @@ impl State {
     }
 
     /// Lines without anchors that continue the subject or the recipients.
-    fn continue_mode(&mut self, text: &str, line: Line, key: &str) -> bool {
+    fn continue_mode(&mut self, text: &str, line: Line) -> bool {
         let t = line.text(text);
         match self.mode {
             Mode::Subject => {
@@ -395,7 +395,6 @@ impl State {
                         return true;
                     }
                 }
-                let _ = key;
                 false
             }
             Mode::Free => false,

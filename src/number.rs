@@ -187,13 +187,14 @@ fn split_symbol(
     let Some((first, rest)) = groups.split_first() else {
         return (None, Vec::new(), None);
     };
-    let typed = match type_by_code(first) {
+    let known = type_by_code(first);
+    let typed = match known {
         Some(_) if rest.is_empty() => false,
         Some(_) => has_year || cong_van != Some(true),
         None => false,
     };
     if typed {
-        let code = type_by_code(first).map_or(*first, |(c, _)| c).to_owned();
+        let code = known.map_or(*first, |(c, _)| c).to_owned();
         let joint = code.ends_with("LT") || first.ends_with("LT");
         if joint || rest.len() == 1 {
             return (
