@@ -7,15 +7,15 @@
 
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 use congvan::{Error, Options};
 
 const DOC: &str = include_str!("../fixtures/cong-van-full-header.txt");
 
-fn congvan() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_congvan"))
-}
+#[path = "common/bin.rs"]
+mod bin;
+use bin::{assert_no_panic, congvan, stderr, stdout};
 
 #[path = "common/temp.rs"]
 mod temp;
@@ -27,20 +27,6 @@ fn run(args: &[&Path]) -> Output {
         .args(args)
         .output()
         .expect("run congvan")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-/// No panic, whatever happened.
-fn assert_no_panic(o: &Output) {
-    assert_ne!(o.status.code(), Some(101), "panicked: {}", stderr(o));
-    assert!(!stderr(o).contains("panicked"), "{}", stderr(o));
 }
 
 fn utf16(text: &str, little: bool, bom: bool) -> Vec<u8> {

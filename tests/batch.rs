@@ -4,13 +4,8 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 use std::time::{Duration, SystemTime};
-
-/// The binary under test.
-fn congvan() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_congvan"))
-}
 
 /// Runs `congvan batch ARGS…`.
 fn batch(args: &[&Path]) -> Output {
@@ -26,6 +21,9 @@ fn batch_owned(args: &[PathBuf]) -> Output {
     batch(&args.iter().map(PathBuf::as_path).collect::<Vec<_>>())
 }
 
+#[path = "common/bin.rs"]
+mod bin;
+use bin::{congvan, stderr};
 #[path = "common/temp.rs"]
 mod temp;
 use temp::TempDir;
@@ -88,10 +86,6 @@ fn set_mtime(path: &Path, time: SystemTime) {
         .open(path)
         .and_then(|f| f.set_modified(time))
         .expect("set mtime");
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 #[test]

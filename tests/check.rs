@@ -1,7 +1,10 @@
 //! `congvan check`: compiler-style diagnostics, exit codes and colour.
 
-use std::process::{Command, Output};
+use std::process::Output;
 
+#[path = "common/bin.rs"]
+mod bin;
+use bin::{congvan, stderr, stdout};
 #[path = "common/temp.rs"]
 mod temp;
 use temp::TempDir;
@@ -35,20 +38,12 @@ fn clean_document() -> String {
 }
 
 fn check(args: &[&std::ffi::OsStr]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_congvan"))
+    congvan()
         .arg("check")
         .args(args)
         .env_remove("NO_COLOR")
         .output()
         .expect("run congvan check")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 #[test]

@@ -4,10 +4,9 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-/// The binary under test.
-fn congvan() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_congvan"))
-}
+#[path = "common/bin.rs"]
+mod bin;
+use bin::{congvan, stderr, stdout};
 
 #[path = "common/temp.rs"]
 mod temp;
@@ -15,14 +14,6 @@ use temp::TempDir;
 
 fn run(cmd: &mut Command) -> Output {
     cmd.output().expect("run congvan")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 fn json(s: &str) -> serde_json::Value {

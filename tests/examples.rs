@@ -27,14 +27,9 @@ fn example(name: &str, args: &[&std::ffi::OsStr]) -> Output {
     o
 }
 
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
+#[path = "common/bin.rs"]
+mod bin;
+use bin::{stderr, stdout};
 #[path = "common/temp.rs"]
 mod temp;
 use temp::TempDir;
