@@ -1,28 +1,38 @@
 //! Checks of the shortcuts the prefiltered scanners rely on: the byte-level
-//! digit test must agree with the regex `\d`, and the head-noun endings must
-//! fit the suffix check. (The optimised scanners were verified against the
+//! digit, letter and uppercase tests must agree with the regex classes, the
+//! head-noun endings must fit the suffix check, and the hand-written
+//! head-noun matchers (`heads`) must agree with the regexes they replace on
+//! generated texts. (The optimised scanners were verified against the
 //! previous regex-over-everything extractor on the corpus, the fixtures and
 //! generated text before that extractor was retired; the table cases in
 //! `tests.rs` and the corpus ratchet keep the behaviour in place.)
 
+/// Asserts that `f` agrees with the one-char regex `re` on `chars`.
+fn char_test_agrees(re: &str, f: fn(char) -> bool, chars: impl Iterator<Item = char>) {
+    let re = regex::Regex::new(&format!(r"\A{re}\z")).expect("compiles");
+    for c in chars {
+        let mut buf = [0u8; 4];
+        assert_eq!(f(c), re.is_match(c.encode_utf8(&mut buf)), "{c:?}");
+    }
+}
+
 #[test]
 fn digit_shortcut_agrees_with_the_regex() {
-    let re = regex::Regex::new(r"\A\d\z").expect("compiles");
     let ranges = [
         ('\u{0}', '\u{700}'),
         ('\u{1DF0}', '\u{1F10}'),
         ('\u{FF00}', '\u{FF20}'),
     ];
     for (lo, hi) in ranges {
-        for c in lo..=hi {
-            let mut buf = [0u8; 4];
-            assert_eq!(
-                super::scan::is_digit(c),
-                re.is_match(c.encode_utf8(&mut buf)),
-                "{c:?}"
-            );
-        }
+        char_test_agrees(r"\d", super::scan::is_digit, lo..=hi);
     }
+}
+
+#[test]
+fn word_char_and_upper_shortcuts_agree_with_the_regex() {
+    let all = || (0..=0x10FFFF).filter_map(char::from_u32);
+    char_test_agrees(r"[\p{L}\d]", super::scan::is_word_char, all());
+    char_test_agrees(r"\p{Lu}", super::scan::is_upper, all());
 }
 
 #[test]
@@ -35,4 +45,304 @@ fn head_endings_fit_the_suffix_check() {
         );
         assert_eq!(w, w.to_lowercase());
     }
+}
+
+/// Every char case-folds to each letter of the hand-matched words as the
+/// regex `(?i:x)` says.
+#[test]
+fn fold_eq_agrees_with_the_regex() {
+    let mut letters: Vec<char> = super::heads::alts()
+        .iter()
+        .filter(|a| a.fold)
+        .flat_map(|a| a.text().chars().filter(|c| *c != ' ').collect::<Vec<_>>())
+        .chain("sốnămthángngàyđiềukhoảnđiểm".chars())
+        .collect();
+    letters.sort_unstable();
+    letters.dedup();
+    let any = regex::Regex::new(&format!(
+        "(?i)\\A[{}]\\z",
+        letters.iter().collect::<String>()
+    ))
+    .expect("compiles");
+    let each: Vec<regex::Regex> = letters
+        .iter()
+        .map(|x| regex::Regex::new(&format!("(?i)\\A{x}\\z")).expect("compiles"))
+        .collect();
+    for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+        let mut buf = [0u8; 4];
+        let s = c.encode_utf8(&mut buf);
+        let hit = any.is_match(s);
+        for (x, re) in letters.iter().zip(&each) {
+            let want = hit && re.is_match(s);
+            assert_eq!(super::heads::fold_eq(c, *x), want, "{c:?} vs {x:?}");
+        }
+    }
+}
+
+/// Every head noun alternative names the type `head_type` gives it.
+#[test]
+fn head_alternatives_have_their_head_type() {
+    for alt in super::heads::alts() {
+        assert_eq!(super::patterns::head_type(&alt.text()), Ok(alt.ty));
+    }
+}
+
+/// Pieces the generated texts are made of: head nouns in several cases and
+/// spacings, `số`, numbers, the words of type references, punctuation,
+/// white space of several kinds and characters at the edges of the
+/// shortcuts (combining marks, `×`, the Kelvin sign, the long s).
+const PIECES: &[&str] = &[
+    "Quyết định",
+    "QUYẾT ĐỊNH",
+    "quyết  định",
+    "Quyết\nđịnh",
+    "Thông tư",
+    "thông tư liên tịch",
+    "Thông Tư Liên",
+    "Nghị quyết liên tịch",
+    "văn bản",
+    "Văn bản hợp nhất",
+    "VĂN BẢN",
+    "Công văn",
+    "công\u{A0}văn",
+    "\u{212A}ế hoạch",
+    "Kế hoạch",
+    "Bộ luật",
+    "Luật",
+    "luật",
+    "Hiến pháp",
+    "Lệnh",
+    "lệnh",
+    "QĐ",
+    "TTLT",
+    "TTr",
+    "TT",
+    "CTr",
+    "CT",
+    "NĐ",
+    "CV",
+    "KH",
+    "ĐA",
+    "Qđ",
+    "số",
+    "Số",
+    "SỐ",
+    "ſố",
+    "so",
+    "số:",
+    ":",
+    " : ",
+    "12",
+    "0345",
+    "1234567",
+    "2020",
+    "٣",
+    "7a",
+    "nêu",
+    "nói",
+    "trên",
+    "Trên",
+    "nêu trên",
+    "nói\ttrên",
+    "trên.",
+    ",",
+    ".",
+    ";",
+    ")",
+    "/",
+    "-",
+    " ",
+    "  ",
+    "\n",
+    "\t",
+    "\u{A0}",
+    "\u{2003}",
+    "x",
+    "ab",
+    "Đ",
+    "\u{301}",
+    "×",
+    "é",
+    "1.",
+    "của",
+];
+
+/// A deterministic pseudo-random number source.
+fn rng() -> impl FnMut() -> usize {
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state >> 16) as usize
+    }
+}
+
+/// `n` texts: 1 to 12 random pieces, then (every other text) a head noun,
+/// maybe `của`, a name and `số`, the shape the `…số` patterns look for.
+fn texts(n: usize) -> Vec<String> {
+    const WS: &[&str] = &[" ", "  ", "\n", "\t", "", " \n "];
+    const SO: &[&str] = &["số", "Số", "số:", "số :", "số\n", "ſố", "so", "số. "];
+    let mut next = rng();
+    let mut pick = |from: &[&'static str]| from[next() % from.len()];
+    (0..n)
+        .map(|k| {
+            let mut t = String::new();
+            for _ in 0..1 + pick(&["0", "1", "2", "3", "4", "5"]).len() * 2 {
+                t.push_str(pick(PIECES));
+            }
+            if k % 2 == 1 {
+                for part in [
+                    PIECES,
+                    WS,
+                    &["của", "", "Của"],
+                    WS,
+                    PIECES,
+                    PIECES,
+                    PIECES,
+                    WS,
+                    SO,
+                ] {
+                    t.push_str(pick(part));
+                }
+            }
+            t
+        })
+        .collect()
+}
+
+/// Asserts that a hand-written matcher `got(text, lo, end)` agrees with the
+/// `$`-anchored regex `re` (whose captures `want` reads, offsets relative to
+/// `lo`) on generated texts cut at every char boundary.
+fn agrees_before<T: PartialEq + std::fmt::Debug>(
+    re: &regex::Regex,
+    want: impl Fn(&regex::Captures<'_>, usize) -> Option<T>,
+    got: impl Fn(&str, usize, usize) -> Option<T>,
+) -> usize {
+    let mut hits = 0;
+    for t in texts(20_000) {
+        for lo in boundaries(&t) {
+            let w = re.captures(&t[lo..]).and_then(|c| want(&c, lo));
+            hits += usize::from(w.is_some());
+            assert_eq!(got(&t, lo, t.len()), w, "{t:?} from {lo}");
+        }
+    }
+    hits
+}
+
+#[test]
+fn issuer_title_and_so_before_agree_with_the_regexes() {
+    use super::heads;
+    use super::patterns::{HEAD_ISSUER_BEFORE_RE, LAW_TITLE_BEFORE_RE, SO_BEFORE_RE};
+    let range = |c: &regex::Captures<'_>, lo: usize, g: &str| {
+        c.name(g).map(|m| (lo + m.start(), lo + m.end()))
+    };
+    type Named = fn(&str, usize, usize) -> Option<heads::NamedBefore>;
+    let cases: [(&regex::Regex, &str, Named); 2] = [
+        (&HEAD_ISSUER_BEFORE_RE, "iss", heads::issuer_before),
+        (&LAW_TITLE_BEFORE_RE, "title", heads::title_before),
+    ];
+    for (re, name, matcher) in cases {
+        // Only the issuer pattern names its `số`.
+        let has_so = re.capture_names().any(|n| n == Some("so"));
+        let hits = agrees_before(
+            re,
+            |c, lo| {
+                let so = range(c, lo, "so").map(|r| r.0);
+                Some((range(c, lo, "head")?, range(c, lo, name)?, so))
+            },
+            |t, lo, end| {
+                let m = matcher(t, lo, end)?;
+                Some(((m.head.start, m.head.end), m.name, has_so.then_some(m.so)))
+            },
+        );
+        assert!(hits > 100, "{name}: {hits}");
+    }
+    let hits = agrees_before(
+        &SO_BEFORE_RE,
+        |c, lo| range(c, lo, "so").map(|r| r.0),
+        heads::so_before,
+    );
+    assert!(hits > 100, "{hits}");
+}
+
+fn boundaries(t: &str) -> Vec<usize> {
+    (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect()
+}
+
+#[test]
+fn head_before_agrees_with_the_regex() {
+    let hits = agrees_before(
+        &super::patterns::HEAD_BEFORE_RE,
+        |c, lo| c.name("head").map(|h| (lo + h.start(), lo + h.end())),
+        |t, lo, end| {
+            let h = super::heads::head_before(t, lo, end)?;
+            assert_eq!(super::patterns::head_type(&t[h.start..h.end]), Ok(h.alt.ty));
+            Some((h.start, h.end))
+        },
+    );
+    assert!(hits > 1000, "{hits}");
+}
+
+/// Asserts that a hand-written slice matcher `got(text, a, end)` agrees
+/// with the pattern `(?:^|[^\p{L}\d])REST` (`^` only at the start of the
+/// text), whose captures `want` reads (group range by name, offsets
+/// absolute), on generated texts from every char boundary.
+fn agrees_in_slices<T: PartialEq + std::fmt::Debug>(
+    rest: &str,
+    want: impl Fn(&dyn Fn(&str) -> Option<(usize, usize)>) -> Option<T>,
+    got: impl Fn(&str, usize, usize) -> Option<T>,
+) -> usize {
+    let start = regex::Regex::new(&format!(r"(?:^|[^\p{{L}}\d]){rest}")).expect("compiles");
+    let mid = regex::Regex::new(&format!(r"[^\p{{L}}\d]{rest}")).expect("compiles");
+    let mut hits = 0;
+    for t in texts(20_000) {
+        for a in boundaries(&t) {
+            let re = if a == 0 { &start } else { &mid };
+            let w = re.captures(&t[a..]).and_then(|c| {
+                let g = |n: &str| {
+                    let m = if n.is_empty() { c.get(0) } else { c.name(n) };
+                    m.map(|m| (a + m.start(), a + m.end()))
+                };
+                want(&g)
+            });
+            hits += usize::from(w.is_some());
+            assert_eq!(got(&t, a, t.len()), w, "{t:?} from {a}");
+        }
+    }
+    hits
+}
+
+#[test]
+fn number_ref_agrees_with_the_regex() {
+    let hits = agrees_in_slices(
+        &super::patterns::number_ref_rest(),
+        |g| Some((g("head")?, g("so").is_some(), g("num")?, g("")?.1)),
+        |t, a, end| {
+            let m = super::heads::number_ref_in(t, a, end)?;
+            Some(((m.head.start, m.head.end), m.so, m.num, m.num.1))
+        },
+    );
+    assert!(hits > 1000, "{hits}");
+}
+
+#[test]
+fn type_ref_agrees_with_the_regex() {
+    let hits = agrees_in_slices(
+        &super::patterns::type_ref_rest(),
+        |g| {
+            let flags = (g("bare").is_some(), g("after").is_some());
+            Some((g("head")?, g("ref")?.1, flags, g("")?.1))
+        },
+        |t, a, end| {
+            let m = super::heads::type_ref_in(t, a, end)?;
+            Some((
+                (m.head.start, m.head.end),
+                m.end,
+                (m.bare, m.after),
+                m.match_end,
+            ))
+        },
+    );
+    assert!(hits > 100, "{hits}");
 }

@@ -9,7 +9,7 @@
 //!    its regex over the whole text, but running the regex only where a
 //!    byte search says a match can be (`scan`, which explains why that is
 //!    the same):
-//!    - *identifiers* (`patterns::ID_RE`): `NUMBER/[YEAR/]SYMBOL`
+//!    - *identifiers* (`patterns::id_pattern`): `NUMBER/[YEAR/]SYMBOL`
 //!      (`30/2020/NĐ-CP`, `82 /VPĐP- NV&MT`), Party `NUMBER-TYPE/ISSUER`
 //!      (`36-HD/VPTW`) and old `NUMBER-SYMBOL` (`64-CP`, only after a head
 //!      noun). A notation must start with an uppercase code group, which
@@ -22,8 +22,12 @@
 //!    - *laws by name* (`patterns::law_name_rest`): `Luật Đất đai năm 2013`,
 //!      `Bộ luật Lao động 2019`, `Luật … ngày 16 tháng 12 năm 2002`.
 //!    - *back-references*: number-only (`Công văn số 267`,
-//!      `patterns::NUMBER_REF_RE`) and by type (`Kế hoạch nêu trên`,
-//!      `patterns::TYPE_REF_RE`).
+//!      `heads::number_ref_in`) and by type (`Kế hoạch nêu trên`,
+//!      `heads::type_ref_in`).
+//!
+//!    Head nouns are matched by hand (`heads`), not by regex: the head-noun
+//!    alternation was the costliest pattern to compile and to search
+//!    backwards.
 //! 2. **Fields** (`fields`): for each identifier, the date directly after
 //!    it (`ngày 11/01/2024`, `, ngày 01-10-1997`), the issuer after `của`
 //!    up to the clause boundary, and an article pinpoint just before the
@@ -53,6 +57,7 @@
 #[cfg(test)]
 mod equiv;
 mod fields;
+mod heads;
 mod patterns;
 mod resolve;
 mod scan;
@@ -63,7 +68,7 @@ use crate::model::{Citation, CitedDate};
 
 use patterns::{
     head_type, id_start_ok, read_id, starts_at_boundary, window_before, IdForm, TypeInfo, CONG_VAN,
-    HEAD_BEFORE_RE, HEAD_ISSUER_BEFORE_RE, ID_RE, LAW_TITLE_BEFORE_RE, LIST_GAP_RE, SO_BEFORE_RE,
+    LIST_GAP_RE,
 };
 
 /// Finds every cited document (văn bản được viện dẫn) in `text`, merging
@@ -109,7 +114,9 @@ pub fn normalize_id(raw: &str) -> Option<String> {
             break;
         }
     }
-    let caps = ID_RE.captures(s)?;
+    // Only a match starting at 0 counts, and where `ID_RE` has one it
+    // reports what the anchored copy reports.
+    let caps = scan::ID_ANCHORED_RE.captures(s)?;
     let id = read_id(&caps, 0)?;
     if id.start != 0 || !s[id.end..].trim().is_empty() {
         return None;
@@ -217,9 +224,9 @@ fn identifier_candidates(text: &str, own: Option<&str>) -> Vec<Found> {
             }
             if start == raw.start {
                 let (ws, win) = window_before(text, raw.start, 16);
-                if let Some(so) = SO_BEFORE_RE.captures(win).and_then(|c| c.name("so")) {
-                    if ws + so.start() >= prev_end && starts_at_boundary(text, ws + so.start()) {
-                        start = ws + so.start();
+                if let Some(so) = heads::so_before(text, ws, ws + win.len()) {
+                    if so >= prev_end && starts_at_boundary(text, so) {
+                        start = so;
                     }
                 }
             }
@@ -274,63 +281,48 @@ fn identifier_candidates(text: &str, own: Option<&str>) -> Vec<Found> {
 /// Returns the mention start and what was found.
 fn head_before(text: &str, id_start: usize) -> (usize, Head) {
     let (ws, win) = window_before(text, id_start, HEAD_WINDOW);
-    if let Some(h) = HEAD_BEFORE_RE.captures(win).and_then(|c| c.name("head")) {
-        if starts_at_boundary(text, ws + h.start()) {
-            if let Ok(ty) = head_type(h.as_str()) {
-                let head = Head {
-                    present: true,
-                    ty,
-                    ..Head::default()
-                };
-                return (ws + h.start(), head);
-            }
+    if let Some(h) = heads::head_before(text, ws, ws + win.len()) {
+        if starts_at_boundary(text, h.start) {
+            let head = Head {
+                present: true,
+                ty: h.alt.ty,
+                ..Head::default()
+            };
+            return (h.start, head);
         }
     }
-    // Both patterns below end with `số\s*:?\s*$`.
-    let tail = win.trim_end_matches(char::is_whitespace);
-    let tail = tail
-        .strip_suffix(':')
-        .unwrap_or(tail)
-        .trim_end_matches(char::is_whitespace);
-    if !tail.ends_with("số") {
-        return (id_start, Head::default());
-    }
-    if let Some(c) = HEAD_ISSUER_BEFORE_RE.captures(win) {
-        if let (Some(h), Some(iss), Some(so)) = (c.name("head"), c.name("iss"), c.name("so")) {
-            let iss_text = fields::collapse_ws(iss.as_str());
-            let clean = !iss_text
-                .split(' ')
-                .any(|w| head_type(w).is_ok() || w == "số");
-            if clean && starts_at_boundary(text, ws + h.start()) {
-                if let Ok(ty) = head_type(h.as_str()) {
-                    let head = Head {
-                        present: true,
-                        ty,
-                        issuer: Some(iss_text),
-                        title: None,
-                    };
-                    return (ws + so.start(), head);
-                }
-            }
+    let end = ws + win.len();
+    if let Some(m) = heads::issuer_before(text, ws, end) {
+        let iss_text = fields::collapse_ws(&text[m.name.0..m.name.1]);
+        let clean = !iss_text
+            .split(' ')
+            .any(|w| head_type(w).is_ok() || w == "số");
+        if clean && starts_at_boundary(text, m.head.start) {
+            let head = Head {
+                present: true,
+                ty: m.head.alt.ty,
+                issuer: Some(iss_text),
+                title: None,
+            };
+            return (m.so, head);
         }
     }
-    if let Some(c) = LAW_TITLE_BEFORE_RE.captures(win) {
-        if let (Some(h), Some(t)) = (c.name("head"), c.name("title")) {
-            if starts_at_boundary(text, ws + h.start()) {
-                let ty = head_type(h.as_str()).ok().flatten();
-                let title = format!(
-                    "{} {}",
-                    fields::collapse_ws(h.as_str()),
-                    fields::collapse_ws(t.as_str())
-                );
-                let head = Head {
-                    present: true,
-                    ty,
-                    issuer: None,
-                    title: Some(title),
-                };
-                return (ws + h.start(), head);
-            }
+    if let Some(m) = heads::title_before(text, ws, end) {
+        if starts_at_boundary(text, m.head.start) {
+            let h = &text[m.head.start..m.head.end];
+            let ty = head_type(h).ok().flatten();
+            let title = format!(
+                "{} {}",
+                fields::collapse_ws(h),
+                fields::collapse_ws(&text[m.name.0..m.name.1])
+            );
+            let head = Head {
+                present: true,
+                ty,
+                issuer: None,
+                title: Some(title),
+            };
+            return (m.head.start, head);
         }
     }
     (id_start, Head::default())
@@ -408,14 +400,14 @@ fn law_found(text: &str, c: &regex::Captures<'_>, base: usize) -> Option<Found> 
 
 fn ref_candidates(text: &str) -> Vec<Ref> {
     let mut nums = Vec::new();
-    scan::number_ref_matches(text, |c, base| {
-        if let Some(r) = number_ref(text, c, base) {
+    scan::number_ref_matches(text, |m| {
+        if let Some(r) = number_ref(text, m) {
             nums.push(r);
         }
     });
     let mut types = Vec::new();
-    scan::type_ref_matches(text, |c, base| {
-        if let Some(r) = type_ref(text, c, base) {
+    scan::type_ref_matches(text, |m| {
+        if let Some(r) = type_ref(text, m) {
             types.push(r);
         }
     });
@@ -469,16 +461,15 @@ fn this_document_refs(text: &str) -> Vec<Ref> {
     out
 }
 
-/// The back-reference of one match of `NUMBER_REF_RE` (offsets relative to
-/// `base`), unless it is a number of something else.
-fn number_ref(text: &str, c: &regex::Captures<'_>, base: usize) -> Option<Ref> {
-    let (h, n) = (c.name("head")?, c.name("num")?);
-    let (h_start, n_end) = (base + h.start(), base + n.end());
+/// The back-reference of one match of `NUMBER_REF_RE`, unless it is a
+/// number of something else.
+fn number_ref(text: &str, m: &heads::NumberRef) -> Option<Ref> {
+    let (h_start, (n_start, n_end)) = (m.head.start, m.num);
     if !starts_at_boundary(text, h_start) {
         return None;
     }
-    let head = head_type(h.as_str()).ok()?;
-    let has_so = c.name("so").is_some();
+    let head = m.head.alt.ty;
+    let has_so = m.so;
     let after = text.get(n_end..).unwrap_or("");
     if after.starts_with(|ch: char| ch.is_alphanumeric()) {
         return None;
@@ -489,7 +480,7 @@ fn number_ref(text: &str, c: &regex::Captures<'_>, base: usize) -> Option<Ref> {
     {
         return None;
     }
-    let num = n.as_str();
+    let num = &text[n_start..n_end];
     let looks_like_year = num.len() == 4 && (num.starts_with("19") || num.starts_with("20"));
     if !has_so && (head.is_none() || looks_like_year) {
         return None;
@@ -503,22 +494,20 @@ fn number_ref(text: &str, c: &regex::Captures<'_>, base: usize) -> Option<Ref> {
     })
 }
 
-/// The back-reference of one match of `TYPE_REF_RE` (offsets relative to
-/// `base`), unless a bare `trên` is not followed by punctuation.
-fn type_ref(text: &str, c: &regex::Captures<'_>, base: usize) -> Option<Ref> {
-    let (r, h) = (c.name("ref")?, c.name("head")?);
-    if c.name("bare").is_some() && c.name("after").is_none() {
+/// The back-reference of one match of `TYPE_REF_RE`, unless a bare `trên`
+/// is not followed by punctuation.
+fn type_ref(text: &str, m: &heads::TypeRef) -> Option<Ref> {
+    if m.bare && !m.after {
         return None;
     }
-    let (r_start, r_end) = (base + r.start(), base + r.end());
+    let (r_start, r_end) = (m.head.start, m.end);
     if !starts_at_boundary(text, r_start) {
         return None;
     }
-    let head = head_type(h.as_str()).ok()?;
     Some(Ref {
         start: r_start,
         end: r_end,
-        head,
+        head: m.head.alt.ty,
         number: None,
         pinpoint: fields::pinpoint_before(text, r_start),
     })

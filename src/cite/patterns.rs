@@ -165,9 +165,21 @@ pub(super) fn head_type(head: &str) -> Result<Option<TypeInfo>, ()> {
     Err(())
 }
 
+/// Every head noun in the order of [`heads_alternation`]: its text (full
+/// name lowercase, or abbreviation as written), whether it is a full name,
+/// and the type it names.
+pub(super) fn head_alternatives() -> impl Iterator<Item = (&'static str, bool, Option<TypeInfo>)> {
+    let names = HEAD_NAMES.iter().map(|&(n, t)| (n, true, t));
+    let abbrevs = HEAD_ABBREVS
+        .iter()
+        .map(|&a| (a, false, head_type(a).ok().flatten()));
+    names.chain(abbrevs)
+}
+
 /// Alternation of all head nouns: full names case-insensitively with any
 /// white space between words, then the abbreviations case-sensitively.
-fn heads_alternation(names_only: bool) -> String {
+#[cfg(test)]
+pub(super) fn heads_alternation(names_only: bool) -> String {
     let mut alts: Vec<String> = HEAD_NAMES
         .iter()
         .map(|(n, _)| {
@@ -182,6 +194,7 @@ fn heads_alternation(names_only: bool) -> String {
 }
 
 /// Characters allowed between `của` and `số` in `Quyết định của X số …`.
+#[cfg(test)]
 const ISSUER_CHARS: &str = r"[^\n;:.,/()0-9“”]";
 
 pub(super) fn compile(pattern: &str) -> Regex {
@@ -190,12 +203,10 @@ pub(super) fn compile(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap_or_else(|e| panic!("cite pattern does not compile: {e}"))
 }
 
-/// The identifier: `NUMBER/[YEAR/]SYMBOL`, Party `NUMBER-TYPE/ISSUER`, or
-/// old style `NUMBER-SYMBOL` (only accepted after a head noun). Spaces and a
-/// line break are tolerated around `/` and after `-`.
-pub(super) static ID_RE: LazyLock<Regex> = LazyLock::new(|| compile(&id_pattern()));
-
-/// The pattern of [`ID_RE`].
+/// The identifier pattern `ID_RE`: `NUMBER/[YEAR/]SYMBOL`, Party
+/// `NUMBER-TYPE/ISSUER`, or old style `NUMBER-SYMBOL` (only accepted after a
+/// head noun). Spaces and a line break are tolerated around `/` and after
+/// `-`.
 pub(super) fn id_pattern() -> String {
     let grp = r"[\p{L}\d&]+";
     let sep = r"[ \t]*-[ \t]*\n?[ \t]*";
@@ -209,6 +220,7 @@ pub(super) fn id_pattern() -> String {
 /// A head noun directly before an identifier: `Quyết định số: `, `QĐ `,
 /// `các Quyết định của Thủ tướng Chính phủ số `. Run on a bounded window
 /// ending at the identifier.
+#[cfg(test)]
 pub(super) static HEAD_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
         r"(?:^|[^\p{{L}}\d])(?P<head>{heads})(?:\s+số\s*:?)?\s*$",
@@ -217,6 +229,7 @@ pub(super) static HEAD_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `Quyết định của Bộ Chính trị số ` (issuer between head noun and `số`).
+#[cfg(test)]
 pub(super) static HEAD_ISSUER_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
         r"(?:^|[^\p{{L}}\d])(?P<head>{heads})\s+của\s+(?P<iss>\p{{Lu}}{ISSUER_CHARS}{{0,80}}?)\s+(?P<so>số\s*:?)\s*$",
@@ -225,6 +238,7 @@ pub(super) static HEAD_ISSUER_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `Luật Ngân sách nhà nước số ` (a law named and numbered).
+#[cfg(test)]
 pub(super) static LAW_TITLE_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?:^|[^\p{L}\d])(?P<head>Bộ\s+luật|Luật|Pháp\s+lệnh)\s+(?P<title>\p{Lu}[^\n;:.,/()0-9“”]{0,100}?)\s+số\s*:?\s*$",
@@ -232,6 +246,7 @@ pub(super) static LAW_TITLE_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A lone `số` / `Số:` before an identifier.
+#[cfg(test)]
 pub(super) static SO_BEFORE_RE: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?:^|[^\p{L}\d])(?P<so>(?i:số)\s*:?)\s*$"));
 
@@ -251,11 +266,10 @@ pub(super) fn law_name_rest() -> String {
     )
 }
 
-/// A number-only back-reference: `Công văn số 267`, `Nghị định 30`.
-pub(super) static NUMBER_REF_RE: LazyLock<Regex> =
-    LazyLock::new(|| compile(&format!(r"(?:^|[^\p{{L}}\d]){}", number_ref_rest())));
-
-/// [`NUMBER_REF_RE`] after its boundary: from the head noun on.
+/// A number-only back-reference (`Công văn số 267`, `Nghị định 30`) after
+/// its boundary `(?:^|[^\p{L}\d])`: from the head noun on. The reference
+/// definition of [`super::heads::number_ref_in`].
+#[cfg(test)]
 pub(super) fn number_ref_rest() -> String {
     format!(
         r"(?P<head>{heads})\s+(?P<so>(?i:số)\s*:?\s*)?(?P<num>\d{{1,6}})",
@@ -263,11 +277,10 @@ pub(super) fn number_ref_rest() -> String {
     )
 }
 
-/// A type back-reference: `Kế hoạch nêu trên`, `văn bản trên.`
-pub(super) static TYPE_REF_RE: LazyLock<Regex> =
-    LazyLock::new(|| compile(&format!(r"(?:^|[^\p{{L}}\d]){}", type_ref_rest())));
-
-/// [`TYPE_REF_RE`] after its boundary: from the head noun on.
+/// A type back-reference (`Kế hoạch nêu trên`, `văn bản trên.`) after its
+/// boundary `(?:^|[^\p{L}\d])`: from the head noun on. The reference
+/// definition of [`super::heads::type_ref_in`].
+#[cfg(test)]
 pub(super) fn type_ref_rest() -> String {
     format!(
         r"(?P<ref>(?P<head>{heads})\s+(?:nêu\s+trên|nói\s+trên|(?P<bare>trên)))(?P<after>\s*[,.;:)]|$)?",
@@ -430,7 +443,7 @@ fn split_groups(s: &str, allow_slash: bool) -> (Vec<&str>, usize) {
     (groups, end)
 }
 
-/// Reads one identifier from a match of [`ID_RE`] whose captures are `caps`,
+/// Reads one identifier from a match of `ID_RE` ([`id_pattern`]) whose captures are `caps`,
 /// their offsets relative to `base`. `None` when the notation does not look
 /// like one.
 pub(super) fn read_id(caps: &regex::Captures<'_>, base: usize) -> Option<RawId> {

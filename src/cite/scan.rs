@@ -5,7 +5,7 @@
 //! anchored copy of the pattern only at the few places where a match can
 //! start. The candidate places are found with byte searches:
 //!
-//! - identifiers ([`patterns::ID_RE`]): every match is a digit run, then an
+//! - identifiers (`ID_RE` ([`patterns::id_pattern`])): every match is a digit run, then an
 //!   optional letter, spaces (at most one line break) and `/` or `-`. We
 //!   search for `/` and `-` and walk back to the digits. All the starts
 //!   inside one digit run share the rest of the match, so only the leftmost
@@ -29,10 +29,10 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
-use super::patterns;
+use super::{heads, patterns};
 
 /// `^(?:ID_RE)`.
-static ID_ANCHORED_RE: LazyLock<Regex> =
+pub(super) static ID_ANCHORED_RE: LazyLock<Regex> =
     LazyLock::new(|| patterns::compile(&format!("^(?:{})", patterns::id_pattern())));
 
 /// The anchored law pattern for a candidate at the start of the text.
@@ -67,12 +67,55 @@ pub(super) fn is_digit(c: char) -> bool {
     DIGIT_RE.is_match(c.encode_utf8(&mut buf))
 }
 
+/// A single letter or decimal digit (`[\p{L}\d]`), for the rare
+/// characters outside the ranges [`is_word_char`] knows.
+static WORD_CHAR_RE: LazyLock<Regex> = LazyLock::new(|| patterns::compile(r"\A[\p{L}\d]\z"));
+
+/// Whether `c` is matched by `[\p{L}\d]` (a letter or a decimal digit), the
+/// complement of the boundary class `[^\p{L}\d]` of the patterns.
+pub(super) fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    // U+00C0–U+024F (Latin-1 letters, Latin Extended-A and -B) are all
+    // letters but `×` and `÷`; U+1E00–U+1EFF (Latin Extended Additional,
+    // Vietnamese) are all letters; U+0080–U+00BF and the combining marks
+    // U+0300–U+036F are neither letters nor digits.
+    match c {
+        '\u{C0}'..='\u{24F}' => !matches!(c, '×' | '÷'),
+        '\u{1E00}'..='\u{1EFF}' => true,
+        '\u{80}'..='\u{BF}' => matches!(c, 'ª' | 'µ' | 'º'),
+        '\u{300}'..='\u{36F}' => false,
+        _ => {
+            let mut buf = [0u8; 4];
+            WORD_CHAR_RE.is_match(c.encode_utf8(&mut buf))
+        }
+    }
+}
+
+/// A single uppercase letter (`\p{Lu}`), for the rare characters outside
+/// the ranges [`is_upper`] knows.
+static UPPER_RE: LazyLock<Regex> = LazyLock::new(|| patterns::compile(r"\A\p{Lu}\z"));
+
+/// Whether `c` is matched by `\p{Lu}` (an uppercase letter).
+pub(super) fn is_upper(c: char) -> bool {
+    // In the Latin ranges the `Uppercase` property is exactly `Lu` (its
+    // other members, like Ⅰ or Ⓐ, lie elsewhere).
+    match c {
+        '\0'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' => c.is_uppercase(),
+        _ => {
+            let mut buf = [0u8; 4];
+            UPPER_RE.is_match(c.encode_utf8(&mut buf))
+        }
+    }
+}
+
 /// The char ending at `at` (`at` on a char boundary).
 fn char_before(text: &str, at: usize) -> Option<char> {
     text[..at].chars().next_back()
 }
 
-/// Calls `f(caps, base)` for every match of [`patterns::ID_RE`] in `text`,
+/// Calls `f(caps, base)` for every match of `ID_RE` ([`patterns::id_pattern`]) in `text`,
 /// in order, exactly as `ID_RE.captures_iter(text)` finds them; capture
 /// offsets are relative to `base`.
 pub(super) fn id_matches(text: &str, mut f: impl FnMut(&Captures<'_>, usize)) {
@@ -188,14 +231,6 @@ pub(super) fn law_matches(text: &str, mut f: impl FnMut(&Captures<'_>, usize)) {
     }
 }
 
-/// `NUMBER_REF_RE` without `^`, for slices that do not start the text.
-static NUMBER_REF_MID_RE: LazyLock<Regex> =
-    LazyLock::new(|| patterns::compile(&format!("[^\\p{{L}}\\d]{}", patterns::number_ref_rest())));
-
-/// `TYPE_REF_RE` without `^`, for slices that do not start the text.
-static TYPE_REF_MID_RE: LazyLock<Regex> =
-    LazyLock::new(|| patterns::compile(&format!("[^\\p{{L}}\\d]{}", patterns::type_ref_rest())));
-
 /// Walks back from `at` over white space, then `words` times over a run of
 /// other characters and the white space before it, then one character (a
 /// boundary); never below `floor`.
@@ -219,22 +254,8 @@ fn back_words(text: &str, mut at: usize, words: usize, floor: usize) -> usize {
     at
 }
 
-/// Runs the pattern (`start_re` when the slice starts the text, `mid_re`
-/// otherwise) on `text[a..b]` and reports its first match.
-fn slice_match<'t>(
-    text: &'t str,
-    a: usize,
-    b: usize,
-    start_re: &Regex,
-    mid_re: &Regex,
-) -> Option<Captures<'t>> {
-    let re = if a == 0 { start_re } else { mid_re };
-    re.captures(&text[a..b])
-}
-
-/// Calls `f(caps, base)` for every match of [`patterns::TYPE_REF_RE`] in
-/// `text`, in order, exactly as `captures_iter` finds them; capture offsets
-/// are relative to `base`.
+/// Calls `f` for every match of `TYPE_REF_RE` ([`heads::type_ref_in`]) in
+/// `text`, in order, exactly as `captures_iter` finds them.
 ///
 /// Every match ends its reference at a `trên` preceded by white space; its
 /// head noun is at most four words and `nêu`/`nói` before it, so the match
@@ -242,7 +263,7 @@ fn slice_match<'t>(
 /// space and one punctuation mark (or the end of the text), so the slice
 /// ends there. Any other match inside the slice ends at an earlier `trên`,
 /// where it was already found or ruled out.
-pub(super) fn type_ref_matches(text: &str, mut f: impl FnMut(&Captures<'_>, usize)) {
+pub(super) fn type_ref_matches(text: &str, mut f: impl FnMut(&heads::TypeRef)) {
     let mut floor = 0;
     static TREN_RE: LazyLock<Regex> = LazyLock::new(|| patterns::compile("trên"));
     for (t, w) in TREN_RE.find_iter(text).map(|m| (m.start(), m.as_str())) {
@@ -256,9 +277,9 @@ pub(super) fn type_ref_matches(text: &str, mut f: impl FnMut(&Captures<'_>, usiz
             None => text.len(),
             Some(c) => text.len() - rest.len() + c.len_utf8(),
         };
-        if let Some(caps) = slice_match(text, a, b, &patterns::TYPE_REF_RE, &TYPE_REF_MID_RE) {
-            f(&caps, a);
-            floor = a + caps.get(0).map_or(0, |m| m.end());
+        if let Some(m) = heads::type_ref_in(text, a, b) {
+            f(&m);
+            floor = m.match_end;
         }
     }
 }
@@ -312,9 +333,8 @@ fn ends_with_head(text: &str, at: usize, words: &[Vec<char>], abbrevs: &[&str]) 
             .any(|a| a.as_bytes().last().copied() == last_byte && text[..at].ends_with(a))
 }
 
-/// Calls `f(caps, base)` for every match of [`patterns::NUMBER_REF_RE`] in
-/// `text`, in order, exactly as `captures_iter` finds them; capture offsets
-/// are relative to `base`.
+/// Calls `f` for every match of `NUMBER_REF_RE` ([`heads::number_ref_in`])
+/// in `text`, in order, exactly as `captures_iter` finds them.
 ///
 /// Every match ends with a number (`\d{1,6}`) starting after white space, a
 /// colon or `số`; before those comes a head noun, which ends with one of
@@ -322,7 +342,7 @@ fn ends_with_head(text: &str, at: usize, words: &[Vec<char>], abbrevs: &[&str]) 
 /// on a slice from four words before the head noun's end to the end of the
 /// number. Any other match inside the slice ends at an earlier number, where
 /// it was already found or ruled out.
-pub(super) fn number_ref_matches(text: &str, mut f: impl FnMut(&Captures<'_>, usize)) {
+pub(super) fn number_ref_matches(text: &str, mut f: impl FnMut(&heads::NumberRef)) {
     static ENDINGS: LazyLock<(Vec<Vec<char>>, &'static [&'static str])> = LazyLock::new(|| {
         let (words, abbrevs) = patterns::head_endings();
         let words = words.iter().map(|w| w.chars().rev().collect()).collect();
@@ -397,9 +417,9 @@ pub(super) fn number_ref_matches(text: &str, mut f: impl FnMut(&Captures<'_>, us
             }
             b += c.len_utf8();
         }
-        if let Some(caps) = slice_match(text, a, b, &patterns::NUMBER_REF_RE, &NUMBER_REF_MID_RE) {
-            f(&caps, a);
-            floor = a + caps.get(0).map_or(0, |m| m.end());
+        if let Some(m) = heads::number_ref_in(text, a, b) {
+            f(&m);
+            floor = m.num.1;
         }
     }
 }
