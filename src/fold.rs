@@ -25,6 +25,7 @@ static TABLE: LazyLock<Box<[u8]>> = LazyLock::new(|| {
 });
 
 /// Folds one char to an ASCII byte.
+#[inline]
 pub(crate) fn fold_char(c: char) -> u8 {
     if c.is_ascii() {
         return c.to_ascii_lowercase() as u8;
@@ -100,12 +101,32 @@ impl<'a> Folded<'a> {
 
 /// The folded key of a whole string (for comparisons).
 pub(crate) fn fold(text: &str) -> String {
-    text.chars().map(|c| fold_char(c) as char).collect()
+    let mut key = String::with_capacity(text.len());
+    fold_into(text, &mut key);
+    key
+}
+
+/// Appends the folded key of `text` to `key` (a buffer used line after line).
+pub(crate) fn fold_into(text: &str, key: &mut String) {
+    key.reserve(text.len());
+    key.extend(text.chars().map(|c| fold_char(c) as char));
 }
 
 /// The folded key of the first `n` chars of `text` (for prefix tests).
 pub(crate) fn fold_prefix(text: &str, n: usize) -> String {
     text.chars().take(n).map(|c| fold_char(c) as char).collect()
+}
+
+/// The folded key of the first `buf.len()` chars of `text`, written into
+/// `buf` (for prefix tests without an allocation).
+#[inline]
+pub(crate) fn fold_head<'b>(text: &str, buf: &'b mut [u8]) -> &'b [u8] {
+    let mut n = 0;
+    for (slot, c) in buf.iter_mut().zip(text.chars()) {
+        *slot = fold_char(c);
+        n += 1;
+    }
+    buf.get(..n).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -128,6 +149,12 @@ mod tests {
             }
         }
         assert_eq!(fold_prefix("Nơi nhận:", 8), "noi nhan");
+        let mut buf = [0; 8];
+        assert_eq!(fold_head("Nơi nhận:", &mut buf), b"noi nhan");
+        assert_eq!(fold_head("Số", &mut buf), b"so");
+        let mut key = String::from("x");
+        fold_into("Đảng", &mut key);
+        assert_eq!(key, "xdang");
     }
 
     #[test]
