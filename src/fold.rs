@@ -108,8 +108,23 @@ pub(crate) fn fold(text: &str) -> String {
 
 /// Appends the folded key of `text` to `key` (a buffer used line after line).
 pub(crate) fn fold_into(text: &str, key: &mut String) {
-    key.reserve(text.len());
-    key.extend(text.chars().map(|c| fold_char(c) as char));
+    // byte by byte: ASCII is lower-cased without being decoded
+    let mut bytes = std::mem::take(key).into_bytes();
+    bytes.reserve(text.len());
+    let mut i = 0;
+    while let Some(&b) = text.as_bytes().get(i) {
+        if b.is_ascii() {
+            bytes.push(b.to_ascii_lowercase());
+            i += 1;
+        } else if let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) {
+            bytes.push(fold_char(c));
+            i += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    // every folded byte is ASCII
+    *key = String::from_utf8(bytes).unwrap_or_default();
 }
 
 /// The folded key of the first `n` chars of `text` (for prefix tests).
@@ -155,6 +170,16 @@ mod tests {
         let mut key = String::from("x");
         fold_into("Đảng", &mut key);
         assert_eq!(key, "xdang");
+        for t in [
+            "",
+            "CỘNG HÒA xã hội – “Ủy ban” 😀 a\u{301}",
+            "ASCII Only 12/UBND",
+        ] {
+            let mut key = String::new();
+            fold_into(t, &mut key);
+            let slow: String = t.chars().map(|c| fold_char(c) as char).collect();
+            assert_eq!(key, slow);
+        }
     }
 
     #[test]

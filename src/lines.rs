@@ -159,6 +159,21 @@ fn classify(t: &str, key: &mut String) -> LineKind {
     if !plausible {
         return LineKind::Content;
     }
+    // the folded key below starts with the fold of `lead`'s first char,
+    // unless that is a space (NBSP): then only the key can tell
+    let first = lead.chars().next().map(fold_char);
+    let furniture = first.is_some_and(|b| match b {
+        b' ' => true,
+        b'a'..=b'z' => {
+            let mut buf = [0; 5];
+            let head = fold_head(lead, &mut buf);
+            may_be_furniture_start(head) || memchr::memchr(b'/', lead.as_bytes()).is_some()
+        }
+        _ => may_be_furniture_start(&[b]),
+    });
+    if !furniture {
+        return LineKind::Content;
+    }
     key.clear();
     fold_into(t, key);
     let key = key.trim_matches(|c: char| c == '*' || c == '_' || c == ' ');
@@ -206,16 +221,18 @@ fn at_most_words(s: &str, n: usize) -> bool {
 /// letter, digit or dash first, and a `/` after the host name). The key is
 /// ASCII, so `\d` is `[0-9]`.
 fn may_be_furniture(key: &str) -> bool {
-    match key.as_bytes().first() {
-        Some(b'0'..=b'9' | b'-') => true,
-        Some(b'a'..=b'z') => {
-            ["trang", "cong", "file:"]
-                .iter()
-                .any(|p| key.starts_with(p))
-                || memchr::memchr(b'/', key.as_bytes()).is_some()
-        }
-        _ => false,
-    }
+    may_be_furniture_start(key.as_bytes())
+        || (key.starts_with(|c: char| c.is_ascii_lowercase())
+            && memchr::memchr(b'/', key.as_bytes()).is_some())
+}
+
+/// [`may_be_furniture`] by the start of the key alone (up to `file:`),
+/// for a key without a `/` (only `/` folds to `/`).
+fn may_be_furniture_start(head: &[u8]) -> bool {
+    matches!(head.first(), Some(b'0'..=b'9' | b'-'))
+        || [&b"trang"[..], b"cong", b"file:"]
+            .iter()
+            .any(|p| head.starts_with(p))
 }
 
 /// Furniture of a web page printed or captured on a phone: the status bar
@@ -361,10 +378,18 @@ mod tests {
             assert!(may_be_furniture(t) || !any, "{t}");
         }
         assert!(!may_be_furniture("noi nhan:"));
-        // the `Source:` check looks for a `:` byte: no other char folds to it
+        // the `Source:` check looks for a `:` byte, the address check for
+        // a `/`: no other char folds to them
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             assert!(fold_char(c) != b':' || c == ':', "{c:?}");
+            assert!(fold_char(c) != b'/' || c == '/', "{c:?}");
+            // and only NBSP, of the chars the key is trimmed of, is not itself
+            assert!(!matches!(fold_char(c), b'*' | b'_' | b' ') || c.is_ascii() || c == '\u{A0}');
         }
+        let mut lines =
+            split("Trang 3\n12\n*Trang 2/5*\nfile:///a 1/2\n\u{A0}12\nCông báo số 5\nHà Nội");
+        lines.pop();
+        assert!(lines.iter().all(|l| l.kind == LineKind::Noise), "{lines:?}");
         assert!(!may_be_furniture("dieu 1. pham vi"));
     }
 
