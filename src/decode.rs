@@ -66,7 +66,7 @@ pub fn decode(bytes: &[u8], options: &Options) -> Result<Decoded> {
     }
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let skipped = bytes.len() - body.len();
-    if let Some(offset) = body.iter().position(|&b| b == 0) {
+    if let Some(offset) = memchr::memchr(0, body) {
         return Err(Error::Binary {
             offset: offset + skipped,
         });

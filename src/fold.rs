@@ -25,6 +25,7 @@ static TABLE: LazyLock<Box<[u8]>> = LazyLock::new(|| {
 });
 
 /// Folds one char to an ASCII byte.
+#[inline]
 pub(crate) fn fold_char(c: char) -> u8 {
     if c.is_ascii() {
         return c.to_ascii_lowercase() as u8;
@@ -100,12 +101,47 @@ impl<'a> Folded<'a> {
 
 /// The folded key of a whole string (for comparisons).
 pub(crate) fn fold(text: &str) -> String {
-    text.chars().map(|c| fold_char(c) as char).collect()
+    let mut key = String::with_capacity(text.len());
+    fold_into(text, &mut key);
+    key
+}
+
+/// Appends the folded key of `text` to `key` (a buffer used line after line).
+pub(crate) fn fold_into(text: &str, key: &mut String) {
+    // byte by byte: ASCII is lower-cased without being decoded
+    let mut bytes = std::mem::take(key).into_bytes();
+    bytes.reserve(text.len());
+    let mut i = 0;
+    while let Some(&b) = text.as_bytes().get(i) {
+        if b.is_ascii() {
+            bytes.push(b.to_ascii_lowercase());
+            i += 1;
+        } else if let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) {
+            bytes.push(fold_char(c));
+            i += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    // every folded byte is ASCII
+    *key = String::from_utf8(bytes).unwrap_or_default();
 }
 
 /// The folded key of the first `n` chars of `text` (for prefix tests).
 pub(crate) fn fold_prefix(text: &str, n: usize) -> String {
     text.chars().take(n).map(|c| fold_char(c) as char).collect()
+}
+
+/// The folded key of the first `buf.len()` chars of `text`, written into
+/// `buf` (for prefix tests without an allocation).
+#[inline]
+pub(crate) fn fold_head<'b>(text: &str, buf: &'b mut [u8]) -> &'b [u8] {
+    let mut n = 0;
+    for (slot, c) in buf.iter_mut().zip(text.chars()) {
+        *slot = fold_char(c);
+        n += 1;
+    }
+    buf.get(..n).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -128,6 +164,22 @@ mod tests {
             }
         }
         assert_eq!(fold_prefix("Nơi nhận:", 8), "noi nhan");
+        let mut buf = [0; 8];
+        assert_eq!(fold_head("Nơi nhận:", &mut buf), b"noi nhan");
+        assert_eq!(fold_head("Số", &mut buf), b"so");
+        let mut key = String::from("x");
+        fold_into("Đảng", &mut key);
+        assert_eq!(key, "xdang");
+        for t in [
+            "",
+            "CỘNG HÒA xã hội – “Ủy ban” 😀 a\u{301}",
+            "ASCII Only 12/UBND",
+        ] {
+            let mut key = String::new();
+            fold_into(t, &mut key);
+            let slow: String = t.chars().map(|c| fold_char(c) as char).collect();
+            assert_eq!(key, slow);
+        }
     }
 
     #[test]

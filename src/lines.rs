@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::fold::fold;
+use crate::fold::{fold, fold_char, fold_head, fold_into};
 
 /// What a line is, as far as layout goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,15 +62,18 @@ static GAZETTE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Splits `text` into classified lines.
 pub(crate) fn split(text: &str) -> Vec<Line> {
-    let mut lines = Vec::new();
+    let mut lines = Vec::with_capacity(text.len() / 32 + 1);
+    let mut key = String::new();
     let mut pos = 0;
-    for raw in text.split('\n') {
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    for stop in ends {
+        let raw = &text[pos..stop];
         let start = pos + (raw.len() - raw.trim_start().len());
         let end = pos + raw.trim_end().len();
         let end = end.max(start);
-        let kind = classify(&text[start..end]);
+        let kind = classify(&text[start..end], &mut key);
         lines.push(Line { start, end, kind });
-        pos += raw.len() + 1;
+        pos = stop + 1;
     }
     mark_front_matter(text, &mut lines);
     mark_repeated_footers(text, &mut lines);
@@ -106,7 +109,8 @@ pub(crate) fn mark_editorial_title(text: &str, lines: &mut [Line]) -> Option<usi
     Some(first)
 }
 
-fn classify(t: &str) -> LineKind {
+/// What line `t` (trimmed) is; `key` is a buffer for its folded key.
+fn classify(t: &str, key: &mut String) -> LineKind {
     if t.is_empty() {
         return LineKind::Blank;
     }
@@ -118,14 +122,19 @@ fn classify(t: &str) -> LineKind {
     }) {
         return LineKind::Separator;
     }
-    let head = t
-        .get(..t.char_indices().nth(12).map_or(t.len(), |(i, _)| i))
-        .unwrap_or(t);
-    if fold(head)
-        .trim_start_matches(['*', '_', ' '])
-        .starts_with("source:")
-    {
-        return LineKind::Noise;
+    // a `Source:` label within the first 12 chars (48 bytes): only `:`
+    // folds to `:`, so a line without one is not looked at further
+    let near = t.as_bytes().get(..48).unwrap_or(t.as_bytes());
+    if memchr::memchr(b':', near).is_some() {
+        let mut buf = [0; 12];
+        let head = fold_head(t, &mut buf);
+        let start = head
+            .iter()
+            .position(|b| !matches!(b, b'*' | b'_' | b' '))
+            .unwrap_or(head.len());
+        if head.get(start..).is_some_and(|h| h.starts_with(b"source:")) {
+            return LineKind::Noise;
+        }
     }
     if t.len() > 120 {
         return LineKind::Content;
@@ -133,21 +142,97 @@ fn classify(t: &str) -> LineKind {
     // Page furniture starts with a digit, a dash, `CÔNG BÁO`, `Trang`, an
     // address, or is a few words; anything else is content without folding.
     let lead = t.trim_start_matches(['*', '_', ' ']);
-    let head = crate::fold::fold_prefix(lead, 8);
-    let plausible = lead.starts_with(|c: char| c.is_ascii_digit() || c == '-')
-        || ["cong bao", "trang", "file:", "http", "www."]
+    let named = || {
+        let mut buf = [0; 8];
+        let head = fold_head(lead, &mut buf);
+        [&b"cong bao"[..], b"trang", b"file:", b"http", b"www."]
             .iter()
             .any(|p| head.starts_with(p))
-        || lead.split_whitespace().count() <= 3;
+    };
+    let plausible = lead.starts_with(|c: char| c.is_ascii_digit() || c == '-')
+        || (lead
+            .chars()
+            .next()
+            .is_some_and(|c| matches!(fold_char(c), b'c' | b't' | b'f' | b'h' | b'w'))
+            && named())
+        || at_most_words(lead, 3);
     if !plausible {
         return LineKind::Content;
     }
-    let key = fold(t);
+    // the folded key below starts with the fold of `lead`'s first char,
+    // unless that is a space (NBSP): then only the key can tell
+    let first = lead.chars().next().map(fold_char);
+    let furniture = first.is_some_and(|b| match b {
+        b' ' => true,
+        b'a'..=b'z' => {
+            let mut buf = [0; 5];
+            let head = fold_head(lead, &mut buf);
+            may_be_furniture_start(head) || memchr::memchr(b'/', lead.as_bytes()).is_some()
+        }
+        _ => may_be_furniture_start(&[b]),
+    });
+    if !furniture {
+        return LineKind::Content;
+    }
+    key.clear();
+    fold_into(t, key);
     let key = key.trim_matches(|c: char| c == '*' || c == '_' || c == ' ');
-    if PAGE_MARKER.is_match(key) || GAZETTE.is_match(key) || BROWSER.is_match(key) {
+    if may_be_furniture(key)
+        && (PAGE_MARKER.is_match(key) || GAZETTE.is_match(key) || BROWSER.is_match(key))
+    {
         return LineKind::Noise;
     }
     LineKind::Content
+}
+
+/// `s.split_whitespace().nth(n).is_none()`: whether `s` has at most `n`
+/// words, deciding white space by the byte for ASCII and decoding only the
+/// chars whose lead byte may start a white-space char (`C2`: U+0085,
+/// U+00A0; `E1`: U+1680; `E2`: U+2000–U+205F; `E3`: U+3000).
+fn at_most_words(s: &str, n: usize) -> bool {
+    let b = s.as_bytes();
+    let (mut words, mut in_word, mut i) = (0, false, 0);
+    while let Some(&x) = b.get(i) {
+        let (space, len) = match x {
+            0x00..=0x7F => (matches!(x, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'), 1),
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => match s.get(i..).and_then(|r| r.chars().next()) {
+                Some(c) => (c.is_whitespace(), c.len_utf8()),
+                None => return s.split_whitespace().nth(n).is_none(),
+            },
+            0x80..=0xDF => (false, 2),
+            0xE0..=0xEF => (false, 3),
+            _ => (false, 4),
+        };
+        if !space && !in_word {
+            words += 1;
+            if words > n {
+                return false;
+            }
+        }
+        in_word = !space;
+        i += len;
+    }
+    true
+}
+
+/// Whether folded `key` can match [`PAGE_MARKER`], [`GAZETTE`] or
+/// [`BROWSER`] at all, by its first byte: each of their alternatives starts
+/// with a digit, a dash, `trang`, `cong`, `file:`, or is an address (a
+/// letter, digit or dash first, and a `/` after the host name). The key is
+/// ASCII, so `\d` is `[0-9]`.
+fn may_be_furniture(key: &str) -> bool {
+    may_be_furniture_start(key.as_bytes())
+        || (key.starts_with(|c: char| c.is_ascii_lowercase())
+            && memchr::memchr(b'/', key.as_bytes()).is_some())
+}
+
+/// [`may_be_furniture`] by the start of the key alone (up to `file:`),
+/// for a key without a `/` (only `/` folds to `/`).
+fn may_be_furniture_start(head: &[u8]) -> bool {
+    matches!(head.first(), Some(b'0'..=b'9' | b'-'))
+        || [&b"trang"[..], b"cong", b"file:"]
+            .iter()
+            .any(|p| head.starts_with(p))
 }
 
 /// Furniture of a web page printed or captured on a phone: the status bar
@@ -164,28 +249,29 @@ static BROWSER: LazyLock<Regex> = LazyLock::new(|| {
 /// layout repeats at the foot of every page are noise once they recur.
 fn mark_repeated_footers(text: &str, lines: &mut [Line]) {
     use std::collections::HashMap;
+    const LABELS: [&str; 7] = [
+        "dien thoai",
+        "dt:",
+        "fax",
+        "email",
+        "e-mail",
+        "website",
+        "dia chi:",
+    ];
     let mut seen: HashMap<&str, usize> = HashMap::new();
-    let contact = |t: &str| {
-        let key = fold(t);
-        [
-            "dien thoai",
-            "dt:",
-            "fax",
-            "email",
-            "e-mail",
-            "website",
-            "dia chi:",
-        ]
-        .iter()
-        .any(|k| key.contains(k))
-    };
+    let mut key = String::new();
     for l in lines
         .iter()
         .filter(|l| l.is_content() && l.end - l.start >= 20 && l.end - l.start <= 240)
     {
         let t = l.text(text);
         // contact lines carry a label's colon or an e-mail's `@`
-        if (t.contains(':') || t.contains('@')) && contact(t) {
+        if memchr::memchr2(b':', b'@', t.as_bytes()).is_none() {
+            continue;
+        }
+        key.clear();
+        fold_into(t, &mut key);
+        if LABELS.iter().any(|k| key.contains(k)) {
             *seen.entry(t).or_default() += 1;
         }
     }
@@ -264,6 +350,80 @@ mod tests {
             "Số: /UBND-NN\nBắc Giang, ngày tháng 01 năm 2024 và một dòng dài hơn ba mươi ký tự";
         let mut lines = split(seed);
         assert_eq!(mark_editorial_title(seed, &mut lines), None);
+    }
+
+    #[test]
+    fn the_furniture_prefilter_lets_every_match_through() {
+        for t in [
+            "47",
+            "-- 3 --",
+            "--- page break ---",
+            "trang 3/12",
+            "3 / 12",
+            "cong bao/so 361 + 362/ngay 28-02-2025",
+            "12 cong bao so 5",
+            "10:42 # # 85%",
+            "14/3/2024, 10:42 cong van 123",
+            "file:///c:/users/a/cv123.html 1/3",
+            "dichvucong.example.gov.vn/van-ban/cv123",
+            "https://www.a.vn/x 1/3",
+            "-a.b/c",
+            "so: 05/ubnd",
+            "noi nhan:",
+            "dieu 1. pham vi",
+            "#abc",
+            "",
+        ] {
+            let any = PAGE_MARKER.is_match(t) || GAZETTE.is_match(t) || BROWSER.is_match(t);
+            assert!(may_be_furniture(t) || !any, "{t}");
+        }
+        assert!(!may_be_furniture("noi nhan:"));
+        // the `Source:` check looks for a `:` byte, the address check for
+        // a `/`: no other char folds to them
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert!(fold_char(c) != b':' || c == ':', "{c:?}");
+            assert!(fold_char(c) != b'/' || c == '/', "{c:?}");
+            // and only NBSP, of the chars the key is trimmed of, is not itself
+            assert!(!matches!(fold_char(c), b'*' | b'_' | b' ') || c.is_ascii() || c == '\u{A0}');
+        }
+        let mut lines =
+            split("Trang 3\n12\n*Trang 2/5*\nfile:///a 1/2\n\u{A0}12\nCông báo số 5\nHà Nội");
+        lines.pop();
+        assert!(lines.iter().all(|l| l.kind == LineKind::Noise), "{lines:?}");
+        assert!(!may_be_furniture("dieu 1. pham vi"));
+    }
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_does() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if c.is_whitespace() && !c.is_ascii() {
+                let mut b = [0; 4];
+                assert!(matches!(
+                    c.encode_utf8(&mut b).as_bytes()[0],
+                    0xC2 | 0xE1 | 0xE2 | 0xE3
+                ));
+            }
+        }
+        for s in [
+            "",
+            " ",
+            "Nơi nhận:",
+            "a b c",
+            "a b c d",
+            " a\tb\u{A0}c\u{3000}d ",
+            "a\u{85}b\u{1680}c\u{2028}d",
+            "ệ ế\u{200B}ữ",
+            "Điều 1. Phạm vi điều chỉnh",
+            "x\u{0B}y\u{0C}z",
+        ] {
+            for n in 0..5 {
+                assert_eq!(
+                    at_most_words(s, n),
+                    s.split_whitespace().nth(n).is_none(),
+                    "{s:?} {n}"
+                );
+            }
+        }
     }
 
     #[test]

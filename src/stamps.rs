@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::fold::Folded;
+use crate::fold::{fold_char, fold_head, Folded};
 use crate::lines::{Line, LineKind};
 use crate::model::Stamp;
 use crate::span::Span;
@@ -38,9 +38,13 @@ pub(crate) fn extract(text: &str, lines: &mut [Line]) -> Vec<Stamp> {
             continue;
         }
         // a stamp line starts with `Người ký`, `Ký bởi` (or OCR's `ý bởi`),
-        // `Digitally signed`, `Signature Valid`: look at one char first
-        let lead = crate::fold::fold_prefix(lines[i].text(text), 1);
-        if !matches!(lead.as_str(), "n" | "k" | "y" | "d" | "s") {
+        // `Digitally signed`, `Signature Valid`: look at a few chars first
+        let t = lines[i].text(text);
+        let mut buf = [0; 9];
+        let lead = t.chars().next().map(fold_char);
+        if !matches!(lead, Some(b'n' | b'k' | b'y' | b'd' | b's'))
+            || !may_start(fold_head(t, &mut buf))
+        {
             i += 1;
             continue;
         }
@@ -83,6 +87,19 @@ pub(crate) fn extract(text: &str, lines: &mut [Line]) -> Vec<Stamp> {
         i = j;
     }
     stamps
+}
+
+/// Whether a line whose folded key starts with `head` (its first 9 chars)
+/// can match [`START`]: each alternative begins with `nguoi`, `ky`,
+/// `digitally`, `signature`, or `y` followed by `\s*boi` (white space or a `b`).
+fn may_start(head: &[u8]) -> bool {
+    [&b"nguoi"[..], b"ky", b"digitally", b"signature"]
+        .iter()
+        .any(|p| head.starts_with(p))
+        || matches!(
+            head,
+            [b'y', b'b' | b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r', ..]
+        )
 }
 
 /// Reads `label: value` pairs from a stamp line; text before the first label
@@ -185,6 +202,33 @@ mod tests {
         assert_eq!(s[0].time.as_deref(), Some("2015-03-16T11:02:35+07:00"));
         assert_eq!(s[1].signer.as_deref(), Some("CUC THUE"));
         assert_eq!(s[1].time.as_deref(), Some("2020-05-05T16:56:11+07:00"));
+    }
+
+    #[test]
+    fn the_start_prefilter_lets_every_match_through() {
+        for t in [
+            "Người ký: A",
+            "Nguoi   ky A",
+            "Ký bởi: B",
+            "ý bởi: C",
+            "Y  boi",
+            "Ky so boi D",
+            "Digitally signed by E",
+            "Signature Valid",
+            "Ngày ký",
+            "Số: 5",
+            "y",
+            "",
+        ] {
+            let mut buf = [0; 9];
+            let head = fold_head(t, &mut buf);
+            assert!(
+                may_start(head) || !START.is_match(&crate::fold::fold(t)),
+                "{t}"
+            );
+        }
+        let mut buf = [0; 9];
+        assert!(!may_start(fold_head("Ngày ký", &mut buf)));
     }
 
     #[test]

@@ -391,9 +391,7 @@ struct Scores {
 /// ```
 pub fn detect(text: &str) -> Option<Legacy> {
     // Fast path: no Latin-1 characters at all.
-    if !text.bytes().any(|b| b == 0xC2 || b == 0xC3) {
-        return None;
-    }
+    memchr::memchr2(0xC2, 0xC3, text.as_bytes())?;
     // Unicode Vietnamese shows itself within a few lines: stop there.
     let unicode = text
         .chars()

@@ -44,9 +44,7 @@ pub fn normalize(input: &str, format: InputFormat) -> Normalized {
         InputFormat::Text => false,
         InputFormat::Auto => looks_like_markdown(input),
     };
-    // Deleting zero-width characters can bring marks together that were
-    // apart (`\u{30D}\u{200B}\u{316}`): such text needs the NFC pass too.
-    let nfc = needs_nfc(input) || input.contains(is_zero_width);
+    let nfc = needs_nfc_pass(input);
     let legacy = legacy::detect(input);
     let mut w = Writer {
         out: String::with_capacity(input.len()),
@@ -69,6 +67,10 @@ pub fn normalize(input: &str, format: InputFormat) -> Normalized {
 
 /// Whether the text looks like a Markdown conversion: a pipe-table delimiter row.
 pub fn looks_like_markdown(input: &str) -> bool {
+    // a delimiter row starts with `|`: text without one is not read line by line
+    if memchr::memchr(b'|', input.as_bytes()).is_none() {
+        return false;
+    }
     input.lines().take(400).any(|l| {
         let t = l.trim();
         t.starts_with('|')
@@ -76,6 +78,70 @@ pub fn looks_like_markdown(input: &str) -> bool {
             && t.bytes().all(|b| matches!(b, b'|' | b'-' | b':' | b' '))
             && t.contains("---")
     })
+}
+
+/// The end of the line of `s` holding byte `at`: after its `\n`, or the end of `s`.
+fn line_end(s: &str, at: usize) -> usize {
+    s.as_bytes()
+        .get(at..)
+        .and_then(|rest| memchr::memchr(b'\n', rest))
+        .map_or(s.len(), |k| at + k + 1)
+}
+
+/// The char of `s` at byte `i`, if `i` is a char boundary before the end.
+fn char_at(s: &str, i: usize) -> Option<char> {
+    s.get(i..)?.chars().next()
+}
+
+/// Where the chars from `i` on stop being certainly left alone by
+/// [`Writer::feed_chars`], judged by their bytes without decoding them; `i`
+/// when the char at `i` may need a rule. `run` is where the pending verbatim
+/// run starts (a space is only known not to follow another inside it).
+///
+/// A char is left alone when it is not space-like, `\r` or zero-width (the
+/// lead bytes of those are in [`SUSPECT`]), and, when composing (`nfc`),
+/// when it is a plain starter followed by one ([`is_plain_starter`]: ASCII,
+/// lead bytes `C2`–`CB`, or `E1 B8`–`E1 BB`), so that it starts no cluster.
+/// A single space is left alone when the byte before it, inside the run,
+/// is no space and the char after it is neither space-like nor zero-width
+/// (an ASCII byte other than a space, tab, vertical tab or form feed, or a
+/// char with lead byte `C3`–`DF`, or `E1` not followed by `9A`).
+fn skip_inert(b: &[u8], mut i: usize, run: usize, nfc: bool) -> usize {
+    let starter = |j: usize| match b.get(j) {
+        None => true,
+        Some(&x) => {
+            x < 0x80
+                || (0xC2..=0xCB).contains(&x)
+                || (x == 0xE1 && matches!(b.get(j + 1), Some(0xB8..=0xBB)))
+        }
+    };
+    while let Some(&x) = b.get(i) {
+        let len = match x {
+            b' ' => {
+                let next_plain = match b.get(i + 1) {
+                    None => false,
+                    Some(&n) if n < 0x80 => !matches!(n, b' ' | b'\t' | 0x0B | 0x0C),
+                    Some(0xC3..=0xDF) => true,
+                    Some(0xE1) => b.get(i + 2) != Some(&0x9A),
+                    Some(_) => false,
+                };
+                if i <= run || b.get(i - 1) == Some(&b' ') || !next_plain {
+                    return i;
+                }
+                1
+            }
+            _ if SUSPECT[usize::from(x)] => return i,
+            0x00..=0x7F => 1,
+            0x80..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+        if nfc && !(starter(i) && starter(i + len)) {
+            return i;
+        }
+        i += len;
+    }
+    i
 }
 
 /// Accumulates normalised text and its offset map.
@@ -126,26 +192,39 @@ fn is_plain_starter(c: char) -> bool {
     u < 0x300 || (0x1E00..=0x1EFF).contains(&u)
 }
 
-/// `!is_nfc_quick(input).is_yes()`, computed the same way but without a
-/// table look-up for the characters of [`is_plain_starter`].
-fn needs_nfc(input: &str) -> bool {
+/// Whether `input` needs the composing pass: `!is_nfc_quick(input).is_yes()`,
+/// or it holds a zero-width character (deleting one can bring marks
+/// together that were apart: `\u{30D}\u{200B}\u{316}`).
+///
+/// One pass over the bytes. The characters of [`is_plain_starter`] are
+/// recognised by their lead byte without being decoded: ASCII, `C2`–`CB`
+/// (U+0080–U+02FF) and `E1 B8`–`E1 BB` (U+1E00–U+1EFF, the precomposed
+/// Vietnamese letters); every other character is decoded and checked as
+/// `is_nfc_quick` does (canonical order of combining classes, then the
+/// quick-check property).
+fn needs_nfc_pass(input: &str) -> bool {
+    let bytes = input.as_bytes();
     let mut last_cc = 0u8;
     let mut maybe = false;
-    let bytes = input.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] < 0x80 {
+    while let Some(&b) = bytes.get(i) {
+        let plain = match b {
+            0x00..=0x7F => 1,
+            0xC2..=0xCB => 2,
+            0xE1 if matches!(bytes.get(i + 1), Some(0xB8..=0xBB)) => 3,
+            _ => 0,
+        };
+        if plain > 0 {
             last_cc = 0;
-            i += 1;
+            i += plain;
             continue;
         }
-        let Some(ch) = input[i..].chars().next() else {
+        let Some(ch) = input.get(i..).and_then(|rest| rest.chars().next()) else {
             break;
         };
         i += ch.len_utf8();
-        if is_plain_starter(ch) {
-            last_cc = 0;
-            continue;
+        if is_zero_width(ch) {
+            return true;
         }
         let cc = canonical_combining_class(ch);
         if last_cc > cc && cc != 0 {
@@ -161,18 +240,42 @@ fn needs_nfc(input: &str) -> bool {
     maybe
 }
 
-/// Whether `line` needs no change when no composition is needed: no tab,
-/// `\r`, vertical tab or form feed, no two spaces in a row, and no
+/// Bytes that may make a line need the rules: tab, vertical tab, form
+/// feed, `\r`, a space (when another follows), and the lead bytes of every
+/// space-like or zero-width character (`C2`, `E1` when `9A` follows, `E2`,
+/// `E3`, `EF`).
+const SUSPECT: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    let bytes = [b'\t', b'\r', 0x0B, 0x0C, b' ', 0xC2, 0xE1, 0xE2, 0xE3, 0xEF];
+    while k < bytes.len() {
+        t[bytes[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
+/// Where the first line of `b` that needs the rules has what makes it so:
+/// a tab, `\r`, vertical tab or form feed, two spaces in a row, or a
 /// character that may be space-like or zero-width (all of those start with
-/// the bytes `C2`, `E1 9A`, `E2`, `E3` or `EF`).
-fn is_plain(line: &str) -> bool {
-    let b = line.as_bytes();
-    !b.iter().enumerate().any(|(i, &x)| match x {
-        b'\t' | b'\r' | 0x0B | 0x0C | 0xC2 | 0xE2 | 0xE3 | 0xEF => true,
-        b' ' => b.get(i + 1) == Some(&b' '),
-        0xE1 => b.get(i + 1) == Some(&0x9A),
-        _ => false,
-    })
+/// the bytes `C2`, `E1 9A`, `E2`, `E3` or `EF`). A line without any of them
+/// needs no change when no composition is needed.
+fn first_suspect(b: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        if SUSPECT[usize::from(x)] {
+            let hit = match x {
+                b' ' => b.get(i + 1) == Some(&b' '),
+                0xE1 => b.get(i + 1) == Some(&0x9A),
+                _ => true,
+            };
+            if hit {
+                return Some(i);
+            }
+        }
+        i += 1;
+    }
+    None
 }
 
 impl Writer {
@@ -210,35 +313,49 @@ impl Writer {
         if self.nfc {
             return self.feed_chars(piece, orig);
         }
-        // Line by line (no rule spans a `\n`): a line with nothing to change
-        // is copied in one step, the others go through the rules char by char.
+        // Line by line (no rule spans a `\n`): lines with nothing to change
+        // are copied in one step, as many as there are in a row; the others
+        // go through the rules char by char. A line that starts with a space
+        // where the text so far ends with one is not copied either (only the
+        // piece's first line can: the others follow a `\n`).
         let mut at = 0;
-        for line in piece.split_inclusive('\n') {
-            if is_plain(line) && !(line.starts_with(' ') && self.out.ends_with(' ')) {
-                self.out.push_str(line);
-                self.map.push_exact(orig + at, line.len());
-            } else {
-                self.feed_chars(line, orig + at);
-            }
-            at += line.len();
+        if piece.starts_with(' ') && self.out.ends_with(' ') {
+            at = line_end(piece, 0);
+            self.feed_chars(&piece[..at], orig);
+        }
+        while at < piece.len() {
+            let rest = &piece[at..];
+            let Some(hit) = first_suspect(rest.as_bytes()) else {
+                self.flush(piece, orig, at, piece.len());
+                return;
+            };
+            let start = memchr::memrchr(b'\n', &rest.as_bytes()[..hit]).map_or(0, |k| k + 1);
+            let end = line_end(rest, hit);
+            self.flush(piece, orig, at, at + start);
+            self.feed_chars(&rest[start..end], orig + at + start);
+            at += end;
         }
     }
 
     /// The normalisation rules, char by char.
     fn feed_chars(&mut self, piece: &str, orig: usize) {
         let mut run = 0; // start of the pending verbatim run, in `piece`
-        let mut iter = piece.char_indices().peekable();
-        while let Some((i, c)) = iter.next() {
+        let mut i = 0;
+        loop {
+            i = skip_inert(piece.as_bytes(), i, run, self.nfc);
+            let Some(c) = char_at(piece, i) else {
+                break;
+            };
+            let next = i + c.len_utf8();
             if is_space_like(c) {
-                let mut end = i + c.len_utf8();
+                let mut end = next;
                 let mut single = c == ' ';
-                while let Some(&(j, n)) = iter.peek() {
+                while let Some(n) = char_at(piece, end) {
                     if !is_space_like(n) && !is_zero_width(n) {
                         break;
                     }
                     single = false;
-                    end = j + n.len_utf8();
-                    iter.next();
+                    end += n.len_utf8();
                 }
                 // a space right after one already written (by an earlier
                 // piece, or before deleted zero-width characters) is dropped
@@ -248,6 +365,7 @@ impl Writer {
                     self.out.ends_with(' ')
                 };
                 if single && !after_space {
+                    i = next;
                     continue;
                 }
                 self.flush(piece, orig, run, i);
@@ -256,50 +374,49 @@ impl Writer {
                     self.map.push_replaced(orig + i, end - i, 1);
                 }
                 run = end;
+                i = end;
             } else if c == '\r' {
                 self.flush(piece, orig, run, i);
-                if iter.peek().is_some_and(|&(_, n)| n == '\n') {
-                    run = i + 1; // drop the '\r', keep the '\n' verbatim
-                } else {
+                if char_at(piece, next) != Some('\n') {
                     self.out.push('\n');
                     self.map.push_replaced(orig + i, 1, 1);
-                    run = i + 1;
                 }
+                // a `\r` before a `\n` is dropped, the `\n` kept verbatim
+                run = next;
+                i = next;
             } else if is_zero_width(c) {
                 self.flush(piece, orig, run, i);
-                run = i + c.len_utf8();
+                run = next;
+                i = next;
             } else if self.nfc
                 && !c.is_ascii_whitespace()
-                && (ccc(c) != 0
-                    || next_visible(&piece[i + c.len_utf8()..]).is_some_and(|n| ccc(n) != 0))
+                && (ccc(c) != 0 || next_visible(&piece[next..]).is_some_and(|n| ccc(n) != 0))
             {
                 // the cluster: `c` and the combining marks after it, with
                 // any zero-width characters among them
-                let mut end = i + c.len_utf8();
-                while let Some(&(j, n)) = iter.peek() {
+                let mut end = next;
+                while let Some(n) = char_at(piece, end) {
                     if ccc(n) != 0 {
-                        end = j + n.len_utf8();
-                        iter.next();
+                        end += n.len_utf8();
                         continue;
                     }
                     if !is_zero_width(n) {
                         break;
                     }
                     // zero-width characters followed by a mark belong to the cluster
-                    let rest = &piece[j..];
+                    let rest = &piece[end..];
                     let hidden = rest.len() - rest.trim_start_matches(is_zero_width).len();
                     if next_visible(rest).is_none_or(|m| ccc(m) == 0) {
                         break;
                     }
-                    while iter.peek().is_some_and(|&(k, _)| k < j + hidden) {
-                        iter.next();
-                    }
-                    end = j + hidden;
+                    end += hidden;
                 }
-                let cluster = &piece[i..end];
+                let start = i;
+                i = end;
+                let cluster = &piece[start..end];
                 // marks at the start of a piece may belong to the letter the
                 // previous piece ended with (Markdown: `ư*\u{309}*`)
-                if run == i && ccc(c) != 0 {
+                if run == start && ccc(c) != 0 {
                     if let Some(from) = self.last_cluster_start() {
                         let mut joined = self.out[from..].to_owned();
                         joined.extend(cluster.chars().filter(|&c| !is_zero_width(c)));
@@ -319,11 +436,14 @@ impl Writer {
                     .nfc()
                     .collect();
                 if composed != cluster {
-                    self.flush(piece, orig, run, i);
+                    self.flush(piece, orig, run, start);
                     self.out.push_str(&composed);
-                    self.map.push_replaced(orig + i, end - i, composed.len());
+                    self.map
+                        .push_replaced(orig + start, end - start, composed.len());
                     run = end;
                 }
+            } else {
+                i = next;
             }
         }
         self.flush(piece, orig, run, piece.len());
@@ -402,6 +522,7 @@ impl Writer {
         self.map.push_replaced(orig, orig_len, 1);
     }
 
+    /// Copies `piece[from..to]` verbatim (`piece` starts at input offset `orig`).
     fn flush(&mut self, piece: &str, orig: usize, from: usize, to: usize) {
         if to > from {
             self.out.push_str(&piece[from..to]);
@@ -478,16 +599,96 @@ mod tests {
 
     #[test]
     fn plain_lines_are_copied_and_the_rest_normalised() {
-        assert!(is_plain("Hà Nội, ngày 05 tháng 02 năm 2024\n"));
-        assert!(!is_plain("a  b"));
-        assert!(!is_plain("a\u{A0}b"));
-        assert!(!is_plain("a\u{200B}b"));
-        assert!(!is_plain("a\r\n"));
+        let plain = |s: &str| first_suspect(s.as_bytes()).is_none();
+        assert!(plain("Hà Nội, ngày 05 tháng 02 năm 2024\n"));
+        assert!(plain("ạ ế ữ \u{1E9E} a b \n"));
+        assert!(!plain("a  b"));
+        assert!(!plain("a\u{A0}b"));
+        assert!(!plain("a\u{200B}b"));
+        assert!(!plain("a\u{1680}b"));
+        assert!(!plain("a\u{3000}b"));
+        assert!(!plain("a\r\n"));
+        assert_eq!(first_suspect("ab\ncd \t".as_bytes()), Some(6));
         let input = "Số: 05\nHà  Nội\n x\u{A0}y\nz";
         let n = normalize(input, InputFormat::Text);
         assert_eq!(n.text, "Số: 05\nHà Nội\n x y\nz");
         let at = n.text.find('z').unwrap();
         assert_eq!(n.map.map_range(at, at + 1), (input.len() - 1, input.len()));
+    }
+
+    #[test]
+    fn needs_nfc_pass_is_the_quick_check_or_a_zero_width_char() {
+        let plain_definition = |s: &str| {
+            !matches!(is_nfc_quick(s.chars()), IsNormalized::Yes) || s.contains(is_zero_width)
+        };
+        for s in [
+            "",
+            "plain ascii",
+            "Hà Nội, ngày 05 tháng 02 năm 2024",
+            "Cộng hoà xã hội chủ nghĩa Việt Nam ỹ Ỹ \u{1E00} \u{1EFF} \u{2FF}",
+            "hu\u{31B}o\u{31B}\u{309}ng",
+            "a\u{323}\u{302}",
+            "a\u{302}\u{323}",
+            "ư\u{301}",
+            "\u{301}",
+            "x\u{200B}y",
+            "x\u{FEFF}",
+            "x\u{2060}",
+            "\u{30D}\u{200B}\u{316}",
+            "\u{1EA1}\u{302}",
+            "\u{1100}\u{1161}",
+            "\u{AC00}\u{11A8}",
+            "\u{0915}\u{093C}",
+            "e\u{301}\u{1E00}\u{300}",
+            "\u{3099}",
+            "Ω \u{2126} \u{212B}",
+            "\u{1F600} 😀 \u{10FFFF}",
+        ] {
+            assert_eq!(needs_nfc_pass(s), plain_definition(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn skipped_chars_are_left_alone_by_the_rules() {
+        for s in [
+            "Hà Nội, ngày 05 tháng 02 năm 2024\n",
+            "a  b \t c\r\nd\re",
+            " x y  z ",
+            "a\u{A0}b \u{A0}c \u{1680}d \u{3000}e \u{2009}f \u{202F}g",
+            "a\u{200B}b \u{200B}c\u{FEFF} \u{2060}",
+            "hu\u{31B}o\u{31B}\u{309}ng va\u{300} \u{301}x",
+            "y\u{200B}\u{307} \u{30D}\u{200B}\u{316}",
+            "ạ\u{302} ế ữ \u{1E9E}\u{323} Ω\u{301} “ngoặc” … – —",
+            "\u{1100}\u{1161} \u{0915}\u{093C} 😀\u{301}",
+        ] {
+            let b = s.as_bytes();
+            for nfc in [false, true] {
+                for run in (0..=s.len()).filter(|&k| s.is_char_boundary(k)) {
+                    for i in (run..=s.len()).filter(|&k| s.is_char_boundary(k)) {
+                        let end = skip_inert(b, i, run, nfc);
+                        assert!(s.is_char_boundary(end) && end >= i, "{s:?}");
+                        for (k, c) in s[i..end].char_indices().map(|(k, c)| (i + k, c)) {
+                            let rest = &s[k + c.len_utf8()..];
+                            let single_space = c == ' '
+                                && k > run
+                                && !s[run..k].ends_with(' ')
+                                && rest
+                                    .chars()
+                                    .next()
+                                    .is_none_or(|n| !is_space_like(n) && !is_zero_width(n));
+                            assert!(!is_space_like(c) || single_space, "{s:?} {k}");
+                            assert!(c != '\r' && !is_zero_width(c), "{s:?} {k}");
+                            assert!(
+                                !nfc || c.is_ascii_whitespace()
+                                    || (ccc(c) == 0
+                                        && next_visible(rest).is_none_or(|n| ccc(n) == 0)),
+                                "{s:?} {k}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]
