@@ -4,22 +4,19 @@
 //! notes. They are reported with their spans and never fill the main
 //! document's fields.
 
-use crate::fold::fold_prefix;
 use crate::lines::Line;
 use crate::model::Attachment;
 use crate::span::Span;
-use crate::text::is_upper_line;
+use crate::text::{is_upper_line, KeyPrefix};
 
 /// The kind of attachment a line opens, if it opens one.
 pub(crate) fn kind_of(line: &str) -> Option<&'static str> {
     let t = line.trim_matches(|c: char| c == '*' || c == '_' || c == ' ' || c == '|');
-    let key = fold_prefix(t, 36);
+    // every line after the footer comes here: its first chars are folded
+    // on the stack
+    let key = KeyPrefix::<36>::new(t);
     let upper = || is_upper_line(t);
-    if ["sao y", "sao luc", "trich sao"]
-        .iter()
-        .any(|p| key.starts_with(p))
-        && upper()
-    {
+    if key.starts_with_any(&["sao y", "sao luc", "trich sao"]) && upper() {
         return Some("copy");
     }
     if key.contains("cong hoa xa hoi chu nghia") || key.starts_with("dang cong san viet nam") {
@@ -39,7 +36,7 @@ pub(crate) fn kind_of(line: &str) -> Option<&'static str> {
     if key.starts_with("phu luc ")
         || key.starts_with("(kem theo")
         || key.starts_with("(ban hanh kem theo")
-        || (annex_title.iter().any(|p| key.starts_with(p)) && upper())
+        || (key.starts_with_any(&annex_title) && upper())
     {
         return Some("annex");
     }
@@ -51,7 +48,7 @@ pub(crate) fn kind_of(line: &str) -> Option<&'static str> {
         "luoc do",
         "tai ve",
     ];
-    if editorial.iter().any(|p| key.starts_with(p)) {
+    if key.starts_with_any(&editorial) {
         return Some("editorial");
     }
     None

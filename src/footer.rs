@@ -11,12 +11,14 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::fold::{fold, fold_prefix};
+use crate::fold::fold;
 use crate::header::clean_item;
 use crate::lines::Line;
 use crate::model::{Archive, Authority, Distribution, DistributionItem, Signature};
 use crate::span::Span;
-use crate::text::{is_upper_line, markers, push_line, strip_marker};
+use crate::text::{
+    folded_starts_with, is_upper_line, markers, offset_in, push_line, strip_marker, KeyPrefix,
+};
 
 /// The footer.
 #[derive(Debug, Default)]
@@ -112,14 +114,18 @@ fn is_loose_name(t: &str) -> bool {
 }
 
 fn is_distribution_head(t: &str) -> bool {
-    // Only the first chars matter: folding whole lines here, for every line
-    // scanned from the end, was most of the footer's time.
-    let key = fold_prefix(strip_emphasis(t), "noi nhan".len());
-    key.starts_with("noi nhan")
+    // Only the first chars matter, and are compared as they are folded:
+    // this runs on every line scanned from the end.
+    folded_starts_with(strip_emphasis(t), "noi nhan")
 }
 
 fn is_archive(t: &str) -> bool {
-    let key = fold(strip_marker(strip_emphasis(t)));
+    let body = strip_marker(strip_emphasis(t));
+    // both shapes below start with `l`: other lines are not folded whole
+    if !folded_starts_with(body, "l") {
+        return false;
+    }
+    let key = fold(body);
     // OCR: `Lan: VT, TTHT` for `Lưu: VT, TTHT`
     if key.len() > 4 && key.starts_with('l') && {
         let colon = key.find(':').unwrap_or(usize::MAX);
@@ -174,8 +180,10 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
             (t.ends_with("./.") || t.ends_with("/.")) && dist.is_none_or(|d| i < d)
         })
         .collect();
+    // the first content line after line `c` (`content` is sorted)
+    let next_content = |c: usize| content.get(content.partition_point(|&i| i <= c)).copied();
     let footer_follows = |c: usize| {
-        content.iter().copied().find(|&i| i > c).is_some_and(|i| {
+        next_content(c).is_some_and(|i| {
             let t = strip_emphasis(lines[i].text(text));
             is_distribution_head(t) || is_archive(t) || is_signature_line(t)
         })
@@ -192,7 +200,7 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
     };
     // where the footer starts
     let start = if let Some(c) = closing {
-        content.iter().copied().find(|&i| i > c).unwrap_or(n)
+        next_content(c).unwrap_or(n)
     } else {
         // walk back over footer-like lines
         let mut s = n;
@@ -234,7 +242,7 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
             in_dist = true;
             let off = t.find(bare).unwrap_or(0);
             // the label `Nơi nhận` (8 chars) and its colon, if any
-            let label_chars = if fold(bare).starts_with("noi nhan") {
+            let label_chars = if folded_starts_with(bare, "noi nhan") {
                 8
             } else {
                 0
@@ -368,8 +376,8 @@ fn split_interleaved(t: &str) -> (Option<ByteRange>, Option<ByteRange>) {
 
 /// After a signer's name, an annex title ends the footer.
 fn ends_signature_region(t: &str) -> bool {
-    let key = fold_prefix(t, "huong dan".len());
-    [
+    let key = KeyPrefix::<9>::new(t);
+    key.starts_with_any(&[
         "phu luc",
         "danh muc",
         "quy che",
@@ -380,9 +388,7 @@ fn ends_signature_region(t: &str) -> bool {
         "sao y",
         "trich sao",
         "sao luc",
-    ]
-    .iter()
-    .any(|p| key.starts_with(p))
+    ])
 }
 
 /// `KT. BỘ TRƯỞNG THỨ TRƯỞNG Đinh Trung Tụng KẾ HOẠCH TRIỂN KHAI …`:
@@ -639,7 +645,7 @@ fn distribution(text: &str, head: Option<Span>, lines: &[(usize, usize)]) -> Dis
             if t.is_empty() {
                 continue;
             }
-            let off = part.find(t).unwrap_or(0);
+            let off = emphasis_offset(part, t);
             let (a, b) = (s + ps + off, s + ps + off + t.len());
             span = Some(span.map_or(Span::new(a, b), |sp| sp.cover(Span::new(a, b))));
             if is_archive(t) {
@@ -650,23 +656,14 @@ fn distribution(text: &str, head: Option<Span>, lines: &[(usize, usize)]) -> Dis
             let m = markers(t);
             // OCR debris after the item's `;` (`Như trên; Pi`)
             let t = match t.rfind(';') {
-                Some(k)
-                    if t[k + 1..]
-                        .trim()
-                        .chars()
-                        .filter(|c| c.is_alphabetic())
-                        .count()
-                        <= 3 =>
-                {
-                    &t[..=k]
-                }
+                Some(k) if !has_letters(&t[k + 1..], 4) => &t[..=k],
                 _ => t,
             };
             let body = clean_item(t);
-            if body.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+            if !has_letters(body, 3) {
                 continue;
             }
-            let boff = t.find(body).unwrap_or(0);
+            let boff = item_offset(t, body);
             let item_span = Span::new(a + boff, a + boff + body.len());
             if m.is_empty() && last_open {
                 if let Some(parent) = items.last_mut() {
@@ -713,6 +710,27 @@ fn distribution(text: &str, head: Option<Span>, lines: &[(usize, usize)]) -> Dis
         archive,
         span: span.unwrap_or_default(),
     }
+}
+
+/// Whether `t` has at least `n` letters (stops counting there: items can
+/// be whole pages long).
+fn has_letters(t: &str, n: usize) -> bool {
+    n == 0 || t.chars().filter(|c| c.is_alphabetic()).nth(n - 1).is_some()
+}
+
+/// Where `t = strip_emphasis(part)` starts in `part`: `part.find(t)`. The
+/// chars trimmed off are `*`, `_`, ` `, `|` and `t` starts with none of
+/// them, so `t` cannot occur earlier than where it was cut from.
+fn emphasis_offset(part: &str, t: &str) -> usize {
+    offset_in(part, t)
+}
+
+/// Where `body = clean_item(t)` starts in `t`: `t.find(body)`. An earlier
+/// occurrence of `body` would overlap the list marker and spaces cut off
+/// before it, and make `body` a repetition of those chars; `body` has
+/// letters, so there is none.
+fn item_offset(t: &str, body: &str) -> usize {
+    offset_in(t, body)
 }
 
 fn last_item(items: &mut [DistributionItem], level: u8) -> Option<&mut DistributionItem> {
@@ -947,6 +965,34 @@ mod tests {
             parse(t, &split(t), 0).signatures[0].name.as_deref(),
             Some("Lê Minh Hưng")
         );
+    }
+
+    #[test]
+    fn item_offsets_are_where_find_puts_them() {
+        for part in [
+            "**- Như trên;**",
+            "| *Lưu: VT*",
+            "- \t- Sở Nội vụ;",
+            "-\t-\t-\tabc",
+            "  x",
+        ] {
+            let t = strip_emphasis(part);
+            assert_eq!(
+                emphasis_offset(part, t),
+                part.find(t).unwrap_or(0),
+                "{part:?}"
+            );
+            let body = clean_item(t);
+            if has_letters(body, 3) {
+                assert_eq!(item_offset(t, body), t.find(body).unwrap_or(0), "{t:?}");
+            }
+        }
+        for (t, n) in [("ab c", 3), ("ab", 3), ("", 0), ("a1b2", 2), ("Như", 4)] {
+            assert_eq!(
+                has_letters(t, n),
+                t.chars().filter(|c| c.is_alphabetic()).count() >= n
+            );
+        }
     }
 
     #[test]
