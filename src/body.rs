@@ -17,7 +17,7 @@ use regex::Regex;
 use crate::lines::{Line, LineKind};
 use crate::model::{Block, Body, Section, SectionKind};
 use crate::span::Span;
-use crate::text::{is_upper_line, markers, push_line, strip_marker, KeyPrefix};
+use crate::text::{folded_starts_with, is_upper_line, markers, push_line, strip_marker, KeyPrefix};
 
 /// A paragraph of joined lines (normalised offsets).
 #[derive(Debug, Clone)]
@@ -28,6 +28,8 @@ struct Para {
     /// For each joined line: where it starts in `text` and in the
     /// normalised text (lines are joined with one space, and blank or noise
     /// lines between them are skipped, so `text` is not a slice of it).
+    /// Empty for a paragraph of one line (no allocation for most): it
+    /// starts at 0 and at `start`.
     lines: Vec<(usize, usize)>,
     /// What `text` opens, when it was already read from the paragraph's
     /// only line.
@@ -294,13 +296,15 @@ fn opens_block(t: &str, op: &Opener) -> bool {
     if !matches!(op, Opener::Text) || is_upper_line(t) {
         return true;
     }
-    KeyPrefix::<24>::new(t).starts_with_any(&[
+    [
         "can cu",
         "xet de nghi",
         "theo de nghi",
         "quyet dinh:",
         "quyet nghi:",
-    ])
+    ]
+    .iter()
+    .any(|p| folded_starts_with(t, p))
 }
 
 fn is_open(text: &str) -> bool {
@@ -343,6 +347,9 @@ fn paragraphs(text: &str, lines: &[Line]) -> Vec<Para> {
         if join {
             if let Some(p) = paras.last_mut() {
                 push_line(&mut p.text, t);
+                if p.lines.is_empty() {
+                    p.lines.push((0, p.start));
+                }
                 p.lines.push((p.text.len() - t.len(), line.start));
                 p.end = line.end;
                 p.opener = None;
@@ -352,7 +359,7 @@ fn paragraphs(text: &str, lines: &[Line]) -> Vec<Para> {
                 start: line.start,
                 end: line.end,
                 text: t.to_owned(),
-                lines: vec![(0, line.start)],
+                lines: Vec::new(),
                 opener: op,
             });
         }
@@ -561,11 +568,8 @@ fn split_heading(p: &Para, rest: &str, sec: &mut Section) {
     }
     // the paragraph text is the source text with line breaks joined; find
     // offsets in the source by searching from the paragraph start
-    let colon = rest
-        .char_indices()
-        .take(150)
-        .find(|&(_, c)| c == ':')
-        .map(|(i, _)| i);
+    // the first `:` among the first 150 chars
+    let colon = rest.find(':').filter(|&i| rest[..i].chars().count() < 150);
     if let Some(ci) = colon {
         let after = rest[ci + 1..].trim();
         if !after.is_empty() {

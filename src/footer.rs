@@ -87,13 +87,18 @@ fn is_placeholder(t: &str) -> bool {
         || (!t.trim().is_empty() && !t.chars().any(char::is_alphanumeric))
 }
 
+/// The number of words of `t`, counted up to `limit` (lines tested for a
+/// name or a title can be whole paragraphs).
+fn word_count(t: &str, limit: usize) -> usize {
+    t.split_whitespace().take(limit).count()
+}
+
 /// A person's name: 2 to 6 capitalised words, not all in capitals.
 pub(crate) fn is_name(t: &str) -> bool {
-    let words: Vec<&str> = t.split_whitespace().collect();
-    if !(2..=6).contains(&words.len()) || is_upper_line(t) {
+    if !(2..=6).contains(&word_count(t, 7)) || is_upper_line(t) {
         return false;
     }
-    words.iter().all(|w| {
+    t.split_whitespace().all(|w| {
         let mut cs = w.chars();
         cs.next().is_some_and(char::is_uppercase) && cs.all(|c| c.is_alphabetic() || c == '.')
     })
@@ -101,6 +106,9 @@ pub(crate) fn is_name(t: &str) -> bool {
 
 /// A name damaged by OCR: 2 to 6 words, all but one capitalised, letters only.
 fn is_loose_name(t: &str) -> bool {
+    if !(2..=6).contains(&word_count(t, 7)) {
+        return false;
+    }
     let words: Vec<&str> = t.split_whitespace().collect();
     (2..=6).contains(&words.len())
         && words.iter().all(|w| w.chars().all(char::is_alphabetic))
@@ -156,7 +164,7 @@ fn is_signature_line(t: &str) -> bool {
             || is_placeholder(t)
             || is_name(t)
             || (is_upper_line(t)
-                && t.split_whitespace().count() <= 14
+                && word_count(t, 15) <= 14
                 && !t.ends_with(':')
                 && strip_marker(t).len() == t.len()))
 }
@@ -341,7 +349,7 @@ fn split_interleaved(t: &str) -> (Option<ByteRange>, Option<ByteRange>) {
     // `- Lưu: VT, NN (2b). Thanh BỘ TRƯỞNG, CHỦ NHIỆM Đặng Hữu Khiêm`
     let mut at = 0;
     for word in t.split(' ') {
-        if at > 0 && word.chars().count() >= 2 && is_upper_line(word) {
+        if at > 0 && word.chars().nth(1).is_some() && is_upper_line(word) {
             let (upper, name) = split_trailing_name(&t[at..]);
             if name.is_some() && upper.split_whitespace().count() >= 2 && is_upper_line(upper) {
                 return (Some((at, t.len())), Some((0, at)));
