@@ -138,8 +138,8 @@ fn may_be_heading(first: char, t: &str) -> bool {
 /// What a hand-written heading matcher found.
 #[derive(Debug, PartialEq, Eq)]
 enum Fast {
-    /// The pattern matches: the label's end (it starts at 0) and the match's end.
-    Match(usize, usize),
+    /// The pattern matches: the label and the match's end.
+    Match(Range<usize>, usize),
     NoMatch,
     /// Not decided here (a non-ASCII digit, or a pattern without a matcher):
     /// the regex decides.
@@ -171,13 +171,14 @@ fn punct_then_spaces(t: &str, at: usize, puncts: &[char]) -> Option<usize> {
     Some(spaces(t, p + c.len_utf8()))
 }
 
-/// The [`HEADING`] patterns for numbered kinds, by hand: a regex capture per
-/// numbered line was most of the body's time. Each repeated part is
+/// The [`HEADING`] patterns for articles and numbered kinds, by hand: a
+/// regex capture per numbered line was most of the body's time. Each repeated part is
 /// greedy and the chars that may follow it cannot continue it (a digit
 /// never follows a maximal digit run, a space never follows `\s*`), so
 /// backtracking never finds another match and one forward pass decides.
 fn fast_heading(kind: SectionKind, t: &str) -> Fast {
-    let decided = |m: Option<(usize, usize)>| m.map_or(Fast::NoMatch, |(l, e)| Fast::Match(l, e));
+    let decided =
+        |m: Option<(usize, usize)>| m.map_or(Fast::NoMatch, |(l, e)| Fast::Match(0..l, e));
     match kind {
         // `^([IVX]+)\s*[.)\-–]\s*`
         SectionKind::Roman => {
@@ -248,6 +249,40 @@ fn fast_heading(kind: SectionKind, t: &str) -> Fast {
             });
             decided(m.flatten())
         }
+        // `^Điều\s+(\d+[a-zđ]?)\s*[.:]?\s+`: after the label, the spaces
+        // and an optional `.`/`:` must leave at least one space to end on;
+        // without one after the punctuation, the match ends at the spaces
+        // before it (if any)
+        SectionKind::Article => {
+            let Some(rest) = t.strip_prefix("Điều") else {
+                return Fast::NoMatch;
+            };
+            let at = t.len() - rest.len();
+            let start = spaces(t, at);
+            let Some(digits) = digit_run(t, start) else {
+                return Fast::Unsure;
+            };
+            if start == at || digits == start {
+                return Fast::NoMatch;
+            }
+            let label = digits
+                + t.get(digits..)
+                    .and_then(|r| r.chars().next())
+                    .filter(|&c| c.is_ascii_lowercase() || c == 'đ')
+                    .map_or(0, char::len_utf8);
+            let gap = spaces(t, label);
+            if t.get(gap..).is_some_and(|r| r.starts_with(['.', ':'])) {
+                let after = spaces(t, gap + 1);
+                if after > gap + 1 {
+                    return Fast::Match(start..label, after);
+                }
+            }
+            if gap > label {
+                Fast::Match(start..label, gap)
+            } else {
+                Fast::NoMatch
+            }
+        }
         _ => Fast::Unsure,
     }
 }
@@ -256,7 +291,7 @@ fn fast_heading(kind: SectionKind, t: &str) -> Fast {
 /// match's end.
 fn heading_match(kind: SectionKind, re: &Regex, t: &str) -> Option<(Range<usize>, usize)> {
     match fast_heading(kind, t) {
-        Fast::Match(label, end) => Some((0..label, end)),
+        Fast::Match(label, end) => Some((label, end)),
         Fast::NoMatch => None,
         Fast::Unsure => {
             let c = re.captures(t)?;
@@ -331,18 +366,24 @@ fn paragraphs(text: &str, lines: &[Line]) -> Vec<Para> {
         }
         let t = line.text(text);
         let lower = t.chars().next().is_some_and(char::is_lowercase);
-        // read once: a line that starts a paragraph is read again as its text
-        let op = (!paras.is_empty()).then(|| opener(t));
-        let join = match (paras.last(), &op) {
-            (Some(p), Some(op)) if !opens_block(t, op) => {
-                let open = is_open(&p.text);
-                if blank || noise {
-                    open && (lower || (noise && !blank))
-                } else {
-                    open || lower
-                }
+        // whether the line goes on the paragraph before, as far as the
+        // paragraph's end and the gap tell
+        let continues = paras.last().is_some_and(|p| {
+            let open = is_open(&p.text);
+            if blank || noise {
+                open && (lower || (noise && !blank))
+            } else {
+                open || lower
             }
-            _ => false,
+        });
+        // only then does what the line opens matter; it is kept, as a line
+        // that starts a paragraph is read again as the paragraph's text
+        let mut op = None;
+        let join = continues && {
+            let o = opener(t);
+            let opens = opens_block(t, &o);
+            op = Some(o);
+            !opens
         };
         if join {
             if let Some(p) = paras.last_mut() {
@@ -721,7 +762,7 @@ mod tests {
         let mut matched = [0usize; 8];
         for _ in 0..200_000 {
             seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-            let starts = ["", "1", "1.2", "3.45", "12.1.", "I", "a"];
+            let starts = ["", "1", "1.2", "3.45", "12.1.", "I", "a", "Điều", "Điều 1"];
             let mut t = starts[(seed >> 40) as usize % starts.len()].to_owned();
             let len = (seed >> 60) as usize % 9;
             for _ in 0..len {
@@ -735,7 +776,7 @@ mod tests {
                 match fast_heading(*kind, &t) {
                     Fast::Match(l, e) => {
                         matched[k] += 1;
-                        assert_eq!(slow, Some((0..l, e)), "{kind:?} {t:?}");
+                        assert_eq!(slow, Some((l, e)), "{kind:?} {t:?}");
                     }
                     Fast::NoMatch => assert_eq!(slow, None, "{kind:?} {t:?}"),
                     Fast::Unsure => {}
@@ -743,8 +784,8 @@ mod tests {
                 assert_eq!(heading_match(*kind, re, &t), slow, "{kind:?} {t:?}");
             }
         }
-        // Roman, SubNumbered, Numbered, Lettered all matched some samples
-        assert!(matched[4..].iter().all(|&n| n > 100), "{matched:?}");
+        // Article, Roman, SubNumbered, Numbered, Lettered all matched some samples
+        assert!(matched[3..].iter().all(|&n| n > 100), "{matched:?}");
     }
 
     #[test]

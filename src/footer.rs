@@ -123,8 +123,10 @@ fn is_loose_name(t: &str) -> bool {
 
 fn is_distribution_head(t: &str) -> bool {
     // Only the first chars matter, and are compared as they are folded:
-    // this runs on every line scanned from the end.
-    folded_starts_with(strip_emphasis(t), "noi nhan")
+    // this runs on every line scanned from the end. Only the start is
+    // trimmed as in strip_emphasis: the label ends with `n`, which the end
+    // trim never removes, so cutting the end cannot change the answer.
+    folded_starts_with(t.trim_start_matches(EMPHASIS), "noi nhan")
 }
 
 fn is_archive(t: &str) -> bool {
@@ -151,8 +153,11 @@ fn is_archive(t: &str) -> bool {
         && t.chars().count() < 120
 }
 
+/// Chars around emphasised or table-cell text: `**KT. BỘ TRƯỞNG**`, `| … |`.
+const EMPHASIS: [char; 4] = ['*', '_', ' ', '|'];
+
 fn strip_emphasis(t: &str) -> &str {
-    t.trim_matches(|c: char| c == '*' || c == '_' || c == ' ' || c == '|')
+    t.trim_matches(EMPHASIS)
 }
 
 /// Whether `t` can be a signature line.
@@ -180,12 +185,15 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
         .find(|&i| is_distribution_head(lines[i].text(text)));
     // The body ends with `./.`. Annexes end with their own, so take the first
     // one that a footer line follows, or else the last one.
+    // (`./.` ends with `/.`; the lines are in order, so those before `dist`
+    // are a prefix)
     let ends: Vec<usize> = content
         .iter()
         .copied()
+        .take_while(|&i| dist.is_none_or(|d| i < d))
         .filter(|&i| {
             let t = lines[i].text(text).trim_end_matches(['*', ' ']);
-            (t.ends_with("./.") || t.ends_with("/.")) && dist.is_none_or(|d| i < d)
+            t.ends_with("/.")
         })
         .collect();
     // the first content line after line `c` (`content` is sorted)
