@@ -10,7 +10,7 @@
 //! section that close the document (`Yêu cầu …`, `… ./.`) go to `closing`.
 
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 
 use regex::Regex;
 
@@ -18,6 +18,7 @@ use crate::lines::{Line, LineKind};
 use crate::model::{Block, Body, Section, SectionKind};
 use crate::span::Span;
 use crate::text::{folded_starts_with, is_upper_line, markers, push_line, strip_marker, KeyPrefix};
+use SectionKind as K;
 
 /// A paragraph of joined lines (normalised offsets).
 #[derive(Debug, Clone)]
@@ -48,31 +49,50 @@ impl Para {
     }
 }
 
-static HEADING: LazyLock<[(SectionKind, Regex); 8]> = LazyLock::new(|| {
-    let r = |p: &str| Regex::new(p).expect("valid regex");
-    [
-        (
-            SectionKind::Part,
-            r(r"^(?i:phần)\s+(thứ\s+\p{L}+|[IVXLC]+|\d+)\b\s*[.:\-–]?\s*"),
-        ),
-        (
-            SectionKind::Chapter,
-            r(r"^(?i:chương)\s+([IVXLC]+|\d+)\b\s*[.:\-–]?\s*"),
-        ),
-        (
-            SectionKind::Division,
-            r(r"^(?i:mục)\s+(\d+|[IVXLC]+)\b\s*[.:\-–]?\s*"),
-        ),
-        (SectionKind::Article, r(r"^Điều\s+(\d+[a-zđ]?)\s*[.:]?\s+")),
-        (SectionKind::Roman, r(r"^([IVX]+)\s*[.)\-–]\s*")),
-        (
-            SectionKind::SubNumbered,
-            r(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+"),
-        ),
-        (SectionKind::Numbered, r(r"^(\d{1,3})\s*[.)\-–/]\s*")),
-        (SectionKind::Lettered, r(r"^([a-zđ])\s*[).\-/]\s+")),
-    ]
-});
+/// A heading pattern, compiled on first use: [`fast_heading`] decides
+/// articles and numbered headings by hand, so their patterns are seldom
+/// needed.
+struct Heading {
+    pattern: &'static str,
+    re: OnceLock<Regex>,
+}
+
+impl Heading {
+    /// The compiled pattern.
+    fn regex(&self) -> &Regex {
+        self.re
+            .get_or_init(|| Regex::new(self.pattern).expect("valid regex"))
+    }
+}
+
+/// A [`Heading`] not compiled yet.
+const fn pat(pattern: &'static str) -> Heading {
+    Heading {
+        pattern,
+        re: OnceLock::new(),
+    }
+}
+
+/// The heading patterns, in the order they are tried.
+static HEADING: [(K, Heading); 8] = [
+    (
+        K::Part,
+        pat(r"^(?i:phần)\s+(thứ\s+\p{L}+|[IVXLC]+|\d+)\b\s*[.:\-–]?\s*"),
+    ),
+    (
+        K::Chapter,
+        pat(r"^(?i:chương)\s+([IVXLC]+|\d+)\b\s*[.:\-–]?\s*"),
+    ),
+    (
+        K::Division,
+        pat(r"^(?i:mục)\s+(\d+|[IVXLC]+)\b\s*[.:\-–]?\s*"),
+    ),
+    (K::Article, pat(r"^Điều\s+(\d+[a-zđ]?)\s*[.:]?\s+")),
+    (K::Roman, pat(r"^([IVX]+)\s*[.)\-–]\s*")),
+    (K::SubNumbered, pat(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+")),
+    (K::Numbered, pat(r"^(\d{1,3})\s*[.)\-–/]\s*")),
+    (K::Lettered, pat(r"^([a-zđ])\s*[).\-/]\s+")),
+];
 
 /// What a paragraph opens.
 #[derive(Debug, Clone)]
@@ -86,8 +106,8 @@ enum Opener {
 /// checked against [`may_be_heading`] (the patterns are in [`HEADING`]'s
 /// order: Part, Chapter, Division, Article, Roman, SubNumbered, Numbered,
 /// Lettered), so most lines try none.
-fn heading_candidates(t: &str) -> &'static [(SectionKind, Regex)] {
-    let all: &'static [(SectionKind, Regex); 8] = &HEADING;
+fn heading_candidates(t: &str) -> &'static [(SectionKind, Heading)] {
+    let all = &HEADING;
     let mut cs = t.chars();
     let first = cs.next();
     // `a)`, `c.`, `đ/`: a lowercase letter, then its punctuation
@@ -289,12 +309,12 @@ fn fast_heading(kind: SectionKind, t: &str) -> Fast {
 
 /// Where heading pattern `re` of `kind` matches `t`: the label and the
 /// match's end.
-fn heading_match(kind: SectionKind, re: &Regex, t: &str) -> Option<(Range<usize>, usize)> {
+fn heading_match(kind: SectionKind, re: &Heading, t: &str) -> Option<(Range<usize>, usize)> {
     match fast_heading(kind, t) {
         Fast::Match(label, end) => Some((label, end)),
         Fast::NoMatch => None,
         Fast::Unsure => {
-            let c = re.captures(t)?;
+            let c = re.regex().captures(t)?;
             let (all, label) = (c.get(0)?, c.get(1)?);
             Some((label.range(), all.end()))
         }
@@ -741,10 +761,12 @@ mod tests {
             "100",
             "1\u{000B}.x",
         ];
-        let all: &[(SectionKind, Regex); 8] = &HEADING;
+        let all = &HEADING;
         for t in samples {
-            let matched = all.iter().any(|(_, re)| re.is_match(t));
-            let kept = heading_candidates(t).iter().any(|(_, re)| re.is_match(t));
+            let matched = all.iter().any(|(_, re)| re.regex().is_match(t));
+            let kept = heading_candidates(t)
+                .iter()
+                .any(|(_, re)| re.regex().is_match(t));
             if matched && !t.starts_with(|c: char| c.is_ascii_lowercase() || c == 'đ') {
                 assert!(kept, "{t:?}");
             }
@@ -757,7 +779,7 @@ mod tests {
             "1", "2", "12", "0", ".", ". ", " ", ")", "-", "–", "/", "I", "V", "X", "a", "đ", "b",
             "\u{A0}", "\u{663}", "x", ":", "\t", "\u{B}",
         ];
-        let all: &[(SectionKind, Regex); 8] = &HEADING;
+        let all = &HEADING;
         let mut seed = 0x2545_f491_u64;
         let mut matched = [0usize; 8];
         for _ in 0..200_000 {
@@ -771,6 +793,7 @@ mod tests {
             }
             for (k, (kind, re)) in all.iter().enumerate() {
                 let slow = re
+                    .regex()
                     .captures(&t)
                     .and_then(|c| Some((c.get(1)?.range(), c.get(0)?.end())));
                 match fast_heading(*kind, &t) {
