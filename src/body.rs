@@ -133,8 +133,8 @@ fn heading_candidates(t: &str) -> &'static [(SectionKind, Heading)] {
 
 /// A test every line that a heading pattern for first char `first` matches
 /// passes, cheaper than the pattern:
-/// - `(?i:phần)` and `(?i:chương)`: an `h` second (no other char folds to it);
-/// - `(?i:mục)`: `ụ` or `Ụ` second;
+/// - `(?i:phần)`, `(?i:chương)`, `(?i:mục)`: the word in either case
+///   ([`starts_with_caseless`]);
 /// - `Điều`: the word itself;
 /// - `[IVX]+` and `\d{1,3}`, `\d{1,2}(?:\.\d{1,2})+`: after the run of
 ///   numerals, a space (`\s`) or the punctuation that must follow
@@ -147,12 +147,25 @@ fn may_be_heading(first: char, t: &str) -> bool {
         })
     };
     match first {
-        'P' | 'p' | 'C' | 'c' => matches!(t.as_bytes().get(1), Some(b'h' | b'H')),
-        'M' | 'm' => t.get(1..).is_some_and(|r| r.starts_with(['ụ', 'Ụ'])),
+        'P' | 'p' => starts_with_caseless(t, "phần"),
+        'C' | 'c' => starts_with_caseless(t, "chương"),
+        'M' | 'm' => starts_with_caseless(t, "mục"),
         'Đ' => t.starts_with("Điều"),
         'I' | 'V' | 'X' => after_number(t.trim_start_matches(['I', 'V', 'X'])),
         _ => after_number(t.trim_start_matches(|c: char| c.is_ascii_digit())),
     }
+}
+
+/// Whether `t` starts with `word` (lowercase) in any case: each char
+/// lowercases to the word's. The regex's `(?i:…)` matches a char and its
+/// simple case variants, which all lowercase to it, so this passes every
+/// line the regex matches.
+fn starts_with_caseless(t: &str, word: &str) -> bool {
+    let mut cs = t.chars();
+    word.chars().all(|w| {
+        cs.next()
+            .is_some_and(|c| c == w || c.to_lowercase().eq([w]))
+    })
 }
 
 /// What a hand-written heading matcher found.
@@ -734,6 +747,10 @@ mod tests {
             "PHẦN I. QUY ĐỊNH",
             "pHần 2",
             "Phòng Tài chính",
+            "PhẦN 3",
+            "CHƯơNG IV",
+            "mỤC 2",
+            "Chính phủ",
             "Chương II",
             "CHƯƠNG 3: X",
             "Căn cứ Luật",

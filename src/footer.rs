@@ -605,6 +605,34 @@ fn split_tail(position: &str, more_prefixes: bool) -> (&str, Option<&str>, Optio
 
 /// `THỨ TRƯỞNG Vũ Thị Mai` → (`THỨ TRƯỞNG`, `Vũ Thị Mai`).
 fn split_trailing_name(t: &str) -> (&str, Option<&str>) {
+    // the run of capitalised, not all-capital words at the end, read from
+    // the end (the line before it is not split into words)
+    let (mut at, mut end) = (t.len(), t.len());
+    let mut run = 0;
+    let mut before = false; // a word precedes the run
+    for w in t.rsplit(' ') {
+        let capitalised = !is_upper_line(w) && w.chars().next().is_some_and(char::is_uppercase);
+        if !capitalised {
+            before = true;
+            break;
+        }
+        at = end - w.len();
+        end = at.saturating_sub(1); // the space before the word
+        run += 1;
+    }
+    if run >= 2 && before {
+        let name = t[at..].trim();
+        if is_name(name) {
+            return (t[..at].trim(), Some(name));
+        }
+    }
+    (t, None)
+}
+
+/// [`split_trailing_name`] as first written (words collected from the
+/// start), the definition it is tested against.
+#[cfg(test)]
+fn split_trailing_name_plain(t: &str) -> (&str, Option<&str>) {
     let words: Vec<(usize, &str)> = t
         .split(' ')
         .scan(0, |pos, w| {
@@ -1007,6 +1035,30 @@ mod tests {
             assert_eq!(
                 has_letters(t, n),
                 t.chars().filter(|c| c.is_alphabetic()).count() >= n
+            );
+        }
+    }
+
+    #[test]
+    fn trailing_names_split_as_first_written() {
+        for t in [
+            "THỨ TRƯỞNG Vũ Thị Mai",
+            "Vũ Thị Mai",
+            "BỘ TRƯỞNG  Lê Văn A",
+            "BỘ TRƯỞNG Lê Văn A ",
+            " Lê Văn",
+            "",
+            " ",
+            "KT. CỤC TRƯỞNG Đinh Trung Tụng KẾ HOẠCH",
+            "PHÓ CHỦ TỊCH Trần Văn B Nguyễn",
+            "A Bb Cc",
+            "x Bb Cc Dd Ee Ff Gg Hh",
+            "CHỦ TỊCH Lê",
+        ] {
+            assert_eq!(
+                split_trailing_name(t),
+                split_trailing_name_plain(t),
+                "{t:?}"
             );
         }
     }
