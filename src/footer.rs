@@ -354,21 +354,32 @@ type ByteRange = (usize, usize);
 /// PHÓ CỤC TRƯỞNG`: the signature column's text glued to a distribution item.
 /// Returns (signature part, distribution part) as byte ranges of `t`.
 fn split_interleaved(t: &str) -> (Option<ByteRange>, Option<ByteRange>) {
-    // `- Lưu: VT, NN (2b). Thanh BỘ TRƯỞNG, CHỦ NHIỆM Đặng Hữu Khiêm`
-    let mut at = 0;
-    for word in t.split(' ') {
-        if at > 0 && word.chars().nth(1).is_some() && is_upper_line(word) {
-            let (upper, name) = split_trailing_name(&t[at..]);
-            if name.is_some() && upper.split_whitespace().count() >= 2 && is_upper_line(upper) {
-                return (Some((at, t.len())), Some((0, at)));
+    // `- Lưu: VT, NN (2b). Thanh BỘ TRƯỞNG, CHỦ NHIỆM Đặng Hữu Khiêm`: a
+    // word in capitals from which on the line is titles and a name. The
+    // name is the same run of words at the end of the line whichever word
+    // the tail starts at, as long as it starts before the run
+    // ([`trailing_name_at`]), so lines without one skip the words.
+    if let Some(name_at) = trailing_name_at(t) {
+        let mut at = 0;
+        for word in t.split(' ') {
+            if at >= name_at {
+                break;
             }
+            if at > 0 && word.chars().nth(1).is_some() && is_upper_line(word) {
+                let upper = t[at..name_at].trim();
+                if upper.split_whitespace().count() >= 2 && is_upper_line(upper) {
+                    return (Some((at, t.len())), Some((0, at)));
+                }
+            }
+            at += word.len() + 1;
         }
-        at += word.len() + 1;
     }
     static LEAD: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?P<sig>\p{Lu}[\p{Lu}\s,.]*\p{Lu})\s+[~\-+•]\s+\S").expect("valid regex")
     });
-    if let Some(c) = LEAD.captures(t) {
+    // (`\p{Lu}` chars are uppercase: others need not run the pattern)
+    let lead = t.starts_with(char::is_uppercase).then(|| LEAD.captures(t));
+    if let Some(c) = lead.flatten() {
         if let Some(sig) = c.name("sig") {
             if sig.as_str().split_whitespace().count() >= 2 && is_upper_line(sig.as_str()) {
                 let rest = sig.end() + (t[sig.end()..].len() - t[sig.end()..].trim_start().len());
@@ -605,8 +616,17 @@ fn split_tail(position: &str, more_prefixes: bool) -> (&str, Option<&str>, Optio
 
 /// `THỨ TRƯỞNG Vũ Thị Mai` → (`THỨ TRƯỞNG`, `Vũ Thị Mai`).
 fn split_trailing_name(t: &str) -> (&str, Option<&str>) {
-    // the run of capitalised, not all-capital words at the end, read from
-    // the end (the line before it is not split into words)
+    match trailing_name_at(t) {
+        Some(at) => (t[..at].trim(), Some(t[at..].trim())),
+        None => (t, None),
+    }
+}
+
+/// Where the name that ends `t` starts, for [`split_trailing_name`]: a run
+/// of at least two capitalised, not all-capital words after at least one
+/// other word, which [`is_name`] accepts. The words are read from the end,
+/// up to the first that is not capitalised.
+fn trailing_name_at(t: &str) -> Option<usize> {
     let (mut at, mut end) = (t.len(), t.len());
     let mut run = 0;
     let mut before = false; // a word precedes the run
@@ -620,13 +640,7 @@ fn split_trailing_name(t: &str) -> (&str, Option<&str>) {
         end = at.saturating_sub(1); // the space before the word
         run += 1;
     }
-    if run >= 2 && before {
-        let name = t[at..].trim();
-        if is_name(name) {
-            return (t[..at].trim(), Some(name));
-        }
-    }
-    (t, None)
+    (run >= 2 && before && is_name(t[at..].trim())).then_some(at)
 }
 
 /// [`split_trailing_name`] as first written (words collected from the
@@ -1036,6 +1050,46 @@ mod tests {
                 has_letters(t, n),
                 t.chars().filter(|c| c.is_alphabetic()).count() >= n
             );
+        }
+    }
+
+    /// The first loop of [`split_interleaved`] as first written.
+    fn interleaved_title_plain(t: &str) -> Option<usize> {
+        let mut at = 0;
+        for word in t.split(' ') {
+            if at > 0 && word.chars().count() >= 2 && is_upper_line(word) {
+                let (upper, name) = split_trailing_name_plain(&t[at..]);
+                if name.is_some() && upper.split_whitespace().count() >= 2 && is_upper_line(upper) {
+                    return Some(at);
+                }
+            }
+            at += word.len() + 1;
+        }
+        None
+    }
+
+    #[test]
+    fn interleaved_titles_split_as_first_written() {
+        for t in [
+            "- Lưu: VT, NN (2b). Thanh BỘ TRƯỞNG, CHỦ NHIỆM Đặng Hữu Khiêm",
+            "- Như kính gửi; PHÓ CỤC TRƯỞNG",
+            "BỘ TRƯỞNG Đặng Hữu Khiêm",
+            "x BỘ TRƯỞNG Đặng Hữu",
+            "x BỘ TRƯỞNG  Đặng Hữu",
+            "x BỘ Đặng Hữu",
+            "x TRƯỞNG BAN Hữu",
+            "Đặng Hữu Khiêm",
+            "",
+            "VT BỘ TRƯỞNG Đặng Hữu Khiêm Ơ",
+        ] {
+            let fast = match split_interleaved(t) {
+                (Some((a, e)), Some((0, b))) if a == b && e == t.len() => Some(a),
+                _ => None,
+            };
+            let plain = interleaved_title_plain(t);
+            if plain.is_some() || fast.is_some() {
+                assert_eq!(fast, plain, "{t:?}");
+            }
         }
     }
 
