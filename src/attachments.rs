@@ -4,25 +4,22 @@
 //! notes. They are reported with their spans and never fill the main
 //! document's fields.
 
-use crate::fold::fold_prefix;
 use crate::lines::Line;
 use crate::model::Attachment;
 use crate::span::Span;
-use crate::text::is_upper_line;
+use crate::text::{is_upper_line, KeyPrefix};
 
 /// The kind of attachment a line opens, if it opens one.
 pub(crate) fn kind_of(line: &str) -> Option<&'static str> {
     let t = line.trim_matches(|c: char| c == '*' || c == '_' || c == ' ' || c == '|');
-    let key = fold_prefix(t, 36);
+    // every line after the footer comes here: its first chars are folded
+    // on the stack, 22 for the prefixes (the longest has 22 chars)
+    let key = KeyPrefix::<22>::new(t);
     let upper = || is_upper_line(t);
-    if ["sao y", "sao luc", "trich sao"]
-        .iter()
-        .any(|p| key.starts_with(p))
-        && upper()
-    {
+    if key.starts_with_any(&["sao y", "sao luc", "trich sao"]) && upper() {
         return Some("copy");
     }
-    if key.contains("cong hoa xa hoi chu nghia") || key.starts_with("dang cong san viet nam") {
+    if has_national_heading(t, &key) || key.starts_with("dang cong san viet nam") {
         return Some("second_document");
     }
     let annex_title = [
@@ -39,7 +36,7 @@ pub(crate) fn kind_of(line: &str) -> Option<&'static str> {
     if key.starts_with("phu luc ")
         || key.starts_with("(kem theo")
         || key.starts_with("(ban hanh kem theo")
-        || (annex_title.iter().any(|p| key.starts_with(p)) && upper())
+        || (key.starts_with_any(&annex_title) && upper())
     {
         return Some("annex");
     }
@@ -51,10 +48,27 @@ pub(crate) fn kind_of(line: &str) -> Option<&'static str> {
         "luoc do",
         "tai ve",
     ];
-    if editorial.iter().any(|p| key.starts_with(p)) {
+    if key.starts_with_any(&editorial) {
         return Some("editorial");
     }
     None
+}
+
+/// The Quốc hiệu.
+const NATIONAL: &str = "cong hoa xa hoi chu nghia";
+
+/// Whether the Quốc hiệu is among the first 36 chars of `t`, folded
+/// (`fold_prefix(t, 36).contains(NATIONAL)`). It can start only at one of
+/// the first 12 chars, and then its first 11 chars are within `key`, the
+/// first 22 folded: only a line where they are is folded further.
+fn has_national_heading(t: &str, key: &KeyPrefix<22>) -> bool {
+    let head = NATIONAL.as_bytes().get(..11).unwrap_or_default();
+    let maybe = key
+        .as_bytes()
+        .windows(head.len())
+        .take(12)
+        .any(|w| w == head);
+    maybe && KeyPrefix::<36>::new(t).contains(NATIONAL)
 }
 
 /// Groups the content lines from `from` on into attachments. A line that
@@ -143,6 +157,26 @@ mod tests {
         );
         assert_eq!(kind_of("Danh sách gồm 5 đơn vị"), None);
         assert_eq!(kind_of("- Như trên;"), None);
+    }
+
+    #[test]
+    fn national_heading_test_agrees_with_folding() {
+        use crate::fold::fold_prefix;
+        for t in [
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "abcdefghijk CỘNG HÒA XÃ HỘI CHỦ NGHĨA",
+            "abcdefghijkl CỘNG HÒA XÃ HỘI CHỦ NGHĨA",
+            "abcdefghij CỘNG HÒA XÃ HỘI CHỦ NGHĨ",
+            "CONG HOA XA",
+            "Cộng hoà xã hội chủ nghĩa",
+            "",
+        ] {
+            assert_eq!(
+                has_national_heading(t, &KeyPrefix::new(t)),
+                fold_prefix(t, 36).contains(NATIONAL),
+                "{t:?}"
+            );
+        }
     }
 
     #[test]

@@ -11,12 +11,14 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::fold::{fold, fold_prefix};
+use crate::fold::fold;
 use crate::header::clean_item;
 use crate::lines::Line;
 use crate::model::{Archive, Authority, Distribution, DistributionItem, Signature};
 use crate::span::Span;
-use crate::text::{is_upper_line, markers, push_line, strip_marker};
+use crate::text::{
+    folded_starts_with, is_upper_line, markers, offset_in, push_line, strip_marker, KeyPrefix,
+};
 
 /// The footer.
 #[derive(Debug, Default)]
@@ -85,13 +87,18 @@ fn is_placeholder(t: &str) -> bool {
         || (!t.trim().is_empty() && !t.chars().any(char::is_alphanumeric))
 }
 
+/// The number of words of `t`, counted up to `limit` (lines tested for a
+/// name or a title can be whole paragraphs).
+fn word_count(t: &str, limit: usize) -> usize {
+    t.split_whitespace().take(limit).count()
+}
+
 /// A person's name: 2 to 6 capitalised words, not all in capitals.
 pub(crate) fn is_name(t: &str) -> bool {
-    let words: Vec<&str> = t.split_whitespace().collect();
-    if !(2..=6).contains(&words.len()) || is_upper_line(t) {
+    if !(2..=6).contains(&word_count(t, 7)) || is_upper_line(t) {
         return false;
     }
-    words.iter().all(|w| {
+    t.split_whitespace().all(|w| {
         let mut cs = w.chars();
         cs.next().is_some_and(char::is_uppercase) && cs.all(|c| c.is_alphabetic() || c == '.')
     })
@@ -99,6 +106,9 @@ pub(crate) fn is_name(t: &str) -> bool {
 
 /// A name damaged by OCR: 2 to 6 words, all but one capitalised, letters only.
 fn is_loose_name(t: &str) -> bool {
+    if !(2..=6).contains(&word_count(t, 7)) {
+        return false;
+    }
     let words: Vec<&str> = t.split_whitespace().collect();
     (2..=6).contains(&words.len())
         && words.iter().all(|w| w.chars().all(char::is_alphabetic))
@@ -112,14 +122,20 @@ fn is_loose_name(t: &str) -> bool {
 }
 
 fn is_distribution_head(t: &str) -> bool {
-    // Only the first chars matter: folding whole lines here, for every line
-    // scanned from the end, was most of the footer's time.
-    let key = fold_prefix(strip_emphasis(t), "noi nhan".len());
-    key.starts_with("noi nhan")
+    // Only the first chars matter, and are compared as they are folded:
+    // this runs on every line scanned from the end. Only the start is
+    // trimmed as in strip_emphasis: the label ends with `n`, which the end
+    // trim never removes, so cutting the end cannot change the answer.
+    folded_starts_with(t.trim_start_matches(EMPHASIS), "noi nhan")
 }
 
 fn is_archive(t: &str) -> bool {
-    let key = fold(strip_marker(strip_emphasis(t)));
+    let body = strip_marker(strip_emphasis(t));
+    // both shapes below start with `l`: other lines are not folded whole
+    if !folded_starts_with(body, "l") {
+        return false;
+    }
+    let key = fold(body);
     // OCR: `Lan: VT, TTHT` for `Lưu: VT, TTHT`
     if key.len() > 4 && key.starts_with('l') && {
         let colon = key.find(':').unwrap_or(usize::MAX);
@@ -137,8 +153,11 @@ fn is_archive(t: &str) -> bool {
         && t.chars().count() < 120
 }
 
+/// Chars around emphasised or table-cell text: `**KT. BỘ TRƯỞNG**`, `| … |`.
+const EMPHASIS: [char; 4] = ['*', '_', ' ', '|'];
+
 fn strip_emphasis(t: &str) -> &str {
-    t.trim_matches(|c: char| c == '*' || c == '_' || c == ' ' || c == '|')
+    t.trim_matches(EMPHASIS)
 }
 
 /// Whether `t` can be a signature line.
@@ -150,7 +169,7 @@ fn is_signature_line(t: &str) -> bool {
             || is_placeholder(t)
             || is_name(t)
             || (is_upper_line(t)
-                && t.split_whitespace().count() <= 14
+                && word_count(t, 15) <= 14
                 && !t.ends_with(':')
                 && strip_marker(t).len() == t.len()))
 }
@@ -166,16 +185,21 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
         .find(|&i| is_distribution_head(lines[i].text(text)));
     // The body ends with `./.`. Annexes end with their own, so take the first
     // one that a footer line follows, or else the last one.
+    // (`./.` ends with `/.`; the lines are in order, so those before `dist`
+    // are a prefix)
     let ends: Vec<usize> = content
         .iter()
         .copied()
+        .take_while(|&i| dist.is_none_or(|d| i < d))
         .filter(|&i| {
             let t = lines[i].text(text).trim_end_matches(['*', ' ']);
-            (t.ends_with("./.") || t.ends_with("/.")) && dist.is_none_or(|d| i < d)
+            t.ends_with("/.")
         })
         .collect();
+    // the first content line after line `c` (`content` is sorted)
+    let next_content = |c: usize| content.get(content.partition_point(|&i| i <= c)).copied();
     let footer_follows = |c: usize| {
-        content.iter().copied().find(|&i| i > c).is_some_and(|i| {
+        next_content(c).is_some_and(|i| {
             let t = strip_emphasis(lines[i].text(text));
             is_distribution_head(t) || is_archive(t) || is_signature_line(t)
         })
@@ -192,7 +216,7 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
     };
     // where the footer starts
     let start = if let Some(c) = closing {
-        content.iter().copied().find(|&i| i > c).unwrap_or(n)
+        next_content(c).unwrap_or(n)
     } else {
         // walk back over footer-like lines
         let mut s = n;
@@ -234,7 +258,7 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
             in_dist = true;
             let off = t.find(bare).unwrap_or(0);
             // the label `Nơi nhận` (8 chars) and its colon, if any
-            let label_chars = if fold(bare).starts_with("noi nhan") {
+            let label_chars = if folded_starts_with(bare, "noi nhan") {
                 8
             } else {
                 0
@@ -330,21 +354,32 @@ type ByteRange = (usize, usize);
 /// PHÓ CỤC TRƯỞNG`: the signature column's text glued to a distribution item.
 /// Returns (signature part, distribution part) as byte ranges of `t`.
 fn split_interleaved(t: &str) -> (Option<ByteRange>, Option<ByteRange>) {
-    // `- Lưu: VT, NN (2b). Thanh BỘ TRƯỞNG, CHỦ NHIỆM Đặng Hữu Khiêm`
-    let mut at = 0;
-    for word in t.split(' ') {
-        if at > 0 && word.chars().count() >= 2 && is_upper_line(word) {
-            let (upper, name) = split_trailing_name(&t[at..]);
-            if name.is_some() && upper.split_whitespace().count() >= 2 && is_upper_line(upper) {
-                return (Some((at, t.len())), Some((0, at)));
+    // `- Lưu: VT, NN (2b). Thanh BỘ TRƯỞNG, CHỦ NHIỆM Đặng Hữu Khiêm`: a
+    // word in capitals from which on the line is titles and a name. The
+    // name is the same run of words at the end of the line whichever word
+    // the tail starts at, as long as it starts before the run
+    // ([`trailing_name_at`]), so lines without one skip the words.
+    if let Some(name_at) = trailing_name_at(t) {
+        let mut at = 0;
+        for word in t.split(' ') {
+            if at >= name_at {
+                break;
             }
+            if at > 0 && word.chars().nth(1).is_some() && is_upper_line(word) {
+                let upper = t[at..name_at].trim();
+                if upper.split_whitespace().count() >= 2 && is_upper_line(upper) {
+                    return (Some((at, t.len())), Some((0, at)));
+                }
+            }
+            at += word.len() + 1;
         }
-        at += word.len() + 1;
     }
     static LEAD: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?P<sig>\p{Lu}[\p{Lu}\s,.]*\p{Lu})\s+[~\-+•]\s+\S").expect("valid regex")
     });
-    if let Some(c) = LEAD.captures(t) {
+    // (`\p{Lu}` chars are uppercase: others need not run the pattern)
+    let lead = t.starts_with(char::is_uppercase).then(|| LEAD.captures(t));
+    if let Some(c) = lead.flatten() {
         if let Some(sig) = c.name("sig") {
             if sig.as_str().split_whitespace().count() >= 2 && is_upper_line(sig.as_str()) {
                 let rest = sig.end() + (t[sig.end()..].len() - t[sig.end()..].trim_start().len());
@@ -368,8 +403,8 @@ fn split_interleaved(t: &str) -> (Option<ByteRange>, Option<ByteRange>) {
 
 /// After a signer's name, an annex title ends the footer.
 fn ends_signature_region(t: &str) -> bool {
-    let key = fold_prefix(t, "huong dan".len());
-    [
+    let key = KeyPrefix::<9>::new(t);
+    key.starts_with_any(&[
         "phu luc",
         "danh muc",
         "quy che",
@@ -380,9 +415,7 @@ fn ends_signature_region(t: &str) -> bool {
         "sao y",
         "trich sao",
         "sao luc",
-    ]
-    .iter()
-    .any(|p| key.starts_with(p))
+    ])
 }
 
 /// `KT. BỘ TRƯỞNG THỨ TRƯỞNG Đinh Trung Tụng KẾ HOẠCH TRIỂN KHAI …`:
@@ -583,6 +616,37 @@ fn split_tail(position: &str, more_prefixes: bool) -> (&str, Option<&str>, Optio
 
 /// `THỨ TRƯỞNG Vũ Thị Mai` → (`THỨ TRƯỞNG`, `Vũ Thị Mai`).
 fn split_trailing_name(t: &str) -> (&str, Option<&str>) {
+    match trailing_name_at(t) {
+        Some(at) => (t[..at].trim(), Some(t[at..].trim())),
+        None => (t, None),
+    }
+}
+
+/// Where the name that ends `t` starts, for [`split_trailing_name`]: a run
+/// of at least two capitalised, not all-capital words after at least one
+/// other word, which [`is_name`] accepts. The words are read from the end,
+/// up to the first that is not capitalised.
+fn trailing_name_at(t: &str) -> Option<usize> {
+    let (mut at, mut end) = (t.len(), t.len());
+    let mut run = 0;
+    let mut before = false; // a word precedes the run
+    for w in t.rsplit(' ') {
+        let capitalised = !is_upper_line(w) && w.chars().next().is_some_and(char::is_uppercase);
+        if !capitalised {
+            before = true;
+            break;
+        }
+        at = end - w.len();
+        end = at.saturating_sub(1); // the space before the word
+        run += 1;
+    }
+    (run >= 2 && before && is_name(t[at..].trim())).then_some(at)
+}
+
+/// [`split_trailing_name`] as first written (words collected from the
+/// start), the definition it is tested against.
+#[cfg(test)]
+fn split_trailing_name_plain(t: &str) -> (&str, Option<&str>) {
     let words: Vec<(usize, &str)> = t
         .split(' ')
         .scan(0, |pos, w| {
@@ -639,7 +703,7 @@ fn distribution(text: &str, head: Option<Span>, lines: &[(usize, usize)]) -> Dis
             if t.is_empty() {
                 continue;
             }
-            let off = part.find(t).unwrap_or(0);
+            let off = emphasis_offset(part, t);
             let (a, b) = (s + ps + off, s + ps + off + t.len());
             span = Some(span.map_or(Span::new(a, b), |sp| sp.cover(Span::new(a, b))));
             if is_archive(t) {
@@ -650,23 +714,14 @@ fn distribution(text: &str, head: Option<Span>, lines: &[(usize, usize)]) -> Dis
             let m = markers(t);
             // OCR debris after the item's `;` (`Như trên; Pi`)
             let t = match t.rfind(';') {
-                Some(k)
-                    if t[k + 1..]
-                        .trim()
-                        .chars()
-                        .filter(|c| c.is_alphabetic())
-                        .count()
-                        <= 3 =>
-                {
-                    &t[..=k]
-                }
+                Some(k) if !has_letters(&t[k + 1..], 4) => &t[..=k],
                 _ => t,
             };
             let body = clean_item(t);
-            if body.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+            if !has_letters(body, 3) {
                 continue;
             }
-            let boff = t.find(body).unwrap_or(0);
+            let boff = item_offset(t, body);
             let item_span = Span::new(a + boff, a + boff + body.len());
             if m.is_empty() && last_open {
                 if let Some(parent) = items.last_mut() {
@@ -713,6 +768,27 @@ fn distribution(text: &str, head: Option<Span>, lines: &[(usize, usize)]) -> Dis
         archive,
         span: span.unwrap_or_default(),
     }
+}
+
+/// Whether `t` has at least `n` letters (stops counting there: items can
+/// be whole pages long).
+fn has_letters(t: &str, n: usize) -> bool {
+    n == 0 || t.chars().filter(|c| c.is_alphabetic()).nth(n - 1).is_some()
+}
+
+/// Where `t = strip_emphasis(part)` starts in `part`: `part.find(t)`. The
+/// chars trimmed off are `*`, `_`, ` `, `|` and `t` starts with none of
+/// them, so `t` cannot occur earlier than where it was cut from.
+fn emphasis_offset(part: &str, t: &str) -> usize {
+    offset_in(part, t)
+}
+
+/// Where `body = clean_item(t)` starts in `t`: `t.find(body)`. An earlier
+/// occurrence of `body` would overlap the list marker and spaces cut off
+/// before it, and make `body` a repetition of those chars; `body` has
+/// letters, so there is none.
+fn item_offset(t: &str, body: &str) -> usize {
+    offset_in(t, body)
 }
 
 fn last_item(items: &mut [DistributionItem], level: u8) -> Option<&mut DistributionItem> {
@@ -947,6 +1023,98 @@ mod tests {
             parse(t, &split(t), 0).signatures[0].name.as_deref(),
             Some("Lê Minh Hưng")
         );
+    }
+
+    #[test]
+    fn item_offsets_are_where_find_puts_them() {
+        for part in [
+            "**- Như trên;**",
+            "| *Lưu: VT*",
+            "- \t- Sở Nội vụ;",
+            "-\t-\t-\tabc",
+            "  x",
+        ] {
+            let t = strip_emphasis(part);
+            assert_eq!(
+                emphasis_offset(part, t),
+                part.find(t).unwrap_or(0),
+                "{part:?}"
+            );
+            let body = clean_item(t);
+            if has_letters(body, 3) {
+                assert_eq!(item_offset(t, body), t.find(body).unwrap_or(0), "{t:?}");
+            }
+        }
+        for (t, n) in [("ab c", 3), ("ab", 3), ("", 0), ("a1b2", 2), ("Như", 4)] {
+            assert_eq!(
+                has_letters(t, n),
+                t.chars().filter(|c| c.is_alphabetic()).count() >= n
+            );
+        }
+    }
+
+    /// The first loop of [`split_interleaved`] as first written.
+    fn interleaved_title_plain(t: &str) -> Option<usize> {
+        let mut at = 0;
+        for word in t.split(' ') {
+            if at > 0 && word.chars().count() >= 2 && is_upper_line(word) {
+                let (upper, name) = split_trailing_name_plain(&t[at..]);
+                if name.is_some() && upper.split_whitespace().count() >= 2 && is_upper_line(upper) {
+                    return Some(at);
+                }
+            }
+            at += word.len() + 1;
+        }
+        None
+    }
+
+    #[test]
+    fn interleaved_titles_split_as_first_written() {
+        for t in [
+            "- Lưu: VT, NN (2b). Thanh BỘ TRƯỞNG, CHỦ NHIỆM Đặng Hữu Khiêm",
+            "- Như kính gửi; PHÓ CỤC TRƯỞNG",
+            "BỘ TRƯỞNG Đặng Hữu Khiêm",
+            "x BỘ TRƯỞNG Đặng Hữu",
+            "x BỘ TRƯỞNG  Đặng Hữu",
+            "x BỘ Đặng Hữu",
+            "x TRƯỞNG BAN Hữu",
+            "Đặng Hữu Khiêm",
+            "",
+            "VT BỘ TRƯỞNG Đặng Hữu Khiêm Ơ",
+        ] {
+            let fast = match split_interleaved(t) {
+                (Some((a, e)), Some((0, b))) if a == b && e == t.len() => Some(a),
+                _ => None,
+            };
+            let plain = interleaved_title_plain(t);
+            if plain.is_some() || fast.is_some() {
+                assert_eq!(fast, plain, "{t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn trailing_names_split_as_first_written() {
+        for t in [
+            "THỨ TRƯỞNG Vũ Thị Mai",
+            "Vũ Thị Mai",
+            "BỘ TRƯỞNG  Lê Văn A",
+            "BỘ TRƯỞNG Lê Văn A ",
+            " Lê Văn",
+            "",
+            " ",
+            "KT. CỤC TRƯỞNG Đinh Trung Tụng KẾ HOẠCH",
+            "PHÓ CHỦ TỊCH Trần Văn B Nguyễn",
+            "A Bb Cc",
+            "x Bb Cc Dd Ee Ff Gg Hh",
+            "CHỦ TỊCH Lê",
+        ] {
+            assert_eq!(
+                split_trailing_name(t),
+                split_trailing_name_plain(t),
+                "{t:?}"
+            );
+        }
     }
 
     #[test]

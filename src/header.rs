@@ -158,8 +158,9 @@ pub(crate) fn parse(text: &str, lines: &[Line]) -> Header {
             LineKind::Content => {}
         }
         let ltext = line.text(text);
-        let key = fold(ltext);
-        if st.seen_anchor && st.mode != Mode::Recipients && starts_body(&key) {
+        // folded once, for the body test and for the cells
+        let folded = Folded::new(ltext);
+        if st.seen_anchor && st.mode != Mode::Recipients && starts_body(&folded.key) {
             st.h.body_start = i;
             return st.finish(text);
         }
@@ -168,7 +169,7 @@ pub(crate) fn parse(text: &str, lines: &[Line]) -> Header {
             .take(3)
             .find(|l| l.is_content())
             .map_or(line.end, |l| l.end);
-        let cells = split_cells(text, line, reach);
+        let cells = split_folded_cells(text, line, &folded, reach);
         if !cells.iter().any(|c| c.kind.is_anchor()) {
             if st.continue_mode(text, line) {
                 i += 1;
@@ -775,8 +776,11 @@ fn trim_rule(s: &str) -> &str {
 /// Splits a header line into classified cells.
 /// `reach` is where a number that wraps onto the next line may end.
 fn split_cells(text: &str, line: Line, reach: usize) -> Vec<Cell> {
-    let s = line.text(text);
-    let f = Folded::new(s);
+    split_folded_cells(text, line, &Folded::new(line.text(text)), reach)
+}
+
+/// [`split_cells`] with the line already folded (`f`).
+fn split_folded_cells(text: &str, line: Line, f: &Folded<'_>, reach: usize) -> Vec<Cell> {
     let mut points = vec![0];
     for m in SPLIT.find_iter(&f.key) {
         if m.start() > 0 {
@@ -797,7 +801,7 @@ fn split_cells(text: &str, line: Line, reach: usize) -> Vec<Cell> {
                 line.start + f.byte(w[1])
             },
         };
-        classify_segment(text, &f, seg, &mut cells, 0);
+        classify_segment(text, f, seg, &mut cells, 0);
     }
     cells
 }

@@ -4,9 +4,81 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::fold::fold_char;
+
+/// Chars below this have their case looked up in [`CASE`].
+const CASE_END: u32 = 0x2000;
+
+/// Letter case of a char, as far as [`is_upper_line`] cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Case {
+    Upper,
+    Lower,
+    Other,
+}
+
+fn case_slow(c: char) -> Case {
+    if c.is_uppercase() {
+        Case::Upper
+    } else if c.is_lowercase() {
+        Case::Lower
+    } else {
+        Case::Other
+    }
+}
+
+/// [`case_slow`] of every char below [`CASE_END`] (Latin, combining marks
+/// and every Vietnamese letter), computed once: the Unicode property
+/// lookups were most of the cost of [`is_upper_line`].
+static CASE: LazyLock<Box<[Case]>> = LazyLock::new(|| {
+    (0..CASE_END)
+        .map(|u| char::from_u32(u).map_or(Case::Other, case_slow))
+        .collect()
+});
+
+fn case_of(c: char) -> Case {
+    if c.is_ascii() {
+        if c.is_ascii_uppercase() {
+            return Case::Upper;
+        }
+        if c.is_ascii_lowercase() {
+            return Case::Lower;
+        }
+        return Case::Other;
+    }
+    CASE.get(c as usize)
+        .copied()
+        .unwrap_or_else(|| case_slow(c))
+}
+
 /// Whether a line is written in capitals (issuer names, titles, signature
 /// titles): at least two letters, and nearly all letters uppercase.
+///
+/// Stops early once even an all-capitals rest could not outweigh the
+/// lowercase letters seen: a sentence is rejected after a few words instead
+/// of being read to its end.
 pub(crate) fn is_upper_line(t: &str) -> bool {
+    let (mut upper, mut lower) = (0usize, 0usize);
+    for (i, c) in t.char_indices() {
+        match case_of(c) {
+            Case::Upper => upper += 1,
+            Case::Lower => {
+                lower += 1;
+                // at most `t.len() - i` chars are left to count as capitals
+                if lower * 10 > upper + (t.len() - i) {
+                    return false;
+                }
+            }
+            Case::Other => {}
+        }
+    }
+    upper >= 2 && lower * 10 <= upper
+}
+
+/// [`is_upper_line`] as first written: the definition the fast one is
+/// tested against.
+#[cfg(test)]
+fn is_upper_line_plain(t: &str) -> bool {
     let (mut upper, mut lower) = (0usize, 0usize);
     for c in t.chars() {
         if c.is_uppercase() {
@@ -16,6 +88,67 @@ pub(crate) fn is_upper_line(t: &str) -> bool {
         }
     }
     upper >= 2 && lower * 10 <= upper
+}
+
+/// Whether the folded key of `t` starts with `prefix` (folded, ASCII):
+/// `fold(t).starts_with(prefix)` without building the key. Folding maps
+/// each char to one byte, so comparing char by char is the same test, and
+/// most lines are rejected at their first char.
+pub(crate) fn folded_starts_with(t: &str, prefix: &str) -> bool {
+    let mut cs = t.chars();
+    prefix
+        .bytes()
+        .all(|b| cs.next().is_some_and(|c| fold_char(c) == b))
+}
+
+/// The folded key of the first `N` chars of a line, kept on the stack:
+/// `fold_prefix(t, N)` without an allocation, for lines tested against a
+/// list of prefixes.
+pub(crate) struct KeyPrefix<const N: usize> {
+    bytes: [u8; N],
+    len: usize,
+}
+
+impl<const N: usize> KeyPrefix<N> {
+    /// Folds the first `N` chars of `t`.
+    pub(crate) fn new(t: &str) -> Self {
+        let mut bytes = [0u8; N];
+        let mut len = 0;
+        for (slot, c) in bytes.iter_mut().zip(t.chars()) {
+            *slot = fold_char(c);
+            len += 1;
+        }
+        KeyPrefix { bytes, len }
+    }
+
+    /// The folded bytes.
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        self.bytes.get(..self.len).unwrap_or_default()
+    }
+
+    /// Whether the key starts with `p`.
+    pub(crate) fn starts_with(&self, p: &str) -> bool {
+        self.as_bytes().starts_with(p.as_bytes())
+    }
+
+    /// Whether the key starts with one of `ps`.
+    pub(crate) fn starts_with_any(&self, ps: &[&str]) -> bool {
+        ps.iter().any(|p| self.starts_with(p))
+    }
+
+    /// Whether `needle` occurs in the key.
+    pub(crate) fn contains(&self, needle: &str) -> bool {
+        let n = needle.as_bytes();
+        !n.is_empty() && self.as_bytes().windows(n.len()).any(|w| w == n)
+    }
+}
+
+/// The byte offset of `inner`, a slice of `outer`, in `outer` (clamped to
+/// `outer`'s length).
+pub(crate) fn offset_in(outer: &str, inner: &str) -> usize {
+    (inner.as_ptr() as usize)
+        .wrapping_sub(outer.as_ptr() as usize)
+        .min(outer.len())
 }
 
 /// Joins two lines of one sentence with a single space: the reference
@@ -96,6 +229,59 @@ mod tests {
         assert!(is_upper_line("CỤC THUE TINH BAC NINH"));
         assert!(!is_upper_line("Chương trình MTQG"));
         assert!(!is_upper_line("1."));
+    }
+
+    #[test]
+    fn fast_upper_line_agrees_with_the_plain_one() {
+        let samples = [
+            "",
+            "A",
+            "AB",
+            "aB",
+            "ỦY BAN NHÂN DÂN TỈNH BẮC GIANG",
+            "CỤC THUẾ TỈNH BẮC NINH vv",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM a",
+            "ABCDEFGHIJ a",
+            "ABCDEFGHI a",
+            "a ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+            "ab ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+            "Chương trình MTQG",
+            "ǅ Ⅰ Ⅱ ⓐ Ⓐ ß ẞ ﬀ Σσς",
+            "1. BỘ TRƯỞNG, CHỦ NHIỆM ~ TTgCP",
+            "đĐ ơƠ ưƯ",
+            "\u{10400}\u{10428} 𝐀𝐁",
+        ];
+        for t in samples {
+            assert_eq!(is_upper_line(t), is_upper_line_plain(t), "{t:?}");
+            for cut in 0..=t.chars().count() {
+                let s: String = t.chars().take(cut).collect();
+                let r: String = t.chars().skip(cut).collect();
+                assert_eq!(is_upper_line(&s), is_upper_line_plain(&s), "{s:?}");
+                assert_eq!(is_upper_line(&r), is_upper_line_plain(&r), "{r:?}");
+            }
+        }
+        for u in 0..0x2100u32 {
+            if let Some(c) = char::from_u32(u) {
+                assert_eq!(case_of(c), case_slow(c), "U+{u:04X}");
+            }
+        }
+    }
+
+    #[test]
+    fn folded_prefixes_agree_with_folding() {
+        use crate::fold::{fold, fold_prefix};
+        for t in ["Nơi nhận:", "NOI NHẬN", "Nơi", "", "Lưu: VT", "ĐIỀU 1"] {
+            for p in ["noi nhan", "noi", "", "luu", "dieu 1", "n"] {
+                assert_eq!(folded_starts_with(t, p), fold(t).starts_with(p));
+                let k = KeyPrefix::<4>::new(t);
+                assert_eq!(k.as_bytes(), fold_prefix(t, 4).as_bytes());
+                assert_eq!(k.starts_with(p), fold_prefix(t, 4).starts_with(p));
+                assert_eq!(
+                    k.contains(p),
+                    !p.is_empty() && fold_prefix(t, 4).contains(p)
+                );
+            }
+        }
     }
 
     #[test]
