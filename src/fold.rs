@@ -127,7 +127,9 @@ pub(crate) fn fold_into(text: &str, key: &mut String) {
     *key = String::from_utf8(bytes).unwrap_or_default();
 }
 
-/// The folded key of the first `n` chars of `text` (for prefix tests).
+/// The folded key of the first `n` chars of `text`: the plain definition
+/// that the allocation-free prefix tests are checked against.
+#[cfg(test)]
 pub(crate) fn fold_prefix(text: &str, n: usize) -> String {
     text.chars().take(n).map(|c| fold_char(c) as char).collect()
 }
