@@ -17,7 +17,9 @@ use regex::Regex;
 use crate::lines::{Line, LineKind};
 use crate::model::{Block, Body, Section, SectionKind};
 use crate::span::Span;
-use crate::text::{folded_starts_with, is_upper_line, markers, push_line, strip_marker, KeyPrefix};
+use crate::text::{
+    folded_starts_with, is_upper_line, markers, offset_in, push_line, strip_marker, KeyPrefix,
+};
 use SectionKind as K;
 
 /// A paragraph of joined lines (normalised offsets).
@@ -383,7 +385,8 @@ fn is_open(text: &str) -> bool {
 
 /// Joins the lines of `lines` into paragraphs.
 fn paragraphs(text: &str, lines: &[Line]) -> Vec<Para> {
-    let mut paras: Vec<Para> = Vec::new();
+    // at most one paragraph per line: no regrowing (and copying) the list
+    let mut paras: Vec<Para> = Vec::with_capacity(lines.len());
     let (mut blank, mut noise) = (false, false);
     for line in lines {
         match line.kind {
@@ -564,9 +567,11 @@ pub(crate) fn parse(text: &str, lines: &[Line]) -> Body {
                 b.any_section = true;
                 let r = rank(kind, &label);
                 b.close_to(r);
+                let mut label = label;
+                label.truncate(label.trim_end_matches('.').len());
                 let mut sec = Section {
                     kind,
-                    label: label.trim_end_matches('.').to_owned(),
+                    label,
                     heading: None,
                     blocks: Vec::new(),
                     sections: Vec::new(),
@@ -577,10 +582,16 @@ pub(crate) fn parse(text: &str, lines: &[Line]) -> Body {
                 b.stack.push((sec, r));
             }
             Opener::Item(marker, at) => {
+                // the item's text, cut out of the paragraph's own buffer
                 let t = p.text[at..].trim();
+                let start = offset_in(&p.text, t);
+                let end = start + t.len();
+                let mut text = p.text;
+                text.truncate(end);
+                text.drain(..start);
                 b.push_block(Block::Item {
                     marker,
-                    text: t.to_owned(),
+                    text,
                     items: Vec::new(),
                     span: Span::new(p.start, p.end),
                 });
