@@ -346,3 +346,54 @@ fn type_ref_agrees_with_the_regex() {
     );
     assert!(hits > 100, "{hits}");
 }
+
+/// `number_starts` yields exactly the bytes `may_start_number` accepts
+/// (and 0), whatever the block boundaries, and every start of a number the
+/// scan looks at is among them.
+#[test]
+fn number_starts_skip_only_what_the_byte_test_rejects() {
+    use super::scan::{is_digit, may_start_number, number_starts};
+    let mut next = rng();
+    let pieces = [
+        "Quyết định số ",
+        "12",
+        " ",
+        ":",
+        "/",
+        "a",
+        "ố",
+        "\u{660}",
+        "\u{1040}",
+        "“",
+        "x",
+        "\n",
+        "\u{1EA0}",
+        "7",
+        "ab cd ef gh ",
+        "Điều",
+    ];
+    for _ in 0..3000 {
+        let mut t = String::new();
+        for _ in 0..next() % 40 {
+            t.push_str(pieces[next() % pieces.len()]);
+        }
+        let b = t.as_bytes();
+        let plain: Vec<usize> = (0..b.len())
+            .filter(|&i| {
+                i == 0 || may_start_number(b[i - 1], b[i], b.get(i + 1).copied().unwrap_or(0))
+            })
+            .collect();
+        assert_eq!(number_starts(b).collect::<Vec<_>>(), plain, "{t:?}");
+        // Every digit after something other than an ASCII letter, digit or
+        // punctuation (other than `:`) is a candidate.
+        for (i, c) in t.char_indices() {
+            let before = t[..i].chars().next_back();
+            let ascii_blocked = before.is_some_and(|p| {
+                p.is_ascii() && !p.is_ascii_whitespace() && p != ':' && p != '\u{B}'
+            });
+            if is_digit(c) && !ascii_blocked {
+                assert!(plain.contains(&i), "{t:?} at {i}");
+            }
+        }
+    }
+}

@@ -428,36 +428,40 @@ fn this_document_refs(text: &str) -> Vec<Ref> {
         regex::Regex::new(r"(?i:số)\s*:?\s*\d{1,6}(?:/\d{4})?[ ]?[/-][ ]?\p{Lu}{2}")
             .expect("valid regex")
     });
+    // `văn bản này` or `Văn bản này`: one search for the common tail.
+    const TAIL: &str = "ăn bản này";
     let mut out = Vec::new();
-    for needle in ["văn bản này", "Văn bản này"] {
-        for (p, m) in text.match_indices(needle) {
-            let end = p + m.len();
-            let after_ok = !text[end..].starts_with(char::is_alphanumeric);
-            if !starts_at_boundary(text, p) || !after_ok {
-                continue;
-            }
-            let (_, win) = window_before(text, p, 300);
-            // the identifier, then at most one sentence break before `văn bản này`
-            let points_back = ID_NEAR.find_iter(win).last().is_some_and(|m| {
-                let between = &win[m.end()..];
-                let breaks = between
-                    .match_indices(". ")
-                    .filter(|(k, _)| between[k + 2..].starts_with(char::is_uppercase))
-                    .count();
-                breaks <= 1 && !between.contains("./.")
+    for t in memchr::memmem::find_iter(text.as_bytes(), TAIL) {
+        if t == 0 || !matches!(text.as_bytes()[t - 1], b'v' | b'V') {
+            continue;
+        }
+        let p = t - 1;
+        let end = t + TAIL.len();
+        let after_ok = !text[end..].starts_with(char::is_alphanumeric);
+        if !starts_at_boundary(text, p) || !after_ok {
+            continue;
+        }
+        let (_, win) = window_before(text, p, 300);
+        // the identifier, then at most one sentence break before `văn bản này`
+        let points_back = ID_NEAR.find_iter(win).last().is_some_and(|m| {
+            let between = &win[m.end()..];
+            let breaks = between
+                .match_indices(". ")
+                .filter(|(k, _)| between[k + 2..].starts_with(char::is_uppercase))
+                .count();
+            breaks <= 1 && !between.contains("./.")
+        });
+        if points_back {
+            out.push(Ref {
+                start: p,
+                end,
+                head: None,
+                number: None,
+                pinpoint: None,
             });
-            if points_back {
-                out.push(Ref {
-                    start: p,
-                    end,
-                    head: None,
-                    number: None,
-                    pinpoint: None,
-                });
-            }
         }
     }
-    out.sort_by_key(|r| r.start);
+    // In text order already: one search, left to right.
     out
 }
 

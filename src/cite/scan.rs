@@ -122,7 +122,7 @@ pub(super) fn id_matches(text: &str, mut f: impl FnMut(&Captures<'_>, usize)) {
     let bytes = text.as_bytes();
     let mut floor = 0;
     let mut from = 0;
-    while let Some(k) = bytes[from..].iter().position(|&b| b == b'/' || b == b'-') {
+    while let Some(k) = memchr::memchr2(b'/', b'-', &bytes[from..]) {
         let p = from + k;
         from = p + 1;
         if p < floor {
@@ -333,6 +333,55 @@ fn ends_with_head(text: &str, at: usize, words: &[Vec<char>], abbrevs: &[&str]) 
             .any(|a| a.as_bytes().last().copied() == last_byte && text[..at].ends_with(a))
 }
 
+/// Whether a number (`\d`) may start at the byte `b` (`prev` before it,
+/// `next` after it): an ASCII digit after white space, `:` or a non-ASCII
+/// char, or the lead byte of a char that may be a decimal digit. ASCII,
+/// continuation bytes and the leads of U+0080–U+063F start no digit, nor do
+/// the Vietnamese letters U+1E00–U+1EFF (`E1` then `B8`–`BB`).
+pub(super) fn may_start_number(prev: u8, b: u8, next: u8) -> bool {
+    let after_ok =
+        matches!(prev, b' ' | b'\n' | b'\t' | b'\r' | 0x0B | 0x0C | b':') || prev >= 0x80;
+    (b.is_ascii_digit() && after_ok) || (b >= 0xD9 && !(b == 0xE1 && next & 0xFC == 0xB8))
+}
+
+/// The positions in `bytes` where [`may_start_number`] holds (position 0
+/// always), in order: a superset of the starts of numbers the scan of
+/// [`number_ref_matches`] looks at.
+///
+/// Most of the text is letters, so whole blocks are passed over with one
+/// test per block (written so the compiler can run it on many bytes at
+/// once), and only blocks with a hit are walked byte by byte.
+pub(super) fn number_starts(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    const BLOCK: usize = 32;
+    let mut i = 0;
+    // Below this offset bytes are tested one by one.
+    let mut slow_until = 1;
+    std::iter::from_fn(move || loop {
+        if i >= slow_until {
+            // `block` is the bytes `i - 1 ..= i + BLOCK`.
+            while let Some(block) = bytes.get(i - 1..i + BLOCK + 1) {
+                let hit = block
+                    .iter()
+                    .zip(&block[1..])
+                    .zip(&block[2..])
+                    .fold(false, |acc, ((&p, &b), &n)| acc | may_start_number(p, b, n));
+                if hit {
+                    break;
+                }
+                i += BLOCK;
+            }
+            slow_until = i + BLOCK;
+        }
+        let &b = bytes.get(i)?;
+        let prev = bytes.get(i.wrapping_sub(1)).copied();
+        let next = bytes.get(i + 1).copied().unwrap_or(0);
+        i += 1;
+        if prev.is_none_or(|p| may_start_number(p, b, next)) {
+            return Some(i - 1);
+        }
+    })
+}
+
 /// Calls `f` for every match of `NUMBER_REF_RE` ([`heads::number_ref_in`])
 /// in `text`, in order, exactly as `captures_iter` finds them.
 ///
@@ -351,19 +400,8 @@ pub(super) fn number_ref_matches(text: &str, mut f: impl FnMut(&heads::NumberRef
     let (words, abbrevs) = &*ENDINGS;
     let bytes = text.as_bytes();
     let mut floor = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b0 = bytes[i];
-        let d = i;
-        i += 1;
-        let digit = match b0 {
-            b'0'..=b'9' => true,
-            // ASCII, continuation bytes, and leads of U+0080–U+063F: no digit.
-            0..=0xD8 => false,
-            // U+1E00–U+1EFF (Vietnamese letters): no digit.
-            0xE1 if matches!(bytes.get(i), Some(0xB8..=0xBB)) => false,
-            _ => text[d..].chars().next().is_some_and(is_digit),
-        };
+    for d in number_starts(bytes) {
+        let digit = bytes[d].is_ascii_digit() || text[d..].chars().next().is_some_and(is_digit);
         if !digit || d < floor {
             continue;
         }
