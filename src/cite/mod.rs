@@ -19,7 +19,7 @@
 //!      `các Quyết định của Thủ tướng Chính phủ số`) or a lone `số`, and
 //!      for a list separator (`, số`, ` và `) that makes the hit inherit the
 //!      previous item's head. The document's own number is skipped.
-//!    - *laws by name* (`patterns::law_name_rest`): `Luật Đất đai năm 2013`,
+//!    - *laws by name* (`laws::law_at`): `Luật Đất đai năm 2013`,
 //!      `Bộ luật Lao động 2019`, `Luật … ngày 16 tháng 12 năm 2002`.
 //!    - *back-references*: number-only (`Công văn số 267`,
 //!      `heads::number_ref_in`) and by type (`Kế hoạch nêu trên`,
@@ -58,6 +58,7 @@
 mod equiv;
 mod fields;
 mod heads;
+mod laws;
 mod patterns;
 mod resolve;
 mod scan;
@@ -337,24 +338,24 @@ const LAW_NAME_STOP: &[&str] = &[
 
 fn law_candidates(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
-    scan::law_matches(text, |c, base| {
-        if let Some(found) = law_found(text, c, base) {
+    scan::law_matches(text, |m| {
+        if let Some(found) = law_found(text, m) {
             out.push(found);
         }
     });
     out
 }
 
-/// The law named by one match of the law pattern (offsets relative to
-/// `base`), unless the name is not one.
-fn law_found(text: &str, c: &regex::Captures<'_>, base: usize) -> Option<Found> {
-    let (h, name) = (c.name("head")?, c.name("name")?);
-    let h_start = base + h.start();
+/// The law named by one match of the law pattern, unless the name is not
+/// one.
+fn law_found(text: &str, m: &laws::LawMatch) -> Option<Found> {
+    let part = |(s, e): (usize, usize)| &text[s..e];
+    let (h_start, h, name) = (m.head.0, part(m.head), part(m.name));
     if !starts_at_boundary(text, h_start) {
         return None;
     }
-    let head_text = fields::collapse_ws(h.as_str());
-    let name_text = fields::collapse_ws(name.as_str());
+    let head_text = fields::collapse_ws(h);
+    let name_text = fields::collapse_ws(name);
     let is_constitution = head_text.to_lowercase() == "hiến pháp";
     if !is_constitution && !name_text.starts_with(char::is_uppercase) {
         return None;
@@ -367,19 +368,14 @@ fn law_found(text: &str, c: &regex::Captures<'_>, base: usize) -> Option<Found> 
     } else {
         format!("{head_text} {name_text}")
     };
-    let (year, date, end) = if let Some(y) = c.name("year").or(c.name("bare")) {
-        (y.as_str().parse::<i32>().ok(), None, base + y.end())
+    let (year, date, end) = if let Some(y) = m.year {
+        (part(y).parse::<i32>().ok(), None, y.1)
     } else {
-        let d = c.name("date")?;
-        let (date, e) = fields::date_at(text, base + d.start())?;
+        let (date, e) = fields::date_at(text, m.date?)?;
         (date.year, Some(date), e)
     };
-    let mention_end = if date.is_some() {
-        base + name.end()
-    } else {
-        end
-    };
-    let ty = head_type(h.as_str()).ok().flatten();
+    let mention_end = if date.is_some() { m.name.1 } else { end };
+    let ty = head_type(h).ok().flatten();
     let pinpoint = fields::pinpoint_before(text, h_start);
     Some(Found {
         start: h_start,

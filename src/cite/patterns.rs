@@ -257,8 +257,9 @@ pub(super) static LIST_GAP_RE: LazyLock<Regex> =
 /// A law or code named without a number, followed by its year or date:
 /// `Luật Đất đai năm 2013`, `Bộ luật Lao động 2019`,
 /// `Luật Ngân sách nhà nước ngày 16 tháng 12 năm 2002`. The pattern is
-/// `(?:^|[^\p{L}\d])` followed by this; `scan::law_matches` runs it only
-/// where a head noun is.
+/// `(?:^|[^\p{L}\d])` followed by this. The reference definition of
+/// [`super::laws::law_at`].
+#[cfg(test)]
 pub(super) fn law_name_rest() -> String {
     format!(
         r"(?P<head>Bộ\s+luật|Luật|Hiến\s+pháp)(?P<name>(?:\s+[\p{{L}}&]+){{0,14}}?)\s+(?:(?i:năm)\s+(?P<year>(?:19|20)\d{{2}})|(?P<bare>(?:19|20)\d{{2}})|(?P<date>{date}))(?:[^\p{{L}}\d/]|$)",

@@ -11,10 +11,11 @@
 //!   inside one digit run share the rest of the match, so only the leftmost
 //!   possible one (at most six digits, not before the previous match's end)
 //!   needs a try;
-//! - laws by name (the law pattern (`(?:^|[^\p{L}\d])` and [`patterns::law_name_rest`])): every match is one boundary
-//!   character (or the start of the text) and then `Luật`, `Bộ luật` or
-//!   `Hiến pháp`. We search for `uật` and `Hiến` (with the regex crate's
-//!   literal search).
+//! - laws by name (the law pattern, [`laws::law_regex`]): every match is
+//!   one boundary character (or the start of the text) and then `Luật`,
+//!   `Bộ luật` or `Hiến pháp`. We search for `uật` and `Hiến` (with the
+//!   regex crate's literal search) and match by hand there
+//!   ([`laws::law_at`]).
 //!
 //! Why this is the same as `captures_iter`: the scan keeps the end of the
 //! last match as a floor and tries the candidates in increasing order. Every
@@ -29,25 +30,11 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
-use super::{heads, patterns};
+use super::{heads, laws, patterns};
 
 /// `^(?:ID_RE)`.
 pub(super) static ID_ANCHORED_RE: LazyLock<Regex> =
     LazyLock::new(|| patterns::compile(&format!("^(?:{})", patterns::id_pattern())));
-
-/// The anchored law pattern for a candidate at the start of the text.
-static LAW_AT_START_RE: LazyLock<Regex> = LazyLock::new(|| {
-    patterns::compile(&format!(
-        "^(?:(?:^|[^\\p{{L}}\\d]){})",
-        patterns::law_name_rest()
-    ))
-});
-
-/// The anchored law pattern for a candidate after the start, where `^` cannot
-/// match: the boundary character must be there.
-static LAW_ANCHORED_RE: LazyLock<Regex> = LazyLock::new(|| {
-    patterns::compile(&format!("^(?:[^\\p{{L}}\\d]{})", patterns::law_name_rest()))
-});
 
 /// A single Unicode decimal digit (`\d` of the patterns), for the rare
 /// non-ASCII characters.
@@ -179,10 +166,10 @@ fn id_start(text: &str, p: usize, floor: usize) -> Option<usize> {
     start
 }
 
-/// Calls `f(caps, base)` for every match of the law pattern (`(?:^|[^\p{L}\d])` and [`patterns::law_name_rest`]) in
-/// `text`, in order, exactly as `captures_iter` of the whole pattern finds
-/// them; capture offsets are relative to `base`.
-pub(super) fn law_matches(text: &str, mut f: impl FnMut(&Captures<'_>, usize)) {
+/// Calls `f` for every match of the law pattern ([`laws::law_at`]) in
+/// `text`, in order, exactly as `captures_iter` of the whole pattern
+/// ([`laws::law_regex`]) finds them.
+pub(super) fn law_matches(text: &str, mut f: impl FnMut(&laws::LawMatch)) {
     // The regex crate's literal search (SIMD) is much faster than
     // `str::match_indices` here.
     static HEAD_WORDS_RE: LazyLock<Regex> = LazyLock::new(|| patterns::compile("uật|Hiến"));
@@ -211,22 +198,15 @@ pub(super) fn law_matches(text: &str, mut f: impl FnMut(&Captures<'_>, usize)) {
     for h in heads {
         let start = match char_before(text, h) {
             None => 0,
-            // An ASCII letter or digit cannot be the boundary character.
-            Some(c) if c.is_ascii_alphanumeric() => continue,
+            Some(c) if is_word_char(c) => continue,
             Some(c) => h - c.len_utf8(),
-        };
-        let re = if start == 0 {
-            &*LAW_AT_START_RE
-        } else {
-            &*LAW_ANCHORED_RE
         };
         if start < floor {
             continue;
         }
-        if let Some(caps) = re.captures(&text[start..]) {
-            let end = start + caps.get(0).map_or(0, |m| m.end());
-            f(&caps, start);
-            floor = end;
+        if let Some(m) = laws::law_at(text, h) {
+            f(&m);
+            floor = m.end;
         }
     }
 }
