@@ -549,3 +549,109 @@ fn date_at_agrees_with_the_regex() {
     }
     assert!(hits > 1000, "{hits}");
 }
+
+/// Pieces of identifiers: numbers (with a letter, too long, non-ASCII),
+/// years, separators with spaces, tabs and line breaks, codes in several
+/// cases and lengths, `&`, the `QH 13` shape and stray punctuation.
+const ID_PIECES: &[&str] = &[
+    "30",
+    "7",
+    "1234567",
+    "12a",
+    "5đ",
+    "0345",
+    "\u{663}\u{664}",
+    "2020",
+    "1999",
+    "20201",
+    "2100",
+    "/",
+    " / ",
+    "/\n",
+    " \n/ ",
+    "\n\n/",
+    "-",
+    " - ",
+    "-\n",
+    " -\n ",
+    "\t-",
+    "NĐ",
+    "CP",
+    "QĐ",
+    "UBND",
+    "TTg",
+    "HD",
+    "VPTW",
+    "Hd",
+    "ABCDEF",
+    "Abcdef",
+    "abc",
+    "&",
+    "NV&MT",
+    "QH",
+    " 13",
+    " 123",
+    " 1",
+    "x",
+    "Đ",
+    "ĐA",
+    "\u{1EA0}b",
+    ",",
+    ".",
+    " ",
+    "\t",
+    "\n",
+    "(",
+    "٣",
+    "-CP",
+    "/TW",
+];
+
+/// `n` texts of 1 to 16 [`ID_PIECES`].
+fn id_texts(n: usize) -> Vec<String> {
+    let mut next = rng();
+    (0..n)
+        .map(|_| {
+            let parts = 1 + next() % 16;
+            (0..parts)
+                .map(|_| ID_PIECES[next() % ID_PIECES.len()])
+                .collect()
+        })
+        .collect()
+}
+
+/// The captures of one identifier match as an `IdMatch`, offsets from `base`.
+fn id_match_of(c: &regex::Captures<'_>, base: usize) -> Option<super::ids::IdMatch> {
+    let g = |n: &str| c.name(n).map(|m| (base + m.start(), base + m.end()));
+    Some(super::ids::IdMatch {
+        num: g("num")?,
+        year: g("year"),
+        sym: g("sym"),
+        ptype: g("ptype"),
+        piss: g("piss"),
+        old: g("old"),
+        end: base + c.get(0)?.end(),
+    })
+}
+
+#[test]
+fn id_at_and_id_matches_agree_with_the_regex() {
+    let anchored = super::ids::id_regex();
+    let whole = super::patterns::compile(&super::patterns::id_pattern());
+    let mut hits = 0;
+    for t in id_texts(30_000) {
+        for a in boundaries(&t) {
+            let want = anchored.captures(&t[a..]).and_then(|c| id_match_of(&c, a));
+            hits += usize::from(want.is_some());
+            assert_eq!(super::ids::id_at(&t, a), want, "{t:?} at {a}");
+        }
+        let want: Vec<_> = whole
+            .captures_iter(&t)
+            .filter_map(|c| id_match_of(&c, 0))
+            .collect();
+        let mut got = Vec::new();
+        super::scan::id_matches(&t, |m| got.push(*m));
+        assert_eq!(got, want, "{t:?}");
+    }
+    assert!(hits > 5000, "{hits}");
+}

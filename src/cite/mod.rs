@@ -9,7 +9,7 @@
 //!    its regex over the whole text, but running the regex only where a
 //!    byte search says a match can be (`scan`, which explains why that is
 //!    the same):
-//!    - *identifiers* (`patterns::id_pattern`): `NUMBER/[YEAR/]SYMBOL`
+//!    - *identifiers* (`ids::id_at`): `NUMBER/[YEAR/]SYMBOL`
 //!      (`30/2020/NĐ-CP`, `82 /VPĐP- NV&MT`), Party `NUMBER-TYPE/ISSUER`
 //!      (`36-HD/VPTW`) and old `NUMBER-SYMBOL` (`64-CP`, only after a head
 //!      noun). A notation must start with an uppercase code group, which
@@ -58,6 +58,7 @@
 mod equiv;
 mod fields;
 mod heads;
+mod ids;
 mod laws;
 mod patterns;
 mod resolve;
@@ -115,10 +116,8 @@ pub fn normalize_id(raw: &str) -> Option<String> {
             break;
         }
     }
-    // Only a match starting at 0 counts, and where `ID_RE` has one it
-    // reports what the anchored copy reports.
-    let caps = scan::ID_ANCHORED_RE.captures(s)?;
-    let id = read_id(&caps, 0)?;
+    // Only a match starting at 0 counts.
+    let id = read_id(s, &ids::id_at(s, 0)?)?;
     if id.start != 0 || !s[id.end..].trim().is_empty() {
         return None;
     }
@@ -195,8 +194,8 @@ fn identifier_candidates(text: &str, own: Option<&str>) -> Vec<Found> {
     // The previous accepted identifier: its claim end and head, for lists.
     let mut prev: Option<(usize, Head)> = None;
     let mut raws = Vec::new();
-    scan::id_matches(text, |caps, base| {
-        if let Some(raw) = read_id(caps, base) {
+    scan::id_matches(text, |m| {
+        if let Some(raw) = read_id(text, m) {
             raws.push(raw);
         }
     });

@@ -5,7 +5,7 @@
 //! anchored copy of the pattern only at the few places where a match can
 //! start. The candidate places are found with byte searches:
 //!
-//! - identifiers (`ID_RE` ([`patterns::id_pattern`])): every match is a digit run, then an
+//! - identifiers (`ID_RE`, matched by hand by [`ids::id_at`]): every match is a digit run, then an
 //!   optional letter, spaces (at most one line break) and `/` or `-`. We
 //!   search for `/` and `-` and walk back to the digits. All the starts
 //!   inside one digit run share the rest of the match, so only the leftmost
@@ -28,13 +28,9 @@
 
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
+use regex::Regex;
 
-use super::{heads, laws, patterns};
-
-/// `^(?:ID_RE)`.
-pub(super) static ID_ANCHORED_RE: LazyLock<Regex> =
-    LazyLock::new(|| patterns::compile(&format!("^(?:{})", patterns::id_pattern())));
+use super::{heads, ids, laws, patterns};
 
 /// A single Unicode decimal digit (`\d` of the patterns), for the rare
 /// non-ASCII characters.
@@ -102,10 +98,9 @@ fn char_before(text: &str, at: usize) -> Option<char> {
     text[..at].chars().next_back()
 }
 
-/// Calls `f(caps, base)` for every match of `ID_RE` ([`patterns::id_pattern`]) in `text`,
-/// in order, exactly as `ID_RE.captures_iter(text)` finds them; capture
-/// offsets are relative to `base`.
-pub(super) fn id_matches(text: &str, mut f: impl FnMut(&Captures<'_>, usize)) {
+/// Calls `f` for every match of `ID_RE` ([`ids::id_at`]) in `text`, in
+/// order, exactly as `ID_RE.captures_iter(text)` finds them.
+pub(super) fn id_matches(text: &str, mut f: impl FnMut(&ids::IdMatch)) {
     let bytes = text.as_bytes();
     let mut floor = 0;
     let mut from = 0;
@@ -118,11 +113,10 @@ pub(super) fn id_matches(text: &str, mut f: impl FnMut(&Captures<'_>, usize)) {
         let Some(start) = id_start(text, p, floor) else {
             continue;
         };
-        if let Some(caps) = ID_ANCHORED_RE.captures(&text[start..]) {
-            let end = start + caps.get(0).map_or(0, |m| m.end());
-            f(&caps, start);
-            floor = end;
-            from = from.max(end);
+        if let Some(m) = ids::id_at(text, start) {
+            f(&m);
+            floor = m.end;
+            from = from.max(m.end);
         }
     }
 }
