@@ -346,3 +346,312 @@ fn type_ref_agrees_with_the_regex() {
     );
     assert!(hits > 100, "{hits}");
 }
+
+/// `number_starts` yields exactly the bytes `may_start_number` accepts
+/// (and 0), whatever the block boundaries, and every start of a number the
+/// scan looks at is among them.
+#[test]
+fn number_starts_skip_only_what_the_byte_test_rejects() {
+    use super::scan::{is_digit, may_start_number, number_starts};
+    let mut next = rng();
+    let pieces = [
+        "Quyết định số ",
+        "12",
+        " ",
+        ":",
+        "/",
+        "a",
+        "ố",
+        "\u{660}",
+        "\u{1040}",
+        "“",
+        "x",
+        "\n",
+        "\u{1EA0}",
+        "7",
+        "ab cd ef gh ",
+        "Điều",
+    ];
+    for _ in 0..3000 {
+        let mut t = String::new();
+        for _ in 0..next() % 40 {
+            t.push_str(pieces[next() % pieces.len()]);
+        }
+        let b = t.as_bytes();
+        let plain: Vec<usize> = (0..b.len())
+            .filter(|&i| {
+                i == 0 || may_start_number(b[i - 1], b[i], b.get(i + 1).copied().unwrap_or(0))
+            })
+            .collect();
+        assert_eq!(number_starts(b).collect::<Vec<_>>(), plain, "{t:?}");
+        // Every digit after something other than an ASCII letter, digit or
+        // punctuation (other than `:`) is a candidate.
+        for (i, c) in t.char_indices() {
+            let before = t[..i].chars().next_back();
+            let ascii_blocked = before.is_some_and(|p| {
+                p.is_ascii() && !p.is_ascii_whitespace() && p != ':' && p != '\u{B}'
+            });
+            if is_digit(c) && !ascii_blocked {
+                assert!(plain.contains(&i), "{t:?} at {i}");
+            }
+        }
+    }
+}
+
+/// Pieces of law names and dates: heads as written and not, name words,
+/// `năm`/`ngày`/`tháng` in several cases, years in and out of range,
+/// non-ASCII digits, separators and closing chars.
+const LAW_PIECES: &[&str] = &[
+    "Luật",
+    "luật",
+    "Bộ luật",
+    "Bộ\nluật",
+    "Bộ  luật",
+    "Bộluật",
+    "Hiến pháp",
+    "Hiến\tpháp",
+    "Hiến",
+    "Đất",
+    "đai",
+    "Lao",
+    "động",
+    "&",
+    "A&B",
+    "năm",
+    "Năm",
+    "NĂM",
+    "nam",
+    "ngày",
+    "Ngày",
+    "NGÀY",
+    "tháng",
+    "Tháng",
+    "2013",
+    "1999",
+    "2100",
+    "20133",
+    "20\u{661}\u{662}",
+    "16",
+    "5",
+    "123",
+    "\u{663}",
+    "/",
+    "-",
+    ".",
+    ",",
+    ")",
+    "x1",
+    "số",
+    " ",
+    " ",
+    "  ",
+    "\n",
+    "\u{A0}",
+    "ngày 16 tháng 12 năm 2002",
+    "ngày 16 tháng 12, năm 2002",
+    "ngày 01/01/2020",
+    "ngày 1 - 10 - 1997",
+    "ngày 10.8.2025",
+    "ngày 31/02/2020",
+    "Đất đai năm 2013",
+    "Lao động 2019",
+    "a b c d e f g",
+];
+
+/// `n` texts built from [`LAW_PIECES`]; every other one is a head, up to
+/// 16 words and a tail, to reach the pattern's limit of 14 name words.
+fn law_texts(n: usize) -> Vec<String> {
+    let mut next = rng();
+    let mut pick = |from: &[&'static str]| from[next() % from.len()];
+    (0..n)
+        .map(|k| {
+            let mut t = String::new();
+            let parts = 1 + pick(&["1", "22", "333", "4444", "55555", "666666"]).len() * 2;
+            for _ in 0..parts {
+                t.push_str(pick(LAW_PIECES));
+            }
+            if k % 2 == 1 {
+                t.push_str(pick(&["Luật", "Bộ luật", "Hiến pháp", " Luật"]));
+                let words = pick(&["0", "1", "2", "4", "7", "13", "14", "15", "16"]);
+                for _ in 0..words.parse::<usize>().unwrap_or(0) {
+                    t.push_str(pick(&[" ", "  ", "\n"]));
+                    t.push_str(pick(&["Đất", "đai", "A&B", "x", "Lao", "động"]));
+                }
+                t.push(' ');
+                t.push_str(pick(&[
+                    "năm 2013",
+                    "2019",
+                    "ngày 16/12/2002",
+                    "năm2013",
+                    "20199",
+                ]));
+                t.push_str(pick(&["", ".", "/", "a", " ", "1"]));
+            }
+            t
+        })
+        .collect()
+}
+
+#[test]
+fn law_matches_agree_with_the_regex() {
+    let re = super::laws::law_regex();
+    let mut hits = 0;
+    for t in law_texts(10_000) {
+        for a in boundaries(&t) {
+            let s = &t[a..];
+            let range = |m: Option<regex::Match<'_>>| m.map(|m| (m.start(), m.end()));
+            let want: Vec<super::laws::LawMatch> = re
+                .captures_iter(s)
+                .filter_map(|c| {
+                    let head = range(c.name("head"))?;
+                    Some(super::laws::LawMatch {
+                        head,
+                        name: range(c.name("name"))?,
+                        year: range(c.name("year").or(c.name("bare"))),
+                        date: c.name("date").map(|m| m.start()),
+                        end: c.get(0)?.end(),
+                    })
+                })
+                .collect();
+            let mut got = Vec::new();
+            super::scan::law_matches(s, |m| got.push(*m));
+            hits += want.len();
+            assert_eq!(got, want, "{s:?}");
+        }
+    }
+    assert!(hits > 1000, "{hits}");
+}
+
+#[test]
+fn date_at_agrees_with_the_regex() {
+    use super::fields::{date_at, make_date, DATE_AT_RE};
+    // The reader as it was written with the regex.
+    let by_regex = |text: &str, pos: usize| {
+        let win = super::patterns::window_after(text, pos, 96);
+        let caps = DATE_AT_RE.captures(win)?;
+        let end = caps.get(0)?.end();
+        if win[end..].starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let g = |a: &str, b: &str| caps.name(a).or(caps.name(b)).map(|m| m.as_str());
+        let date = make_date(g("d1", "d2")?, g("m1", "m2")?, g("y1", "y2")?)?;
+        Some((date, pos + end))
+    };
+    let mut hits = 0;
+    for t in law_texts(5_000) {
+        // Long texts too, so that the 96-byte window cuts some dates.
+        let t = format!("{t}{t}{t}");
+        for p in boundaries(&t) {
+            let want = by_regex(&t, p);
+            hits += usize::from(want.is_some());
+            assert_eq!(date_at(&t, p), want, "{t:?} at {p}");
+        }
+    }
+    assert!(hits > 1000, "{hits}");
+}
+
+/// Pieces of identifiers: numbers (with a letter, too long, non-ASCII),
+/// years, separators with spaces, tabs and line breaks, codes in several
+/// cases and lengths, `&`, the `QH 13` shape and stray punctuation.
+const ID_PIECES: &[&str] = &[
+    "30",
+    "7",
+    "1234567",
+    "12a",
+    "5đ",
+    "0345",
+    "\u{663}\u{664}",
+    "2020",
+    "1999",
+    "20201",
+    "2100",
+    "/",
+    " / ",
+    "/\n",
+    " \n/ ",
+    "\n\n/",
+    "-",
+    " - ",
+    "-\n",
+    " -\n ",
+    "\t-",
+    "NĐ",
+    "CP",
+    "QĐ",
+    "UBND",
+    "TTg",
+    "HD",
+    "VPTW",
+    "Hd",
+    "ABCDEF",
+    "Abcdef",
+    "abc",
+    "&",
+    "NV&MT",
+    "QH",
+    " 13",
+    " 123",
+    " 1",
+    "x",
+    "Đ",
+    "ĐA",
+    "\u{1EA0}b",
+    ",",
+    ".",
+    " ",
+    "\t",
+    "\n",
+    "(",
+    "٣",
+    "-CP",
+    "/TW",
+];
+
+/// `n` texts of 1 to 16 [`ID_PIECES`].
+fn id_texts(n: usize) -> Vec<String> {
+    let mut next = rng();
+    (0..n)
+        .map(|_| {
+            let parts = 1 + next() % 16;
+            (0..parts)
+                .map(|_| ID_PIECES[next() % ID_PIECES.len()])
+                .collect()
+        })
+        .collect()
+}
+
+/// The captures of one identifier match as an `IdMatch`, offsets from `base`.
+fn id_match_of(c: &regex::Captures<'_>, base: usize) -> Option<super::ids::IdMatch> {
+    let g = |n: &str| c.name(n).map(|m| (base + m.start(), base + m.end()));
+    Some(super::ids::IdMatch {
+        num: g("num")?,
+        year: g("year"),
+        sym: g("sym"),
+        ptype: g("ptype"),
+        piss: g("piss"),
+        old: g("old"),
+        end: base + c.get(0)?.end(),
+    })
+}
+
+#[test]
+fn id_at_and_id_matches_agree_with_the_regex() {
+    let anchored = super::ids::id_regex();
+    let whole = super::patterns::compile(&super::patterns::id_pattern());
+    let mut hits = 0;
+    for t in id_texts(30_000) {
+        for a in boundaries(&t) {
+            let want = anchored.captures(&t[a..]).and_then(|c| id_match_of(&c, a));
+            hits += usize::from(want.is_some());
+            assert_eq!(super::ids::id_at(&t, a), want, "{t:?} at {a}");
+        }
+        let want: Vec<_> = whole
+            .captures_iter(&t)
+            .filter_map(|c| id_match_of(&c, 0))
+            .collect();
+        let mut got = Vec::new();
+        super::scan::id_matches(&t, |m| got.push(*m));
+        assert_eq!(got, want, "{t:?}");
+    }
+    assert!(hits > 5000, "{hits}");
+}

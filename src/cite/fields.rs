@@ -8,22 +8,79 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::patterns::{self, head_type, starts_at_boundary, window_after, window_before};
+use super::heads;
+use super::patterns::{
+    self, floor_boundary, head_type, starts_at_boundary, window_after, window_before,
+};
 use crate::model::CitedDate;
 
-/// A date phrase without capture groups, for embedding in other patterns:
-/// `ngày 05 tháng 3 năm 2020`, `ngày 11/01/2024`, `ngày 01-10-1997`,
-/// `ngày 10.8.2025`.
+/// A date phrase without capture groups: `ngày 05 tháng 3 năm 2020`,
+/// `ngày 11/01/2024`, `ngày 01-10-1997`, `ngày 10.8.2025`. The reference
+/// definition of [`date_phrase`].
+#[cfg(test)]
 pub(super) const DATE_PATTERN: &str = r"(?i:ngày)\s*(?:\d{1,2}\s*(?i:tháng)\s*\d{1,2}\s*,?\s*(?i:năm)\s*\d{4}|\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4})";
 
-/// A date phrase at the start of a window, optionally after a comma (Party
-/// style `số 31-QĐ/TW, ngày 01-10-1997`).
-static DATE_AT_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+/// The date reader's pattern before it was written by hand: a date phrase
+/// at the start of a window, optionally after a comma. The reference
+/// definition of [`date_at`].
+#[cfg(test)]
+pub(super) static DATE_AT_RE: LazyLock<Regex> = LazyLock::new(|| {
+    patterns::compile(
         r"^\s*,?\s*(?i:ngày)\s*(?:(?P<d1>\d{1,2})\s*(?i:tháng)\s*(?P<m1>\d{1,2})\s*,?\s*(?i:năm)\s*(?P<y1>\d{4})|(?P<d2>\d{1,2})\s*[/.\-]\s*(?P<m2>\d{1,2})\s*[/.\-]\s*(?P<y2>\d{4}))",
     )
-    .unwrap_or_else(|e| panic!("cite date pattern does not compile: {e}"))
 });
+
+/// The parts of a date phrase ([`date_phrase`]): byte ranges of the day,
+/// month and year as written, and the phrase's end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct DatePhrase {
+    pub(super) day: (usize, usize),
+    pub(super) month: (usize, usize),
+    pub(super) year: (usize, usize),
+    pub(super) end: usize,
+}
+
+/// The date phrase (`DATE_PATTERN`) at `at` in `text[..end]`:
+/// `(?i:ngày)\s*` and a day of one or two digits, then either
+/// `\s*(?i:tháng)\s*MONTH\s*,?\s*(?i:năm)\s*YEAR` or
+/// `\s*SEP\s*MONTH\s*SEP\s*YEAR`, where SEP is one of `/.-`, MONTH one or
+/// two digits and YEAR four (digits are `\d`, any Unicode decimal digit).
+///
+/// Why this is the same as the regex: every repetition is followed by
+/// something it cannot match (white space by a word or digit, digits by
+/// white space, a letter or a separator), so taking it greedily is the only
+/// way on; a `\d{1,2}` taken shorter would leave a digit where white space,
+/// `tháng` or a separator must come. The two branches part at the first
+/// char after the day and its white space (`t`/`T` or a separator), so at
+/// most one of them can match.
+pub(super) fn date_phrase(text: &str, at: usize, end: usize) -> Option<DatePhrase> {
+    let ws = |p: usize| heads::skip_ws(text, p, end);
+    let word = |p: usize, w: &str| heads::word_fwd(text, p, end, w, true);
+    let num = |p: usize, max: usize| heads::digits(text, p, end, max).map(|e| (p, e));
+    let sep = |p: usize| text[p..end].starts_with(['/', '.', '-']).then_some(p + 1);
+    let year = |p: usize| num(p, 4).filter(|&(s, e)| text[s..e].chars().count() == 4);
+    let day = num(ws(word(at, "ngày")?), 2)?;
+    let p = ws(day.1);
+    let (month, year) = if let Some(p) = word(p, "tháng") {
+        let month = num(ws(p), 2)?;
+        let p = ws(month.1);
+        let p = if text[p..end].starts_with(',') {
+            p + 1
+        } else {
+            p
+        };
+        (month, year(ws(word(ws(p), "năm")?))?)
+    } else {
+        let month = num(ws(sep(p)?), 2)?;
+        (month, year(ws(sep(ws(month.1))?))?)
+    };
+    Some(DatePhrase {
+        day,
+        month,
+        year,
+        end: year.1,
+    })
+}
 
 /// `của` opening an issuer phrase.
 static OF_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -57,26 +114,26 @@ pub(super) fn make_date(day: &str, month: &str, year: &str) -> Option<CitedDate>
 }
 
 /// Reads a date phrase starting at `pos` (after optional spaces and one
-/// comma). Returns the date and the offset just after it.
+/// comma: `^\s*,?\s*` then [`date_phrase`], within 96 bytes). Returns the
+/// date and the offset just after it.
 pub(super) fn date_at(text: &str, pos: usize) -> Option<(CitedDate, usize)> {
     let win = window_after(text, pos, 96);
-    let caps = DATE_AT_RE.captures(win)?;
-    let end = caps.get(0)?.end();
+    let start = floor_boundary(text, pos);
+    let end = start + win.len();
+    let p = heads::skip_ws(text, start, end);
+    let p = if text[p..end].starts_with(',') {
+        p + 1
+    } else {
+        p
+    };
+    let d = date_phrase(text, heads::skip_ws(text, p, end), end)?;
     // Not glued to a longer number (`ngày 11/01/20245`).
-    if win[end..].starts_with(|c: char| c.is_ascii_digit()) {
+    if text[d.end..end].starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    let date =
-        if let (Some(d), Some(m), Some(y)) = (caps.name("d1"), caps.name("m1"), caps.name("y1")) {
-            make_date(d.as_str(), m.as_str(), y.as_str())
-        } else {
-            make_date(
-                caps.name("d2")?.as_str(),
-                caps.name("m2")?.as_str(),
-                caps.name("y2")?.as_str(),
-            )
-        }?;
-    Some((date, pos + end))
+    let part = |(s, e): (usize, usize)| &text[s..e];
+    let date = make_date(part(d.day), part(d.month), part(d.year))?;
+    Some((date, pos + (d.end - start)))
 }
 
 /// Lowercase words that end an issuer phrase: prepositions and

@@ -85,7 +85,7 @@ pub(super) fn fold_eq(c: char, x: char) -> bool {
 }
 
 /// `text[..end]` from `at` past any white space.
-fn skip_ws(text: &str, at: usize, end: usize) -> usize {
+pub(super) fn skip_ws(text: &str, at: usize, end: usize) -> usize {
     let s = &text[at..end];
     end - s.trim_start_matches(char::is_whitespace).len()
 }
@@ -311,10 +311,11 @@ pub(super) struct NumberRef {
     pub(super) num: (usize, usize),
 }
 
-/// Up to six digits (`\d{1,6}`) at `at` in `text[..end]`: their end.
-fn digits(text: &str, at: usize, end: usize) -> Option<usize> {
+/// One to `max` digits (`\d{1,max}`, greedy) at `at` in `text[..end]`:
+/// their end.
+pub(super) fn digits(text: &str, at: usize, end: usize, max: usize) -> Option<usize> {
     let mut p = at;
-    for c in text[at..end].chars().take(6) {
+    for c in text[at..end].chars().take(max) {
         if !is_digit(c) {
             break;
         }
@@ -341,14 +342,14 @@ pub(super) fn number_ref_in(text: &str, a: usize, b: usize) -> Option<NumberRef>
             };
             skip_ws(text, q, b)
         });
-        if let Some(n) = after_so.and_then(|q| digits(text, q, b).map(|e| (q, e))) {
+        if let Some(n) = after_so.and_then(|q| digits(text, q, b, 6).map(|e| (q, e))) {
             return Some(NumberRef {
                 head,
                 so: true,
                 num: n,
             });
         }
-        let e = digits(text, p, b)?;
+        let e = digits(text, p, b, 6)?;
         Some(NumberRef {
             head,
             so: false,

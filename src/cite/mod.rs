@@ -9,7 +9,7 @@
 //!    its regex over the whole text, but running the regex only where a
 //!    byte search says a match can be (`scan`, which explains why that is
 //!    the same):
-//!    - *identifiers* (`patterns::id_pattern`): `NUMBER/[YEAR/]SYMBOL`
+//!    - *identifiers* (`ids::id_at`): `NUMBER/[YEAR/]SYMBOL`
 //!      (`30/2020/NĐ-CP`, `82 /VPĐP- NV&MT`), Party `NUMBER-TYPE/ISSUER`
 //!      (`36-HD/VPTW`) and old `NUMBER-SYMBOL` (`64-CP`, only after a head
 //!      noun). A notation must start with an uppercase code group, which
@@ -19,7 +19,7 @@
 //!      `các Quyết định của Thủ tướng Chính phủ số`) or a lone `số`, and
 //!      for a list separator (`, số`, ` và `) that makes the hit inherit the
 //!      previous item's head. The document's own number is skipped.
-//!    - *laws by name* (`patterns::law_name_rest`): `Luật Đất đai năm 2013`,
+//!    - *laws by name* (`laws::law_at`): `Luật Đất đai năm 2013`,
 //!      `Bộ luật Lao động 2019`, `Luật … ngày 16 tháng 12 năm 2002`.
 //!    - *back-references*: number-only (`Công văn số 267`,
 //!      `heads::number_ref_in`) and by type (`Kế hoạch nêu trên`,
@@ -58,6 +58,8 @@
 mod equiv;
 mod fields;
 mod heads;
+mod ids;
+mod laws;
 mod patterns;
 mod resolve;
 mod scan;
@@ -114,10 +116,8 @@ pub fn normalize_id(raw: &str) -> Option<String> {
             break;
         }
     }
-    // Only a match starting at 0 counts, and where `ID_RE` has one it
-    // reports what the anchored copy reports.
-    let caps = scan::ID_ANCHORED_RE.captures(s)?;
-    let id = read_id(&caps, 0)?;
+    // Only a match starting at 0 counts.
+    let id = read_id(s, &ids::id_at(s, 0)?)?;
     if id.start != 0 || !s[id.end..].trim().is_empty() {
         return None;
     }
@@ -194,8 +194,8 @@ fn identifier_candidates(text: &str, own: Option<&str>) -> Vec<Found> {
     // The previous accepted identifier: its claim end and head, for lists.
     let mut prev: Option<(usize, Head)> = None;
     let mut raws = Vec::new();
-    scan::id_matches(text, |caps, base| {
-        if let Some(raw) = read_id(caps, base) {
+    scan::id_matches(text, |m| {
+        if let Some(raw) = read_id(text, m) {
             raws.push(raw);
         }
     });
@@ -337,24 +337,24 @@ const LAW_NAME_STOP: &[&str] = &[
 
 fn law_candidates(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
-    scan::law_matches(text, |c, base| {
-        if let Some(found) = law_found(text, c, base) {
+    scan::law_matches(text, |m| {
+        if let Some(found) = law_found(text, m) {
             out.push(found);
         }
     });
     out
 }
 
-/// The law named by one match of the law pattern (offsets relative to
-/// `base`), unless the name is not one.
-fn law_found(text: &str, c: &regex::Captures<'_>, base: usize) -> Option<Found> {
-    let (h, name) = (c.name("head")?, c.name("name")?);
-    let h_start = base + h.start();
+/// The law named by one match of the law pattern, unless the name is not
+/// one.
+fn law_found(text: &str, m: &laws::LawMatch) -> Option<Found> {
+    let part = |(s, e): (usize, usize)| &text[s..e];
+    let (h_start, h, name) = (m.head.0, part(m.head), part(m.name));
     if !starts_at_boundary(text, h_start) {
         return None;
     }
-    let head_text = fields::collapse_ws(h.as_str());
-    let name_text = fields::collapse_ws(name.as_str());
+    let head_text = fields::collapse_ws(h);
+    let name_text = fields::collapse_ws(name);
     let is_constitution = head_text.to_lowercase() == "hiến pháp";
     if !is_constitution && !name_text.starts_with(char::is_uppercase) {
         return None;
@@ -367,19 +367,14 @@ fn law_found(text: &str, c: &regex::Captures<'_>, base: usize) -> Option<Found> 
     } else {
         format!("{head_text} {name_text}")
     };
-    let (year, date, end) = if let Some(y) = c.name("year").or(c.name("bare")) {
-        (y.as_str().parse::<i32>().ok(), None, base + y.end())
+    let (year, date, end) = if let Some(y) = m.year {
+        (part(y).parse::<i32>().ok(), None, y.1)
     } else {
-        let d = c.name("date")?;
-        let (date, e) = fields::date_at(text, base + d.start())?;
+        let (date, e) = fields::date_at(text, m.date?)?;
         (date.year, Some(date), e)
     };
-    let mention_end = if date.is_some() {
-        base + name.end()
-    } else {
-        end
-    };
-    let ty = head_type(h.as_str()).ok().flatten();
+    let mention_end = if date.is_some() { m.name.1 } else { end };
+    let ty = head_type(h).ok().flatten();
     let pinpoint = fields::pinpoint_before(text, h_start);
     Some(Found {
         start: h_start,
@@ -428,36 +423,40 @@ fn this_document_refs(text: &str) -> Vec<Ref> {
         regex::Regex::new(r"(?i:số)\s*:?\s*\d{1,6}(?:/\d{4})?[ ]?[/-][ ]?\p{Lu}{2}")
             .expect("valid regex")
     });
+    // `văn bản này` or `Văn bản này`: one search for the common tail.
+    const TAIL: &str = "ăn bản này";
     let mut out = Vec::new();
-    for needle in ["văn bản này", "Văn bản này"] {
-        for (p, m) in text.match_indices(needle) {
-            let end = p + m.len();
-            let after_ok = !text[end..].starts_with(char::is_alphanumeric);
-            if !starts_at_boundary(text, p) || !after_ok {
-                continue;
-            }
-            let (_, win) = window_before(text, p, 300);
-            // the identifier, then at most one sentence break before `văn bản này`
-            let points_back = ID_NEAR.find_iter(win).last().is_some_and(|m| {
-                let between = &win[m.end()..];
-                let breaks = between
-                    .match_indices(". ")
-                    .filter(|(k, _)| between[k + 2..].starts_with(char::is_uppercase))
-                    .count();
-                breaks <= 1 && !between.contains("./.")
+    for t in memchr::memmem::find_iter(text.as_bytes(), TAIL) {
+        if t == 0 || !matches!(text.as_bytes()[t - 1], b'v' | b'V') {
+            continue;
+        }
+        let p = t - 1;
+        let end = t + TAIL.len();
+        let after_ok = !text[end..].starts_with(char::is_alphanumeric);
+        if !starts_at_boundary(text, p) || !after_ok {
+            continue;
+        }
+        let (_, win) = window_before(text, p, 300);
+        // the identifier, then at most one sentence break before `văn bản này`
+        let points_back = ID_NEAR.find_iter(win).last().is_some_and(|m| {
+            let between = &win[m.end()..];
+            let breaks = between
+                .match_indices(". ")
+                .filter(|(k, _)| between[k + 2..].starts_with(char::is_uppercase))
+                .count();
+            breaks <= 1 && !between.contains("./.")
+        });
+        if points_back {
+            out.push(Ref {
+                start: p,
+                end,
+                head: None,
+                number: None,
+                pinpoint: None,
             });
-            if points_back {
-                out.push(Ref {
-                    start: p,
-                    end,
-                    head: None,
-                    number: None,
-                    pinpoint: None,
-                });
-            }
         }
     }
-    out.sort_by_key(|r| r.start);
+    // In text order already: one search, left to right.
     out
 }
 

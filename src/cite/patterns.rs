@@ -8,6 +8,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::ids::IdMatch;
+
 /// One document type: its code and its sentence-case name (tên loại).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct TypeInfo {
@@ -203,10 +205,12 @@ pub(super) fn compile(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap_or_else(|e| panic!("cite pattern does not compile: {e}"))
 }
 
-/// The identifier pattern `ID_RE`: `NUMBER/[YEAR/]SYMBOL`, Party
+/// The identifier pattern `ID_RE`, the reference definition of
+/// [`super::ids::id_at`]: `NUMBER/[YEAR/]SYMBOL`, Party
 /// `NUMBER-TYPE/ISSUER`, or old style `NUMBER-SYMBOL` (only accepted after a
 /// head noun). Spaces and a line break are tolerated around `/` and after
 /// `-`.
+#[cfg(test)]
 pub(super) fn id_pattern() -> String {
     let grp = r"[\p{L}\d&]+";
     let sep = r"[ \t]*-[ \t]*\n?[ \t]*";
@@ -257,8 +261,9 @@ pub(super) static LIST_GAP_RE: LazyLock<Regex> =
 /// A law or code named without a number, followed by its year or date:
 /// `Luật Đất đai năm 2013`, `Bộ luật Lao động 2019`,
 /// `Luật Ngân sách nhà nước ngày 16 tháng 12 năm 2002`. The pattern is
-/// `(?:^|[^\p{L}\d])` followed by this; `scan::law_matches` runs it only
-/// where a head noun is.
+/// `(?:^|[^\p{L}\d])` followed by this. The reference definition of
+/// [`super::laws::law_at`].
+#[cfg(test)]
 pub(super) fn law_name_rest() -> String {
     format!(
         r"(?P<head>Bộ\s+luật|Luật|Hiến\s+pháp)(?P<name>(?:\s+[\p{{L}}&]+){{0,14}}?)\s+(?:(?i:năm)\s+(?P<year>(?:19|20)\d{{2}})|(?P<bare>(?:19|20)\d{{2}})|(?P<date>{date}))(?:[^\p{{L}}\d/]|$)",
@@ -443,25 +448,35 @@ fn split_groups(s: &str, allow_slash: bool) -> (Vec<&str>, usize) {
     (groups, end)
 }
 
-/// Reads one identifier from a match of `ID_RE` ([`id_pattern`]) whose captures are `caps`,
-/// their offsets relative to `base`. `None` when the notation does not look
+/// A piece of the text and where it starts.
+#[derive(Clone, Copy)]
+struct Span<'t> {
+    start: usize,
+    text: &'t str,
+}
+
+/// Reads one identifier from a match `m` of `ID_RE` ([`id_pattern`],
+/// [`super::ids::id_at`]) in `text`. `None` when the notation does not look
 /// like one.
-pub(super) fn read_id(caps: &regex::Captures<'_>, base: usize) -> Option<RawId> {
-    let whole = caps.get(0)?;
-    let num = caps.name("num")?;
-    let number = num.as_str().to_owned();
-    if let Some(sym) = caps.name("sym") {
-        let year = match caps.name("year") {
-            Some(y) => Some(y.as_str().parse::<i32>().ok()?),
+pub(super) fn read_id(text: &str, m: &IdMatch) -> Option<RawId> {
+    let part = |(s, e): (usize, usize)| Span {
+        start: s,
+        text: &text[s..e],
+    };
+    let number = part(m.num).text.to_owned();
+    let whole_start = m.num.0;
+    if let Some(sym) = m.sym.map(part) {
+        let year = match m.year {
+            Some(y) => Some(part(y).text.parse::<i32>().ok()?),
             None => None,
         };
-        let (groups, mut rel_end) = split_groups(sym.as_str(), true);
+        let (groups, mut rel_end) = split_groups(sym.text, true);
         if groups.is_empty() {
             return None;
         }
         let mut symbol = groups.join("-");
         // `UBTVQH 13`: a legislature number split off by OCR spacing.
-        let rest = &sym.as_str()[rel_end..];
+        let rest = &sym.text[rel_end..];
         if symbol.ends_with("QH") {
             if let Some(digits) = rest.strip_prefix(' ') {
                 if (1..=2).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit()) {
@@ -477,8 +492,8 @@ pub(super) fn read_id(caps: &regex::Captures<'_>, base: usize) -> Option<RawId> 
         }
         .to_uppercase();
         return Some(RawId {
-            start: base + whole.start(),
-            end: base + sym.start() + rel_end,
+            start: whole_start,
+            end: sym.start + rel_end,
             number,
             year,
             symbol,
@@ -487,16 +502,16 @@ pub(super) fn read_id(caps: &regex::Captures<'_>, base: usize) -> Option<RawId> 
             id,
         });
     }
-    if let (Some(pt), Some(pi)) = (caps.name("ptype"), caps.name("piss")) {
-        if !valid_group(pt.as_str(), true) {
+    if let (Some(pt), Some(pi)) = (m.ptype.map(part), m.piss.map(part)) {
+        if !valid_group(pt.text, true) {
             return None;
         }
-        let (groups, rel_end) = split_groups(pi.as_str(), false);
+        let (groups, rel_end) = split_groups(pi.text, false);
         if groups.is_empty() {
             return None;
         }
-        let symbol = format!("{}/{}", pt.as_str(), groups.join("-"));
-        let code_type = type_from_code(pt.as_str()).map(|t| {
+        let symbol = format!("{}/{}", pt.text, groups.join("-"));
+        let code_type = type_from_code(pt.text).map(|t| {
             if t.code == "TT" {
                 TypeInfo {
                     code: "TT",
@@ -508,8 +523,8 @@ pub(super) fn read_id(caps: &regex::Captures<'_>, base: usize) -> Option<RawId> 
         });
         let id = format!("{number}-{symbol}").to_uppercase();
         return Some(RawId {
-            start: base + whole.start(),
-            end: base + pi.start() + rel_end,
+            start: whole_start,
+            end: pi.start + rel_end,
             number,
             year: None,
             symbol,
@@ -518,16 +533,16 @@ pub(super) fn read_id(caps: &regex::Captures<'_>, base: usize) -> Option<RawId> 
             id,
         });
     }
-    let old = caps.name("old")?;
-    let (groups, rel_end) = split_groups(old.as_str(), false);
+    let old = part(m.old?);
+    let (groups, rel_end) = split_groups(old.text, false);
     if groups.is_empty() {
         return None;
     }
     let symbol = groups.join("-");
     let id = format!("{number}-{symbol}").to_uppercase();
     Some(RawId {
-        start: base + whole.start(),
-        end: base + old.start() + rel_end,
+        start: whole_start,
+        end: old.start + rel_end,
         number,
         year: None,
         symbol,

@@ -5,16 +5,17 @@
 //! anchored copy of the pattern only at the few places where a match can
 //! start. The candidate places are found with byte searches:
 //!
-//! - identifiers (`ID_RE` ([`patterns::id_pattern`])): every match is a digit run, then an
+//! - identifiers (`ID_RE`, matched by hand by [`ids::id_at`]): every match is a digit run, then an
 //!   optional letter, spaces (at most one line break) and `/` or `-`. We
 //!   search for `/` and `-` and walk back to the digits. All the starts
 //!   inside one digit run share the rest of the match, so only the leftmost
 //!   possible one (at most six digits, not before the previous match's end)
 //!   needs a try;
-//! - laws by name (the law pattern (`(?:^|[^\p{L}\d])` and [`patterns::law_name_rest`])): every match is one boundary
-//!   character (or the start of the text) and then `Luật`, `Bộ luật` or
-//!   `Hiến pháp`. We search for `uật` and `Hiến` (with the regex crate's
-//!   literal search).
+//! - laws by name (the law pattern, [`laws::law_regex`]): every match is
+//!   one boundary character (or the start of the text) and then `Luật`,
+//!   `Bộ luật` or `Hiến pháp`. We search for `uật` and `Hiến` (with the
+//!   regex crate's literal search) and match by hand there
+//!   ([`laws::law_at`]).
 //!
 //! Why this is the same as `captures_iter`: the scan keeps the end of the
 //! last match as a floor and tries the candidates in increasing order. Every
@@ -27,27 +28,9 @@
 
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
+use regex::Regex;
 
-use super::{heads, patterns};
-
-/// `^(?:ID_RE)`.
-pub(super) static ID_ANCHORED_RE: LazyLock<Regex> =
-    LazyLock::new(|| patterns::compile(&format!("^(?:{})", patterns::id_pattern())));
-
-/// The anchored law pattern for a candidate at the start of the text.
-static LAW_AT_START_RE: LazyLock<Regex> = LazyLock::new(|| {
-    patterns::compile(&format!(
-        "^(?:(?:^|[^\\p{{L}}\\d]){})",
-        patterns::law_name_rest()
-    ))
-});
-
-/// The anchored law pattern for a candidate after the start, where `^` cannot
-/// match: the boundary character must be there.
-static LAW_ANCHORED_RE: LazyLock<Regex> = LazyLock::new(|| {
-    patterns::compile(&format!("^(?:[^\\p{{L}}\\d]{})", patterns::law_name_rest()))
-});
+use super::{heads, ids, laws, patterns};
 
 /// A single Unicode decimal digit (`\d` of the patterns), for the rare
 /// non-ASCII characters.
@@ -115,14 +98,13 @@ fn char_before(text: &str, at: usize) -> Option<char> {
     text[..at].chars().next_back()
 }
 
-/// Calls `f(caps, base)` for every match of `ID_RE` ([`patterns::id_pattern`]) in `text`,
-/// in order, exactly as `ID_RE.captures_iter(text)` finds them; capture
-/// offsets are relative to `base`.
-pub(super) fn id_matches(text: &str, mut f: impl FnMut(&Captures<'_>, usize)) {
+/// Calls `f` for every match of `ID_RE` ([`ids::id_at`]) in `text`, in
+/// order, exactly as `ID_RE.captures_iter(text)` finds them.
+pub(super) fn id_matches(text: &str, mut f: impl FnMut(&ids::IdMatch)) {
     let bytes = text.as_bytes();
     let mut floor = 0;
     let mut from = 0;
-    while let Some(k) = bytes[from..].iter().position(|&b| b == b'/' || b == b'-') {
+    while let Some(k) = memchr::memchr2(b'/', b'-', &bytes[from..]) {
         let p = from + k;
         from = p + 1;
         if p < floor {
@@ -131,11 +113,10 @@ pub(super) fn id_matches(text: &str, mut f: impl FnMut(&Captures<'_>, usize)) {
         let Some(start) = id_start(text, p, floor) else {
             continue;
         };
-        if let Some(caps) = ID_ANCHORED_RE.captures(&text[start..]) {
-            let end = start + caps.get(0).map_or(0, |m| m.end());
-            f(&caps, start);
-            floor = end;
-            from = from.max(end);
+        if let Some(m) = ids::id_at(text, start) {
+            f(&m);
+            floor = m.end;
+            from = from.max(m.end);
         }
     }
 }
@@ -179,10 +160,10 @@ fn id_start(text: &str, p: usize, floor: usize) -> Option<usize> {
     start
 }
 
-/// Calls `f(caps, base)` for every match of the law pattern (`(?:^|[^\p{L}\d])` and [`patterns::law_name_rest`]) in
-/// `text`, in order, exactly as `captures_iter` of the whole pattern finds
-/// them; capture offsets are relative to `base`.
-pub(super) fn law_matches(text: &str, mut f: impl FnMut(&Captures<'_>, usize)) {
+/// Calls `f` for every match of the law pattern ([`laws::law_at`]) in
+/// `text`, in order, exactly as `captures_iter` of the whole pattern
+/// ([`laws::law_regex`]) finds them.
+pub(super) fn law_matches(text: &str, mut f: impl FnMut(&laws::LawMatch)) {
     // The regex crate's literal search (SIMD) is much faster than
     // `str::match_indices` here.
     static HEAD_WORDS_RE: LazyLock<Regex> = LazyLock::new(|| patterns::compile("uật|Hiến"));
@@ -211,22 +192,15 @@ pub(super) fn law_matches(text: &str, mut f: impl FnMut(&Captures<'_>, usize)) {
     for h in heads {
         let start = match char_before(text, h) {
             None => 0,
-            // An ASCII letter or digit cannot be the boundary character.
-            Some(c) if c.is_ascii_alphanumeric() => continue,
+            Some(c) if is_word_char(c) => continue,
             Some(c) => h - c.len_utf8(),
-        };
-        let re = if start == 0 {
-            &*LAW_AT_START_RE
-        } else {
-            &*LAW_ANCHORED_RE
         };
         if start < floor {
             continue;
         }
-        if let Some(caps) = re.captures(&text[start..]) {
-            let end = start + caps.get(0).map_or(0, |m| m.end());
-            f(&caps, start);
-            floor = end;
+        if let Some(m) = laws::law_at(text, h) {
+            f(&m);
+            floor = m.end;
         }
     }
 }
@@ -333,6 +307,55 @@ fn ends_with_head(text: &str, at: usize, words: &[Vec<char>], abbrevs: &[&str]) 
             .any(|a| a.as_bytes().last().copied() == last_byte && text[..at].ends_with(a))
 }
 
+/// Whether a number (`\d`) may start at the byte `b` (`prev` before it,
+/// `next` after it): an ASCII digit after white space, `:` or a non-ASCII
+/// char, or the lead byte of a char that may be a decimal digit. ASCII,
+/// continuation bytes and the leads of U+0080–U+063F start no digit, nor do
+/// the Vietnamese letters U+1E00–U+1EFF (`E1` then `B8`–`BB`).
+pub(super) fn may_start_number(prev: u8, b: u8, next: u8) -> bool {
+    let after_ok =
+        matches!(prev, b' ' | b'\n' | b'\t' | b'\r' | 0x0B | 0x0C | b':') || prev >= 0x80;
+    (b.is_ascii_digit() && after_ok) || (b >= 0xD9 && !(b == 0xE1 && next & 0xFC == 0xB8))
+}
+
+/// The positions in `bytes` where [`may_start_number`] holds (position 0
+/// always), in order: a superset of the starts of numbers the scan of
+/// [`number_ref_matches`] looks at.
+///
+/// Most of the text is letters, so whole blocks are passed over with one
+/// test per block (written so the compiler can run it on many bytes at
+/// once), and only blocks with a hit are walked byte by byte.
+pub(super) fn number_starts(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    const BLOCK: usize = 32;
+    let mut i = 0;
+    // Below this offset bytes are tested one by one.
+    let mut slow_until = 1;
+    std::iter::from_fn(move || loop {
+        if i >= slow_until {
+            // `block` is the bytes `i - 1 ..= i + BLOCK`.
+            while let Some(block) = bytes.get(i - 1..i + BLOCK + 1) {
+                let hit = block
+                    .iter()
+                    .zip(&block[1..])
+                    .zip(&block[2..])
+                    .fold(false, |acc, ((&p, &b), &n)| acc | may_start_number(p, b, n));
+                if hit {
+                    break;
+                }
+                i += BLOCK;
+            }
+            slow_until = i + BLOCK;
+        }
+        let &b = bytes.get(i)?;
+        let prev = bytes.get(i.wrapping_sub(1)).copied();
+        let next = bytes.get(i + 1).copied().unwrap_or(0);
+        i += 1;
+        if prev.is_none_or(|p| may_start_number(p, b, next)) {
+            return Some(i - 1);
+        }
+    })
+}
+
 /// Calls `f` for every match of `NUMBER_REF_RE` ([`heads::number_ref_in`])
 /// in `text`, in order, exactly as `captures_iter` finds them.
 ///
@@ -351,19 +374,8 @@ pub(super) fn number_ref_matches(text: &str, mut f: impl FnMut(&heads::NumberRef
     let (words, abbrevs) = &*ENDINGS;
     let bytes = text.as_bytes();
     let mut floor = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b0 = bytes[i];
-        let d = i;
-        i += 1;
-        let digit = match b0 {
-            b'0'..=b'9' => true,
-            // ASCII, continuation bytes, and leads of U+0080–U+063F: no digit.
-            0..=0xD8 => false,
-            // U+1E00–U+1EFF (Vietnamese letters): no digit.
-            0xE1 if matches!(bytes.get(i), Some(0xB8..=0xBB)) => false,
-            _ => text[d..].chars().next().is_some_and(is_digit),
-        };
+    for d in number_starts(bytes) {
+        let digit = bytes[d].is_ascii_digit() || text[d..].chars().next().is_some_and(is_digit);
         if !digit || d < floor {
             continue;
         }

@@ -1,0 +1,211 @@
+//! Identifiers (số, ký hiệu: `30/2020/NĐ-CP`, `36-HD/VPTW`, `64-CP`) matched
+//! by hand instead of by regex.
+//!
+//! The identifier pattern ([`patterns::id_pattern`]) took ~3.6 ms to
+//! compile and ran the regex crate's backtracker or PikeVM at every
+//! candidate (the lazy DFA cannot report its capture groups). Every use
+//! asks for a match at a known start, which a direct walk answers.
+//!
+//! Why this is the same as the regex, reading
+//! `NUM(?:SLASH(?:YEAR YSEP)?SYM|[ \t]*-[ \t]*PTYPE[ \t]*/WS PISS|[ \t]*-[ \t]*OLD)`:
+//! - every white-space repetition (`[ \t]*\n?[ \t]*`, and the like) is
+//!   followed by a char it cannot match (`/`, `-`, a letter or a digit), so
+//!   it takes the whole run of spaces and tabs, at most one line break and
+//!   the spaces and tabs after it, or the match fails there;
+//! - `\d{1,6}[a-zđ]?` is followed by white space, `/` or `-`: taken
+//!   shorter, a digit or letter would be left where those must come;
+//! - the three branches part at the first char after the number and its
+//!   white space (`/` for the first, `-` for the others); the second and
+//!   third share `[ \t]*-[ \t]*`, and the third is tried when the second
+//!   fails;
+//! - nothing follows the symbol groups `SYM`, `PISS` and `OLD`, so their
+//!   greedy repetitions are taken as far as they go: each further group
+//!   (`-` or `/` then letters) is added when it is there;
+//! - the optional year is taken when `YEAR YSEP` and at least one symbol
+//!   char follow (else the symbol starts at the year's digits);
+//! - `PTYPE` (`\p{Lu}\p{L}{0,4}`) is followed by `[ \t]*/`: taken shorter,
+//!   a letter would be left there, so it is the whole run of letters, at
+//!   most five.
+
+use super::heads::digits;
+#[cfg(test)]
+use super::patterns;
+use super::scan::{is_digit, is_upper, is_word_char};
+
+/// One match of the identifier pattern; byte ranges in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(super) struct IdMatch {
+    /// The number with its letter (`num`: `03`, `12a`).
+    pub(super) num: (usize, usize),
+    /// `year`: the year of a state identifier.
+    pub(super) year: Option<(usize, usize)>,
+    /// `sym`: a state identifier's notation.
+    pub(super) sym: Option<(usize, usize)>,
+    /// `ptype`: a Party identifier's type code.
+    pub(super) ptype: Option<(usize, usize)>,
+    /// `piss`: a Party identifier's issuer.
+    pub(super) piss: Option<(usize, usize)>,
+    /// `old`: an old-style notation.
+    pub(super) old: Option<(usize, usize)>,
+    /// The end of the match.
+    pub(super) end: usize,
+}
+
+/// The char at `at`, if any.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    text[at..].chars().next()
+}
+
+/// Whether `c` is in `[\p{L}\d&]` (a symbol group char).
+fn is_group_char(c: char) -> bool {
+    c == '&' || is_word_char(c)
+}
+
+/// `[ \t]*` from `at`.
+fn spaces(text: &str, at: usize) -> usize {
+    let rest = &text[at..];
+    at + rest.len() - rest.trim_start_matches([' ', '\t']).len()
+}
+
+/// `[ \t]*\n?[ \t]*` from `at`.
+fn spaces_line(text: &str, at: usize) -> usize {
+    let p = spaces(text, at);
+    if text[p..].starts_with('\n') {
+        spaces(text, p + 1)
+    } else {
+        p
+    }
+}
+
+/// `c` at `at` (one of `chars`): the position after it.
+fn one_of(text: &str, at: usize, chars: &[u8]) -> Option<usize> {
+    text.as_bytes()
+        .get(at)
+        .filter(|b| chars.contains(b))
+        .map(|_| at + 1)
+}
+
+/// `[\p{L}\d&]+` at `at`: its end.
+fn group(text: &str, at: usize) -> Option<usize> {
+    let rest = &text[at..];
+    let len = rest
+        .char_indices()
+        .find(|&(_, c)| !is_group_char(c))
+        .map_or(rest.len(), |(i, _)| i);
+    (len > 0).then_some(at + len)
+}
+
+/// `(?:SEP GROUP)*` from `at`, where `sep(p)` matches one separator: the
+/// end of the last group.
+fn more_groups(text: &str, mut at: usize, sep: impl Fn(usize) -> Option<usize>) -> usize {
+    while let Some(e) = sep(at).and_then(|q| group(text, q)) {
+        at = e;
+    }
+    at
+}
+
+/// The identifier pattern's match at `at`, if any.
+pub(super) fn id_at(text: &str, at: usize) -> Option<IdMatch> {
+    let mut p = digits(text, at, text.len(), 6)?;
+    if let Some(c) = char_at(text, p).filter(|&c| c.is_ascii_lowercase() || c == 'đ') {
+        p += c.len_utf8();
+    }
+    let m = IdMatch {
+        num: (at, p),
+        ..IdMatch::default()
+    };
+    state_rest(text, p, m)
+        .or_else(|| party_rest(text, p, m))
+        .or_else(|| old_rest(text, p, m))
+}
+
+/// `SLASH(?:(?P<year>(?:19|20)\d{2})YSEP)?(?P<sym>GROUP(?:SYMSEP GROUP)*(?:[ ]\d{1,2})?)`
+/// after the number, with SLASH = `[ \t]*\n?[ \t]*/[ \t]*\n?[ \t]*`, YSEP
+/// = `[ \t]*\n?[ \t]*[/-][ \t]*\n?[ \t]*` and SYMSEP = `[ \t]*-[ \t]*\n?[ \t]*`
+/// or `/`.
+fn state_rest(text: &str, p: usize, m: IdMatch) -> Option<IdMatch> {
+    let q = spaces_line(text, one_of(text, spaces_line(text, p), b"/")?);
+    let year = year_at(text, q).and_then(|ye| {
+        let r = spaces_line(text, one_of(text, spaces_line(text, ye), b"/-")?);
+        group(text, r).map(|_| ((q, ye), r))
+    });
+    let sym_start = year.map_or(q, |(_, r)| r);
+    let e = more_groups(text, group(text, sym_start)?, |at| {
+        one_of(text, spaces(text, at), b"-")
+            .map(|d| spaces_line(text, d))
+            .or_else(|| one_of(text, at, b"/"))
+    });
+    // `(?:[ ]\d{1,2})?`
+    let e = one_of(text, e, b" ")
+        .and_then(|s| digits(text, s, text.len(), 2))
+        .unwrap_or(e);
+    Some(IdMatch {
+        year: year.map(|(y, _)| y),
+        sym: Some((sym_start, e)),
+        end: e,
+        ..m
+    })
+}
+
+/// `(?:19|20)\d{2}` at `at`: its end.
+fn year_at(text: &str, at: usize) -> Option<usize> {
+    let rest = &text[at..];
+    if !(rest.starts_with("19") || rest.starts_with("20")) {
+        return None;
+    }
+    let mut p = at + 2;
+    for _ in 0..2 {
+        let c = char_at(text, p).filter(|&c| is_digit(c))?;
+        p += c.len_utf8();
+    }
+    Some(p)
+}
+
+/// `[ \t]*-[ \t]*` after the number: the position after it.
+fn dash(text: &str, p: usize) -> Option<usize> {
+    one_of(text, spaces(text, p), b"-").map(|q| spaces(text, q))
+}
+
+/// `[ \t]*-[ \t]*(?P<ptype>\p{Lu}\p{L}{0,4})[ \t]*/[ \t]*\n?[ \t]*(?P<piss>GROUP(?:SEP GROUP)*)`
+/// after the number, with SEP = `[ \t]*-[ \t]*\n?[ \t]*`.
+fn party_rest(text: &str, p: usize, m: IdMatch) -> Option<IdMatch> {
+    let t = dash(text, p)?;
+    let first = char_at(text, t).filter(|&c| is_upper(c))?;
+    let mut te = t + first.len_utf8();
+    for _ in 0..4 {
+        match char_at(text, te) {
+            Some(c) if is_word_char(c) && !is_digit(c) => te += c.len_utf8(),
+            _ => break,
+        }
+    }
+    let q = spaces_line(text, one_of(text, spaces(text, te), b"/")?);
+    let e = more_groups(text, group(text, q)?, |at| {
+        one_of(text, spaces(text, at), b"-").map(|d| spaces_line(text, d))
+    });
+    Some(IdMatch {
+        ptype: Some((t, te)),
+        piss: Some((q, e)),
+        end: e,
+        ..m
+    })
+}
+
+/// `[ \t]*-[ \t]*(?P<old>\p{Lu}[\p{L}\d&]*(?:-GROUP)*)` after the number.
+fn old_rest(text: &str, p: usize, m: IdMatch) -> Option<IdMatch> {
+    let o = dash(text, p)?;
+    let first = char_at(text, o).filter(|&c| is_upper(c))?;
+    let after = o + first.len_utf8();
+    let e = group(text, after).unwrap_or(after);
+    let e = more_groups(text, e, |at| one_of(text, at, b"-"));
+    Some(IdMatch {
+        old: Some((o, e)),
+        end: e,
+        ..m
+    })
+}
+
+/// `^(?:ID_RE)`, the reference definition of [`id_at`].
+#[cfg(test)]
+pub(super) fn id_regex() -> regex::Regex {
+    patterns::compile(&format!("^(?:{})", patterns::id_pattern()))
+}
