@@ -124,10 +124,17 @@ fn classify(t: &str, key: &mut String) -> LineKind {
     }) {
         return LineKind::Separator;
     }
-    // a `Source:` label within the first 12 chars (48 bytes): only `:`
-    // folds to `:`, so a line without one is not looked at further
+    // a `Source:` label within the first 12 chars (48 bytes), after the
+    // bytes `*`, `_` and ` ` (which only `*`, `_`, ` ` and NBSP fold to):
+    // its first char folds to `s`, and only `:` folds to `:`, so other
+    // lines are not folded
     let near = t.as_bytes().get(..48).unwrap_or(t.as_bytes());
-    if memchr::memchr(b':', near).is_some() {
+    let s_first = (t
+        .trim_start_matches(['*', '_', ' ', '\u{A0}'])
+        .chars()
+        .next())
+    .is_some_and(|c| fold_char(c) == b's');
+    if s_first && memchr::memchr(b':', near).is_some() {
         let mut buf = [0; 12];
         let head = fold_head(t, &mut buf);
         let start = head
@@ -173,7 +180,7 @@ fn classify(t: &str, key: &mut String) -> LineKind {
         }
         _ => may_be_furniture_start(&[b]),
     });
-    if !furniture {
+    if !furniture || !text_may_end_furniture(t) {
         return LineKind::Content;
     }
     key.clear();
@@ -222,10 +229,56 @@ fn at_most_words(s: &str, n: usize) -> bool {
 /// with a digit, a dash, `trang`, `cong`, `file:`, or is an address (a
 /// letter, digit or dash first, and a `/` after the host name). The key is
 /// ASCII, so `\d` is `[0-9]`.
+///
+/// And by [`may_end_furniture`].
 fn may_be_furniture(key: &str) -> bool {
-    may_be_furniture_start(key.as_bytes())
+    let start = may_be_furniture_start(key.as_bytes())
         || (key.starts_with(|c: char| c.is_ascii_lowercase())
-            && memchr::memchr(b'/', key.as_bytes()).is_some())
+            && memchr::memchr(b'/', key.as_bytes()).is_some());
+    start && may_end_furniture(key)
+}
+
+/// Whether folded `key` can match one of the furniture regexes by its
+/// last byte: the page markers end with a digit or a dash, the status bar
+/// with `%`; the other alternatives hold a `/` (a date, `file://`, an
+/// address) or are the gazette's header (see [`may_start_gazette`]).
+/// Numbered content lines (`1. Phạm vi`) stop here.
+fn may_end_furniture(key: &str) -> bool {
+    matches!(key.as_bytes().last(), Some(b'0'..=b'9' | b'-' | b'%'))
+        || memchr::memchr(b'/', key.as_bytes()).is_some()
+        || may_start_gazette(key)
+}
+
+/// [`may_end_furniture`] of the folded key of line `t` (trimmed of `*`,
+/// `_` and spaces), without folding the line: the key's last byte is the
+/// fold of the last char not among `*`, `_`, ` ` and NBSP (the only chars
+/// folding to those bytes); only `/` folds to `/`; and
+/// [`may_start_gazette`] folds what it needs.
+fn text_may_end_furniture(t: &str) -> bool {
+    let trimmed = ['*', '_', ' ', '\u{A0}'];
+    let last = t
+        .chars()
+        .rev()
+        .find(|c| !trimmed.contains(c))
+        .map(fold_char);
+    matches!(last, Some(b'0'..=b'9' | b'-' | b'%'))
+        || memchr::memchr(b'/', t.as_bytes()).is_some()
+        || may_start_gazette(t.trim_start_matches(trimmed))
+}
+
+/// Whether the folded key of `s` starts as [`GAZETTE`] can:
+/// `(?:\d{1,4}\s+)?cong`. Only ASCII digits fold to digits, and only ASCII
+/// white space and NBSP to white space, so the digits and spaces are read
+/// from `s` itself; a key (ASCII, folded) is its own fold.
+fn may_start_gazette(s: &str) -> bool {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = s.get(digits..).unwrap_or_default();
+    let after = rest.trim_start_matches([' ', '\t', '\n', '\u{B}', '\u{C}', '\r', '\u{A0}']);
+    if digits > 4 || (digits > 0 && after.len() == rest.len()) {
+        return false;
+    }
+    let mut buf = [0; 4];
+    fold_head(after, &mut buf) == b"cong"
 }
 
 /// [`may_be_furniture`] by the start of the key alone (up to `file:`),
@@ -371,6 +424,14 @@ mod tests {
             "dieu 1. pham vi",
             "#abc",
             "",
+            "1. pham vi",
+            "12 cong bao",
+            "12  cong bao so 5",
+            "cong bao so 5 trang",
+            "10:42 85%",
+            "2024",
+            "-- 3 --x",
+            "--- page 3 ---",
         ] {
             let any = PAGE_MARKER.is_match(t) || GAZETTE.is_match(t) || BROWSER.is_match(t);
             assert!(may_be_furniture(t) || !any, "{t}");
@@ -389,6 +450,46 @@ mod tests {
         lines.pop();
         assert!(lines.iter().all(|l| l.kind == LineKind::Noise), "{lines:?}");
         assert!(!may_be_furniture("dieu 1. pham vi"));
+        assert!(!may_be_furniture("1. pham vi"));
+    }
+
+    #[test]
+    fn furniture_ends_are_judged_alike_before_and_after_folding() {
+        for t in [
+            "1. Phạm vi",
+            "Trang 3",
+            "12 CÔNG BÁO số 5",
+            "12\u{A0}Công báo",
+            "12345 công báo",
+            "12công báo",
+            "Công báo",
+            "*Trang 2/5*",
+            "-- 3 –",
+            "- 3 —",
+            "10:42 ⚡ 85%",
+            "Số 12",
+            "Điều 1_ ",
+            "a\u{A0}*_",
+            "ĉong",
+            "Cộng hòa",
+            "",
+            "*",
+            "1\u{2003}công",
+        ] {
+            let key = fold(t);
+            let key = key.trim_matches(|c: char| c == '*' || c == '_' || c == ' ');
+            assert_eq!(text_may_end_furniture(t), may_end_furniture(key), "{t:?}");
+        }
+        // no char but the ASCII digits folds to a digit, and only ASCII
+        // white space and NBSP to white space
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let f = fold_char(c);
+            assert!(!f.is_ascii_digit() || c.is_ascii_digit(), "{c:?}");
+            assert!(
+                !f.is_ascii_whitespace() || c.is_ascii_whitespace() || c == '\u{A0}',
+                "{c:?}"
+            );
+        }
     }
 
     #[test]
