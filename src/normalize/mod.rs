@@ -326,6 +326,7 @@ impl Writer {
         let mut run = 0; // start of the pending verbatim run, in `piece`
         let mut i = 0;
         loop {
+            i = self.skip_to_suspect(piece, orig, i);
             i = skip_inert(piece.as_bytes(), i, run, self.nfc);
             let Some(c) = char_at(piece, i) else {
                 break;
@@ -431,6 +432,34 @@ impl Writer {
             }
         }
         self.flush(piece, orig, run, piece.len());
+    }
+
+    /// Where the chars of `piece` (the input from `orig` on) from `i` on
+    /// stop being certainly left alone by the rules, by the suspect index:
+    /// the char before the next suspect byte, which may start a run of
+    /// spaces or a cluster with it; `i` itself when it is a space, which may
+    /// follow one already written, or when there is no index.
+    ///
+    /// Before that char, no char is space-like, `\r` or zero-width (their
+    /// bytes are suspect, but for the space), no space follows or precedes
+    /// another, and, when composing, every char is a plain starter followed
+    /// by one: the rules copy them all.
+    fn skip_to_suspect(&self, piece: &str, orig: usize, i: usize) -> usize {
+        let b = piece.as_bytes();
+        let Some(suspects) = &self.suspects else {
+            return i;
+        };
+        if b.get(i) == Some(&b' ') {
+            return i;
+        }
+        let hit = suspects
+            .first_from(orig + i)
+            .map_or(b.len(), |h| (h - orig).min(b.len()));
+        let mut before = hit.saturating_sub(1);
+        while before > i && matches!(b.get(before), Some(0x80..=0xBF)) {
+            before -= 1;
+        }
+        before.max(i)
     }
 
     /// Where the last cluster (a letter and its marks) of the output starts,
@@ -687,6 +716,96 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// `n` of `parts`, picked by a linear congruential generator.
+    fn random_text(seed: &mut u64, parts: &[&str], n: usize) -> String {
+        let mut s = String::new();
+        for _ in 0..n {
+            *seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            s.push_str(parts[(*seed >> 33) as usize % parts.len()]);
+        }
+        s
+    }
+
+    #[test]
+    fn the_suspect_index_changes_nothing() {
+        // the rules char by char over the whole input, without the index
+        let writer = |input: &str| Writer {
+            out: String::new(),
+            map: OffsetMap::new(input.len()),
+            nfc: needs_nfc_pass(input, &suspect::non_plain_starts(input)),
+            suspects: None,
+            legacy: None,
+        };
+        let plain = |input: &str| {
+            let mut w = writer(input);
+            w.feed_exact(input, 0);
+            (w.out, w.map)
+        };
+        let parts = [
+            " ",
+            "  ",
+            "a",
+            "ạ",
+            "\u{A0}",
+            "\t",
+            "\r\n",
+            "\r",
+            "\u{200B}",
+            "e\u{301}",
+            "\u{301}",
+            "“",
+            "\n",
+            "中",
+            "ư",
+            "\u{1680}",
+            "\u{3000}",
+            "\u{1E9A}",
+            "x\u{323}\u{302}",
+        ];
+        let mut inputs: Vec<String> = vec![String::new()];
+        for _ in 0..3 {
+            let longer: Vec<String> = inputs
+                .iter()
+                .flat_map(|s| parts.iter().map(move |p| format!("{s}{p}")))
+                .collect();
+            inputs.extend(longer);
+        }
+        let mut seed = 7u64;
+        for _ in 0..3000 {
+            inputs.push(random_text(&mut seed, &parts, 10));
+        }
+        for input in &inputs {
+            let n = normalize(input, InputFormat::Text);
+            assert_eq!((n.text, n.map), plain(input), "{input:?}");
+        }
+        // Markdown: pieces that start with a space after text ending with one
+        let plain_markdown = |input: &str| {
+            let mut w = writer(input);
+            markdown::feed(input, &mut w);
+            (w.out, w.map)
+        };
+        let markup = [
+            "*",
+            "**",
+            "`",
+            "| ",
+            "\n|---|---|\n",
+            "[a](b)",
+            "&amp;",
+            "&nbsp;",
+            "\n- ",
+            "\n\n",
+        ];
+        let both: Vec<&str> = parts.iter().chain(&markup).copied().collect();
+        for _ in 0..3000 {
+            let s = random_text(&mut seed, &both, 12);
+            let n = normalize(&s, InputFormat::Markdown);
+            assert_eq!((n.text, n.map), plain_markdown(&s), "{s:?}");
         }
     }
 
