@@ -108,21 +108,29 @@ pub(crate) fn fold(text: &str) -> String {
 
 /// Appends the folded key of `text` to `key` (a buffer used line after line).
 pub(crate) fn fold_into(text: &str, key: &mut String) {
-    // byte by byte: ASCII is lower-cased without being decoded
+    // one byte per char, so at most `text.len()`: the bytes are written
+    // into room made up front, and the table is looked up once
     let mut bytes = std::mem::take(key).into_bytes();
-    bytes.reserve(text.len());
-    let mut i = 0;
-    while let Some(&b) = text.as_bytes().get(i) {
-        if b.is_ascii() {
-            bytes.push(b.to_ascii_lowercase());
-            i += 1;
-        } else if let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) {
-            bytes.push(fold_char(c));
-            i += c.len_utf8();
-        } else {
-            break;
-        }
+    let from = bytes.len();
+    bytes.resize(from + text.len(), 0);
+    let table: &[u8] = &TABLE;
+    let mut n = 0;
+    for (slot, c) in bytes
+        .get_mut(from..)
+        .unwrap_or_default()
+        .iter_mut()
+        .zip(text.chars())
+    {
+        *slot = match c {
+            _ if c.is_ascii() => c.to_ascii_lowercase() as u8,
+            _ => table
+                .get(c as usize)
+                .copied()
+                .unwrap_or_else(|| fold_slow(c)),
+        };
+        n += 1;
     }
+    bytes.truncate(from + n);
     // every folded byte is ASCII
     *key = String::from_utf8(bytes).unwrap_or_default();
 }

@@ -51,14 +51,16 @@ impl Line {
     }
 }
 
-static PAGE_MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:-{2,}\s*page\b.*-{2,}|-{1,3}\s*\d{1,4}\s*-{1,3}|trang\s+\d{1,4}(?:\s*/\s*\d{1,4})?|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})$")
-        .expect("valid regex")
-});
-static GAZETTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\d{1,4}\s+)?cong\s*bao\s*/?\s*(?:so\b.*|\d.*)?(?:/\s*ngay.*)?(?:\s+\d{1,4})?$")
-        .expect("valid regex")
-});
+// The furniture regexes run on folded keys, which are ASCII: their classes
+// are the ASCII ones (`(?-u:\s)`, `(?-u:\d)`, `(?-u:\b)`, and for `\S` the
+// ASCII white space excluded), which match there exactly as the Unicode
+// classes would and compile to much smaller automata (a test compares them).
+
+static PAGE_MARKER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(PAGE_MARKER_RE).expect("valid regex"));
+const PAGE_MARKER_RE: &str = r"^(?:-{2,}(?-u:\s)*page(?-u:\b).*-{2,}|-{1,3}(?-u:\s)*(?-u:\d){1,4}(?-u:\s)*-{1,3}|trang(?-u:\s)+(?-u:\d){1,4}(?:(?-u:\s)*/(?-u:\s)*(?-u:\d){1,4})?|(?-u:\d){1,4}(?-u:\s)*/(?-u:\s)*(?-u:\d){1,4}|(?-u:\d){1,4})$";
+static GAZETTE: LazyLock<Regex> = LazyLock::new(|| Regex::new(GAZETTE_RE).expect("valid regex"));
+const GAZETTE_RE: &str = r"^(?:(?-u:\d){1,4}(?-u:\s)+)?cong(?-u:\s)*bao(?-u:\s)*/?(?-u:\s)*(?:so(?-u:\b).*|(?-u:\d).*)?(?:/(?-u:\s)*ngay.*)?(?:(?-u:\s)+(?-u:\d){1,4})?$";
 
 /// Splits `text` into classified lines.
 pub(crate) fn split(text: &str) -> Vec<Line> {
@@ -122,10 +124,17 @@ fn classify(t: &str, key: &mut String) -> LineKind {
     }) {
         return LineKind::Separator;
     }
-    // a `Source:` label within the first 12 chars (48 bytes): only `:`
-    // folds to `:`, so a line without one is not looked at further
+    // a `Source:` label within the first 12 chars (48 bytes), after the
+    // bytes `*`, `_` and ` ` (which only `*`, `_`, ` ` and NBSP fold to):
+    // its first char folds to `s`, and only `:` folds to `:`, so other
+    // lines are not folded
     let near = t.as_bytes().get(..48).unwrap_or(t.as_bytes());
-    if memchr::memchr(b':', near).is_some() {
+    let s_first = (t
+        .trim_start_matches(['*', '_', ' ', '\u{A0}'])
+        .chars()
+        .next())
+    .is_some_and(|c| fold_char(c) == b's');
+    if s_first && memchr::memchr(b':', near).is_some() {
         let mut buf = [0; 12];
         let head = fold_head(t, &mut buf);
         let start = head
@@ -171,7 +180,7 @@ fn classify(t: &str, key: &mut String) -> LineKind {
         }
         _ => may_be_furniture_start(&[b]),
     });
-    if !furniture {
+    if !furniture || !text_may_end_furniture(t) {
         return LineKind::Content;
     }
     key.clear();
@@ -220,10 +229,56 @@ fn at_most_words(s: &str, n: usize) -> bool {
 /// with a digit, a dash, `trang`, `cong`, `file:`, or is an address (a
 /// letter, digit or dash first, and a `/` after the host name). The key is
 /// ASCII, so `\d` is `[0-9]`.
+///
+/// And by [`may_end_furniture`].
 fn may_be_furniture(key: &str) -> bool {
-    may_be_furniture_start(key.as_bytes())
+    let start = may_be_furniture_start(key.as_bytes())
         || (key.starts_with(|c: char| c.is_ascii_lowercase())
-            && memchr::memchr(b'/', key.as_bytes()).is_some())
+            && memchr::memchr(b'/', key.as_bytes()).is_some());
+    start && may_end_furniture(key)
+}
+
+/// Whether folded `key` can match one of the furniture regexes by its
+/// last byte: the page markers end with a digit or a dash, the status bar
+/// with `%`; the other alternatives hold a `/` (a date, `file://`, an
+/// address) or are the gazette's header (see [`may_start_gazette`]).
+/// Numbered content lines (`1. Phạm vi`) stop here.
+fn may_end_furniture(key: &str) -> bool {
+    matches!(key.as_bytes().last(), Some(b'0'..=b'9' | b'-' | b'%'))
+        || memchr::memchr(b'/', key.as_bytes()).is_some()
+        || may_start_gazette(key)
+}
+
+/// [`may_end_furniture`] of the folded key of line `t` (trimmed of `*`,
+/// `_` and spaces), without folding the line: the key's last byte is the
+/// fold of the last char not among `*`, `_`, ` ` and NBSP (the only chars
+/// folding to those bytes); only `/` folds to `/`; and
+/// [`may_start_gazette`] folds what it needs.
+fn text_may_end_furniture(t: &str) -> bool {
+    let trimmed = ['*', '_', ' ', '\u{A0}'];
+    let last = t
+        .chars()
+        .rev()
+        .find(|c| !trimmed.contains(c))
+        .map(fold_char);
+    matches!(last, Some(b'0'..=b'9' | b'-' | b'%'))
+        || memchr::memchr(b'/', t.as_bytes()).is_some()
+        || may_start_gazette(t.trim_start_matches(trimmed))
+}
+
+/// Whether the folded key of `s` starts as [`GAZETTE`] can:
+/// `(?:\d{1,4}\s+)?cong`. Only ASCII digits fold to digits, and only ASCII
+/// white space and NBSP to white space, so the digits and spaces are read
+/// from `s` itself; a key (ASCII, folded) is its own fold.
+fn may_start_gazette(s: &str) -> bool {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = s.get(digits..).unwrap_or_default();
+    let after = rest.trim_start_matches([' ', '\t', '\n', '\u{B}', '\u{C}', '\r', '\u{A0}']);
+    if digits > 4 || (digits > 0 && after.len() == rest.len()) {
+        return false;
+    }
+    let mut buf = [0; 4];
+    fold_head(after, &mut buf) == b"cong"
 }
 
 /// [`may_be_furniture`] by the start of the key alone (up to `file:`),
@@ -238,12 +293,8 @@ fn may_be_furniture_start(head: &[u8]) -> bool {
 /// Furniture of a web page printed or captured on a phone: the status bar
 /// (`10:42 ⚡ 📶 85%`), the print header (`14/3/2024, 10:42  Công văn …`),
 /// a bare address line, and the print footer (`file:///C:/…/cv123.html  1/3`).
-static BROWSER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:\d{1,2}:\d{2}\b[^a-z]{0,24}%|\d{1,2}/\d{1,2}/\d{4},?\s+\d{1,2}:\d{2}\b.*|file:/{2,3}\S*(?:\s+\d{1,3}/\d{1,3})?|(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+/\S*(?:\s+\d{1,3}/\d{1,3})?)$",
-    )
-    .expect("valid regex")
-});
+static BROWSER: LazyLock<Regex> = LazyLock::new(|| Regex::new(BROWSER_RE).expect("valid regex"));
+const BROWSER_RE: &str = r"^(?:(?-u:\d){1,2}:(?-u:\d){2}(?-u:\b)[^a-z]{0,24}%|(?-u:\d){1,2}/(?-u:\d){1,2}/(?-u:\d){4},?(?-u:\s)+(?-u:\d){1,2}:(?-u:\d){2}(?-u:\b).*|file:/{2,3}[^\t\n\x0B\x0C\r ]*(?:(?-u:\s)+(?-u:\d){1,3}/(?-u:\d){1,3})?|(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+/[^\t\n\x0B\x0C\r ]*(?:(?-u:\s)+(?-u:\d){1,3}/(?-u:\d){1,3})?)$";
 
 /// Contact lines (ô 13: address, phone, e-mail, website) that the page
 /// layout repeats at the foot of every page are noise once they recur.
@@ -258,17 +309,17 @@ fn mark_repeated_footers(text: &str, lines: &mut [Line]) {
         "website",
         "dia chi:",
     ];
+    // contact lines are of a plausible length and carry a label's colon or
+    // an e-mail's `@`; a line with the text of one passes the same test
+    let candidate = |l: &Line| {
+        l.is_content()
+            && (20..=240).contains(&(l.end - l.start))
+            && memchr::memchr2(b':', b'@', l.text(text).as_bytes()).is_some()
+    };
     let mut seen: HashMap<&str, usize> = HashMap::new();
     let mut key = String::new();
-    for l in lines
-        .iter()
-        .filter(|l| l.is_content() && l.end - l.start >= 20 && l.end - l.start <= 240)
-    {
+    for l in lines.iter().filter(|l| candidate(l)) {
         let t = l.text(text);
-        // contact lines carry a label's colon or an e-mail's `@`
-        if memchr::memchr2(b':', b'@', t.as_bytes()).is_none() {
-            continue;
-        }
         key.clear();
         fold_into(t, &mut key);
         if LABELS.iter().any(|k| key.contains(k)) {
@@ -279,7 +330,7 @@ fn mark_repeated_footers(text: &str, lines: &mut [Line]) {
         return;
     }
     for l in lines.iter_mut() {
-        if l.is_content() && seen.get(&text[l.start..l.end]).is_some_and(|&n| n >= 2) {
+        if candidate(l) && seen.get(&text[l.start..l.end]).is_some_and(|&n| n >= 2) {
             l.kind = LineKind::Noise;
         }
     }
@@ -373,6 +424,14 @@ mod tests {
             "dieu 1. pham vi",
             "#abc",
             "",
+            "1. pham vi",
+            "12 cong bao",
+            "12  cong bao so 5",
+            "cong bao so 5 trang",
+            "10:42 85%",
+            "2024",
+            "-- 3 --x",
+            "--- page 3 ---",
         ] {
             let any = PAGE_MARKER.is_match(t) || GAZETTE.is_match(t) || BROWSER.is_match(t);
             assert!(may_be_furniture(t) || !any, "{t}");
@@ -391,6 +450,95 @@ mod tests {
         lines.pop();
         assert!(lines.iter().all(|l| l.kind == LineKind::Noise), "{lines:?}");
         assert!(!may_be_furniture("dieu 1. pham vi"));
+        assert!(!may_be_furniture("1. pham vi"));
+    }
+
+    #[test]
+    fn furniture_ends_are_judged_alike_before_and_after_folding() {
+        for t in [
+            "1. Phạm vi",
+            "Trang 3",
+            "12 CÔNG BÁO số 5",
+            "12\u{A0}Công báo",
+            "12345 công báo",
+            "12công báo",
+            "Công báo",
+            "*Trang 2/5*",
+            "-- 3 –",
+            "- 3 —",
+            "10:42 ⚡ 85%",
+            "Số 12",
+            "Điều 1_ ",
+            "a\u{A0}*_",
+            "ĉong",
+            "Cộng hòa",
+            "",
+            "*",
+            "1\u{2003}công",
+        ] {
+            let key = fold(t);
+            let key = key.trim_matches(|c: char| c == '*' || c == '_' || c == ' ');
+            assert_eq!(text_may_end_furniture(t), may_end_furniture(key), "{t:?}");
+        }
+        // no char but the ASCII digits folds to a digit, and only ASCII
+        // white space and NBSP to white space
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let f = fold_char(c);
+            assert!(!f.is_ascii_digit() || c.is_ascii_digit(), "{c:?}");
+            assert!(
+                !f.is_ascii_whitespace() || c.is_ascii_whitespace() || c == '\u{A0}',
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn ascii_classes_match_folded_keys_as_the_unicode_ones() {
+        let unicode = |re: &str| {
+            let re = re
+                .replace(r"(?-u:\s)", r"\s")
+                .replace(r"(?-u:\d)", r"\d")
+                .replace(r"(?-u:\b)", r"\b")
+                .replace(r"[^\t\n\x0B\x0C\r ]", r"\S");
+            Regex::new(&re).unwrap()
+        };
+        let pairs = [PAGE_MARKER_RE, GAZETTE_RE, BROWSER_RE]
+            .map(|re| (Regex::new(re).unwrap(), unicode(re)));
+        let keys = [
+            "47",
+            "-- 3 --",
+            "--- page break ---",
+            "---page---",
+            "-- pages --",
+            "trang 3/12",
+            "trang\t3 / 12",
+            "3 / 12",
+            "3/12x",
+            "cong bao/so 361 + 362/ngay 28-02-2025",
+            "12 cong bao so 5",
+            "cong baoso",
+            "cong bao 5",
+            "10:42 # # 85%",
+            "10:425 85%",
+            "14/3/2024, 10:42 cong van 123",
+            "14/3/2024 10:42x",
+            "file:///c:/users/a/cv123.html 1/3",
+            "file:///a\x0Bb",
+            "dichvucong.example.gov.vn/van-ban/cv123",
+            "https://www.a.vn/x 1/3",
+            "a.b/c\td",
+            "-a.b/c",
+            "so: 05/ubnd",
+            "",
+            " ",
+            "\x0C12\x0C",
+            "12\x1C",
+        ];
+        for (fast, plain) in &pairs {
+            for k in keys {
+                assert_eq!(fast.is_match(k), plain.is_match(k), "{fast} {k:?}");
+            }
+        }
     }
 
     #[test]

@@ -14,6 +14,7 @@
 pub mod legacy;
 mod markdown;
 mod offset_map;
+mod suspect;
 
 pub use legacy::Legacy;
 pub use offset_map::OffsetMap;
@@ -22,6 +23,7 @@ use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use crate::options::InputFormat;
+use suspect::Suspects;
 
 /// Normalised text and the map back to the input.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,12 +46,15 @@ pub fn normalize(input: &str, format: InputFormat) -> Normalized {
         InputFormat::Text => false,
         InputFormat::Auto => looks_like_markdown(input),
     };
-    let nfc = needs_nfc_pass(input);
+    let non_plain = suspect::non_plain_starts(input);
+    let nfc = needs_nfc_pass(input, &non_plain);
     let legacy = legacy::detect(input);
     let mut w = Writer {
         out: String::with_capacity(input.len()),
         map: OffsetMap::new(input.len()),
         nfc,
+        // when composing, every char that may compose is suspect too
+        suspects: Some(Suspects::new(input, if nfc { &non_plain } else { &[] })),
         legacy,
     };
     if markdown {
@@ -149,6 +154,11 @@ pub(crate) struct Writer {
     pub(crate) out: String,
     pub(crate) map: OffsetMap,
     nfc: bool,
+    /// Where the input may need the rules. `None` for text that is not a
+    /// slice of the input (decoded Markdown entities): it goes through the
+    /// rules whole. Every piece fed to a writer with an index is a slice of
+    /// the input at its own offset.
+    suspects: Option<Suspects>,
     /// Convert from this encoding while feeding.
     legacy: Option<Legacy>,
 }
@@ -196,33 +206,24 @@ fn is_plain_starter(c: char) -> bool {
 /// or it holds a zero-width character (deleting one can bring marks
 /// together that were apart: `\u{30D}\u{200B}\u{316}`).
 ///
-/// One pass over the bytes. The characters of [`is_plain_starter`] are
-/// recognised by their lead byte without being decoded: ASCII, `C2`–`CB`
-/// (U+0080–U+02FF) and `E1 B8`–`E1 BB` (U+1E00–U+1EFF, the precomposed
-/// Vietnamese letters); every other character is decoded and checked as
+/// `non_plain` holds the start of every char that is not a plain starter
+/// ([`suspect::non_plain_starts`]); the others have combining class 0 and
+/// are NFC on their own, so only these are decoded and checked as
 /// `is_nfc_quick` does (canonical order of combining classes, then the
-/// quick-check property).
-fn needs_nfc_pass(input: &str) -> bool {
-    let bytes = input.as_bytes();
+/// quick-check property). A plain starter between two of them resets the
+/// combining class seen last.
+fn needs_nfc_pass(input: &str, non_plain: &[usize]) -> bool {
     let mut last_cc = 0u8;
+    let mut last_end = 0;
     let mut maybe = false;
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        let plain = match b {
-            0x00..=0x7F => 1,
-            0xC2..=0xCB => 2,
-            0xE1 if matches!(bytes.get(i + 1), Some(0xB8..=0xBB)) => 3,
-            _ => 0,
-        };
-        if plain > 0 {
-            last_cc = 0;
-            i += plain;
+    for &at in non_plain {
+        let Some(ch) = char_at(input, at) else {
             continue;
-        }
-        let Some(ch) = input.get(i..).and_then(|rest| rest.chars().next()) else {
-            break;
         };
-        i += ch.len_utf8();
+        if at != last_end {
+            last_cc = 0;
+        }
+        last_end = at + ch.len_utf8();
         if is_zero_width(ch) {
             return true;
         }
@@ -254,29 +255,6 @@ const SUSPECT: [bool; 256] = {
     }
     t
 };
-
-/// Where the first line of `b` that needs the rules has what makes it so:
-/// a tab, `\r`, vertical tab or form feed, two spaces in a row, or a
-/// character that may be space-like or zero-width (all of those start with
-/// the bytes `C2`, `E1 9A`, `E2`, `E3` or `EF`). A line without any of them
-/// needs no change when no composition is needed.
-fn first_suspect(b: &[u8]) -> Option<usize> {
-    let mut i = 0;
-    while let Some(&x) = b.get(i) {
-        if SUSPECT[usize::from(x)] {
-            let hit = match x {
-                b' ' => b.get(i + 1) == Some(&b' '),
-                0xE1 => b.get(i + 1) == Some(&0x9A),
-                _ => true,
-            };
-            if hit {
-                return Some(i);
-            }
-        }
-        i += 1;
-    }
-    None
-}
 
 impl Writer {
     /// Appends `piece`, a verbatim slice of the input starting at `orig`, normalising it.
@@ -310,30 +288,36 @@ impl Writer {
 
     /// [`Writer::feed_exact`] for Unicode text.
     fn feed_unicode(&mut self, piece: &str, orig: usize) {
-        if self.nfc {
-            return self.feed_chars(piece, orig);
-        }
         // Line by line (no rule spans a `\n`): lines with nothing to change
         // are copied in one step, as many as there are in a row; the others
         // go through the rules char by char. A line that starts with a space
         // where the text so far ends with one is not copied either (only the
         // piece's first line can: the others follow a `\n`).
+        if self.suspects.is_none() {
+            return self.feed_chars(piece, orig);
+        }
         let mut at = 0;
         if piece.starts_with(' ') && self.out.ends_with(' ') {
             at = line_end(piece, 0);
             self.feed_chars(&piece[..at], orig);
         }
         while at < piece.len() {
-            let rest = &piece[at..];
-            let Some(hit) = first_suspect(rest.as_bytes()) else {
+            // a suspect byte past the piece's end may still be found in
+            // its last line: the rules then change nothing there
+            let Some(hit) = (self.suspects.as_ref())
+                .and_then(|s| s.first_from(orig + at))
+                .map(|h| h - orig)
+                .filter(|&h| h < piece.len())
+            else {
                 self.flush(piece, orig, at, piece.len());
                 return;
             };
-            let start = memchr::memrchr(b'\n', &rest.as_bytes()[..hit]).map_or(0, |k| k + 1);
-            let end = line_end(rest, hit);
-            self.flush(piece, orig, at, at + start);
-            self.feed_chars(&rest[start..end], orig + at + start);
-            at += end;
+            let start =
+                memchr::memrchr(b'\n', &piece.as_bytes()[at..hit]).map_or(at, |k| at + k + 1);
+            let end = line_end(piece, hit);
+            self.flush(piece, orig, at, start);
+            self.feed_chars(&piece[start..end], orig + start);
+            at = end;
         }
     }
 
@@ -342,6 +326,7 @@ impl Writer {
         let mut run = 0; // start of the pending verbatim run, in `piece`
         let mut i = 0;
         loop {
+            i = self.skip_to_suspect(piece, orig, i);
             i = skip_inert(piece.as_bytes(), i, run, self.nfc);
             let Some(c) = char_at(piece, i) else {
                 break;
@@ -449,6 +434,34 @@ impl Writer {
         self.flush(piece, orig, run, piece.len());
     }
 
+    /// Where the chars of `piece` (the input from `orig` on) from `i` on
+    /// stop being certainly left alone by the rules, by the suspect index:
+    /// the char before the next suspect byte, which may start a run of
+    /// spaces or a cluster with it; `i` itself when it is a space, which may
+    /// follow one already written, or when there is no index.
+    ///
+    /// Before that char, no char is space-like, `\r` or zero-width (their
+    /// bytes are suspect, but for the space), no space follows or precedes
+    /// another, and, when composing, every char is a plain starter followed
+    /// by one: the rules copy them all.
+    fn skip_to_suspect(&self, piece: &str, orig: usize, i: usize) -> usize {
+        let b = piece.as_bytes();
+        let Some(suspects) = &self.suspects else {
+            return i;
+        };
+        if b.get(i) == Some(&b' ') {
+            return i;
+        }
+        let hit = suspects
+            .first_from(orig + i)
+            .map_or(b.len(), |h| (h - orig).min(b.len()));
+        let mut before = hit.saturating_sub(1);
+        while before > i && matches!(b.get(before), Some(0x80..=0xBF)) {
+            before -= 1;
+        }
+        before.max(i)
+    }
+
     /// Where the last cluster (a letter and its marks) of the output starts,
     /// when combining marks that follow may compose or reorder with it;
     /// `None` when the output ends with white space, or when the cluster is
@@ -483,6 +496,7 @@ impl Writer {
             map: OffsetMap::new(0),
             // decoded text (`&#x301;`) need not be NFC where the input is
             nfc: true,
+            suspects: None,
             legacy: self.legacy,
         };
         sub.feed_exact(text, 0);
@@ -599,7 +613,7 @@ mod tests {
 
     #[test]
     fn plain_lines_are_copied_and_the_rest_normalised() {
-        let plain = |s: &str| first_suspect(s.as_bytes()).is_none();
+        let plain = |s: &str| Suspects::new(s, &[]).first_from(0).is_none();
         assert!(plain("Hà Nội, ngày 05 tháng 02 năm 2024\n"));
         assert!(plain("ạ ế ữ \u{1E9E} a b \n"));
         assert!(!plain("a  b"));
@@ -608,7 +622,7 @@ mod tests {
         assert!(!plain("a\u{1680}b"));
         assert!(!plain("a\u{3000}b"));
         assert!(!plain("a\r\n"));
-        assert_eq!(first_suspect("ab\ncd \t".as_bytes()), Some(6));
+        assert_eq!(Suspects::new("ab\ncd \t", &[]).first_from(0), Some(6));
         let input = "Số: 05\nHà  Nội\n x\u{A0}y\nz";
         let n = normalize(input, InputFormat::Text);
         assert_eq!(n.text, "Số: 05\nHà Nội\n x y\nz");
@@ -643,8 +657,22 @@ mod tests {
             "\u{3099}",
             "Ω \u{2126} \u{212B}",
             "\u{1F600} 😀 \u{10FFFF}",
+            "Cộng hoà xã hội chủ nghĩa Việt Nam\u{1E9A}\u{1EFF}\u{1DFF}\u{300}",
+            "ạ\u{302}ạạạạạạạạ\u{301}ệệệ e\u{301}e\u{301}",
         ] {
-            assert_eq!(needs_nfc_pass(s), plain_definition(s), "{s:?}");
+            // at every alignment in the eight-byte words, alone and after text
+            for pad in [
+                "", "a", "ab", "abc", "abcd", "abcde", "abcdef", "abcdefg", "ạ", "aạ",
+            ] {
+                for s in [format!("{pad}{s}"), format!("{pad}{s}{pad}{s}")] {
+                    let non_plain = suspect::non_plain_starts(&s);
+                    assert_eq!(
+                        needs_nfc_pass(&s, &non_plain),
+                        plain_definition(&s),
+                        "{s:?}"
+                    );
+                }
+            }
         }
     }
 
@@ -688,6 +716,96 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// `n` of `parts`, picked by a linear congruential generator.
+    fn random_text(seed: &mut u64, parts: &[&str], n: usize) -> String {
+        let mut s = String::new();
+        for _ in 0..n {
+            *seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            s.push_str(parts[(*seed >> 33) as usize % parts.len()]);
+        }
+        s
+    }
+
+    #[test]
+    fn the_suspect_index_changes_nothing() {
+        // the rules char by char over the whole input, without the index
+        let writer = |input: &str| Writer {
+            out: String::new(),
+            map: OffsetMap::new(input.len()),
+            nfc: needs_nfc_pass(input, &suspect::non_plain_starts(input)),
+            suspects: None,
+            legacy: None,
+        };
+        let plain = |input: &str| {
+            let mut w = writer(input);
+            w.feed_exact(input, 0);
+            (w.out, w.map)
+        };
+        let parts = [
+            " ",
+            "  ",
+            "a",
+            "ạ",
+            "\u{A0}",
+            "\t",
+            "\r\n",
+            "\r",
+            "\u{200B}",
+            "e\u{301}",
+            "\u{301}",
+            "“",
+            "\n",
+            "中",
+            "ư",
+            "\u{1680}",
+            "\u{3000}",
+            "\u{1E9A}",
+            "x\u{323}\u{302}",
+        ];
+        let mut inputs: Vec<String> = vec![String::new()];
+        for _ in 0..3 {
+            let longer: Vec<String> = inputs
+                .iter()
+                .flat_map(|s| parts.iter().map(move |p| format!("{s}{p}")))
+                .collect();
+            inputs.extend(longer);
+        }
+        let mut seed = 7u64;
+        for _ in 0..3000 {
+            inputs.push(random_text(&mut seed, &parts, 10));
+        }
+        for input in &inputs {
+            let n = normalize(input, InputFormat::Text);
+            assert_eq!((n.text, n.map), plain(input), "{input:?}");
+        }
+        // Markdown: pieces that start with a space after text ending with one
+        let plain_markdown = |input: &str| {
+            let mut w = writer(input);
+            markdown::feed(input, &mut w);
+            (w.out, w.map)
+        };
+        let markup = [
+            "*",
+            "**",
+            "`",
+            "| ",
+            "\n|---|---|\n",
+            "[a](b)",
+            "&amp;",
+            "&nbsp;",
+            "\n- ",
+            "\n\n",
+        ];
+        let both: Vec<&str> = parts.iter().chain(&markup).copied().collect();
+        for _ in 0..3000 {
+            let s = random_text(&mut seed, &both, 12);
+            let n = normalize(&s, InputFormat::Markdown);
+            assert_eq!((n.text, n.map), plain_markdown(&s), "{s:?}");
         }
     }
 
