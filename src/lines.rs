@@ -70,9 +70,8 @@ pub(crate) fn split(text: &str) -> Vec<Line> {
     let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
     for stop in ends {
         let raw = &text[pos..stop];
-        let start = pos + (raw.len() - raw.trim_start().len());
-        let end = pos + raw.trim_end().len();
-        let end = end.max(start);
+        let (from, to) = trim_bounds(raw);
+        let (start, end) = (pos + from, pos + to);
         let kind = classify(&text[start..end], &mut key);
         lines.push(Line { start, end, kind });
         pos = stop + 1;
@@ -80,6 +79,22 @@ pub(crate) fn split(text: &str) -> Vec<Line> {
     mark_front_matter(text, &mut lines);
     mark_repeated_footers(text, &mut lines);
     lines
+}
+
+/// Where `s.trim()` starts and ends in `s` (the end never before the
+/// start). A first or last byte that is ASCII and no white space is
+/// decided without decoding a char.
+fn trim_bounds(s: &str) -> (usize, usize) {
+    let plain = |b: &u8| b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ');
+    let start = match s.as_bytes().first() {
+        Some(b) if plain(b) => 0,
+        _ => s.len() - s.trim_start().len(),
+    };
+    let end = match s.as_bytes().last() {
+        Some(b) if plain(b) => s.len(),
+        _ => s.trim_end().len(),
+    };
+    (start, end.max(start))
 }
 
 static HEADER_ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
@@ -150,37 +165,31 @@ fn classify(t: &str, key: &mut String) -> LineKind {
     }
     // Page furniture starts with a digit, a dash, `CÔNG BÁO`, `Trang`, an
     // address, or is a few words; anything else is content without folding.
+    // The folded key below starts with the fold of `lead`'s head, unless
+    // that starts with a space (NBSP): then only the key can tell.
     let lead = t.trim_start_matches(['*', '_', ' ']);
+    let mut buf = [0; 8];
+    let head = fold_head(lead, &mut buf);
+    let furniture = match head.first() {
+        None => false,
+        Some(b' ') => true,
+        Some(b'a'..=b'z') => {
+            may_be_furniture_start(head) || memchr::memchr(b'/', lead.as_bytes()).is_some()
+        }
+        Some(&b) => may_be_furniture_start(&[b]),
+    };
+    if !furniture {
+        return LineKind::Content;
+    }
     let named = || {
-        let mut buf = [0; 8];
-        let head = fold_head(lead, &mut buf);
         [&b"cong bao"[..], b"trang", b"file:", b"http", b"www."]
             .iter()
             .any(|p| head.starts_with(p))
     };
     let plausible = lead.starts_with(|c: char| c.is_ascii_digit() || c == '-')
-        || (lead
-            .chars()
-            .next()
-            .is_some_and(|c| matches!(fold_char(c), b'c' | b't' | b'f' | b'h' | b'w'))
-            && named())
+        || (matches!(head.first(), Some(b'c' | b't' | b'f' | b'h' | b'w')) && named())
         || at_most_words(lead, 3);
-    if !plausible {
-        return LineKind::Content;
-    }
-    // the folded key below starts with the fold of `lead`'s first char,
-    // unless that is a space (NBSP): then only the key can tell
-    let first = lead.chars().next().map(fold_char);
-    let furniture = first.is_some_and(|b| match b {
-        b' ' => true,
-        b'a'..=b'z' => {
-            let mut buf = [0; 5];
-            let head = fold_head(lead, &mut buf);
-            may_be_furniture_start(head) || memchr::memchr(b'/', lead.as_bytes()).is_some()
-        }
-        _ => may_be_furniture_start(&[b]),
-    });
-    if !furniture || !text_may_end_furniture(t) {
+    if !plausible || !text_may_end_furniture(t) {
         return LineKind::Content;
     }
     key.clear();
@@ -571,6 +580,30 @@ mod tests {
                     "{s:?} {n}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn trim_bounds_are_those_of_trim() {
+        for s in [
+            "",
+            " ",
+            "a",
+            " a ",
+            "\u{A0}a\u{3000}",
+            "\u{B}a\u{C}",
+            "a\r",
+            "\u{1C}a\u{1F}",
+            "ạ",
+            " ạ b ",
+            "\u{85}x\u{2028}",
+            "*",
+        ] {
+            let want = (
+                s.len() - s.trim_start().len(),
+                s.trim_end().len().max(s.len() - s.trim_start().len()),
+            );
+            assert_eq!(trim_bounds(s), want, "{s:?}");
         }
     }
 
