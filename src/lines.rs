@@ -169,7 +169,16 @@ fn classify(t: &str, key: &mut String) -> LineKind {
     // that starts with a space (NBSP): then only the key can tell.
     let lead = t.trim_start_matches(['*', '_', ' ']);
     let mut buf = [0; 8];
-    let head = fold_head(lead, &mut buf);
+    let head: &[u8] = match lead.chars().next().map(fold_char) {
+        // only these begin a named prefix below (`cong bao`, `trang`,
+        // `file:`, `http`, `www.`); for the others the first byte decides
+        Some(b'c' | b't' | b'f' | b'h' | b'w') => fold_head(lead, &mut buf),
+        Some(b) => {
+            buf[0] = b;
+            &buf[..1]
+        }
+        None => &[],
+    };
     let furniture = match head.first() {
         None => false,
         Some(b' ') => true,
