@@ -318,15 +318,6 @@ const BROWSER_RE: &str = r"^(?:(?-u:\d){1,2}:(?-u:\d){2}(?-u:\b)[^a-z]{0,24}%|(?
 /// layout repeats at the foot of every page are noise once they recur.
 fn mark_repeated_footers(text: &str, lines: &mut [Line]) {
     use std::collections::HashMap;
-    const LABELS: [&str; 7] = [
-        "dien thoai",
-        "dt:",
-        "fax",
-        "email",
-        "e-mail",
-        "website",
-        "dia chi:",
-    ];
     // contact lines are of a plausible length and carry a label's colon or
     // an e-mail's `@`; a line with the text of one passes the same test
     let candidate = |l: &Line| {
@@ -340,7 +331,7 @@ fn mark_repeated_footers(text: &str, lines: &mut [Line]) {
         let t = l.text(text);
         key.clear();
         fold_into(t, &mut key);
-        if LABELS.iter().any(|k| key.contains(k)) {
+        if has_contact_label(&key) {
             *seen.entry(t).or_default() += 1;
         }
     }
@@ -352,6 +343,30 @@ fn mark_repeated_footers(text: &str, lines: &mut [Line]) {
             l.kind = LineKind::Noise;
         }
     }
+}
+
+/// The labels of contact lines, folded.
+const CONTACT_LABELS: [&str; 7] = [
+    "dien thoai",
+    "dt:",
+    "fax",
+    "email",
+    "e-mail",
+    "website",
+    "dia chi:",
+];
+
+/// Whether folded `key` holds one of [`CONTACT_LABELS`]: one pass over the
+/// key, trying the labels only where one of their first letters (`d`, `f`,
+/// `e`, `w`) is.
+fn has_contact_label(key: &str) -> bool {
+    let b = key.as_bytes();
+    (0..b.len()).any(|i| {
+        matches!(b[i], b'd' | b'f' | b'e' | b'w')
+            && CONTACT_LABELS
+                .iter()
+                .any(|l| b[i..].starts_with(l.as_bytes()))
+    })
 }
 
 /// A YAML block (`---` … `---`) before any content is converter metadata.
@@ -589,6 +604,31 @@ mod tests {
                     "{s:?} {n}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn contact_labels_are_found_as_by_contains() {
+        for key in [
+            "",
+            "dien thoai: 0252",
+            "so dt: 5",
+            "fax 12",
+            "e-mail: a@b",
+            "email:",
+            "website: x",
+            "dia chi: so 1",
+            "dien thoa",
+            "d",
+            "dt",
+            "e-mai",
+            "xwebsit",
+            "dia chi",
+            "dddt:",
+            "www.a.vn/email",
+        ] {
+            let plain = CONTACT_LABELS.iter().any(|l| key.contains(l));
+            assert_eq!(has_contact_label(key), plain, "{key:?}");
         }
     }
 
