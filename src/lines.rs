@@ -52,9 +52,10 @@ impl Line {
 }
 
 // The furniture regexes run on folded keys, which are ASCII: their classes
-// are the ASCII ones (`(?-u:\s)`, `(?-u:\d)`, `(?-u:\b)`, and for `\S` the
-// ASCII white space excluded), which match there exactly as the Unicode
-// classes would and compile to much smaller automata (a test compares them).
+// are the ASCII ones (`(?-u:\s)`, `(?-u:\d)`, `(?-u:\b)`, and for `\S` and
+// `[^a-z]` the ASCII bytes they hold), which match there exactly as the
+// Unicode classes would and compile to much smaller automata (a test
+// compares them).
 
 static PAGE_MARKER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(PAGE_MARKER_RE).expect("valid regex"));
@@ -312,7 +313,7 @@ fn may_be_furniture_start(head: &[u8]) -> bool {
 /// (`10:42 ⚡ 📶 85%`), the print header (`14/3/2024, 10:42  Công văn …`),
 /// a bare address line, and the print footer (`file:///C:/…/cv123.html  1/3`).
 static BROWSER: LazyLock<Regex> = LazyLock::new(|| Regex::new(BROWSER_RE).expect("valid regex"));
-const BROWSER_RE: &str = r"^(?:(?-u:\d){1,2}:(?-u:\d){2}(?-u:\b)[^a-z]{0,24}%|(?-u:\d){1,2}/(?-u:\d){1,2}/(?-u:\d){4},?(?-u:\s)+(?-u:\d){1,2}:(?-u:\d){2}(?-u:\b).*|file:/{2,3}[^\t\n\x0B\x0C\r ]*(?:(?-u:\s)+(?-u:\d){1,3}/(?-u:\d){1,3})?|(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+/[^\t\n\x0B\x0C\r ]*(?:(?-u:\s)+(?-u:\d){1,3}/(?-u:\d){1,3})?)$";
+const BROWSER_RE: &str = r"^(?:(?-u:\d){1,2}:(?-u:\d){2}(?-u:\b)[\x00-\x60\x7B-\x7F]{0,24}%|(?-u:\d){1,2}/(?-u:\d){1,2}/(?-u:\d){4},?(?-u:\s)+(?-u:\d){1,2}:(?-u:\d){2}(?-u:\b).*|file:/{2,3}[\x00-\x08\x0E-\x1F\x21-\x7F]*(?:(?-u:\s)+(?-u:\d){1,3}/(?-u:\d){1,3})?|(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+/[\x00-\x08\x0E-\x1F\x21-\x7F]*(?:(?-u:\s)+(?-u:\d){1,3}/(?-u:\d){1,3})?)$";
 
 /// Contact lines (ô 13: address, phone, e-mail, website) that the page
 /// layout repeats at the foot of every page are noise once they recur.
@@ -532,7 +533,8 @@ mod tests {
                 .replace(r"(?-u:\s)", r"\s")
                 .replace(r"(?-u:\d)", r"\d")
                 .replace(r"(?-u:\b)", r"\b")
-                .replace(r"[^\t\n\x0B\x0C\r ]", r"\S");
+                .replace(r"[\x00-\x08\x0E-\x1F\x21-\x7F]", r"\S")
+                .replace(r"[\x00-\x60\x7B-\x7F]", r"[^a-z]");
             Regex::new(&re).unwrap()
         };
         let pairs = [PAGE_MARKER_RE, GAZETTE_RE, BROWSER_RE]
@@ -553,6 +555,8 @@ mod tests {
             "cong bao 5",
             "10:42 # # 85%",
             "10:425 85%",
+            "10:42 a 85%",
+            "10:42 ~{}| 85%",
             "14/3/2024, 10:42 cong van 123",
             "14/3/2024 10:42x",
             "file:///c:/users/a/cv123.html 1/3",
