@@ -30,10 +30,19 @@ pub(crate) fn fold_char(c: char) -> u8 {
     if c.is_ascii() {
         return c.to_ascii_lowercase() as u8;
     }
-    if (c as u32) < TABLE_END {
-        return TABLE[c as usize];
+    fold_with(&TABLE, c)
+}
+
+/// [`fold_char`] with the table at hand (looked up once for many chars).
+#[inline]
+fn fold_with(table: &[u8], c: char) -> u8 {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase() as u8;
     }
-    fold_slow(c)
+    table
+        .get(c as usize)
+        .copied()
+        .unwrap_or_else(|| fold_slow(c))
 }
 
 /// [`fold_char`] without the table.
@@ -121,13 +130,7 @@ pub(crate) fn fold_into(text: &str, key: &mut String) {
         .iter_mut()
         .zip(text.chars())
     {
-        *slot = match c {
-            _ if c.is_ascii() => c.to_ascii_lowercase() as u8,
-            _ => table
-                .get(c as usize)
-                .copied()
-                .unwrap_or_else(|| fold_slow(c)),
-        };
+        *slot = fold_with(table, c);
         n += 1;
     }
     bytes.truncate(from + n);
@@ -146,9 +149,10 @@ pub(crate) fn fold_prefix(text: &str, n: usize) -> String {
 /// `buf` (for prefix tests without an allocation).
 #[inline]
 pub(crate) fn fold_head<'b>(text: &str, buf: &'b mut [u8]) -> &'b [u8] {
+    let table: &[u8] = &TABLE;
     let mut n = 0;
     for (slot, c) in buf.iter_mut().zip(text.chars()) {
-        *slot = fold_char(c);
+        *slot = fold_with(table, c);
         n += 1;
     }
     buf.get(..n).unwrap_or_default()

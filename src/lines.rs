@@ -52,9 +52,10 @@ impl Line {
 }
 
 // The furniture regexes run on folded keys, which are ASCII: their classes
-// are the ASCII ones (`(?-u:\s)`, `(?-u:\d)`, `(?-u:\b)`, and for `\S` the
-// ASCII white space excluded), which match there exactly as the Unicode
-// classes would and compile to much smaller automata (a test compares them).
+// are the ASCII ones (`(?-u:\s)`, `(?-u:\d)`, `(?-u:\b)`, and for `\S` and
+// `[^a-z]` the ASCII bytes they hold), which match there exactly as the
+// Unicode classes would and compile to much smaller automata (a test
+// compares them).
 
 static PAGE_MARKER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(PAGE_MARKER_RE).expect("valid regex"));
@@ -70,9 +71,8 @@ pub(crate) fn split(text: &str) -> Vec<Line> {
     let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
     for stop in ends {
         let raw = &text[pos..stop];
-        let start = pos + (raw.len() - raw.trim_start().len());
-        let end = pos + raw.trim_end().len();
-        let end = end.max(start);
+        let (from, to) = trim_bounds(raw);
+        let (start, end) = (pos + from, pos + to);
         let kind = classify(&text[start..end], &mut key);
         lines.push(Line { start, end, kind });
         pos = stop + 1;
@@ -80,6 +80,22 @@ pub(crate) fn split(text: &str) -> Vec<Line> {
     mark_front_matter(text, &mut lines);
     mark_repeated_footers(text, &mut lines);
     lines
+}
+
+/// Where `s.trim()` starts and ends in `s` (the end never before the
+/// start). A first or last byte that is ASCII and no white space is
+/// decided without decoding a char.
+fn trim_bounds(s: &str) -> (usize, usize) {
+    let plain = |b: &u8| b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ');
+    let start = match s.as_bytes().first() {
+        Some(b) if plain(b) => 0,
+        _ => s.len() - s.trim_start().len(),
+    };
+    let end = match s.as_bytes().last() {
+        Some(b) if plain(b) => s.len(),
+        _ => s.trim_end().len(),
+    };
+    (start, end.max(start))
 }
 
 static HEADER_ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
@@ -150,37 +166,40 @@ fn classify(t: &str, key: &mut String) -> LineKind {
     }
     // Page furniture starts with a digit, a dash, `CÔNG BÁO`, `Trang`, an
     // address, or is a few words; anything else is content without folding.
+    // The folded key below starts with the fold of `lead`'s head, unless
+    // that starts with a space (NBSP): then only the key can tell.
     let lead = t.trim_start_matches(['*', '_', ' ']);
+    let mut buf = [0; 8];
+    let head: &[u8] = match lead.chars().next().map(fold_char) {
+        // only these begin a named prefix below (`cong bao`, `trang`,
+        // `file:`, `http`, `www.`); for the others the first byte decides
+        Some(b'c' | b't' | b'f' | b'h' | b'w') => fold_head(lead, &mut buf),
+        Some(b) => {
+            buf[0] = b;
+            &buf[..1]
+        }
+        None => &[],
+    };
+    let furniture = match head.first() {
+        None => false,
+        Some(b' ') => true,
+        Some(b'a'..=b'z') => {
+            may_be_furniture_start(head) || memchr::memchr(b'/', lead.as_bytes()).is_some()
+        }
+        Some(&b) => may_be_furniture_start(&[b]),
+    };
+    if !furniture {
+        return LineKind::Content;
+    }
     let named = || {
-        let mut buf = [0; 8];
-        let head = fold_head(lead, &mut buf);
         [&b"cong bao"[..], b"trang", b"file:", b"http", b"www."]
             .iter()
             .any(|p| head.starts_with(p))
     };
     let plausible = lead.starts_with(|c: char| c.is_ascii_digit() || c == '-')
-        || (lead
-            .chars()
-            .next()
-            .is_some_and(|c| matches!(fold_char(c), b'c' | b't' | b'f' | b'h' | b'w'))
-            && named())
+        || (matches!(head.first(), Some(b'c' | b't' | b'f' | b'h' | b'w')) && named())
         || at_most_words(lead, 3);
-    if !plausible {
-        return LineKind::Content;
-    }
-    // the folded key below starts with the fold of `lead`'s first char,
-    // unless that is a space (NBSP): then only the key can tell
-    let first = lead.chars().next().map(fold_char);
-    let furniture = first.is_some_and(|b| match b {
-        b' ' => true,
-        b'a'..=b'z' => {
-            let mut buf = [0; 5];
-            let head = fold_head(lead, &mut buf);
-            may_be_furniture_start(head) || memchr::memchr(b'/', lead.as_bytes()).is_some()
-        }
-        _ => may_be_furniture_start(&[b]),
-    });
-    if !furniture || !text_may_end_furniture(t) {
+    if !plausible || !text_may_end_furniture(t) {
         return LineKind::Content;
     }
     key.clear();
@@ -294,21 +313,12 @@ fn may_be_furniture_start(head: &[u8]) -> bool {
 /// (`10:42 ⚡ 📶 85%`), the print header (`14/3/2024, 10:42  Công văn …`),
 /// a bare address line, and the print footer (`file:///C:/…/cv123.html  1/3`).
 static BROWSER: LazyLock<Regex> = LazyLock::new(|| Regex::new(BROWSER_RE).expect("valid regex"));
-const BROWSER_RE: &str = r"^(?:(?-u:\d){1,2}:(?-u:\d){2}(?-u:\b)[^a-z]{0,24}%|(?-u:\d){1,2}/(?-u:\d){1,2}/(?-u:\d){4},?(?-u:\s)+(?-u:\d){1,2}:(?-u:\d){2}(?-u:\b).*|file:/{2,3}[^\t\n\x0B\x0C\r ]*(?:(?-u:\s)+(?-u:\d){1,3}/(?-u:\d){1,3})?|(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+/[^\t\n\x0B\x0C\r ]*(?:(?-u:\s)+(?-u:\d){1,3}/(?-u:\d){1,3})?)$";
+const BROWSER_RE: &str = r"^(?:(?-u:\d){1,2}:(?-u:\d){2}(?-u:\b)[\x00-\x60\x7B-\x7F]{0,24}%|(?-u:\d){1,2}/(?-u:\d){1,2}/(?-u:\d){4},?(?-u:\s)+(?-u:\d){1,2}:(?-u:\d){2}(?-u:\b).*|file:/{2,3}[\x00-\x08\x0E-\x1F\x21-\x7F]*(?:(?-u:\s)+(?-u:\d){1,3}/(?-u:\d){1,3})?|(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+/[\x00-\x08\x0E-\x1F\x21-\x7F]*(?:(?-u:\s)+(?-u:\d){1,3}/(?-u:\d){1,3})?)$";
 
 /// Contact lines (ô 13: address, phone, e-mail, website) that the page
 /// layout repeats at the foot of every page are noise once they recur.
 fn mark_repeated_footers(text: &str, lines: &mut [Line]) {
     use std::collections::HashMap;
-    const LABELS: [&str; 7] = [
-        "dien thoai",
-        "dt:",
-        "fax",
-        "email",
-        "e-mail",
-        "website",
-        "dia chi:",
-    ];
     // contact lines are of a plausible length and carry a label's colon or
     // an e-mail's `@`; a line with the text of one passes the same test
     let candidate = |l: &Line| {
@@ -322,7 +332,7 @@ fn mark_repeated_footers(text: &str, lines: &mut [Line]) {
         let t = l.text(text);
         key.clear();
         fold_into(t, &mut key);
-        if LABELS.iter().any(|k| key.contains(k)) {
+        if has_contact_label(&key) {
             *seen.entry(t).or_default() += 1;
         }
     }
@@ -334,6 +344,30 @@ fn mark_repeated_footers(text: &str, lines: &mut [Line]) {
             l.kind = LineKind::Noise;
         }
     }
+}
+
+/// The labels of contact lines, folded.
+const CONTACT_LABELS: [&str; 7] = [
+    "dien thoai",
+    "dt:",
+    "fax",
+    "email",
+    "e-mail",
+    "website",
+    "dia chi:",
+];
+
+/// Whether folded `key` holds one of [`CONTACT_LABELS`]: one pass over the
+/// key, trying the labels only where one of their first letters (`d`, `f`,
+/// `e`, `w`) is.
+fn has_contact_label(key: &str) -> bool {
+    let b = key.as_bytes();
+    (0..b.len()).any(|i| {
+        matches!(b[i], b'd' | b'f' | b'e' | b'w')
+            && CONTACT_LABELS
+                .iter()
+                .any(|l| b[i..].starts_with(l.as_bytes()))
+    })
 }
 
 /// A YAML block (`---` … `---`) before any content is converter metadata.
@@ -499,7 +533,8 @@ mod tests {
                 .replace(r"(?-u:\s)", r"\s")
                 .replace(r"(?-u:\d)", r"\d")
                 .replace(r"(?-u:\b)", r"\b")
-                .replace(r"[^\t\n\x0B\x0C\r ]", r"\S");
+                .replace(r"[\x00-\x08\x0E-\x1F\x21-\x7F]", r"\S")
+                .replace(r"[\x00-\x60\x7B-\x7F]", r"[^a-z]");
             Regex::new(&re).unwrap()
         };
         let pairs = [PAGE_MARKER_RE, GAZETTE_RE, BROWSER_RE]
@@ -520,6 +555,8 @@ mod tests {
             "cong bao 5",
             "10:42 # # 85%",
             "10:425 85%",
+            "10:42 a 85%",
+            "10:42 ~{}| 85%",
             "14/3/2024, 10:42 cong van 123",
             "14/3/2024 10:42x",
             "file:///c:/users/a/cv123.html 1/3",
@@ -571,6 +608,55 @@ mod tests {
                     "{s:?} {n}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn contact_labels_are_found_as_by_contains() {
+        for key in [
+            "",
+            "dien thoai: 0252",
+            "so dt: 5",
+            "fax 12",
+            "e-mail: a@b",
+            "email:",
+            "website: x",
+            "dia chi: so 1",
+            "dien thoa",
+            "d",
+            "dt",
+            "e-mai",
+            "xwebsit",
+            "dia chi",
+            "dddt:",
+            "www.a.vn/email",
+        ] {
+            let plain = CONTACT_LABELS.iter().any(|l| key.contains(l));
+            assert_eq!(has_contact_label(key), plain, "{key:?}");
+        }
+    }
+
+    #[test]
+    fn trim_bounds_are_those_of_trim() {
+        for s in [
+            "",
+            " ",
+            "a",
+            " a ",
+            "\u{A0}a\u{3000}",
+            "\u{B}a\u{C}",
+            "a\r",
+            "\u{1C}a\u{1F}",
+            "ạ",
+            " ạ b ",
+            "\u{85}x\u{2028}",
+            "*",
+        ] {
+            let want = (
+                s.len() - s.trim_start().len(),
+                s.trim_end().len().max(s.len() - s.trim_start().len()),
+            );
+            assert_eq!(trim_bounds(s), want, "{s:?}");
         }
     }
 

@@ -6,8 +6,8 @@
 //! zero-width (all of those start with the bytes `C2`, `E1 9A`, `E2`, `E3`
 //! or `EF`), or, when composing, a character that is not a plain starter
 //! (see [`non_plain_starts`]). These are rare (one line in thirteen of the
-//! corpus), so they are found with `memchr`/`memmem` passes (and one
-//! word-at-a-time pass) over the whole input instead of a look at every
+//! corpus), so they are found with `memchr`/`memmem` passes (and one pass
+//! by blocks of bytes) over the whole input instead of a look at every
 //! byte of every piece: every piece the text writer copies is a slice of
 //! the input at its own offset, so one index serves them all.
 
@@ -22,14 +22,27 @@ pub(super) struct Suspects {
 impl Suspects {
     /// Finds the suspect positions of `input`: every byte `\t`, `\r`, VT,
     /// FF, `C2`, `E2`, `E3`, `EF`; every `E1` followed by `9A`; every space
-    /// followed by a space; and the positions in `extra`.
-    pub(super) fn new(input: &str, extra: &[usize]) -> Self {
+    /// followed by a space; and, when composing (`nfc`), every position of
+    /// `non_plain` ([`non_plain_starts`] of `input`).
+    ///
+    /// The lead bytes `E1` (before `9A`), `E2`, `E3` and `EF` are all
+    /// starts of chars that are no plain starters, so they are picked from
+    /// `non_plain` instead of being searched for again.
+    pub(super) fn new(input: &str, non_plain: &[usize], nfc: bool) -> Self {
         let b = input.as_bytes();
+        let space_like_lead = |&p: &usize| match b.get(p) {
+            Some(0xE2 | 0xE3 | 0xEF) => true,
+            Some(0xE1) => b.get(p + 1) == Some(&0x9A),
+            _ => false,
+        };
         let mut ranges: Vec<(usize, usize)> = memchr::memchr3_iter(b'\t', b'\r', 0x0B, b)
-            .chain(memchr::memchr3_iter(0x0C, 0xC2, 0xE3, b))
-            .chain(memchr::memchr2_iter(0xE2, 0xEF, b))
-            .chain(memmem::find_iter(b, b"\xE1\x9A"))
-            .chain(extra.iter().copied())
+            .chain(memchr::memchr2_iter(0x0C, 0xC2, b))
+            .chain(
+                non_plain
+                    .iter()
+                    .copied()
+                    .filter(|p| nfc || space_like_lead(p)),
+            )
             .map(|p| (p, p + 1))
             .collect();
         // a run of n spaces holds n - 1 spaces followed by a space
@@ -41,10 +54,8 @@ impl Suspects {
             ranges.push((start, start + run - 1));
             from = start + run;
         }
-        // a space is no lead byte: once the single positions found twice
-        // (an `E2` that is also in `extra`) are merged, no two ranges overlap
+        // the kinds have different bytes, so no two ranges overlap
         ranges.sort_unstable();
-        ranges.dedup();
         Suspects { ranges }
     }
 
@@ -111,7 +122,7 @@ mod tests {
     use super::*;
 
     /// The definition, byte by byte.
-    fn is_suspect(b: &[u8], i: usize) -> bool {
+    fn suspect_by_definition(b: &[u8], i: usize) -> bool {
         match b[i] {
             b'\t' | b'\r' | 0x0B | 0x0C | 0xC2 | 0xE2 | 0xE3 | 0xEF => true,
             b' ' => b.get(i + 1) == Some(&b' '),
@@ -130,12 +141,22 @@ mod tests {
             "   ",
             "a\u{A0}b\u{1680}c\u{1E9A}d\u{200B}e\u{3000}f\u{FEFF}g “h” ạ ế ữ",
             "\u{2009} \u{2009}  \u{200B}",
+            "e\u{301} \u{1DFF}\u{1E9A}中",
         ] {
-            let b = s.as_bytes();
-            let idx = Suspects::new(s, &[]);
-            for pos in 0..=b.len() {
-                let want = (pos..b.len()).find(|&i| is_suspect(b, i));
-                assert_eq!(idx.first_from(pos), want, "{s:?} {pos}");
+            // alone, and at every alignment in the blocks of a longer text
+            for pad in (0..=BLOCK).map(|n| "a".repeat(n) + &"ạb".repeat(8)) {
+                let s = format!("{pad}{s}{pad} {pad}");
+                let b = s.as_bytes();
+                let non_plain = non_plain_starts(&s);
+                for nfc in [false, true] {
+                    let idx = Suspects::new(&s, &non_plain, nfc);
+                    for pos in 0..=b.len() {
+                        let want = (pos..b.len()).find(|&i| {
+                            suspect_by_definition(b, i) || (nfc && non_plain.contains(&i))
+                        });
+                        assert_eq!(idx.first_from(pos), want, "{s:?} {pos}");
+                    }
+                }
             }
         }
     }
