@@ -347,9 +347,9 @@ fn type_ref_agrees_with_the_regex() {
     assert!(hits > 100, "{hits}");
 }
 
-/// `number_starts` yields exactly the bytes `may_start_number` accepts
-/// (and 0), whatever the block boundaries, and every start of a number the
-/// scan looks at is among them.
+/// `number_starts` yields exactly the bytes `may_start_number` accepts,
+/// whatever their place in an eight-byte word, and every start of a number
+/// (`\d`) is among them.
 #[test]
 fn number_starts_skip_only_what_the_byte_test_rejects() {
     use super::scan::{is_digit, may_start_number, number_starts};
@@ -371,6 +371,11 @@ fn number_starts_skip_only_what_the_byte_test_rejects() {
         "7",
         "ab cd ef gh ",
         "Điều",
+        "\u{7F}",
+        "\u{FF10}",
+        "0",
+        "9",
+        "\u{10FFFF}",
     ];
     for _ in 0..3000 {
         let mut t = String::new();
@@ -378,22 +383,22 @@ fn number_starts_skip_only_what_the_byte_test_rejects() {
             t.push_str(pieces[next() % pieces.len()]);
         }
         let b = t.as_bytes();
-        let plain: Vec<usize> = (0..b.len())
-            .filter(|&i| {
-                i == 0 || may_start_number(b[i - 1], b[i], b.get(i + 1).copied().unwrap_or(0))
-            })
-            .collect();
+        let plain: Vec<usize> = (0..b.len()).filter(|&i| may_start_number(b[i])).collect();
         assert_eq!(number_starts(b).collect::<Vec<_>>(), plain, "{t:?}");
-        // Every digit after something other than an ASCII letter, digit or
-        // punctuation (other than `:`) is a candidate.
         for (i, c) in t.char_indices() {
-            let before = t[..i].chars().next_back();
-            let ascii_blocked = before.is_some_and(|p| {
-                p.is_ascii() && !p.is_ascii_whitespace() && p != ':' && p != '\u{B}'
-            });
-            if is_digit(c) && !ascii_blocked {
+            if is_digit(c) {
                 assert!(plain.contains(&i), "{t:?} at {i}");
             }
+        }
+    }
+    // Every byte value in every lane of a word.
+    for v in 0..=255u8 {
+        for lane in 0..9 {
+            let mut b = vec![b'a'; 9];
+            b[lane] = v;
+            let got: Vec<usize> = number_starts(&b).collect();
+            let want: Vec<usize> = (0..9).filter(|&i| may_start_number(b[i])).collect();
+            assert_eq!(got, want, "{v:#x} in lane {lane}");
         }
     }
 }
