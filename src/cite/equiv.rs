@@ -660,3 +660,32 @@ fn id_at_and_id_matches_agree_with_the_regex() {
     }
     assert!(hits > 5000, "{hits}");
 }
+
+/// `type_from_code` with its uppercased table gives what uppercasing each
+/// entry per call gave, on every code in several cases and on near misses.
+#[test]
+fn type_from_code_agrees_with_the_plain_definition() {
+    use super::patterns::{type_from_code, CODES};
+    let plain = |code: &str| {
+        CODES.iter().find(|t| t.code == code).copied().or_else(|| {
+            let upper = code.to_uppercase();
+            CODES
+                .iter()
+                .find(|t| t.code.to_uppercase() == upper)
+                .copied()
+        })
+    };
+    for t in CODES {
+        let c = t.code;
+        for v in [
+            c.to_owned(),
+            c.to_uppercase(),
+            c.to_lowercase(),
+            format!("{c}x"),
+            c.replace('Đ', "D"),
+            c.replace('Đ', "đ"),
+        ] {
+            assert_eq!(type_from_code(&v), plain(&v), "{v:?}");
+        }
+    }
+}
