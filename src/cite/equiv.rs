@@ -689,3 +689,63 @@ fn type_from_code_agrees_with_the_plain_definition() {
         }
     }
 }
+
+/// Every window `PINPOINT_RE` matches passes `may_end_with_article`.
+#[test]
+fn article_precheck_passes_every_pinpoint_match() {
+    use super::fields::may_end_with_article;
+    use super::patterns::PINPOINT_RE;
+    const PP: &[&str] = &[
+        "điểm",
+        "Điểm",
+        "ĐIỂM",
+        "khoản",
+        "Khoản",
+        "điều",
+        "Điều",
+        "ĐIỀU",
+        "Đieu",
+        "a",
+        "đ",
+        "ab",
+        "12",
+        "1234",
+        "5a",
+        "7đ",
+        "\u{663}",
+        " ",
+        "  ",
+        "\n",
+        "\t",
+        "của",
+        "tại",
+        "Của",
+        "x",
+        ",",
+        "Nghị định",
+        "số",
+    ];
+    let mut next = rng();
+    let mut hits = 0;
+    for k in 0..200_000 {
+        let parts = 1 + next() % 12;
+        let mut t: String = (0..parts).map(|_| PP[next() % PP.len()]).collect();
+        if k % 2 == 1 {
+            // The shape of a reference, with random pieces between.
+            for w in [
+                "điểm", " ", "a", " ", "khoản", " ", "12", " ", "Điều", " ", "5", " ", "của",
+            ] {
+                if !next().is_multiple_of(4) {
+                    t.push_str(w);
+                } else {
+                    t.push_str(PP[next() % PP.len()]);
+                }
+            }
+        }
+        if PINPOINT_RE.is_match(&t) {
+            hits += 1;
+            assert!(may_end_with_article(&t), "{t:?}");
+        }
+    }
+    assert!(hits > 1000, "{hits}");
+}
