@@ -347,9 +347,9 @@ fn type_ref_agrees_with_the_regex() {
     assert!(hits > 100, "{hits}");
 }
 
-/// `number_starts` yields exactly the bytes `may_start_number` accepts
-/// (and 0), whatever the block boundaries, and every start of a number the
-/// scan looks at is among them.
+/// `number_starts` yields exactly the bytes `may_start_number` accepts,
+/// whatever their place in an eight-byte word, and every start of a number
+/// (`\d`) is among them.
 #[test]
 fn number_starts_skip_only_what_the_byte_test_rejects() {
     use super::scan::{is_digit, may_start_number, number_starts};
@@ -371,6 +371,11 @@ fn number_starts_skip_only_what_the_byte_test_rejects() {
         "7",
         "ab cd ef gh ",
         "Điều",
+        "\u{7F}",
+        "\u{FF10}",
+        "0",
+        "9",
+        "\u{10FFFF}",
     ];
     for _ in 0..3000 {
         let mut t = String::new();
@@ -378,22 +383,22 @@ fn number_starts_skip_only_what_the_byte_test_rejects() {
             t.push_str(pieces[next() % pieces.len()]);
         }
         let b = t.as_bytes();
-        let plain: Vec<usize> = (0..b.len())
-            .filter(|&i| {
-                i == 0 || may_start_number(b[i - 1], b[i], b.get(i + 1).copied().unwrap_or(0))
-            })
-            .collect();
+        let plain: Vec<usize> = (0..b.len()).filter(|&i| may_start_number(b[i])).collect();
         assert_eq!(number_starts(b).collect::<Vec<_>>(), plain, "{t:?}");
-        // Every digit after something other than an ASCII letter, digit or
-        // punctuation (other than `:`) is a candidate.
         for (i, c) in t.char_indices() {
-            let before = t[..i].chars().next_back();
-            let ascii_blocked = before.is_some_and(|p| {
-                p.is_ascii() && !p.is_ascii_whitespace() && p != ':' && p != '\u{B}'
-            });
-            if is_digit(c) && !ascii_blocked {
+            if is_digit(c) {
                 assert!(plain.contains(&i), "{t:?} at {i}");
             }
+        }
+    }
+    // Every byte value in every lane of a word.
+    for v in 0..=255u8 {
+        for lane in 0..9 {
+            let mut b = vec![b'a'; 9];
+            b[lane] = v;
+            let got: Vec<usize> = number_starts(&b).collect();
+            let want: Vec<usize> = (0..9).filter(|&i| may_start_number(b[i])).collect();
+            assert_eq!(got, want, "{v:#x} in lane {lane}");
         }
     }
 }
@@ -654,4 +659,93 @@ fn id_at_and_id_matches_agree_with_the_regex() {
         assert_eq!(got, want, "{t:?}");
     }
     assert!(hits > 5000, "{hits}");
+}
+
+/// `type_from_code` with its uppercased table gives what uppercasing each
+/// entry per call gave, on every code in several cases and on near misses.
+#[test]
+fn type_from_code_agrees_with_the_plain_definition() {
+    use super::patterns::{type_from_code, CODES};
+    let plain = |code: &str| {
+        CODES.iter().find(|t| t.code == code).copied().or_else(|| {
+            let upper = code.to_uppercase();
+            CODES
+                .iter()
+                .find(|t| t.code.to_uppercase() == upper)
+                .copied()
+        })
+    };
+    for t in CODES {
+        let c = t.code;
+        for v in [
+            c.to_owned(),
+            c.to_uppercase(),
+            c.to_lowercase(),
+            format!("{c}x"),
+            c.replace('Đ', "D"),
+            c.replace('Đ', "đ"),
+        ] {
+            assert_eq!(type_from_code(&v), plain(&v), "{v:?}");
+        }
+    }
+}
+
+/// Every window `PINPOINT_RE` matches passes `may_end_with_article`.
+#[test]
+fn article_precheck_passes_every_pinpoint_match() {
+    use super::fields::may_end_with_article;
+    use super::patterns::PINPOINT_RE;
+    const PP: &[&str] = &[
+        "điểm",
+        "Điểm",
+        "ĐIỂM",
+        "khoản",
+        "Khoản",
+        "điều",
+        "Điều",
+        "ĐIỀU",
+        "Đieu",
+        "a",
+        "đ",
+        "ab",
+        "12",
+        "1234",
+        "5a",
+        "7đ",
+        "\u{663}",
+        " ",
+        "  ",
+        "\n",
+        "\t",
+        "của",
+        "tại",
+        "Của",
+        "x",
+        ",",
+        "Nghị định",
+        "số",
+    ];
+    let mut next = rng();
+    let mut hits = 0;
+    for k in 0..200_000 {
+        let parts = 1 + next() % 12;
+        let mut t: String = (0..parts).map(|_| PP[next() % PP.len()]).collect();
+        if k % 2 == 1 {
+            // The shape of a reference, with random pieces between.
+            for w in [
+                "điểm", " ", "a", " ", "khoản", " ", "12", " ", "Điều", " ", "5", " ", "của",
+            ] {
+                if !next().is_multiple_of(4) {
+                    t.push_str(w);
+                } else {
+                    t.push_str(PP[next() % PP.len()]);
+                }
+            }
+        }
+        if PINPOINT_RE.is_match(&t) {
+            hits += 1;
+            assert!(may_end_with_article(&t), "{t:?}");
+        }
+    }
+    assert!(hits > 1000, "{hits}");
 }

@@ -8,10 +8,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::heads;
 use super::patterns::{
     self, floor_boundary, head_type, starts_at_boundary, window_after, window_before,
 };
+use super::{heads, scan};
 use crate::model::CitedDate;
 
 /// A date phrase without capture groups: `ngày 05 tháng 3 năm 2020`,
@@ -375,12 +375,7 @@ fn is_abbrev_dot(before: &str) -> bool {
 /// `Nghị định số …`), white space collapsed.
 pub(super) fn pinpoint_before(text: &str, pos: usize) -> Option<String> {
     let (ws, win) = window_before(text, pos, 96);
-    // `(?i:điều)` needs `ề` or `Ề` (E1 BB 81 / E1 BB 80): most windows have neither.
-    if !win
-        .as_bytes()
-        .windows(3)
-        .any(|w| w[0] == 0xE1 && w[1] == 0xBB && (w[2] == 0x80 || w[2] == 0x81))
-    {
+    if !may_end_with_article(win) {
         return None;
     }
     let caps = patterns::PINPOINT_RE.captures(win)?;
@@ -389,6 +384,36 @@ pub(super) fn pinpoint_before(text: &str, pos: usize) -> Option<String> {
         return None;
     }
     Some(collapse_ws(pp.as_str()))
+}
+
+/// Whether `win` ends the way every match of `PINPOINT_RE` does:
+/// `(?i:điều)\s+\d{1,3}[a-zđ]?`, then maybe `\s+của` or `\s+tại`, then
+/// white space. A necessary condition only, checked from the end: most
+/// windows fail it at once, and the regex then need not run.
+pub(super) fn may_end_with_article(win: &str) -> bool {
+    let t = win.trim_end();
+    let before_of = ["của", "tại"]
+        .iter()
+        .find_map(|w| t.strip_suffix(w))
+        .filter(|r| r.ends_with(char::is_whitespace))
+        .map(str::trim_end);
+    [Some(t), before_of].into_iter().flatten().any(|t| {
+        let t = t
+            .strip_suffix(|c: char| c.is_ascii_lowercase() || c == 'đ')
+            .unwrap_or(t);
+        let digits = t.trim_end_matches(scan::is_digit);
+        let n = t[digits.len()..].chars().count();
+        let before = digits.trim_end();
+        (1..=3).contains(&n)
+            && before.len() < digits.len()
+            && before
+                .chars()
+                .rev()
+                .zip("điều".chars().rev())
+                .filter(|&(c, x)| heads::fold_eq(c, x))
+                .count()
+                == 4
+    })
 }
 
 /// Collapses runs of white space (line breaks included) into one space.

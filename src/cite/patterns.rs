@@ -30,7 +30,7 @@ pub(super) const CONG_VAN: TypeInfo = ty("CV", "Công văn");
 /// Phụ lục III (NĐ 30/2020), legal-normative codes (TTLT 55/2005) and the
 /// common Party codes. Collisions with issuer abbreviations (`CT`, `TC`,
 /// `BTT`) are accepted: a notation's first group is read as a type code.
-const CODES: &[TypeInfo] = &[
+pub(super) const CODES: &[TypeInfo] = &[
     ty("NQ", "Nghị quyết"),
     ty("NQLT", "Nghị quyết liên tịch"),
     ty("QĐ", "Quyết định"),
@@ -76,11 +76,15 @@ pub(super) fn type_from_code(code: &str) -> Option<TypeInfo> {
     if let Some(t) = CODES.iter().find(|t| t.code == code) {
         return Some(*t);
     }
+    // The table's codes uppercased once, in table order.
+    static UPPER: LazyLock<Vec<String>> =
+        LazyLock::new(|| CODES.iter().map(|t| t.code.to_uppercase()).collect());
     let upper = code.to_uppercase();
-    CODES
+    UPPER
         .iter()
-        .find(|t| t.code.to_uppercase() == upper)
-        .copied()
+        .zip(CODES)
+        .find(|(u, _)| **u == upper)
+        .map(|(_, t)| *t)
 }
 
 /// Head nouns (tên loại written before a number) and the type they name;
