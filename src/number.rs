@@ -20,11 +20,9 @@
 //! piece fails at the space either way).
 
 use std::ops::Range;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use crate::codes::type_by_code;
+use crate::text::{is_letter, is_upper_letter};
 
 /// A number and symbol read from text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,39 +39,6 @@ pub(crate) struct ParsedNumber {
     pub(crate) unreadable: bool,
     /// Bytes of the input the number took.
     pub(crate) len: usize,
-}
-
-/// A single letter (`\p{L}`), for the rare characters outside the ranges
-/// [`is_letter`] knows.
-static LETTER_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\A\p{L}\z").expect("valid regex"));
-
-/// A single uppercase letter (`\p{Lu}`), for the rare characters outside
-/// the ranges [`is_upper`] knows.
-static UPPER_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\A\p{Lu}\z").expect("valid regex"));
-
-/// Whether `c` is matched by `\p{L}` (a letter).
-fn is_letter(c: char) -> bool {
-    match c {
-        '\0'..='\u{7F}' => c.is_ascii_alphabetic(),
-        // Here the `Alphabetic` property is exactly `L`: its other members
-        // (combining marks like U+0345, letter numbers like Ⅻ) lie elsewhere.
-        // The tests check every char of these ranges.
-        '\u{80}'..='\u{2AF}' | '\u{1E00}'..='\u{1EFF}' => c.is_alphabetic(),
-        '\u{300}'..='\u{36F}' => false,
-        _ => LETTER_RE.is_match(c.encode_utf8(&mut [0u8; 4])),
-    }
-}
-
-/// Whether `c` is matched by `\p{Lu}` (an uppercase letter).
-fn is_upper(c: char) -> bool {
-    match c {
-        // Here the `Uppercase` property is exactly `Lu` (its other members,
-        // like Ⅰ or Ⓐ, lie elsewhere); checked char by char in the tests.
-        '\0'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' => c.is_uppercase(),
-        _ => UPPER_RE.is_match(c.encode_utf8(&mut [0u8; 4])),
-    }
 }
 
 /// A char of a symbol group: `[\p{L}0-9&.]`.
@@ -268,7 +233,7 @@ fn old_match(s: &str) -> Option<(Range<usize>, Range<usize>)> {
         return None;
     }
     let sym_start = around(s, num, b'-')?;
-    let first = char_at(s, sym_start).filter(|&c| is_upper(c))?;
+    let first = char_at(s, sym_start).filter(|&c| is_upper_letter(c))?;
     let first_end = run(s, sym_start + first.len_utf8(), is_symbol_char);
     Some((0..num, sym_start..more_groups(s, first_end, false)))
 }
@@ -436,6 +401,10 @@ fn split_symbol(
 
 #[cfg(test)]
 mod tests {
+    use std::sync::LazyLock;
+
+    use regex::Regex;
+
     use super::*;
 
     const GROUP: &str = r"[\p{L}0-9&.]+(?:[ ]?-\s?[\p{L}0-9&.]+)*";
@@ -490,25 +459,6 @@ mod tests {
     }
 
     #[test]
-    fn char_classes_match_the_regex_classes() {
-        let letter = Regex::new(r"\A\p{L}\z").unwrap();
-        let upper = Regex::new(r"\A\p{Lu}\z").unwrap();
-        let space = Regex::new(r"\A\s\z").unwrap();
-        let fast = ('\0'..='\u{36F}').chain('\u{1E00}'..='\u{1EFF}');
-        for c in fast.chain(['Ⅻ', 'Ⓐ', 'ǅ', 'ʰ', '\u{345}', '漢', '\u{2028}', '\u{3000}']) {
-            let s = c.to_string();
-            assert_eq!(
-                is_letter(c),
-                letter.is_match(&s),
-                "{c:?} U+{:04X}",
-                c as u32
-            );
-            assert_eq!(is_upper(c), upper.is_match(&s), "{c:?} U+{:04X}", c as u32);
-            assert_eq!(c.is_whitespace(), space.is_match(&s), "{c:?}");
-        }
-    }
-
-    #[test]
     fn hand_matchers_match_the_regexes_on_shapes() {
         for s in [
             "15/QĐ-BNV",
@@ -547,13 +497,7 @@ mod tests {
             "0", "1", "2", "9", "19", "20", " ", "/", "-", ".", "&", "a", "x", "Q", "Đ", "đ", "ư",
             "ǅ", "ʰ", "Ⅻ", "\u{345}", "\u{301}", "\n", "\t", "\u{A0}", "#", ",", "漢", "Ⓐ",
         ];
-        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = crate::text::test_rng(0x9E37_79B9_7F4A_7C15);
         // how many strings each pattern matched: the test must reach them all
         let mut hits = [0usize; 4];
         // Party and old numbers start `digits -`: a third of the strings
