@@ -9,46 +9,66 @@ use crate::model::Attachment;
 use crate::span::Span;
 use crate::text::{is_upper_line, KeyPrefix};
 
+/// Prefixes of copy blocks (`SAO Y`, `SAO LỤC`, `TRÍCH SAO`), folded.
+const COPY: [&str; 3] = ["sao y", "sao luc", "trich sao"];
+
+/// The Party's heading, folded: a second document.
+const PARTY: &str = "dang cong san viet nam";
+
+/// Prefixes that open an annex whatever the case, folded.
+const ANNEX: [&str; 3] = ["phu luc ", "(kem theo", "(ban hanh kem theo"];
+
+/// Prefixes of annex titles (in capitals), folded.
+const ANNEX_TITLE: [&str; 9] = [
+    "phu luc",
+    "danh muc",
+    "danh sach",
+    "bieu mau",
+    "mau so",
+    "quy che",
+    "quy dinh",
+    "huong dan",
+    "bang ",
+];
+
+/// Prefixes of publishers' editorial notes, folded.
+const EDITORIAL: [&str; 6] = [
+    "ghi chu:",
+    "tinh trang hieu luc",
+    "file duoc dinh kem",
+    "van ban goc",
+    "luoc do",
+    "tai ve",
+];
+
+/// The first bytes of all the prefixes above: a line whose key starts
+/// otherwise can open only a second document, by its national heading.
+const FIRST_BYTES: &[u8] = b"stdp(bmqhgfvl";
+
 /// The kind of attachment a line opens, if it opens one.
 pub(crate) fn kind_of(line: &str) -> Option<&'static str> {
     let t = line.trim_matches(|c: char| c == '*' || c == '_' || c == ' ' || c == '|');
     // every line after the footer comes here: its first chars are folded
     // on the stack, 22 for the prefixes (the longest has 22 chars)
     let key = KeyPrefix::<22>::new(t);
+    if !key
+        .as_bytes()
+        .first()
+        .is_some_and(|b| FIRST_BYTES.contains(b))
+    {
+        return has_national_heading(t, &key).then_some("second_document");
+    }
     let upper = || is_upper_line(t);
-    if key.starts_with_any(&["sao y", "sao luc", "trich sao"]) && upper() {
+    if key.starts_with_any(&COPY) && upper() {
         return Some("copy");
     }
-    if has_national_heading(t, &key) || key.starts_with("dang cong san viet nam") {
+    if has_national_heading(t, &key) || key.starts_with(PARTY) {
         return Some("second_document");
     }
-    let annex_title = [
-        "phu luc",
-        "danh muc",
-        "danh sach",
-        "bieu mau",
-        "mau so",
-        "quy che",
-        "quy dinh",
-        "huong dan",
-        "bang ",
-    ];
-    if key.starts_with("phu luc ")
-        || key.starts_with("(kem theo")
-        || key.starts_with("(ban hanh kem theo")
-        || (key.starts_with_any(&annex_title) && upper())
-    {
+    if key.starts_with_any(&ANNEX) || (key.starts_with_any(&ANNEX_TITLE) && upper()) {
         return Some("annex");
     }
-    let editorial = [
-        "ghi chu:",
-        "tinh trang hieu luc",
-        "file duoc dinh kem",
-        "van ban goc",
-        "luoc do",
-        "tai ve",
-    ];
-    if key.starts_with_any(&editorial) {
+    if key.starts_with_any(&EDITORIAL) {
         return Some("editorial");
     }
     None
@@ -157,6 +177,18 @@ mod tests {
         );
         assert_eq!(kind_of("Danh sách gồm 5 đơn vị"), None);
         assert_eq!(kind_of("- Như trên;"), None);
+    }
+
+    #[test]
+    fn first_bytes_cover_every_prefix() {
+        let all = COPY
+            .iter()
+            .chain(&ANNEX)
+            .chain(&ANNEX_TITLE)
+            .chain(&EDITORIAL);
+        for p in all.chain(&[PARTY]) {
+            assert!(FIRST_BYTES.contains(&p.as_bytes()[0]), "{p:?}");
+        }
     }
 
     #[test]

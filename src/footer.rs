@@ -17,7 +17,8 @@ use crate::lines::Line;
 use crate::model::{Archive, Authority, Distribution, DistributionItem, Signature};
 use crate::span::Span;
 use crate::text::{
-    folded_starts_with, is_upper_line, markers, offset_in, push_line, strip_marker, KeyPrefix,
+    folded_starts_with, is_upper_letter, is_upper_line, markers, offset_in, push_line,
+    strip_marker, KeyPrefix,
 };
 
 /// The footer.
@@ -374,17 +375,11 @@ fn split_interleaved(t: &str) -> (Option<ByteRange>, Option<ByteRange>) {
             at += word.len() + 1;
         }
     }
-    static LEAD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?P<sig>\p{Lu}[\p{Lu}\s,.]*\p{Lu})\s+[~\-+•]\s+\S").expect("valid regex")
-    });
-    // (`\p{Lu}` chars are uppercase: others need not run the pattern)
-    let lead = t.starts_with(char::is_uppercase).then(|| LEAD.captures(t));
-    if let Some(c) = lead.flatten() {
-        if let Some(sig) = c.name("sig") {
-            if sig.as_str().split_whitespace().count() >= 2 && is_upper_line(sig.as_str()) {
-                let rest = sig.end() + (t[sig.end()..].len() - t[sig.end()..].trim_start().len());
-                return (Some((sig.start(), sig.end())), Some((rest, t.len())));
-            }
+    if let Some(end) = lead_signer_end(t) {
+        let sig = &t[..end];
+        if sig.split_whitespace().count() >= 2 && is_upper_line(sig) {
+            let rest = end + (t[end..].len() - t[end..].trim_start().len());
+            return (Some((0, end)), Some((rest, t.len())));
         }
     }
     if let Some(semi) = t.rfind(';') {
@@ -399,6 +394,41 @@ fn split_interleaved(t: &str) -> (Option<ByteRange>, Option<ByteRange>) {
         }
     }
     (None, Some((0, t.len())))
+}
+
+/// Where the signer's name ends in `NGUYỄN VĂN A - Giám đốc`: the match of
+/// `^(?P<sig>\p{Lu}[\p{Lu}\s,.]*\p{Lu})\s+[~\-+•]\s+\S`, the end of `sig`.
+///
+/// Why this walk is the same: the run `[\p{Lu}\s,.]*` cannot take the
+/// marker, so the marker stands right after R, the longest run of such chars
+/// after the first; and `\s+` before the marker means `sig` ends at the last
+/// capital of R, with only white space between it and the marker. No other
+/// end can match, so it is the one the greedy run backtracks to.
+fn lead_signer_end(t: &str) -> Option<usize> {
+    let mut chars = t.char_indices();
+    let (_, first) = chars.next()?;
+    if !is_upper_letter(first) {
+        return None;
+    }
+    let (mut last_upper, mut run_end) = (None, first.len_utf8());
+    for (i, c) in chars {
+        if c.is_whitespace() || c == ',' || c == '.' {
+            // in the run, not a capital
+        } else if is_upper_letter(c) {
+            last_upper = Some(i + c.len_utf8());
+        } else {
+            break;
+        }
+        run_end = i + c.len_utf8();
+    }
+    let sig_end = last_upper?;
+    let gap = t.get(sig_end..run_end)?;
+    if gap.is_empty() || !gap.chars().all(char::is_whitespace) {
+        return None;
+    }
+    let after = t.get(run_end..)?.strip_prefix(['~', '-', '+', '•'])?;
+    let text = after.trim_start();
+    (text.len() < after.len() && !text.is_empty()).then_some(sig_end)
 }
 
 /// After a signer's name, an annex title ends the footer.
@@ -921,6 +951,36 @@ fn parse_archive(text: &str, s: usize, e: usize) -> Archive {
 mod tests {
     use super::*;
     use crate::lines::split;
+
+    #[test]
+    fn lead_signer_walk_matches_the_pattern() {
+        let re = Regex::new(r"^(?P<sig>\p{Lu}[\p{Lu}\s,.]*\p{Lu})\s+[~\-+•]\s+\S").unwrap();
+        const ALPHABET: &[&str] = &[
+            "A", "Ễ", "Đ", "a", "ễ", " ", "\t", "\u{3000}", ",", ".", "-", "~", "+", "•", "x", "Ⅻ",
+            "ǅ", "1", ";",
+        ];
+        let mut next = crate::text::test_rng(0x2545_F491_4F6C_DD1D);
+        let mut hits = 0;
+        for _ in 0..300_000 {
+            // a head, a middle, maybe a marker between spaces, a tail
+            const FIRST: &[&str] = &["A", "Ễ", "Đ", "a", "ǅ", "Ⅻ", " "];
+            const MARKS: &[&str] = &[" - ", " \u{3000}•\tx", " -", "- x", " ~ y", " + ", ""];
+            let mut t = FIRST[(next() % FIRST.len() as u64) as usize].to_owned();
+            for n in [next() % 7, 1, next() % 4] {
+                if n == 1 && t.len().is_multiple_of(2) {
+                    t.push_str(MARKS[(next() % MARKS.len() as u64) as usize]);
+                    continue;
+                }
+                t.extend((0..n).map(|_| ALPHABET[(next() % ALPHABET.len() as u64) as usize]));
+            }
+            let want = re.captures(&t).and_then(|c| c.name("sig")).map(|m| m.end());
+            assert_eq!(lead_signer_end(&t), want, "{t:?}");
+            hits += usize::from(want.is_some());
+        }
+        assert!(hits > 1_000, "{hits}");
+        let t = "NGUYỄN VĂN A, B - Giám đốc";
+        assert_eq!(lead_signer_end(t), Some("NGUYỄN VĂN A, B".len()));
+    }
 
     #[test]
     fn seed_like_footer() {

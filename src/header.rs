@@ -99,6 +99,10 @@ static NUMBER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:nghi quyet|quyet dinh|nghi dinh|thong tu(?: lien tich)?|luat|chi thi|phap lenh|lenh|van ban hop nhat|cong van)\s+)?(?:so(?:\s*[:!;.]\s*|\s+|[0-9/])|s[a-z#~]\s*[:!;]\s*|\$[a-z0-9#~]{0,2}\s*[:!;]\s*)")
         .expect("valid regex")
 });
+/// The first letters of the alternatives of [`NUMBER_LABEL`] (`nghị quyết`,
+/// `quyết định`, `thông tư`, `luật`, `chỉ thị`, `pháp lệnh`, `văn bản`,
+/// `công văn`, `số`, `$`).
+const NUMBER_LABEL_FIRST: [char; 9] = ['n', 'q', 't', 'l', 'c', 'p', 'v', 's', '$'];
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"ngay(?P<d>.{0,12}?)thang(?P<m>.{0,12}?)nam(?P<y>[ ._/]*[0-9][0-9 ]{2,4}[0-9]|[ ._/]*)",
@@ -836,30 +840,41 @@ fn classify_segment(text: &str, f: &Folded<'_>, seg: Segment, out: &mut Vec<Cell
         kind,
         value: base + f.byte(a2 + value),
     };
-    if COUNTRY.is_match(key) {
+    // Each anchored pattern is tried only on keys that start with its first
+    // letters (every alternative of the pattern starts with them).
+    if key.starts_with("cong") && COUNTRY.is_match(key) {
         out.push(cell(CellKind::Country, 0));
-    } else if MOTTO.is_match(key) {
+    } else if key.starts_with("doc") && MOTTO.is_match(key) {
         out.push(cell(CellKind::Motto, 0));
-    } else if PARTY.is_match(key) {
+    } else if key.starts_with("dang") && PARTY.is_match(key) {
         out.push(cell(CellKind::Party, 0));
-    } else if let Some(m) = SUBJECT.find(key).filter(|_| key.starts_with('v')) {
+    } else if let Some(m) = key.starts_with('v').then(|| SUBJECT.find(key)).flatten() {
         out.push(cell(CellKind::Subject, m.end()));
-    } else if let Some(m) = RECIPIENTS.find(key) {
+    } else if let Some(m) = (key.starts_with("kinh") || key.starts_with("dong"))
+        .then(|| RECIPIENTS.find(key))
+        .flatten()
+    {
         out.push(cell(CellKind::Recipients, m.end()));
     } else if key.ends_with(" dien:") && key.len() < 80 {
         // a công điện's addressees: `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:`
         out.push(cell(CellKind::Recipients, key.len()));
-    } else if let Some((value, p)) = NUMBER_LABEL.find(key).and_then(|m| {
-        let back = usize::from(key[..m.end()].ends_with(|c: char| c.is_ascii_digit() || c == '/'));
-        let value = base + f.byte(a2 + m.end() - back);
-        // a number may wrap onto the next line (`…/TTLT-VKSNDTC-` / `TANDTC-BCA`)
-        let limit = if b == f.key.len() {
-            reach.max(end)
-        } else {
-            end
-        };
-        number::parse(&text[value..limit], None).map(|p| (value, p))
-    }) {
+    } else if let Some((value, p)) = key
+        .starts_with(NUMBER_LABEL_FIRST)
+        .then(|| NUMBER_LABEL.find(key))
+        .flatten()
+        .and_then(|m| {
+            let back =
+                usize::from(key[..m.end()].ends_with(|c: char| c.is_ascii_digit() || c == '/'));
+            let value = base + f.byte(a2 + m.end() - back);
+            // a number may wrap onto the next line (`…/TTLT-VKSNDTC-` / `TANDTC-BCA`)
+            let limit = if b == f.key.len() {
+                reach.max(end)
+            } else {
+                end
+            };
+            number::parse(&text[value..limit], None).map(|p| (value, p))
+        })
+    {
         let num_end = value + p.len;
         out.push(Cell {
             start,

@@ -3,12 +3,26 @@
 //! Shapes: typed `15/QĐ-BNV`, công văn `05/UBND-VX` (issuer, then unit),
 //! legal-normative with a year `30/2020/NĐ-CP`, joint `…/TTLT-A-B-C`, Party
 //! `36-HD/VPTW`, blank `/UBND-NN`, old `61-CP`.
+//!
+//! The four shapes were regexes (kept as the oracle of the tests, see
+//! `tests::PARTY_RE` and its siblings). Their `\p{L}` classes made them cost
+//! half of the header's one-time regex compilation, so they are matched by
+//! hand here. Why the hand matchers are the same: every piece of the
+//! patterns is greedy and is followed by a piece that cannot start with a
+//! char the greedy piece could have taken (a digit run by ` `, `/` or `-`; a
+//! letter run by ` ` or `/`; a symbol group by ` -` or `-`). So whenever the
+//! greedy choice fails later, every shorter choice fails at the very next
+//! char, and the first match in the regex's priority order is the greedy
+//! one: each matcher walks the pattern once, without backtracking. The two
+//! optional parts whose failure must be undone are the year of
+//! [`state_match`] (tried, then dropped when no symbol follows it) and the
+//! `[ ]?` before a piece that cannot start with a space (never harmful: the
+//! piece fails at the space either way).
 
-use std::sync::LazyLock;
-
-use regex::Regex;
+use std::ops::Range;
 
 use crate::codes::type_by_code;
+use crate::text::{is_letter, is_upper_letter};
 
 /// A number and symbol read from text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,30 +41,202 @@ pub(crate) struct ParsedNumber {
     pub(crate) len: usize,
 }
 
-const GROUP: &str = r"[\p{L}0-9&.]+(?:[ ]?-\s?[\p{L}0-9&.]+)*";
+/// A char of a symbol group: `[\p{L}0-9&.]`.
+fn is_symbol_char(c: char) -> bool {
+    c.is_ascii_digit() || c == '&' || c == '.' || is_letter(c)
+}
 
-static PARTY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^(?P<num>[0-9]+[a-z]?)[ ]?-[ ]?(?P<ty>\p{{L}}+)[ ]?/[ ]?(?P<iss>{GROUP})"
-    ))
-    .expect("valid regex")
-});
-static STATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^(?P<num>[0-9](?:[ ]?[0-9])*(?:\.[0-9]+)?[a-zA-Z]?)?[ ]?/[ ]?(?:(?P<year>(?:19|20)[0-9]{{2}})[ ]?/[ ]?)?(?P<sym>{GROUP})"
-    ))
-    .expect("valid regex")
-});
-static GARBLED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^(?P<junk>[^\s/]{{1,10}})[ ]?/[ ]?(?P<sym>{GROUP})"
-    ))
-    .expect("valid regex")
-});
-static OLD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<num>[0-9]+)[ ]?-[ ]?(?P<sym>\p{Lu}[\p{L}0-9&.]*(?:-[\p{L}0-9&.]+)*)")
-        .expect("valid regex")
-});
+/// The byte at `at`, if any.
+fn byte_at(s: &str, at: usize) -> Option<u8> {
+    s.as_bytes().get(at).copied()
+}
+
+/// The char starting at byte `at`, if any.
+fn char_at(s: &str, at: usize) -> Option<char> {
+    s.get(at..)?.chars().next()
+}
+
+/// Past the byte `b` at `at` (`b?` of a pattern): `at + 1` if it is there.
+fn skip(s: &str, at: usize, b: u8) -> usize {
+    if byte_at(s, at) == Some(b) {
+        at + 1
+    } else {
+        at
+    }
+}
+
+/// Past the byte `b` at `at`, which must be there.
+fn expect(s: &str, at: usize, b: u8) -> Option<usize> {
+    (byte_at(s, at) == Some(b)).then_some(at + 1)
+}
+
+/// The end of the run of chars from `at` that satisfy `f`.
+fn run(s: &str, at: usize, f: impl Fn(char) -> bool) -> usize {
+    let Some(rest) = s.get(at..) else { return at };
+    rest.char_indices()
+        .find(|&(_, c)| !f(c))
+        .map_or(s.len(), |(i, _)| at + i)
+}
+
+/// The end of the further groups of a symbol whose first group ends at
+/// `end`: `(?:[ ]?-\s?[\p{L}0-9&.]+)*` when `spaced`, else
+/// `(?:-[\p{L}0-9&.]+)*`. A `-` not followed by a group is left out.
+fn more_groups(s: &str, mut end: usize, spaced: bool) -> usize {
+    loop {
+        let before = if spaced { skip(s, end, b' ') } else { end };
+        let Some(mut at) = expect(s, before, b'-') else {
+            return end;
+        };
+        if spaced {
+            if let Some(c) = char_at(s, at).filter(|c| c.is_whitespace()) {
+                at += c.len_utf8();
+            }
+        }
+        let next = run(s, at, is_symbol_char);
+        if next == at {
+            return end;
+        }
+        end = next;
+    }
+}
+
+/// The end of a symbol at `at`:
+/// `[\p{L}0-9&.]+(?:[ ]?-\s?[\p{L}0-9&.]+)*`.
+fn symbol_end(s: &str, at: usize) -> Option<usize> {
+    let first = run(s, at, is_symbol_char);
+    (first > at).then(|| more_groups(s, first, true))
+}
+
+/// The end of a run of ASCII digits from `at` (`at` when there is none).
+fn digits_end(s: &str, at: usize) -> usize {
+    run(s, at, |c| c.is_ascii_digit())
+}
+
+/// `[ ]?` `b` `[ ]?` at `at`: where what follows starts.
+fn around(s: &str, at: usize, b: u8) -> Option<usize> {
+    expect(s, skip(s, at, b' '), b).map(|at| skip(s, at, b' '))
+}
+
+/// A Party number `36-HD/VPTW`:
+/// `^(?P<num>[0-9]+[a-z]?)[ ]?-[ ]?(?P<ty>\p{L}+)[ ]?/[ ]?(?P<iss>SYMBOL)`.
+struct PartyMatch {
+    num: Range<usize>,
+    ty: Range<usize>,
+    iss: Range<usize>,
+}
+
+fn party_match(s: &str) -> Option<PartyMatch> {
+    let digits = digits_end(s, 0);
+    if digits == 0 {
+        return None;
+    }
+    let num = skip_if(s, digits, |b| b.is_ascii_lowercase());
+    let ty_start = around(s, num, b'-')?;
+    let ty_end = run(s, ty_start, is_letter);
+    if ty_end == ty_start {
+        return None;
+    }
+    let iss_start = around(s, ty_end, b'/')?;
+    let iss_end = symbol_end(s, iss_start)?;
+    Some(PartyMatch {
+        num: 0..num,
+        ty: ty_start..ty_end,
+        iss: iss_start..iss_end,
+    })
+}
+
+/// Past one byte at `at` that satisfies `f`, if there is one.
+fn skip_if(s: &str, at: usize, f: impl Fn(u8) -> bool) -> usize {
+    if byte_at(s, at).is_some_and(f) {
+        at + 1
+    } else {
+        at
+    }
+}
+
+/// A state number `30/2020/NĐ-CP`, `/UBND-NN`, `3 70 /TCHQ-TXNK`:
+/// `^(?P<num>[0-9](?:[ ]?[0-9])*(?:\.[0-9]+)?[a-zA-Z]?)?[ ]?/[ ]?`
+/// `(?:(?P<year>(?:19|20)[0-9]{2})[ ]?/[ ]?)?(?P<sym>SYMBOL)`.
+struct StateMatch {
+    num: Option<Range<usize>>,
+    year: Option<Range<usize>>,
+    sym: Range<usize>,
+}
+
+fn state_match(s: &str) -> Option<StateMatch> {
+    let digit = |at: usize| byte_at(s, at).is_some_and(|b| b.is_ascii_digit());
+    let mut at = 0;
+    let num = digit(0).then(|| {
+        at = 1;
+        loop {
+            if digit(at) {
+                at += 1;
+            } else if byte_at(s, at) == Some(b' ') && digit(at + 1) {
+                at += 2;
+            } else {
+                break;
+            }
+        }
+        if byte_at(s, at) == Some(b'.') && digit(at + 1) {
+            at = digits_end(s, at + 1);
+        }
+        at = skip_if(s, at, |b| b.is_ascii_alphabetic());
+        0..at
+    });
+    let at = around(s, at, b'/')?;
+    // the year is taken only when a symbol follows it; else the regex
+    // drops it and reads the symbol from the year's digits
+    let year_ok = s.as_bytes().get(at..at + 4).is_some_and(|y| {
+        matches!(y, [b'1', b'9', ..] | [b'2', b'0', ..])
+            && y[2].is_ascii_digit()
+            && y[3].is_ascii_digit()
+    });
+    let after_year = year_ok
+        .then(|| around(s, at + 4, b'/'))
+        .flatten()
+        .filter(|&sym| char_at(s, sym).is_some_and(is_symbol_char));
+    let (year, sym_start) = match after_year {
+        Some(sym) => (Some(at..at + 4), sym),
+        None => (None, at),
+    };
+    let sym_end = symbol_end(s, sym_start)?;
+    Some(StateMatch {
+        num,
+        year,
+        sym: sym_start..sym_end,
+    })
+}
+
+/// A garbled number before a symbol `ẠJ/UBND-VX`:
+/// `^(?P<junk>[^\s/]{1,10})[ ]?/[ ]?(?P<sym>SYMBOL)`; returns `(junk, sym)`.
+fn garbled_match(s: &str) -> Option<(Range<usize>, Range<usize>)> {
+    let junk: usize = s
+        .chars()
+        .take(10)
+        .take_while(|&c| !c.is_whitespace() && c != '/')
+        .map(char::len_utf8)
+        .sum();
+    if junk == 0 {
+        return None;
+    }
+    let sym_start = around(s, junk, b'/')?;
+    let sym_end = symbol_end(s, sym_start)?;
+    Some((0..junk, sym_start..sym_end))
+}
+
+/// An old number `61-CP`:
+/// `^(?P<num>[0-9]+)[ ]?-[ ]?(?P<sym>\p{Lu}[\p{L}0-9&.]*(?:-[\p{L}0-9&.]+)*)`;
+/// returns `(num, sym)`.
+fn old_match(s: &str) -> Option<(Range<usize>, Range<usize>)> {
+    let num = digits_end(s, 0);
+    if num == 0 {
+        return None;
+    }
+    let sym_start = around(s, num, b'-')?;
+    let first = char_at(s, sym_start).filter(|&c| is_upper_letter(c))?;
+    let first_end = run(s, sym_start + first.len_utf8(), is_symbol_char);
+    Some((0..num, sym_start..more_groups(s, first_end, false)))
+}
 
 /// Reads a number and symbol at the start of `s` (after the `Số:` label).
 /// `cong_van` says whether the document is known to be a công văn (no type
@@ -94,14 +280,15 @@ fn join_spaced_letters(s: &str, p: &mut ParsedNumber) {
 }
 
 fn parse_at(s: &str, cong_van: Option<bool>) -> Option<ParsedNumber> {
-    if let Some(c) = PARTY.captures(s) {
-        let ty = c.name("ty")?.as_str();
+    if let Some(m) = party_match(s) {
+        let ty = s.get(m.ty)?;
         if type_by_code(ty).is_some() || ty == "CV" {
-            let iss = compact(c.name("iss")?.as_str());
+            let iss_raw = s.get(m.iss.clone())?;
+            let iss = compact(iss_raw);
             let iss = iss.trim_end_matches('.').to_owned();
-            let len = c.name("iss")?.start() + c.name("iss")?.as_str().trim_end_matches('.').len();
+            let len = m.iss.start + iss_raw.trim_end_matches('.').len();
             return Some(ParsedNumber {
-                number: Some(c.name("num")?.as_str().to_owned()),
+                number: Some(s.get(m.num)?.to_owned()),
                 year: None,
                 symbol: format!("{ty}/{iss}"),
                 type_code: Some(
@@ -117,31 +304,31 @@ fn parse_at(s: &str, cong_van: Option<bool>) -> Option<ParsedNumber> {
             });
         }
     }
-    if let Some(c) = STATE.captures(s) {
-        let sym_m = c.name("sym")?;
-        let symbol = compact(sym_m.as_str()).trim_end_matches('.').to_owned();
+    if let Some(m) = state_match(s) {
+        let sym_raw = s.get(m.sym.clone())?;
+        let symbol = compact(sym_raw).trim_end_matches('.').to_owned();
         if symbol.is_empty() || !symbol.chars().any(char::is_alphabetic) {
             return None;
         }
-        let year = c.name("year").and_then(|m| m.as_str().parse().ok());
+        let year = m.year.and_then(|y| s.get(y)?.parse().ok());
         let (type_code, issuer_codes, unit_code) = split_symbol(&symbol, year.is_some(), cong_van);
         return Some(ParsedNumber {
             // `3 70 /TCHQ-TXNK`: digits spaced out by extraction
-            number: c.name("num").map(|m| m.as_str().replace(' ', "")),
+            number: m.num.and_then(|n| Some(s.get(n)?.replace(' ', ""))),
             year,
             type_code,
             issuer_codes,
             unit_code,
             party: false,
             unreadable: false,
-            len: sym_m.start() + sym_m.as_str().trim_end_matches('.').len(),
+            len: m.sym.start + sym_raw.trim_end_matches('.').len(),
             symbol,
         });
     }
-    if let Some(c) = GARBLED.captures(s) {
-        let junk = c.name("junk")?.as_str();
-        let sym_m = c.name("sym")?;
-        let symbol = compact(sym_m.as_str()).trim_end_matches('.').to_owned();
+    if let Some((junk, sym)) = garbled_match(s) {
+        let junk = s.get(junk)?;
+        let sym_raw = s.get(sym.clone())?;
+        let symbol = compact(sym_raw).trim_end_matches('.').to_owned();
         if !junk.chars().all(|ch| ch.is_ascii_digit()) && symbol.contains('-') {
             let (type_code, issuer_codes, unit_code) = split_symbol(&symbol, false, cong_van);
             return Some(ParsedNumber {
@@ -152,23 +339,22 @@ fn parse_at(s: &str, cong_van: Option<bool>) -> Option<ParsedNumber> {
                 unit_code,
                 party: false,
                 unreadable: true,
-                len: sym_m.start() + sym_m.as_str().trim_end_matches('.').len(),
+                len: sym.start + sym_raw.trim_end_matches('.').len(),
                 symbol,
             });
         }
     }
-    let c = OLD.captures(s)?;
-    let sym_m = c.name("sym")?;
-    let symbol = sym_m.as_str().trim_end_matches('.').to_owned();
+    let (num, sym) = old_match(s)?;
+    let symbol = s.get(sym.clone())?.trim_end_matches('.').to_owned();
     Some(ParsedNumber {
-        number: Some(c.name("num")?.as_str().to_owned()),
+        number: Some(s.get(num)?.to_owned()),
         year: None,
         issuer_codes: vec![symbol.clone()],
         type_code: None,
         unit_code: None,
         party: false,
         unreadable: false,
-        len: sym_m.start() + symbol.len(),
+        len: sym.start + symbol.len(),
         symbol,
     })
 }
@@ -215,7 +401,122 @@ fn split_symbol(
 
 #[cfg(test)]
 mod tests {
+    use std::sync::LazyLock;
+
+    use regex::Regex;
+
     use super::*;
+
+    const GROUP: &str = r"[\p{L}0-9&.]+(?:[ ]?-\s?[\p{L}0-9&.]+)*";
+
+    /// The patterns the hand matchers replace, as they were.
+    static PARTY_RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"^(?P<num>[0-9]+[a-z]?)[ ]?-[ ]?(?P<ty>\p{{L}}+)[ ]?/[ ]?(?P<iss>{GROUP})"
+        ))
+        .expect("valid regex")
+    });
+    static STATE_RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"^(?P<num>[0-9](?:[ ]?[0-9])*(?:\.[0-9]+)?[a-zA-Z]?)?[ ]?/[ ]?(?:(?P<year>(?:19|20)[0-9]{{2}})[ ]?/[ ]?)?(?P<sym>{GROUP})"
+        ))
+        .expect("valid regex")
+    });
+    static GARBLED_RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"^(?P<junk>[^\s/]{{1,10}})[ ]?/[ ]?(?P<sym>{GROUP})"
+        ))
+        .expect("valid regex")
+    });
+    static OLD_RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?P<num>[0-9]+)[ ]?-[ ]?(?P<sym>\p{Lu}[\p{L}0-9&.]*(?:-[\p{L}0-9&.]+)*)")
+            .expect("valid regex")
+    });
+
+    /// The spans of the named groups of `re` at the start of `s`.
+    fn spans(re: &Regex, s: &str, names: &[&str]) -> Option<Vec<Option<Range<usize>>>> {
+        let c = re.captures(s)?;
+        Some(names.iter().map(|n| c.name(n).map(|m| m.range())).collect())
+    }
+
+    /// The spans the hand matchers give, in the same shape.
+    fn hand_spans(s: &str) -> [Option<Vec<Option<Range<usize>>>>; 4] {
+        [
+            party_match(s).map(|m| vec![Some(m.num), Some(m.ty), Some(m.iss)]),
+            state_match(s).map(|m| vec![m.num, m.year, Some(m.sym)]),
+            garbled_match(s).map(|(j, s)| vec![Some(j), Some(s)]),
+            old_match(s).map(|(n, s)| vec![Some(n), Some(s)]),
+        ]
+    }
+
+    fn regex_spans(s: &str) -> [Option<Vec<Option<Range<usize>>>>; 4] {
+        [
+            spans(&PARTY_RE, s, &["num", "ty", "iss"]),
+            spans(&STATE_RE, s, &["num", "year", "sym"]),
+            spans(&GARBLED_RE, s, &["junk", "sym"]),
+            spans(&OLD_RE, s, &["num", "sym"]),
+        ]
+    }
+
+    #[test]
+    fn hand_matchers_match_the_regexes_on_shapes() {
+        for s in [
+            "15/QĐ-BNV",
+            "05/UBND-VX",
+            "30/2020/NĐ-CP",
+            "01/2022/TTLT-VKSNDTC-\nTANDTC-BCA",
+            "36-HD/VPTW",
+            "/UBND-NN",
+            "66.17/2026/NQ-CP",
+            "3 70 /TCHQ-TXNK",
+            "2 37 /QĐ - U B ND",
+            "5/2020/ ",
+            "5/2020/-",
+            "5/2020 /X",
+            "5/2020/ X",
+            "12a/ QĐ",
+            "1.5x /2019",
+            "61-CP",
+            "61 - Cp-x-",
+            "ẠJ/UBND-VX",
+            "abcdefghijk/X-Y",
+            "abcdefghij /X-Y",
+            "36a - HD / VPTW -\u{3000}A",
+            "7 - ǅx / Ⅻ",
+            "14, đường 8",
+            "2024",
+            "",
+        ] {
+            assert_eq!(hand_spans(s), regex_spans(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn hand_matchers_match_the_regexes_on_random_text() {
+        const ALPHABET: &[&str] = &[
+            "0", "1", "2", "9", "19", "20", " ", "/", "-", ".", "&", "a", "x", "Q", "Đ", "đ", "ư",
+            "ǅ", "ʰ", "Ⅻ", "\u{345}", "\u{301}", "\n", "\t", "\u{A0}", "#", ",", "漢", "Ⓐ",
+        ];
+        let mut next = crate::text::test_rng(0x9E37_79B9_7F4A_7C15);
+        // how many strings each pattern matched: the test must reach them all
+        let mut hits = [0usize; 4];
+        // Party and old numbers start `digits -`: a third of the strings
+        // start with one of these heads.
+        const HEADS: &[&str] = &[
+            "", "", "", "3", "36a - ", "7-", "12 -", "5- Q", "61-ǅ", "36-HD/",
+        ];
+        for _ in 0..300_000 {
+            let len = next() % 12;
+            let mut s = HEADS[(next() % HEADS.len() as u64) as usize].to_owned();
+            s.extend((0..len).map(|_| ALPHABET[(next() % ALPHABET.len() as u64) as usize]));
+            let want = regex_spans(&s);
+            assert_eq!(hand_spans(&s), want, "{s:?}");
+            for (h, w) in hits.iter_mut().zip(&want) {
+                *h += usize::from(w.is_some());
+            }
+        }
+        assert!(hits.iter().all(|&h| h > 500), "{hits:?}");
+    }
 
     fn p(s: &str) -> ParsedNumber {
         parse(s, None).unwrap_or_else(|| panic!("no number in {s:?}"))

@@ -6,6 +6,47 @@ use regex::Regex;
 
 use crate::fold::fold_char;
 
+/// A single letter (`\p{L}`), for the rare characters outside the ranges
+/// [`is_letter`] knows.
+static LETTER_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\A\p{L}\z").expect("valid regex"));
+
+/// A single uppercase letter (`\p{Lu}`), for the rare characters outside
+/// the ranges [`is_upper_letter`] knows.
+static UPPER_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\A\p{Lu}\z").expect("valid regex"));
+
+/// Whether `c` is matched by `\p{L}` (a letter).
+pub(crate) fn is_letter(c: char) -> bool {
+    match c {
+        '\0'..='\u{7F}' => c.is_ascii_alphabetic(),
+        // Here the `Alphabetic` property is exactly `L`: its other members
+        // (combining marks like U+0345, letter numbers like Ⅻ) lie elsewhere.
+        // The tests check every char of these ranges.
+        '\u{80}'..='\u{2AF}' | '\u{1E00}'..='\u{1EFF}' => c.is_alphabetic(),
+        // combining marks; general punctuation (dashes, quotes, `…`, `•`);
+        // arrows, mathematical and other symbols; private use (Word's bullets)
+        '\u{300}'..='\u{36F}'
+        | '\u{2000}'..='\u{206F}'
+        | '\u{2190}'..='\u{2BFF}'
+        | '\u{E000}'..='\u{F8FF}' => false,
+        _ => LETTER_RE.is_match(c.encode_utf8(&mut [0u8; 4])),
+    }
+}
+
+/// Whether `c` is matched by `\p{Lu}` (an uppercase letter).
+pub(crate) fn is_upper_letter(c: char) -> bool {
+    match c {
+        // Here the `Uppercase` property is exactly `Lu` (its other members,
+        // like Ⅰ or Ⓐ, lie elsewhere); checked char by char in the tests.
+        '\0'..='\u{20FF}' => c.is_uppercase(),
+        // arrows, mathematical and other symbols (Ⓐ is `Uppercase`, not
+        // `Lu`); private use (Word's bullets)
+        '\u{2190}'..='\u{2BFF}' | '\u{E000}'..='\u{F8FF}' => false,
+        _ => UPPER_RE.is_match(c.encode_utf8(&mut [0u8; 4])),
+    }
+}
+
 /// Chars below this have their case looked up in [`CASE`].
 const CASE_END: u32 = 0x2000;
 
@@ -219,9 +260,47 @@ pub(crate) fn starts_body(key: &str) -> bool {
     BODY_START.is_match(key.trim_start())
 }
 
+/// A small deterministic random number generator (xorshift) for the
+/// randomized tests that compare a hand matcher with its regex.
+#[cfg(test)]
+pub(crate) fn test_rng(mut seed: u64) -> impl FnMut() -> u64 {
+    move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn char_classes_match_the_regex_classes() {
+        let letter = Regex::new(r"\A\p{L}\z").unwrap();
+        let upper = Regex::new(r"\A\p{Lu}\z").unwrap();
+        let space = Regex::new(r"\A\s\z").unwrap();
+        let fast = ('\0'..='\u{2BFF}')
+            .chain('\u{1E00}'..='\u{1EFF}')
+            .chain('\u{E000}'..='\u{F8FF}');
+        for c in fast.chain(['Ⅻ', 'Ⓐ', 'ǅ', 'ʰ', '\u{345}', '漢', '\u{2028}', '\u{3000}']) {
+            let s = c.to_string();
+            assert_eq!(
+                is_letter(c),
+                letter.is_match(&s),
+                "{c:?} U+{:04X}",
+                c as u32
+            );
+            assert_eq!(
+                is_upper_letter(c),
+                upper.is_match(&s),
+                "{c:?} U+{:04X}",
+                c as u32
+            );
+            assert_eq!(c.is_whitespace(), space.is_match(&s), "{c:?}");
+        }
+    }
 
     #[test]
     fn upper_lines() {
