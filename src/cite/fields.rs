@@ -8,9 +8,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::patterns::{
-    self, floor_boundary, head_type, starts_at_boundary, window_after, window_before,
-};
+#[cfg(test)]
+use super::patterns;
+use super::patterns::{floor_boundary, head_type, starts_at_boundary, window_after, window_before};
 use super::{heads, scan};
 use crate::model::CitedDate;
 
@@ -375,45 +375,99 @@ fn is_abbrev_dot(before: &str) -> bool {
 /// `Nghị định số …`), white space collapsed.
 pub(super) fn pinpoint_before(text: &str, pos: usize) -> Option<String> {
     let (ws, win) = window_before(text, pos, 96);
-    if !may_end_with_article(win) {
+    let (start, end) = pinpoint_in(text, ws, ws + win.len())?;
+    if !starts_at_boundary(text, start) {
         return None;
     }
-    let caps = patterns::PINPOINT_RE.captures(win)?;
-    let pp = caps.name("pp")?;
-    if !starts_at_boundary(text, ws + pp.start()) {
-        return None;
-    }
-    Some(collapse_ws(pp.as_str()))
+    Some(collapse_ws(&text[start..end]))
 }
 
-/// Whether `win` ends the way every match of `PINPOINT_RE` does:
-/// `(?i:điều)\s+\d{1,3}[a-zđ]?`, then maybe `\s+của` or `\s+tại`, then
-/// white space. A necessary condition only, checked from the end: most
-/// windows fail it at once, and the regex then need not run.
-pub(super) fn may_end_with_article(win: &str) -> bool {
-    let t = win.trim_end();
-    let before_of = ["của", "tại"]
+/// The `pp` group of `PINPOINT_RE`,
+/// `(?:^|[^\p{L}\d])(?P<pp>(?:(?i:điểm)\s+[\p{Ll}\d]{1,2}\s+)?(?:(?i:khoản)\s+\d{1,3}[a-z]?\s+)?(?i:điều)\s+\d{1,3}[a-zđ]?)(?:\s+(?:của|tại))?\s*$`,
+/// run on `text[lo..end]`.
+///
+/// Why this is the same, reading back from the end:
+/// - `pp` ends where the trailing white space starts, or before
+///   `\s+của` / `\s+tại` there (`pp` cannot end with those words: its last
+///   char is a digit, or a letter after a digit);
+/// - each part is `KEYWORD\s+RUN` with RUN a run of 1 to `max` chars of a
+///   class (after the optional letter of `[a-z]?` / `[a-zđ]?`, which a
+///   final letter must be), between white space: every repetition is
+///   followed by what it cannot match, so the runs are whole and each part
+///   can be read back in only one way, and `khoản` and `điểm` cannot both
+///   end at the same place;
+/// - so the only possible starts of `pp` are those of `điểm`, `khoản` and
+///   `điều` as read back, and the regex reports the leftmost that has the
+///   slice start or a `[^\p{L}\d]` before it (the later two always have
+///   white space before them when an earlier part was read).
+pub(super) fn pinpoint_in(text: &str, lo: usize, end: usize) -> Option<(usize, usize)> {
+    let back_ws = |at: usize| heads::skip_ws_back(text, lo, at);
+    let t_end = back_ws(end);
+    let pp_end = ["của", "tại"]
         .iter()
-        .find_map(|w| t.strip_suffix(w))
-        .filter(|r| r.ends_with(char::is_whitespace))
-        .map(str::trim_end);
-    [Some(t), before_of].into_iter().flatten().any(|t| {
-        let t = t
-            .strip_suffix(|c: char| c.is_ascii_lowercase() || c == 'đ')
-            .unwrap_or(t);
-        let digits = t.trim_end_matches(scan::is_digit);
-        let n = t[digits.len()..].chars().count();
-        let before = digits.trim_end();
-        (1..=3).contains(&n)
-            && before.len() < digits.len()
-            && before
-                .chars()
-                .rev()
-                .zip("điều".chars().rev())
-                .filter(|&(c, x)| heads::fold_eq(c, x))
-                .count()
-                == 4
-    })
+        .find_map(|w| heads::word_back(text, lo, t_end, w, false))
+        .map(|s| (s, back_ws(s)))
+        .filter(|&(s, e)| e < s)
+        .map_or(t_end, |(_, e)| e);
+    // `KEYWORD\s+RUN` ending at `at`: the keyword's start.
+    let part = |at: usize,
+                keyword: &str,
+                letter: fn(char) -> bool,
+                max: usize,
+                class: fn(char) -> bool| {
+        let mut e = at;
+        if let Some(c) = text[lo..e].chars().next_back().filter(|&c| letter(c)) {
+            e -= c.len_utf8();
+        }
+        let mut s = e;
+        let mut n = 0;
+        while let Some(c) = text[lo..s].chars().next_back().filter(|&c| class(c)) {
+            s -= c.len_utf8();
+            n += 1;
+        }
+        let kw_end = back_ws(s);
+        if n == 0 || n > max || kw_end == s {
+            return None;
+        }
+        heads::word_back(text, lo, kw_end, keyword, true)
+    };
+    // A part before `at`, after its own `\s+`.
+    let part_before = |at: usize,
+                       keyword: &str,
+                       letter: fn(char) -> bool,
+                       max: usize,
+                       class: fn(char) -> bool| {
+        let w = back_ws(at);
+        (w < at)
+            .then(|| part(w, keyword, letter, max, class))
+            .flatten()
+    };
+    let d = part(
+        pp_end,
+        "điều",
+        |c| c.is_ascii_lowercase() || c == 'đ',
+        3,
+        scan::is_digit,
+    )?;
+    let k = part_before(d, "khoản", |c| c.is_ascii_lowercase(), 3, scan::is_digit);
+    let p = part_before(
+        k.unwrap_or(d),
+        "điểm",
+        |_| false,
+        2,
+        |c| scan::is_lower(c) || scan::is_digit(c),
+    );
+    let boundary = |x: usize| {
+        text[lo..x]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !scan::is_word_char(c))
+    };
+    [p, k, Some(d)]
+        .into_iter()
+        .flatten()
+        .find(|&x| boundary(x))
+        .map(|x| (x, pp_end))
 }
 
 /// Collapses runs of white space (line breaks included) into one space.

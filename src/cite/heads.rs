@@ -91,7 +91,7 @@ pub(super) fn skip_ws(text: &str, at: usize, end: usize) -> usize {
 }
 
 /// `text[lo..]` back from `at` over any white space.
-fn skip_ws_back(text: &str, lo: usize, at: usize) -> usize {
+pub(super) fn skip_ws_back(text: &str, lo: usize, at: usize) -> usize {
     lo + text[lo..at].trim_end_matches(char::is_whitespace).len()
 }
 
@@ -117,7 +117,7 @@ pub(super) fn word_fwd(text: &str, at: usize, end: usize, word: &str, fold: bool
 }
 
 /// `word` ending at `at` in `text[lo..]`: its start.
-fn word_back(text: &str, lo: usize, at: usize, word: &str, fold: bool) -> Option<usize> {
+pub(super) fn word_back(text: &str, lo: usize, at: usize, word: &str, fold: bool) -> Option<usize> {
     let mut p = at;
     let mut chars = text[lo..at].chars().rev();
     for x in word.chars().rev() {

@@ -311,7 +311,9 @@ pub(super) fn head_endings() -> (Vec<&'static str>, &'static [&'static str]) {
 }
 
 /// Article reference right before a mention: `khoản 2 Điều 5 `,
-/// `điểm a khoản 1 Điều 24 của `.
+/// `điểm a khoản 1 Điều 24 của `. The reference definition of
+/// [`super::fields::pinpoint_in`].
+#[cfg(test)]
 pub(super) static PINPOINT_RE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?:^|[^\p{L}\d])(?P<pp>(?:(?i:điểm)\s+[\p{Ll}\d]{1,2}\s+)?(?:(?i:khoản)\s+\d{1,3}[a-z]?\s+)?(?i:điều)\s+\d{1,3}[a-zđ]?)(?:\s+(?:của|tại))?\s*$",

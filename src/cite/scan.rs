@@ -93,6 +93,24 @@ pub(super) fn is_upper(c: char) -> bool {
     }
 }
 
+/// A single lowercase letter (`\p{Ll}`), for the rare characters outside
+/// the ranges [`is_lower`] knows.
+static LOWER_RE: LazyLock<Regex> = LazyLock::new(|| patterns::compile(r"\A\p{Ll}\z"));
+
+/// Whether `c` is matched by `\p{Ll}` (a lowercase letter).
+pub(super) fn is_lower(c: char) -> bool {
+    // In the Latin ranges the `Lowercase` property is `Ll` but for the
+    // ordinal indicators ª and º (`Lo`).
+    match c {
+        'ª' | 'º' => false,
+        '\0'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' => c.is_lowercase(),
+        _ => {
+            let mut buf = [0u8; 4];
+            LOWER_RE.is_match(c.encode_utf8(&mut buf))
+        }
+    }
+}
+
 /// The char ending at `at` (`at` on a char boundary).
 fn char_before(text: &str, at: usize) -> Option<char> {
     text[..at].chars().next_back()
