@@ -636,9 +636,8 @@ fn is_closing(t: &str) -> bool {
     if t.ends_with("./.") || t.ends_with("/.") {
         return true;
     }
-    // only the first 20 chars are folded, as the phrases were first
-    // tested: the third phrase, 25 chars long, can never match
-    KeyPrefix::<20>::new(t).starts_with_any(&[
+    // long enough for the longest phrase
+    KeyPrefix::<25>::new(t).starts_with_any(&[
         "tren day",
         "yeu cau cac",
         "trong qua trinh thuc hien",
@@ -707,6 +706,24 @@ mod tests {
         assert_eq!(b.sections[1].heading.as_deref(), Some("Nhóm hai"));
         assert_eq!(b.sections[1].blocks[0].text(), "Làm ngay.");
         assert_eq!(b.closing.len(), 1);
+    }
+
+    #[test]
+    fn closing_phrases_start_the_closing() {
+        // each phrase, without the `./.` mark, after the last section
+        for closing in [
+            "Trên đây là kế hoạch của Sở.",
+            "Yêu cầu các đơn vị thực hiện.",
+            "Trong quá trình thực hiện, nếu có vướng mắc, báo cáo về Sở.",
+        ] {
+            let t = format!("1. Nhóm một\n\n- Việc a.\n\n{closing}");
+            let b = body(&t);
+            assert_eq!(b.sections.len(), 1, "{closing}");
+            assert_eq!(b.closing.len(), 1, "{closing}");
+            assert_eq!(b.closing[0].text(), closing);
+        }
+        let b = body("1. Nhóm một\n\n- Việc a.\n\nTrong khi chờ, giữ nguyên.");
+        assert!(b.closing.is_empty());
     }
 
     #[test]
