@@ -80,6 +80,35 @@ fn fold_eq_agrees_with_the_regex() {
     }
 }
 
+/// For every char, the alternatives indexed under its key
+/// (`heads::alts_starting`, `heads::alts_ending`) are all those that may
+/// start (end) with it, with their index, in the alternation's order.
+#[test]
+fn alternatives_under_a_key_are_complete() {
+    type Test = fn(&super::heads::Alt, char) -> bool;
+    type Index = fn(char) -> &'static [(usize, &'static super::heads::Alt)];
+    let sides: [(Test, Index); 2] = [
+        (|a, c| a.may_start_with(c), super::heads::alts_starting),
+        (|a, c| a.may_end_with(c), super::heads::alts_ending),
+    ];
+    for (test, index) in sides {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let want: Vec<(usize, *const super::heads::Alt)> = super::heads::alts()
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| test(a, c))
+                .map(|(i, a)| (i, a as *const _))
+                .collect();
+            let got: Vec<(usize, *const super::heads::Alt)> = index(c)
+                .iter()
+                .filter(|(_, a)| test(a, c))
+                .map(|&(i, a)| (i, a as *const _))
+                .collect();
+            assert_eq!(got, want, "{c:?}");
+        }
+    }
+}
+
 /// Every head noun alternative names the type `head_type` gives it.
 #[test]
 fn head_alternatives_have_their_head_type() {
