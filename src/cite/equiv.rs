@@ -48,6 +48,20 @@ fn head_endings_fit_the_suffix_check() {
     }
 }
 
+/// The quick reject of `ends_with_head` (sorted last chars) answers as
+/// the plain search over the endings, for every char.
+#[test]
+fn head_ending_quick_reject_agrees() {
+    let (words, abbrevs) = super::patterns::head_endings();
+    let e = super::scan::endings();
+    for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+        let word = words.iter().any(|w| w.ends_with(c));
+        let abbrev = abbrevs.iter().any(|a| a.ends_with(c));
+        assert_eq!(e.may_end('\0', c), word, "{c:?}");
+        assert_eq!(e.may_end(c, '\0'), abbrev, "{c:?}");
+    }
+}
+
 /// Every char case-folds to each letter of the hand-matched words as the
 /// regex `(?i:x)` says.
 #[test]

@@ -276,10 +276,63 @@ pub(super) fn type_ref_matches(text: &str, mut f: impl FnMut(&heads::TypeRef)) {
     }
 }
 
-/// Whether `text[..at]` ends with one of `words` (lowercase, each given
-/// last char first) written in any case (the regex's case folding of their
-/// letters is upper/lower), or with one of `abbrevs` as written.
-fn ends_with_head(text: &str, at: usize, words: &[Vec<char>], abbrevs: &[&str]) -> bool {
+/// The endings of the head nouns ([`patterns::head_endings`]), as
+/// [`ends_with_head`] reads them.
+pub(super) struct Endings {
+    /// Lowercase words, each given last char first.
+    words: Vec<Vec<char>>,
+    /// Abbreviations, as written.
+    abbrevs: &'static [&'static str],
+    /// The last chars of `words`, sorted: the quick reject asks whether
+    /// any word ends with a char, which a binary search answers.
+    word_lasts: Vec<char>,
+    /// The last chars of `abbrevs`, sorted.
+    abbrev_lasts: Vec<char>,
+}
+
+/// The endings, built once.
+pub(super) fn endings() -> &'static Endings {
+    static ENDINGS: LazyLock<Endings> = LazyLock::new(Endings::new);
+    &ENDINGS
+}
+
+impl Endings {
+    /// Whether some word ends with the lowercase char `last_low`, or some
+    /// abbreviation with `last` (the quick reject of [`ends_with_head`]).
+    pub(super) fn may_end(&self, last: char, last_low: char) -> bool {
+        self.word_lasts.binary_search(&last_low).is_ok()
+            || self.abbrev_lasts.binary_search(&last).is_ok()
+    }
+
+    fn new() -> Endings {
+        let (words, abbrevs) = patterns::head_endings();
+        let words: Vec<Vec<char>> = words.iter().map(|w| w.chars().rev().collect()).collect();
+        let sorted = |mut v: Vec<char>| {
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        let word_lasts = sorted(words.iter().filter_map(|w| w.first().copied()).collect());
+        let abbrev_lasts = sorted(
+            abbrevs
+                .iter()
+                .filter_map(|a| a.chars().next_back())
+                .collect(),
+        );
+        Endings {
+            words,
+            abbrevs,
+            word_lasts,
+            abbrev_lasts,
+        }
+    }
+}
+
+/// Whether `text[..at]` ends with one of the `words` of `endings` written
+/// in any case (the regex's case folding of their letters is upper/lower),
+/// or with one of its `abbrevs` as written.
+fn ends_with_head(text: &str, at: usize, endings: &Endings) -> bool {
+    let Endings { words, abbrevs, .. } = endings;
     const N: usize = 8;
     // Quick reject on the last char (most words before a number are
     // `ngày`, `tháng`, `năm`, `Điều`, …).
@@ -295,9 +348,7 @@ fn ends_with_head(text: &str, at: usize, words: &[Vec<char>], abbrevs: &[&str]) 
             _ => '\0',
         }
     };
-    if !words.iter().any(|w| w.first() == Some(&last_low))
-        && !abbrevs.iter().any(|a| a.ends_with(last))
-    {
+    if !endings.may_end(last, last_low) {
         return false;
     }
     // The last (up to) N chars, lowercased, last first.
@@ -418,12 +469,6 @@ impl Iterator for NumberStarts<'_> {
 /// number. Any other match inside the slice ends at an earlier number, where
 /// it was already found or ruled out.
 pub(super) fn number_ref_matches(text: &str, mut f: impl FnMut(&heads::NumberRef)) {
-    static ENDINGS: LazyLock<(Vec<Vec<char>>, &'static [&'static str])> = LazyLock::new(|| {
-        let (words, abbrevs) = patterns::head_endings();
-        let words = words.iter().map(|w| w.chars().rev().collect()).collect();
-        (words, abbrevs)
-    });
-    let (words, abbrevs) = &*ENDINGS;
     let bytes = text.as_bytes();
     let mut floor = 0;
     for d in number_starts(bytes) {
@@ -474,7 +519,7 @@ pub(super) fn number_ref_matches(text: &str, mut f: impl FnMut(&heads::NumberRef
             continue;
         }
         let head_end = j;
-        if !ends_with_head(text, head_end, words, abbrevs) {
+        if !ends_with_head(text, head_end, endings()) {
             continue;
         }
         let a = back_words(text, head_end, 4, floor);
