@@ -48,6 +48,20 @@ fn head_endings_fit_the_suffix_check() {
     }
 }
 
+/// The quick reject of `ends_with_head` (sorted last chars) answers as
+/// the plain search over the endings, for every char.
+#[test]
+fn head_ending_quick_reject_agrees() {
+    let (words, abbrevs) = super::patterns::head_endings();
+    let e = super::scan::endings();
+    for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+        let word = words.iter().any(|w| w.ends_with(c));
+        let abbrev = abbrevs.iter().any(|a| a.ends_with(c));
+        assert_eq!(e.may_end('\0', c), word, "{c:?}");
+        assert_eq!(e.may_end(c, '\0'), abbrev, "{c:?}");
+    }
+}
+
 /// Every char case-folds to each letter of the hand-matched words as the
 /// regex `(?i:x)` says.
 #[test]
@@ -76,6 +90,35 @@ fn fold_eq_agrees_with_the_regex() {
         for (x, re) in letters.iter().zip(&each) {
             let want = hit && re.is_match(s);
             assert_eq!(super::heads::fold_eq(c, *x), want, "{c:?} vs {x:?}");
+        }
+    }
+}
+
+/// For every char, the alternatives indexed under its key
+/// (`heads::alts_starting`, `heads::alts_ending`) are all those that may
+/// start (end) with it, with their index, in the alternation's order.
+#[test]
+fn alternatives_under_a_key_are_complete() {
+    type Test = fn(&super::heads::Alt, char) -> bool;
+    type Index = fn(char) -> &'static [(usize, &'static super::heads::Alt)];
+    let sides: [(Test, Index); 2] = [
+        (|a, c| a.may_start_with(c), super::heads::alts_starting),
+        (|a, c| a.may_end_with(c), super::heads::alts_ending),
+    ];
+    for (test, index) in sides {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let want: Vec<(usize, *const super::heads::Alt)> = super::heads::alts()
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| test(a, c))
+                .map(|(i, a)| (i, a as *const _))
+                .collect();
+            let got: Vec<(usize, *const super::heads::Alt)> = index(c)
+                .iter()
+                .filter(|(_, a)| test(a, c))
+                .map(|&(i, a)| (i, a as *const _))
+                .collect();
+            assert_eq!(got, want, "{c:?}");
         }
     }
 }

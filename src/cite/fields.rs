@@ -222,11 +222,13 @@ fn head_then_number(body: &str, tokens: &[(usize, usize, &str)], k: usize) -> bo
     let Some(w0) = word(k) else {
         return false;
     };
-    if head_type(w0).is_ok() && numberish(word(k + 1)) {
+    // The cheap `numberish` test first: `head_type` (on a joined string
+    // for two words) rarely needs to run.
+    if numberish(word(k + 1)) && head_type(w0).is_ok() {
         return true;
     }
     match word(k + 1) {
-        Some(w1) => head_type(&format!("{w0} {w1}")).is_ok() && numberish(word(k + 2)),
+        Some(w1) => numberish(word(k + 2)) && head_type(&format!("{w0} {w1}")).is_ok(),
         None => false,
     }
 }

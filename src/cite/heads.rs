@@ -156,6 +156,16 @@ impl Alt {
         self.words.join(" ")
     }
 
+    /// Whether this head noun may start with the text char `c`.
+    pub(super) fn may_start_with(&self, c: char) -> bool {
+        char_eq(c, self.first, self.fold)
+    }
+
+    /// Whether this head noun may end with the text char `c`.
+    pub(super) fn may_end_with(&self, c: char) -> bool {
+        char_eq(c, self.last, self.fold)
+    }
+
     /// The end of this head noun written at `at` in `text[..end]`.
     fn fwd(&self, text: &str, at: usize, end: usize) -> Option<usize> {
         walk_words(
@@ -217,8 +227,8 @@ pub(super) fn head_before(text: &str, lo: usize, end: usize) -> Option<Head> {
         let Some(c) = text[lo..e].chars().next_back() else {
             continue;
         };
-        for (i, alt) in alts().iter().enumerate() {
-            if !char_eq(c, alt.last, alt.fold) {
+        for &(i, alt) in alts_ending(c) {
+            if !alt.may_end_with(c) {
                 continue;
             }
             let Some(s) = alt.back(text, lo, e) else {
@@ -240,20 +250,72 @@ pub(super) fn head_before(text: &str, lo: usize, end: usize) -> Option<Head> {
     best.map(|(.., h)| h)
 }
 
-/// Whether a head noun may start with `c`: a quick test before trying the
-/// alternatives one by one.
-fn may_start_head(c: char) -> bool {
-    static FIRST: LazyLock<Vec<char>> = LazyLock::new(|| {
-        let mut v: Vec<char> = alts().iter().map(|a| a.first).collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    });
+/// The key under which the alternatives are indexed by their first char:
+/// `c` lowercased when that gives one char (`ſ` counts as `s`), else `c`.
+///
+/// Whenever the text char `c` matches an alternative's first char `x`
+/// ([`char_eq`]), `fold_key(c) == fold_key(x)`: as written, `c == x`;
+/// case-folded, `x` is a lowercase letter (its own key) and [`fold_eq`]
+/// holds only when `c` lowercases to `x` or is `ſ` with `x = s`. So the
+/// alternatives under `fold_key(c)` include every one that may start at
+/// `c` (the test `alternatives_under_a_key_are_complete` checks it).
+pub(super) fn fold_key(c: char) -> char {
     if c.is_ascii() {
-        let l = c.to_ascii_lowercase();
-        return FIRST.iter().any(|&f| f == c || f == l);
+        return c.to_ascii_lowercase();
     }
-    alts().iter().any(|a| char_eq(c, a.first, a.fold))
+    if c == 'ſ' {
+        return 's';
+    }
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) => l,
+        _ => c,
+    }
+}
+
+/// Alternatives with their index in [`alts`], grouped by the key of one
+/// of their chars and sorted by key.
+type AltIndex = Vec<(char, Vec<(usize, &'static Alt)>)>;
+
+/// [`alts`] grouped by `fold_key(char_of(alt))`, in the alternation's
+/// order within each group.
+fn index_alts(char_of: fn(&Alt) -> char) -> AltIndex {
+    let mut index: AltIndex = Vec::new();
+    for (i, alt) in alts().iter().enumerate() {
+        let key = fold_key(char_of(alt));
+        match index.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, v)) => v.push((i, alt)),
+            None => index.push((key, vec![(i, alt)])),
+        }
+    }
+    index.sort_unstable_by_key(|(k, _)| *k);
+    index
+}
+
+/// The group of `index` under `fold_key(c)`.
+fn lookup(index: &AltIndex, c: char) -> &[(usize, &'static Alt)] {
+    let key = fold_key(c);
+    match index.binary_search_by_key(&key, |(k, _)| *k) {
+        Ok(i) => index.get(i).map_or(&[], |(_, v)| v.as_slice()),
+        Err(_) => &[],
+    }
+}
+
+/// The alternatives whose first char has the key `fold_key(c)`, with their
+/// index in [`alts`], in order: those that may start with `c`, and a few
+/// more (they still need [`Alt::may_start_with`]).
+pub(super) fn alts_starting(c: char) -> &'static [(usize, &'static Alt)] {
+    static INDEX: LazyLock<AltIndex> = LazyLock::new(|| index_alts(|a| a.first));
+    lookup(&INDEX, c)
+}
+
+/// The alternatives whose last char has the key `fold_key(c)`, with their
+/// index in [`alts`], in order: those that may end with `c`, and a few
+/// more (they still need [`Alt::may_end_with`]). The same reasoning as
+/// for [`fold_key`] holds for the last chars.
+pub(super) fn alts_ending(c: char) -> &'static [(usize, &'static Alt)] {
+    static INDEX: LazyLock<AltIndex> = LazyLock::new(|| index_alts(|a| a.last));
+    lookup(&INDEX, c)
 }
 
 /// The first match of a pattern `(?:^|[^\p{L}\d])(?P<head>HEADS)REST` in
@@ -269,13 +331,10 @@ fn first_in_slice<T>(
 ) -> Option<T> {
     let try_at = |at: usize| {
         let c = text[at..b].chars().next()?;
-        if !may_start_head(c) {
-            return None;
-        }
-        alts()
+        alts_starting(c)
             .iter()
-            .filter(|alt| (alt.fold || !names_only) && char_eq(c, alt.first, alt.fold))
-            .find_map(|alt| {
+            .filter(|(_, alt)| (alt.fold || !names_only) && alt.may_start_with(c))
+            .find_map(|&(_, alt)| {
                 let end = alt.fwd(text, at, b)?;
                 rest(Head {
                     start: at,

@@ -22,10 +22,10 @@ use crate::span::Span;
 struct Resolver {
     cits: Vec<Citation>,
     by_key: HashMap<String, usize>,
-    /// (number without leading zeros, what a back-reference may ask for) →
-    /// the citations carrying it that qualify. A tally, not a list: asking
-    /// costs O(1) however many citations share a number.
-    by_number: HashMap<(String, Slot), Tally>,
+    /// Number without leading zeros → the citations carrying it that
+    /// qualify, by what a back-reference may ask for. Tallies, not lists:
+    /// asking costs O(1) however many citations share a number.
+    by_number: HashMap<String, Slots>,
     /// Lowercase title → citations carrying it.
     by_title: HashMap<String, Vec<usize>>,
     /// Type code → most recently mentioned citation of that type.
@@ -33,14 +33,38 @@ struct Resolver {
     last_any: Option<usize>,
 }
 
-/// What a back-reference by number asks for: any type (`văn bản số 5`), one
-/// type (`Kế hoạch số 5`), or, for `Công văn số 5`, also a citation without
-/// type or year (công văn-shaped).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum Slot {
-    Any,
-    Code(String),
-    TypelessCv,
+/// The tallies of one number, by what a back-reference by number asks
+/// for: any type (`văn bản số 5`), one type (`Kế hoạch số 5`), or, for
+/// `Công văn số 5`, also a citation without type or year (công
+/// văn-shaped).
+#[derive(Debug, Default)]
+struct Slots {
+    any: Tally,
+    /// By type code; a document cites few types, so a list.
+    code: Vec<(String, Tally)>,
+    typeless_cv: Tally,
+}
+
+impl Slots {
+    /// The tally of type `code`, zero if none.
+    fn code(&self, code: &str) -> Tally {
+        self.code
+            .iter()
+            .find(|(c, _)| c == code)
+            .map_or_else(Tally::default, |&(_, t)| t)
+    }
+
+    /// The tally of type `code`, created empty if none.
+    fn code_mut(&mut self, code: &str) -> &mut Tally {
+        match self.code.iter().position(|(c, _)| c == code) {
+            Some(i) => &mut self.code[i].1,
+            None => {
+                self.code.push((code.to_owned(), Tally::default()));
+                let last = self.code.len() - 1;
+                &mut self.code[last].1
+            }
+        }
+    }
 }
 
 /// How many citations qualify, and the sum of their indices: the index of
@@ -78,12 +102,12 @@ fn cited_type(t: TypeInfo) -> CitedType {
     }
 }
 
-fn strip_zeros(n: &str) -> String {
+fn strip_zeros(n: &str) -> &str {
     let t = n.trim_start_matches('0');
     if t.is_empty() {
-        "0".to_owned()
+        "0"
     } else {
-        t.to_owned()
+        t
     }
 }
 
@@ -192,14 +216,11 @@ impl Resolver {
             return;
         };
         let n = strip_zeros(n);
-        let mut slots = vec![Slot::Any];
-        match &c.doc_type {
-            Some(t) => slots.push(Slot::Code(t.code.clone())),
-            None if c.year.is_none() => slots.push(Slot::TypelessCv),
-            None => {}
-        }
-        for slot in slots {
-            let t = self.by_number.entry((n.clone(), slot)).or_default();
+        let slots = match self.by_number.get_mut(n) {
+            Some(s) => s,
+            None => self.by_number.entry(n.to_owned()).or_default(),
+        };
+        let file = |t: &mut Tally| {
             if add {
                 t.count += 1;
                 t.sum += idx;
@@ -207,6 +228,12 @@ impl Resolver {
                 t.count -= 1;
                 t.sum -= idx;
             }
+        };
+        file(&mut slots.any);
+        match &c.doc_type {
+            Some(t) => file(slots.code_mut(&t.code)),
+            None if c.year.is_none() => file(&mut slots.typeless_cv),
+            None => {}
         }
     }
 
@@ -214,19 +241,13 @@ impl Resolver {
     /// head's type (`Công văn` also takes a typeless one without a year), or
     /// of any type for the generic `văn bản`.
     fn number_target(&self, number: &str, head: Option<TypeInfo>) -> Option<usize> {
-        let n = strip_zeros(number);
-        let get = |slot: Slot| {
-            self.by_number
-                .get(&(n.clone(), slot))
-                .copied()
-                .unwrap_or_default()
-        };
+        let slots = self.by_number.get(strip_zeros(number))?;
         let t = match head_code(head) {
-            None => get(Slot::Any),
+            None => slots.any,
             Some(h) => {
-                let typed = get(Slot::Code(h.to_owned()));
+                let typed = slots.code(h);
                 let typeless = if h == "CV" {
-                    get(Slot::TypelessCv)
+                    slots.typeless_cv
                 } else {
                     Tally::default()
                 };
