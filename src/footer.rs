@@ -448,19 +448,23 @@ fn ends_signature_region(t: &str) -> bool {
     ])
 }
 
-/// `KT. BỘ TRƯỞNG THỨ TRƯỞNG Đinh Trung Tụng KẾ HOẠCH TRIỂN KHAI …`:
-/// flattened text glues the next page (an annex) to a one-line signature.
-/// Cuts the line after the signer's name when capitals or an annex title
-/// follow it.
-fn cut_after_signer(t: &str) -> &str {
-    let words: Vec<(usize, &str)> = t
-        .split(' ')
+/// The words of `t` split at single spaces, each with its byte offset.
+fn words_at(t: &str) -> Vec<(usize, &str)> {
+    t.split(' ')
         .scan(0, |pos, w| {
             let at = *pos;
             *pos += w.len() + 1;
             Some((at, w))
         })
-        .collect();
+        .collect()
+}
+
+/// `KT. BỘ TRƯỞNG THỨ TRƯỞNG Đinh Trung Tụng KẾ HOẠCH TRIỂN KHAI …`:
+/// flattened text glues the next page (an annex) to a one-line signature.
+/// Cuts the line after the signer's name when capitals or an annex title
+/// follow it.
+fn cut_after_signer(t: &str) -> &str {
+    let words = words_at(t);
     let capitalised = |w: &str| {
         w.starts_with(char::is_uppercase) && !is_upper_line(w) && w.chars().all(char::is_alphabetic)
     };
@@ -677,14 +681,7 @@ fn trailing_name_at(t: &str) -> Option<usize> {
 /// start), the definition it is tested against.
 #[cfg(test)]
 fn split_trailing_name_plain(t: &str) -> (&str, Option<&str>) {
-    let words: Vec<(usize, &str)> = t
-        .split(' ')
-        .scan(0, |pos, w| {
-            let at = *pos;
-            *pos += w.len() + 1;
-            Some((at, w))
-        })
-        .collect();
+    let words = words_at(t);
     let mut k = words.len();
     while k > 0
         && !is_upper_line(words[k - 1].1)

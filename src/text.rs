@@ -20,10 +20,17 @@ static UPPER_RE: LazyLock<Regex> =
 pub(crate) fn is_letter(c: char) -> bool {
     match c {
         '\0'..='\u{7F}' => c.is_ascii_alphabetic(),
+        // Vietnamese without a table look-up: U+0080–U+00BF holds three
+        // letters, U+00C0–U+024F (Latin-1 letters, Latin Extended-A and -B)
+        // all but `×` and `÷`, U+1E00–U+1EFF (Latin Extended Additional) only
+        // letters.
+        '\u{80}'..='\u{BF}' => matches!(c, 'ª' | 'µ' | 'º'),
+        '\u{C0}'..='\u{24F}' => !matches!(c, '×' | '÷'),
+        '\u{1E00}'..='\u{1EFF}' => true,
         // Here the `Alphabetic` property is exactly `L`: its other members
         // (combining marks like U+0345, letter numbers like Ⅻ) lie elsewhere.
         // The tests check every char of these ranges.
-        '\u{80}'..='\u{2AF}' | '\u{1E00}'..='\u{1EFF}' => c.is_alphabetic(),
+        '\u{250}'..='\u{2AF}' => c.is_alphabetic(),
         // combining marks; general punctuation (dashes, quotes, `…`, `•`);
         // arrows, mathematical and other symbols; private use (Word's bullets)
         '\u{300}'..='\u{36F}'
@@ -45,6 +52,39 @@ pub(crate) fn is_upper_letter(c: char) -> bool {
         '\u{2190}'..='\u{2BFF}' | '\u{E000}'..='\u{F8FF}' => false,
         _ => UPPER_RE.is_match(c.encode_utf8(&mut [0u8; 4])),
     }
+}
+
+/// A single lowercase letter (`\p{Ll}`), for the rare characters outside
+/// the ranges [`is_lower_letter`] knows.
+static LOWER_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\A\p{Ll}\z").expect("valid regex"));
+
+/// Whether `c` is matched by `\p{Ll}` (a lowercase letter).
+pub(crate) fn is_lower_letter(c: char) -> bool {
+    // In the Latin ranges the `Lowercase` property is `Ll` but for the
+    // ordinal indicators ª and º (`Lo`).
+    match c {
+        'ª' | 'º' => false,
+        '\0'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' => c.is_lowercase(),
+        _ => LOWER_RE.is_match(c.encode_utf8(&mut [0u8; 4])),
+    }
+}
+
+/// A single Unicode decimal digit (`\d`), for the rare non-ASCII
+/// characters.
+static DIGIT_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\A\d\z").expect("valid regex"));
+
+/// Whether `c` is matched by `\d` (Unicode `Nd`).
+pub(crate) fn is_digit(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_digit();
+    }
+    // No decimal digit below U+0660 (Arabic-Indic) nor among the Latin
+    // letters of U+1E00–U+1EFF.
+    if (c as u32) < 0x660 || ('\u{1E00}'..='\u{1EFF}').contains(&c) {
+        return false;
+    }
+    DIGIT_RE.is_match(c.encode_utf8(&mut [0u8; 4]))
 }
 
 /// Chars below this have their case looked up in [`CASE`].

@@ -32,83 +32,13 @@ use regex::Regex;
 
 use super::{heads, ids, laws, patterns};
 
-/// A single Unicode decimal digit (`\d` of the patterns), for the rare
-/// non-ASCII characters.
-static DIGIT_RE: LazyLock<Regex> = LazyLock::new(|| patterns::compile(r"\A\d\z"));
-
-/// Whether `c` is matched by `\d` (Unicode `Nd`).
-pub(super) fn is_digit(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_digit();
-    }
-    // No decimal digit below U+0660 (Arabic-Indic) nor among the Latin
-    // letters of U+1E00–U+1EFF.
-    if (c as u32) < 0x660 || ('\u{1E00}'..='\u{1EFF}').contains(&c) {
-        return false;
-    }
-    let mut buf = [0u8; 4];
-    DIGIT_RE.is_match(c.encode_utf8(&mut buf))
-}
-
-/// A single letter or decimal digit (`[\p{L}\d]`), for the rare
-/// characters outside the ranges [`is_word_char`] knows.
-static WORD_CHAR_RE: LazyLock<Regex> = LazyLock::new(|| patterns::compile(r"\A[\p{L}\d]\z"));
+// The char classes of the patterns, shared with the block parsers.
+pub(super) use crate::text::{is_digit, is_lower_letter as is_lower, is_upper_letter as is_upper};
 
 /// Whether `c` is matched by `[\p{L}\d]` (a letter or a decimal digit), the
 /// complement of the boundary class `[^\p{L}\d]` of the patterns.
 pub(super) fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
-    // U+00C0–U+024F (Latin-1 letters, Latin Extended-A and -B) are all
-    // letters but `×` and `÷`; U+1E00–U+1EFF (Latin Extended Additional,
-    // Vietnamese) are all letters; U+0080–U+00BF and the combining marks
-    // U+0300–U+036F are neither letters nor digits.
-    match c {
-        '\u{C0}'..='\u{24F}' => !matches!(c, '×' | '÷'),
-        '\u{1E00}'..='\u{1EFF}' => true,
-        '\u{80}'..='\u{BF}' => matches!(c, 'ª' | 'µ' | 'º'),
-        '\u{300}'..='\u{36F}' => false,
-        _ => {
-            let mut buf = [0u8; 4];
-            WORD_CHAR_RE.is_match(c.encode_utf8(&mut buf))
-        }
-    }
-}
-
-/// A single uppercase letter (`\p{Lu}`), for the rare characters outside
-/// the ranges [`is_upper`] knows.
-static UPPER_RE: LazyLock<Regex> = LazyLock::new(|| patterns::compile(r"\A\p{Lu}\z"));
-
-/// Whether `c` is matched by `\p{Lu}` (an uppercase letter).
-pub(super) fn is_upper(c: char) -> bool {
-    // In the Latin ranges the `Uppercase` property is exactly `Lu` (its
-    // other members, like Ⅰ or Ⓐ, lie elsewhere).
-    match c {
-        '\0'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' => c.is_uppercase(),
-        _ => {
-            let mut buf = [0u8; 4];
-            UPPER_RE.is_match(c.encode_utf8(&mut buf))
-        }
-    }
-}
-
-/// A single lowercase letter (`\p{Ll}`), for the rare characters outside
-/// the ranges [`is_lower`] knows.
-static LOWER_RE: LazyLock<Regex> = LazyLock::new(|| patterns::compile(r"\A\p{Ll}\z"));
-
-/// Whether `c` is matched by `\p{Ll}` (a lowercase letter).
-pub(super) fn is_lower(c: char) -> bool {
-    // In the Latin ranges the `Lowercase` property is `Ll` but for the
-    // ordinal indicators ª and º (`Lo`).
-    match c {
-        'ª' | 'º' => false,
-        '\0'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' => c.is_lowercase(),
-        _ => {
-            let mut buf = [0u8; 4];
-            LOWER_RE.is_match(c.encode_utf8(&mut buf))
-        }
-    }
+    crate::text::is_letter(c) || is_digit(c)
 }
 
 /// The char ending at `at` (`at` on a char boundary).
