@@ -5,7 +5,6 @@
 //! file, the right exit code, and no partial output; the other inputs of
 //! the same run are still parsed.
 
-use std::io::Write;
 use std::path::Path;
 use std::process::{Output, Stdio};
 
@@ -15,7 +14,7 @@ const DOC: &str = include_str!("../fixtures/cong-van-full-header.txt");
 
 #[path = "common/bin.rs"]
 mod bin;
-use bin::{assert_no_panic, congvan, stderr, stdout};
+use bin::{assert_no_panic, congvan, run_with_stdin, stderr, stdout};
 
 #[path = "common/temp.rs"]
 mod temp;
@@ -27,6 +26,16 @@ fn run(args: &[&Path]) -> Output {
         .args(args)
         .output()
         .expect("run congvan")
+}
+
+/// The one input was refused: exit 1, nothing on stdout, and a message
+/// naming the file and saying why; no panic.
+fn assert_refused(o: &Output, file: &str, why: &str) {
+    assert_no_panic(o);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty(), "no partial output: {}", stdout(o));
+    let e = stderr(o);
+    assert!(e.contains(file) && e.contains(why), "{e}");
 }
 
 fn utf16(text: &str, little: bool, bom: bool) -> Vec<u8> {
@@ -190,14 +199,7 @@ fn binary_files_are_not_text_documents() {
     let dir = TempDir::new("binary");
     let path = dir.file("image.png", &bytes);
     let o = run(&[&path]);
-    assert_no_panic(&o);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(o.stdout.is_empty());
-    let e = stderr(&o);
-    assert!(
-        e.contains("image.png") && e.contains("not a text document"),
-        "{e}"
-    );
+    assert_refused(&o, "image.png", "not a text document");
 }
 
 #[test]
@@ -278,14 +280,7 @@ fn unreadable_file() {
         return;
     }
     let o = run(&[&path]);
-    assert_no_panic(&o);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(o.stdout.is_empty());
-    let e = stderr(&o);
-    assert!(
-        e.contains("secret.txt") && e.contains("permission denied"),
-        "{e}"
-    );
+    assert_refused(&o, "secret.txt", "permission denied");
 }
 
 /// Over the size limit: refused from the file's size, before reading it.
@@ -298,14 +293,7 @@ fn file_over_the_size_limit() {
     f.set_len(65 * 1024 * 1024).expect("set_len");
     drop(f);
     let o = run(&[&path]);
-    assert_no_panic(&o);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(o.stdout.is_empty());
-    let e = stderr(&o);
-    assert!(
-        e.contains("huge.txt") && e.contains("over the limit"),
-        "{e}"
-    );
+    assert_refused(&o, "huge.txt", "over the limit");
 }
 
 // ---------------------------------------------------------------------------
@@ -367,20 +355,7 @@ fn full_disk_is_an_error() {
 /// Standard input works like a file, bad bytes included.
 #[test]
 fn stdin_bad_bytes() {
-    let mut child = congvan()
-        .args(["parse", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(b"abc\xFFdef")
-        .expect("write");
-    let o = child.wait_with_output().expect("wait");
+    let o = run_with_stdin(congvan().args(["parse", "-"]), b"abc\xFFdef");
     assert_no_panic(&o);
     assert_eq!(o.status.code(), Some(1));
     let e = stderr(&o);

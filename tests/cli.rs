@@ -1,12 +1,11 @@
 //! End-to-end tests of the `congvan` binary: `parse` and `report`.
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 #[path = "common/bin.rs"]
 mod bin;
-use bin::{congvan, stderr, stdout};
+use bin::{congvan, run_with_stdin, stderr, stdout};
 
 #[path = "common/temp.rs"]
 mod temp;
@@ -55,20 +54,7 @@ fn parse_two_files_prints_json_lines() {
 #[test]
 fn parse_dash_reads_stdin() {
     for args in [&["parse", "-"][..], &["parse"][..]] {
-        let mut child = congvan()
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawn");
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(DOC.as_bytes())
-            .expect("write stdin");
-        let o = child.wait_with_output().expect("wait");
+        let o = run_with_stdin(congvan().args(args), DOC.as_bytes());
         assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
         assert_eq!(json(stdout(&o).trim_end())["schema"], "congvan/1");
     }

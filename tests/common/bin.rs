@@ -3,7 +3,8 @@
 //! file uses every function.
 #![allow(dead_code)]
 
-use std::process::{Command, Output};
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
 
 /// The binary under test.
 pub(crate) fn congvan() -> Command {
@@ -24,4 +25,21 @@ pub(crate) fn stderr(o: &Output) -> String {
 pub(crate) fn assert_no_panic(o: &Output) {
     assert_ne!(o.status.code(), Some(101), "panicked: {}", stderr(o));
     assert!(!stderr(o).contains("panicked"), "{}", stderr(o));
+}
+
+/// Runs `cmd` with `input` on its standard input, capturing both outputs.
+pub(crate) fn run_with_stdin(cmd: &mut Command, input: &[u8]) -> Output {
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input)
+        .expect("write stdin");
+    child.wait_with_output().expect("wait")
 }
