@@ -25,6 +25,13 @@ pub(crate) fn build(input: &str, options: &Options) -> Document {
     let stamps = stamps::extract(text, &mut lines);
     let editorial = lines::mark_editorial_title(text, &mut lines);
     let h = header::parse(text, &lines);
+    let own_id = own_id(&h);
+    let trailer = lines::site_trailer(text, &lines, h.body_start, own_id.as_deref());
+    if let Some(t) = trailer {
+        for l in &mut lines[t..] {
+            l.kind = lines::LineKind::Noise;
+        }
+    }
     let f = footer::parse(text, &lines, h.body_start);
     let body = if f.start > h.body_start {
         body::parse(text, &lines[h.body_start..f.start])
@@ -194,19 +201,6 @@ pub(crate) fn build(input: &str, options: &Options) -> Document {
         ));
     }
 
-    let own_id = h.number.as_ref().and_then(|n| {
-        let number = n.number.as_deref()?;
-        let symbol = n.symbol.as_deref()?;
-        let id = if h.party_number {
-            format!("{number}-{symbol}")
-        } else {
-            match n.year {
-                Some(y) => format!("{number}/{y}/{symbol}"),
-                None => format!("{number}/{symbol}"),
-            }
-        };
-        cite::normalize_id(&id)
-    });
     let trailing = if f.end < lines.len() && f.start < lines.len() {
         attachments::collect(text, &lines, f.end)
     } else {
@@ -216,7 +210,8 @@ pub(crate) fn build(input: &str, options: &Options) -> Document {
     let cut = trailing
         .iter()
         .find(|a| a.kind == "copy" || a.kind == "second_document")
-        .map_or(text.len(), |a| a.span.start);
+        .map_or(text.len(), |a| a.span.start)
+        .min(trailer.map_or(text.len(), |t| lines[t].start));
     let citations = cite::extract(&text[..cut], own_id.as_deref());
 
     let mut attachments: Vec<Attachment> = editorial
@@ -265,6 +260,23 @@ pub(crate) fn build(input: &str, options: &Options) -> Document {
     };
     remap::remap(&mut doc, &norm.map);
     doc
+}
+
+/// The document's own number and symbol as a citation id (`4085/UBND-ĐT`,
+/// `432-TB/VPTW`): never a citation of itself.
+fn own_id(h: &header::Header) -> Option<String> {
+    let n = h.number.as_ref()?;
+    let number = n.number.as_deref()?;
+    let symbol = n.symbol.as_deref()?;
+    let id = if h.party_number {
+        format!("{number}-{symbol}")
+    } else {
+        match n.year {
+            Some(y) => format!("{number}/{y}/{symbol}"),
+            None => format!("{number}/{symbol}"),
+        }
+    };
+    cite::normalize_id(&id)
 }
 
 static ADOPTION: LazyLock<Regex> = LazyLock::new(|| {

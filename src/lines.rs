@@ -78,8 +78,128 @@ pub(crate) fn split(text: &str) -> Vec<Line> {
         pos = stop + 1;
     }
     mark_front_matter(text, &mut lines);
+    mark_site_metadata(text, &mut lines);
     mark_repeated_footers(text, &mut lines);
     lines
+}
+
+/// Lines that open a legal database's page trailer (folded): the related
+/// documents, the site's notes on the text.
+const TRAILER_STARTS: &[&str] = &[
+    "van ban lien quan",
+    "van ban nay chua cap nhat noi dung tieng anh",
+    "noi dung sua doi, huong dan",
+];
+
+/// Where a web page's trailer starts after the document, from line `from`
+/// on: the site's caption of the document (`Công văn 4085/UBND-ĐT năm 2025
+/// … do Thành phố Hồ Chí Minh ban hành`, a line that names `own_id`, the
+/// document's own number and symbol, and ends with `ban hành`) or a
+/// heading of the site's own ([`TRAILER_STARTS`]). Everything from there on
+/// is the site's, not the document's.
+pub(crate) fn site_trailer(
+    text: &str,
+    lines: &[Line],
+    from: usize,
+    own_id: Option<&str>,
+) -> Option<usize> {
+    let own = own_id.map(fold);
+    (from..lines.len()).find(|&i| {
+        let l = lines[i];
+        if !l.is_content() {
+            return false;
+        }
+        let key = fold(l.text(text));
+        let key = key.trim_start_matches(['#', ' ']);
+        let caption = own.as_deref().is_some_and(|id| key.contains(id))
+            && key.trim_end_matches(['.', ' ']).ends_with("ban hanh");
+        caption || TRAILER_STARTS.contains(&key)
+    })
+}
+
+/// The labels of a legal database's metadata table (folded, without the
+/// colon): the site's description of the document, never the document.
+const SITE_LABELS: &[&str] = &[
+    "so hieu",
+    "so ky hieu",
+    "ky hieu",
+    "loai van ban",
+    "noi ban hanh",
+    "co quan ban hanh",
+    "nguoi ky",
+    "ngay ban hanh",
+    "ngay hieu luc",
+    "ngay co hieu luc",
+    "tinh trang",
+    "tinh trang hieu luc",
+    "ngay cong bao",
+    "so cong bao",
+    "linh vuc",
+    "ngay het hieu luc",
+];
+
+/// How many labels make a metadata table, and how far apart (in lines)
+/// its labels may stand.
+const SITE_TABLE_MIN_LABELS: usize = 3;
+const SITE_TABLE_MAX_GAP: usize = 6;
+
+/// Whether line `t` is one of [`SITE_LABELS`] followed by a colon, and
+/// nothing else.
+fn is_site_label(t: &str) -> bool {
+    let Some(label) = t.strip_suffix(':') else {
+        return false;
+    };
+    if label.len() > 40 {
+        return false;
+    }
+    let key = fold(label.trim());
+    SITE_LABELS.contains(&key.as_str())
+}
+
+/// A legal database's page saved as text opens with the site's metadata
+/// table (`Số hiệu:` / `4085/UBND-ĐT` / `Loại văn bản:` / `Công văn` / …,
+/// with the copyright banner above it): its values look like the
+/// document's own number, signer and date. When such a table (at least
+/// [`SITE_TABLE_MIN_LABELS`] labels, each on a line of its own) stands
+/// before the document's heading, everything up to its last value is
+/// furniture.
+fn mark_site_metadata(text: &str, lines: &mut [Line]) {
+    let heading = lines
+        .iter()
+        .position(|l| {
+            l.is_content()
+                && HEADER_ANCHOR.is_match(&fold(l.text(text)))
+                && !is_site_label(l.text(text))
+        })
+        .unwrap_or(lines.len());
+    let labels: Vec<usize> = (0..heading)
+        .filter(|&i| lines[i].is_content() && is_site_label(lines[i].text(text)))
+        .collect();
+    // the first run of labels close together
+    let mut run_end = None;
+    let mut count = 0;
+    for (k, &i) in labels.iter().enumerate() {
+        if k > 0 && i - labels[k - 1] > SITE_TABLE_MAX_GAP {
+            if count >= SITE_TABLE_MIN_LABELS {
+                break;
+            }
+            count = 0;
+        }
+        count += 1;
+        run_end = Some(i);
+    }
+    let Some(last) = run_end.filter(|_| count >= SITE_TABLE_MIN_LABELS) else {
+        return;
+    };
+    // the last label's value: the next content line
+    let end = (last + 1..heading)
+        .find(|&i| lines[i].is_content())
+        .unwrap_or(last);
+    for l in &mut lines[..=end] {
+        if l.kind == LineKind::Content {
+            l.kind = LineKind::Noise;
+        }
+    }
 }
 
 /// Where `s.trim()` starts and ends in `s` (the end never before the
@@ -135,7 +255,7 @@ fn classify(t: &str, key: &mut String) -> LineKind {
     if t.chars().all(|c| {
         matches!(
             c,
-            '-' | '_' | '=' | '*' | '—' | '–' | '.' | '·' | '~' | ' ' | '…' | '•'
+            '-' | '_' | '=' | '*' | '—' | '–' | '.' | '·' | '~' | ' ' | '…' | '•' | '|'
         )
     }) {
         return LineKind::Separator;

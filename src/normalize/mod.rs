@@ -11,6 +11,7 @@
 //! on the whole input and converted to Unicode as it is fed, each converted
 //! letter mapped to the input characters it came from.
 
+mod crawl;
 pub mod legacy;
 mod markdown;
 mod offset_map;
@@ -59,6 +60,8 @@ pub fn normalize(input: &str, format: InputFormat) -> Normalized {
     };
     if markdown {
         markdown::feed(input, &mut w);
+    } else if crawl::looks_like_crawl(input) {
+        crawl::feed(input, &mut w);
     } else {
         w.feed_exact(input, 0);
     }
