@@ -94,9 +94,14 @@ fn word_count(t: &str, limit: usize) -> usize {
     t.split_whitespace().take(limit).count()
 }
 
-/// A person's name: 2 to 6 capitalised words, not all in capitals.
+/// A person's name: 2 to 6 capitalised words, not all in capitals, and
+/// none of them a word in capitals (`THỦ TƯỚNG Nguyễn Tấn Dũng` is a title
+/// and a name).
 pub(crate) fn is_name(t: &str) -> bool {
     if !(2..=6).contains(&word_count(t, 7)) || is_upper_line(t) {
+        return false;
+    }
+    if has_word_in_capitals(t) {
         return false;
     }
     t.split_whitespace().all(|w| {
@@ -105,9 +110,18 @@ pub(crate) fn is_name(t: &str) -> bool {
     })
 }
 
+/// Whether a word of `t` of two letters or more is all in capitals: a
+/// title's word, never a name's.
+fn has_word_in_capitals(t: &str) -> bool {
+    t.split_whitespace().any(|w| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+    })
+}
+
 /// A name damaged by OCR: 2 to 6 words, all but one capitalised, letters only.
 fn is_loose_name(t: &str) -> bool {
-    if !(2..=6).contains(&word_count(t, 7)) {
+    if !(2..=6).contains(&word_count(t, 7)) || has_word_in_capitals(t) {
         return false;
     }
     let words: Vec<&str> = t.split_whitespace().collect();
@@ -169,10 +183,18 @@ fn is_signature_line(t: &str) -> bool {
             || skip_debris(t).len() < t.len()
             || is_placeholder(t)
             || is_name(t)
+            || is_title_and_name(t)
             || (is_upper_line(t)
                 && word_count(t, 15) <= 14
                 && !t.ends_with(':')
                 && strip_marker(t).len() == t.len()))
+}
+
+/// A signature block flattened onto one line without a prefix: a title in
+/// capitals, then the name (`THỦ TƯỚNG Nguyễn Tấn Dũng`).
+fn is_title_and_name(t: &str) -> bool {
+    let (upper, name) = split_trailing_name(t);
+    name.is_some() && is_upper_line(upper) && word_count(upper, 15) <= 14
 }
 
 /// Finds and parses the footer in `lines[body_start..]`.
@@ -530,7 +552,7 @@ fn signatures(text: &str, lines: &[(usize, usize)]) -> Vec<Signature> {
                 .find(after)
                 .map_or(after.len(), |m| m.start());
             let position = after[..next].trim();
-            let (position, title, name) = split_tail(position, next < after.len());
+            let (position, title, name) = split_tail(prefix, position, next < after.len());
             sig.authority.push(Authority {
                 prefix: prefix.to_owned(),
                 position: position.trim().trim_end_matches(',').to_owned(),
@@ -538,7 +560,8 @@ fn signatures(text: &str, lines: &[(usize, usize)]) -> Vec<Signature> {
             if let Some(title) = title {
                 titles.push(title.to_owned());
             }
-            rest = &after[next..];
+            // the next prefix follows a space (`… NHÂN DÂN KT. CHỦ TỊCH`)
+            rest = after[next..].trim_start();
             if let Some(name) = name {
                 sig.name = Some(name.to_owned());
                 break;
@@ -611,41 +634,67 @@ fn normalize_prefix(p: &str) -> &'static str {
     }
 }
 
-/// `BỘ TRƯỞNG THỨ TRƯỞNG Vũ Thị Mai` after `KT.` on one line: the position
-/// is `BỘ TRƯỞNG`, the title `THỨ TRƯỞNG`, the name `Vũ Thị Mai`. Only when
-/// no other prefix follows on the line.
-fn split_tail(position: &str, more_prefixes: bool) -> (&str, Option<&str>, Option<&str>) {
+/// The most words a position and title written on one line can hold
+/// (longer runs are a paragraph, not a signature block).
+const MAX_BLOCK_WORDS: usize = 40;
+
+/// Splits what follows prefix `prefix` on one line into the position
+/// (chức vụ of the authority), the signer's own title and name, by the
+/// structure of a signature block rather than by line breaks:
+///
+/// - the name is the run of capitalised, not all-capital words at the end;
+/// - the title starts where a title ([`TITLES`]) starts after the first
+///   word: for `KT.` (the deputy signs for the head) the last `PHÓ …`
+///   (`KT. CỤC TRƯỞNG CỤC QUẢN LÝ … PHÓ CỤC TRƯỞNG`), for the other
+///   prefixes the first (`TL. BỘ TRƯỞNG VỤ TRƯỞNG VỤ KẾ HOẠCH - TÀI
+///   CHÍNH`, `TM. ỦY BAN NHÂN DÂN CHỦ TỊCH`);
+/// - a title never starts right after `PHÓ`, `TỔNG` or `CHI` (`TỔNG` |
+///   `CỤC TRƯỞNG` is one title).
+///
+/// Only when no other prefix follows on the line: then the whole is the
+/// position.
+fn split_tail<'a>(
+    prefix: &str,
+    position: &'a str,
+    more_prefixes: bool,
+) -> (&'a str, Option<&'a str>, Option<&'a str>) {
     if more_prefixes {
         return (position, None, None);
     }
     let (upper, name) = split_trailing_name(position);
-    let key = fold(upper);
-    if TITLES.contains(&key.as_str()) {
-        return (upper, None, name); // `KT. TỔNG CỤC TRƯỞNG`: one title, not two
+    let words = words_at(upper);
+    if words.len() > MAX_BLOCK_WORDS {
+        return (upper, None, name);
     }
-    let words: Vec<&str> = key.split(' ').collect();
-    // only tails as long as the longest title can match (a long line would
-    // otherwise cost a join per word: quadratic)
-    let longest = TITLES
+    let keys: Vec<String> = words
         .iter()
-        .map(|t| t.split(' ').count())
-        .max()
-        .unwrap_or(0);
-    for k in words.len().saturating_sub(longest).max(1)..words.len() {
-        if matches!(words[k - 1], "pho" | "tong" | "chi") {
-            continue; // `TỔNG` | `CỤC TRƯỞNG` is not a split
+        .map(|(_, w)| fold(w.trim_matches(|c: char| !c.is_alphanumeric())))
+        .collect();
+    let title_at = |k: usize| {
+        !matches!(keys[k - 1].as_str(), "pho" | "tong" | "chi")
+            && TITLES.iter().any(|t| {
+                let n = t.split(' ').count();
+                keys.len() >= k + n && t.split(' ').eq(keys[k..k + n].iter().map(String::as_str))
+            })
+    };
+    let mut starts = (1..keys.len()).filter(|&k| !keys[k].is_empty() && title_at(k));
+    let at = if prefix == "KT" {
+        let all: Vec<usize> = starts.collect();
+        all.iter()
+            .rev()
+            .find(|&&k| keys[k] == "pho")
+            .or(all.last())
+            .copied()
+    } else {
+        starts.next()
+    };
+    match at {
+        Some(k) => {
+            let byte = words[k].0;
+            (upper[..byte].trim(), Some(upper[byte..].trim()), name)
         }
-        let tail = words[k..].join(" ");
-        if TITLES.contains(&tail.as_str()) {
-            let chars: usize = words[..k].iter().map(|w| w.len() + 1).sum();
-            let byte = upper
-                .char_indices()
-                .nth(chars)
-                .map_or(upper.len(), |(b, _)| b);
-            return (upper[..byte].trim(), Some(upper[byte..].trim()), name);
-        }
+        None => (upper, None, name),
     }
-    (upper, None, name)
 }
 
 /// `THỨ TRƯỞNG Vũ Thị Mai` → (`THỨ TRƯỞNG`, `Vũ Thị Mai`).
@@ -1023,6 +1072,53 @@ mod tests {
         assert_eq!(s.authority[0].position, "BỘ TRƯỞNG");
         assert_eq!(s.title.as_deref(), Some("THỨ TRƯỞNG"));
         assert_eq!(s.name.as_deref(), Some("Vũ Thị Mai"));
+    }
+
+    #[test]
+    fn one_line_blocks_split_by_their_structure() {
+        let cases = [
+            (
+                "KT. CỤC TRƯỞNG CỤC QUẢN LÝ, GIÁM SÁT CHÍNH SÁCH THUẾ, PHÍ VÀ LỆ PHÍ PHÓ CỤC TRƯỞNG Lưu Văn Hà",
+                vec![("KT", "CỤC TRƯỞNG CỤC QUẢN LÝ, GIÁM SÁT CHÍNH SÁCH THUẾ, PHÍ VÀ LỆ PHÍ")],
+                "PHÓ CỤC TRƯỞNG",
+            ),
+            (
+                "TL. BỘ TRƯỞNG VỤ TRƯỞNG VỤ PHÁP CHẾ Trần Văn An",
+                vec![("TL", "BỘ TRƯỞNG")],
+                "VỤ TRƯỞNG VỤ PHÁP CHẾ",
+            ),
+            (
+                "TL. TỔNG CỤC TRƯỞNG KT. VỤ TRƯỞNG VỤ CHÍNH SÁCH PHÓ VỤ TRƯỞNG Ngô Văn Hòa",
+                vec![("TL", "TỔNG CỤC TRƯỞNG"), ("KT", "VỤ TRƯỞNG VỤ CHÍNH SÁCH")],
+                "PHÓ VỤ TRƯỞNG",
+            ),
+            (
+                "KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM Lê Văn Bình",
+                vec![("KT", "BỘ TRƯỞNG, CHỦ NHIỆM")],
+                "PHÓ CHỦ NHIỆM",
+            ),
+        ];
+        for (line, chain, title) in cases {
+            let t = format!("Hết./.\n{line}");
+            let f = parse(&t, &split(&t), 0);
+            let s = &f.signatures[0];
+            let got: Vec<(&str, &str)> = s
+                .authority
+                .iter()
+                .map(|a| (a.prefix.as_str(), a.position.as_str()))
+                .collect();
+            assert_eq!(got, chain, "{line}");
+            assert_eq!(s.title.as_deref(), Some(title), "{line}");
+            assert!(s.name.is_some(), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_title_in_capitals_is_not_part_of_a_name() {
+        assert!(!is_name("THỦ TƯỚNG Nguyễn Văn An"));
+        assert!(!is_loose_name("THỦ TƯỚNG Nguyễn Văn An"));
+        assert!(is_name("Nguyễn Văn An"));
+        assert!(is_title_and_name("THỦ TƯỚNG Nguyễn Văn An"));
     }
 
     #[test]

@@ -384,8 +384,7 @@ impl State {
             Mode::Recipients => {
                 let marker = strip_marker(t);
                 if marker.len() < t.len() {
-                    let start = line.end - marker.len();
-                    push_recipient(&mut self.h.recipients, text, start, line.end);
+                    push_recipients(&mut self.h.recipients, text, line.start, line.end);
                     return true;
                 }
                 let cont = t.chars().next().is_some_and(char::is_lowercase);
@@ -487,12 +486,7 @@ impl State {
             CellKind::Recipients => {
                 self.anchor(c.start);
                 self.mode = Mode::Recipients;
-                let rest = &text[c.value..c.end];
-                let mut at = c.value;
-                for part in rest.split_inclusive(';') {
-                    push_recipient(&mut self.h.recipients, text, at, at + part.len());
-                    at += part.len();
-                }
+                push_recipients(&mut self.h.recipients, text, c.value, c.end);
             }
             CellKind::Title => {
                 self.anchor(c.start);
@@ -511,13 +505,14 @@ impl State {
                         let rest = &text[c.value..c.end];
                         let subject = strip_authority(rest).trim();
                         let at = c.value + (rest.len() - rest.trim_start().len());
-                        self.h.subject = Some(Subject {
+                        let subject = Subject {
                             text: subject.to_owned(),
                             span: Span::new(at, at + subject.len()),
-                        });
-                        return None;
+                        };
+                        // a trích yếu in capitals may go on below
+                        return Some(self.take_title_block(text, lines, i + 1, Some(subject)));
                     }
-                    return Some(self.take_title_block(text, lines, i + 1));
+                    return Some(self.take_title_block(text, lines, i + 1, None));
                 }
             }
             CellKind::Mark => self.take_mark(text, c),
@@ -591,13 +586,22 @@ impl State {
         }
     }
 
-    /// After a title line: its trích yếu, then the authority line, if any.
-    fn take_title_block(&mut self, text: &str, lines: &[Line], mut j: usize) -> usize {
-        while j < lines.len() && !lines[j].is_content() {
-            j += 1;
+    /// After a title line: its trích yếu (begun on the title's line when
+    /// `subject` is given), then the authority line, if any.
+    fn take_title_block(
+        &mut self,
+        text: &str,
+        lines: &[Line],
+        mut j: usize,
+        mut subject: Option<Subject>,
+    ) -> usize {
+        let inline = subject.is_some();
+        if !inline {
+            while j < lines.len() && !lines[j].is_content() {
+                j += 1;
+            }
         }
-        let mut subject: Option<Subject> = None;
-        let mut count = 0;
+        let mut count = usize::from(inline);
         while j < lines.len() && count < 6 {
             let l = lines[j];
             if matches!(l.kind, LineKind::Noise | LineKind::Stamp) {
@@ -624,7 +628,11 @@ impl State {
                     });
                 }
                 Some(s) => {
-                    if upper && !is_upper_line(&s.text) {
+                    // a title's trích yếu in capitals ends where a line in
+                    // mixed case begins: the body, or a công điện's
+                    // `THỦ TƯỚNG CHÍNH PHỦ điện:`
+                    let title_case = is_upper_line(&s.text);
+                    if upper != title_case && !t.starts_with('(') {
                         break;
                     }
                     push_line(&mut s.text, t);
@@ -739,6 +747,30 @@ fn place_before(f: &Folded<'_>, date_at: usize) -> Option<(usize, usize)> {
     let s = before[..start].chars().count();
     let e = before[..trimmed.len()].chars().count();
     Some((s, e))
+}
+
+/// The recipients in `text[start..end]`: items end at `;`, whether each
+/// stands on a line of its own or a flattened cell holds them all
+/// (`- Bộ Tài chính; - Bộ Kế hoạch và Đầu tư.`).
+///
+/// Where list markers follow the `;` (`- A; - B`), only those `;` end an
+/// item: `Các Bộ, cơ quan ngang Bộ; cơ quan thuộc Chính phủ` is one.
+fn push_recipients(out: &mut Vec<Recipient>, text: &str, start: usize, end: usize) {
+    let range = &text[start..end];
+    let marked = range.trim_start().starts_with(['-', '+', '•']);
+    let mut item = start;
+    let mut at = start;
+    for part in range.split_inclusive(';') {
+        at += part.len();
+        let next = text[at..end].trim_start();
+        if !marked || next.is_empty() || next.starts_with(['-', '+', '•']) {
+            push_recipient(out, text, item, at);
+            item = at;
+        }
+    }
+    if item < end {
+        push_recipient(out, text, item, end);
+    }
 }
 
 fn push_recipient(out: &mut Vec<Recipient>, text: &str, start: usize, end: usize) {
