@@ -900,6 +900,36 @@ static COPIES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\(\s*(\d+)\s*(?:b|bản|B)?\s*\)|(\d+)\s*b\b").expect("valid regex")
 });
 
+/// A unit's code in a `Lưu` line: capitals and digits, maybe joined by
+/// `-` or `&` (`VT`, `TT-HT`, `KK&KTT`, `TTKT1`).
+fn is_unit_code(t: &str) -> bool {
+    !t.is_empty()
+        && t.chars().count() <= 12
+        && t.chars().any(char::is_alphabetic)
+        && t.chars().all(|c| {
+            (c.is_alphabetic() && c.is_uppercase()) || c.is_ascii_digit() || matches!(c, '-' | '&')
+        })
+}
+
+/// `list` split at the commas and semicolons outside brackets.
+fn split_top_level(list: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut depth, mut from) = (0usize, 0);
+    for (i, c) in list.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            ',' | ';' if depth == 0 => {
+                out.push(&list[from..i]);
+                from = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(&list[from..]);
+    out
+}
+
 /// `Lưu: VT, NN.Thăng`, `Lưu: VT, HCSN (450 b).`, `Lưu: VT, QHĐP (3) Cương`.
 fn parse_archive(text: &str, s: usize, e: usize) -> Archive {
     let raw = &text[s..e];
@@ -922,13 +952,30 @@ fn parse_archive(text: &str, s: usize, e: usize) -> Archive {
     let mut units = Vec::new();
     let mut drafter = None;
     let mut copies = None;
-    let tokens: Vec<&str> = list
-        .split([',', ';'])
+    let tokens: Vec<&str> = split_top_level(list)
+        .into_iter()
         .map(str::trim)
         .filter(|t| !t.is_empty())
         .collect();
     let count = tokens.len();
     for (k, tok) in tokens.into_iter().enumerate() {
+        // `(ĐT/VMN)`: a unit and its drafter in brackets of their own
+        if let Some(inner) = tok.strip_prefix('(').and_then(|t| t.strip_suffix(')')) {
+            if let Some((unit, who)) = inner.split_once('/') {
+                if is_unit_code(unit.trim()) {
+                    units.push(unit.trim().to_owned());
+                    drafter = Some(who.trim().to_owned());
+                    continue;
+                }
+            }
+        }
+        // `VT.MT`: two units joined by a dot
+        if let Some((a, b)) = tok.split_once('.') {
+            if is_unit_code(a) && is_unit_code(b) {
+                units.extend([a.to_owned(), b.to_owned()]);
+                continue;
+            }
+        }
         // `KTN. Hiền` (drafter after the unit) or OCR debris `TTHT. 3⁄2`
         let (tok, after_dot) = match tok.split_once(". ") {
             Some((unit, rest)) => (unit, Some(rest.trim())),
@@ -958,11 +1005,22 @@ fn parse_archive(text: &str, s: usize, e: usize) -> Archive {
             }
         }
         if let Some(open) = tok.find('(') {
-            let inner = tok[open + 1..].trim_end_matches(')').trim().to_owned();
-            if !inner.is_empty() {
-                drafter = Some(inner);
+            // `TCT (VT, CS)`: the unit's own sub-units (two or more) are
+            // part of it; anything after them is OCR debris
+            let group = tok[open..].find(')').map(|c| open + c);
+            let sub_units = group.filter(|&close| {
+                let parts: Vec<&str> = tok[open + 1..close].split(',').collect();
+                parts.len() >= 2 && parts.iter().all(|u| is_unit_code(u.trim()))
+            });
+            if let Some(close) = sub_units {
+                tok.truncate(close + 1);
+            } else {
+                let inner = tok[open + 1..].trim_end_matches(')').trim().to_owned();
+                if !inner.is_empty() {
+                    drafter = Some(inner);
+                }
+                tok = tok[..open].trim().to_owned();
             }
-            tok = tok[..open].trim().to_owned();
         }
         if let Some(dot) = tok.find('.') {
             let (u, d) = (&tok[..dot], tok[dot + 1..].trim());
@@ -1285,5 +1343,15 @@ mod tests {
         let t = "- Lưu: VT, ĐMDN (2b).";
         let a = parse_archive(t, 0, t.len());
         assert_eq!((a.units.len(), a.copies), (2, Some(2)));
+        for (line, units) in [
+            ("- Lưu: VT, (KH/TMN).", vec!["VT", "KH"]),
+            ("-Lưu: VT.KH.", vec!["VT", "KH"]),
+            ("- Lưu: VT, TCT (VT, CS) (3b).", vec!["VT", "TCT (VT, CS)"]),
+            ("- Lưu: VT, TH (VB).", vec!["VT", "TH"]),
+            ("- Lưu: VT, NC (TP, Dũng).", vec!["VT", "NC"]),
+        ] {
+            let a = parse_archive(line, 0, line.len());
+            assert_eq!(a.units, units, "{line}");
+        }
     }
 }
