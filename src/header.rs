@@ -1047,9 +1047,14 @@ fn build_issuer(text: &str, groups: &[Group]) -> Option<Issuer> {
     Some(Issuer { name, parent, span })
 }
 
-/// `TỈNH BẮC GIANG` under `ỦY BAN NHÂN DÂN` continues the name; so does `VÀ XÃ HỘI`.
+/// `TỈNH BẮC GIANG` under `ỦY BAN NHÂN DÂN` continues the name; so does
+/// `VÀ XÃ HỘI`, `TRUNG ƯƠNG` under `BAN CHẤP HÀNH`, and a lone word (`NỘI`
+/// under `UBND THÀNH PHỐ HÀ`: no body's name is one word).
 fn continues_name(line: &str) -> bool {
     let key = fold(line);
+    if !key.trim().is_empty() && !key.trim().contains(' ') {
+        return true;
+    }
     if ["tinh uy", "thanh uy", "huyen uy", "quan uy", "thi uy"]
         .iter()
         .any(|p| key.starts_with(p))
@@ -1071,6 +1076,7 @@ fn continues_name(line: &str) -> bool {
         "- ",
         "& ",
         "cua ",
+        "trung uong",
     ]
     .iter()
     .any(|p| key.starts_with(p))
@@ -1263,6 +1269,18 @@ mod tests {
         let h = header(t);
         assert_eq!(h.issuer.unwrap().name, "BỘ NGOẠI GIAO");
         assert_eq!(h.title.unwrap().code, "TB");
+    }
+
+    #[test]
+    fn parent_broken_across_lines() {
+        let h = header("UBND THÀNH PHỐ HÀ\nNỘI\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 12/SGDĐT-VP\nHà Nội, ngày 05 tháng 02 năm 2024\n\nNội dung.");
+        let issuer = h.issuer.unwrap();
+        assert_eq!(issuer.parent.as_deref(), Some("UBND THÀNH PHỐ HÀ NỘI"));
+        assert_eq!(issuer.name, "SỞ GIÁO DỤC VÀ ĐÀO TẠO");
+        let h = header("BAN CHẤP HÀNH\nTRUNG ƯƠNG\nVĂN PHÒNG\nSố 12-TB/VPTW\nHà Nội, ngày 05 tháng 02 năm 2024\n\nNội dung.");
+        let issuer = h.issuer.unwrap();
+        assert_eq!(issuer.parent.as_deref(), Some("BAN CHẤP HÀNH TRUNG ƯƠNG"));
+        assert_eq!(issuer.name, "VĂN PHÒNG");
     }
 
     #[test]
