@@ -71,10 +71,12 @@ pub(crate) fn split(text: &str) -> Vec<Line> {
     let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
     for stop in ends {
         let raw = &text[pos..stop];
-        let (from, to) = trim_bounds(raw);
-        let (start, end) = (pos + from, pos + to);
-        let kind = classify(&text[start..end], &mut key);
-        lines.push(Line { start, end, kind });
+        for (a, b) in cells(raw) {
+            let (from, to) = trim_bounds(&raw[a..b]);
+            let (start, end) = (pos + a + from, pos + a + to);
+            let kind = classify(&text[start..end], &mut key);
+            lines.push(Line { start, end, kind });
+        }
         pos = stop + 1;
     }
     mark_front_matter(text, &mut lines);
@@ -200,6 +202,83 @@ fn mark_site_metadata(text: &str, lines: &mut [Line]) {
             l.kind = LineKind::Noise;
         }
     }
+}
+
+/// The cells of one line of text copied from a table: the byte ranges of
+/// `raw` between column borders, a tab (normalisation keeps one for a run
+/// of white space with a tab in it) or a `|` standing apart from the words
+/// (`Kính gửi: | - Các sở`, `V/v tăng cường … |  |`). Each cell is a line
+/// of its own, as the Markdown reader makes it, so that the header and
+/// footer read the columns apart (`- Như trên;` | `PHÓ CỤC TRƯỞNG`).
+///
+/// A tab after a numbering label (`1.`, `Điều 2.`, `a)`, `-`) is only
+/// white space; a line that holds nothing but borders is one line.
+fn cells(raw: &str) -> Vec<(usize, usize)> {
+    let b = raw.as_bytes();
+    if memchr::memchr2(b'\t', b'|', b).is_none() {
+        return vec![(0, raw.len())];
+    }
+    let apart = |i: usize| {
+        (i == 0 || b[i - 1].is_ascii_whitespace())
+            && b.get(i + 1).is_none_or(|c| c.is_ascii_whitespace())
+    };
+    // OCR reads a stroke (`ngày | tháng`) as `|`: a lone one inside a
+    // line is a border only after a label or before a list item
+    let pipes = memchr::memchr_iter(b'|', b).filter(|&i| apart(i)).count();
+    let border_pipe = |i: usize| {
+        let (before, after) = (raw[..i].trim(), raw[i + 1..].trim());
+        apart(i)
+            && (pipes >= 2
+                || before.is_empty()
+                || after.is_empty()
+                || before.ends_with(':')
+                || after.starts_with(['-', '+', '•']))
+    };
+    let mut out = Vec::new();
+    let mut from = 0;
+    for i in memchr::memchr2_iter(b'\t', b'|', b) {
+        let border = match b[i] {
+            b'\t' => !is_numbering_label(&raw[from..i]),
+            _ => border_pipe(i),
+        };
+        if border {
+            if !raw[from..i].trim().is_empty() {
+                out.push((from, i));
+            }
+            from = i + 1;
+        }
+    }
+    if !raw[from..].trim().is_empty() {
+        out.push((from, raw.len()));
+    }
+    if out.is_empty() {
+        out.push((0, raw.len()));
+    }
+    out
+}
+
+/// `1.`, `IV.`, `a)`, `Điều 2.`, `Chương II`, `-`: a label that a tab
+/// separates from its own text.
+fn is_numbering_label(t: &str) -> bool {
+    let t = t.trim();
+    if t.is_empty() || t.chars().count() > 14 {
+        return t.is_empty();
+    }
+    let key = fold(t);
+    let label = key
+        .strip_prefix("dieu ")
+        .or_else(|| key.strip_prefix("chuong "))
+        .or_else(|| key.strip_prefix("muc "))
+        .or_else(|| key.strip_prefix("phan "))
+        .or_else(|| key.strip_prefix("khoan "))
+        .unwrap_or(&key)
+        .trim_end_matches(['.', ')', ':']);
+    matches!(label, "-" | "+" | "*" | "#")
+        || (!label.is_empty()
+            && label.len() <= 4
+            && label.bytes().all(|c| c.is_ascii_digit() || c == b'.'))
+        || (label.len() <= 4 && !label.is_empty() && label.bytes().all(|c| b"ivxlcdm".contains(&c)))
+        || (label.len() == 1 && label.as_bytes()[0].is_ascii_lowercase())
 }
 
 /// Where `s.trim()` starts and ends in `s` (the end never before the

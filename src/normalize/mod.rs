@@ -358,7 +358,12 @@ impl Writer {
                 }
                 self.flush(piece, orig, run, i);
                 if !after_space {
-                    self.out.push(' ');
+                    // a run with a tab is kept as one tab: in text copied
+                    // from a table it is the border between two columns
+                    // (`- Như trên;\t\tPHÓ CỤC TRƯỞNG`), which
+                    // [`crate::lines`] reads as two cells
+                    let column = piece[i..end].contains('\t');
+                    self.out.push(if column { '\t' } else { ' ' });
                     self.map.push_replaced(orig + i, end - i, 1);
                 }
                 run = end;
