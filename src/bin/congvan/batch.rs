@@ -399,20 +399,26 @@ impl Context<'_> {
             Ok(doc) => doc,
             Err(failure) => return self.failed(item, bytes, &failure, None),
         };
-        let json = congvan::to_json(&doc);
-        if let Err(e) = output::write_atomic(&target, json.as_bytes()) {
-            let message = format!("cannot write {}: {e}", shown(&target));
-            if output::is_out_of_space(&e) {
-                // Every later output would fail the same way: stop here.
-                if !self.stop.swap(true, Ordering::Relaxed) {
-                    *self.fatal.lock().unwrap_or_else(|e| e.into_inner()) =
-                        Some(format!("{message}; batch stopped"));
+        // Streamed into the file: the JSON text is never held whole.
+        let written = output::write_atomic_with(&target, |w| {
+            serde_json::to_writer(w, &doc).map_err(io::Error::from)
+        });
+        let size = match written {
+            Ok(size) => size,
+            Err(e) => {
+                let message = format!("cannot write {}: {e}", shown(&target));
+                if output::is_out_of_space(&e) {
+                    // Every later output would fail the same way: stop here.
+                    if !self.stop.swap(true, Ordering::Relaxed) {
+                        *self.fatal.lock().unwrap_or_else(|e| e.into_inner()) =
+                            Some(format!("{message}; batch stopped"));
+                    }
+                    return Outcome::NotRun;
                 }
-                return Outcome::NotRun;
+                return self.failed(item, bytes, &Failure::new("write_failed", message), None);
             }
-            return self.failed(item, bytes, &Failure::new("write_failed", message), None);
-        }
-        manifest.record(&item.rel, &item.path, fingerprint, json.len() as u64);
+        };
+        manifest.record(&item.rel, &item.path, fingerprint, size);
         Outcome::Done {
             bytes,
             warnings: has_warnings(&doc),

@@ -33,12 +33,26 @@ pub(crate) fn temp_in(dir: &Path, target_name: &OsStr) -> io::Result<NamedTempFi
 /// Writes `bytes` to `target` through a temporary file in the same folder,
 /// synced before the rename: `target` is either its old self or whole.
 pub(crate) fn write_atomic(target: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomic_with(target, |w| w.write_all(bytes)).map(|_| ())
+}
+
+/// Like [`write_atomic`], with the bytes written by `fill` (through a
+/// buffer): returns how many were written.
+pub(crate) fn write_atomic_with(
+    target: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<u64> {
     let dir = parent(target);
     fs::create_dir_all(dir)?;
     let name = target.file_name().unwrap_or(OsStr::new("output"));
     let mut temp = temp_in(dir, name)?;
-    temp.write_all(bytes)?;
-    commit(temp, target)
+    let mut buffered = io::BufWriter::new(&mut temp);
+    fill(&mut buffered)?;
+    buffered.flush()?;
+    drop(buffered);
+    let size = temp.as_file().metadata()?.len();
+    commit(temp, target)?;
+    Ok(size)
 }
 
 /// Syncs a finished temporary file and renames it over `target`; on error

@@ -85,12 +85,16 @@ pub(crate) fn run(args: &ParseArgs) -> ExitCode {
                 continue;
             }
         };
-        let json = if pretty {
-            congvan::to_json_pretty(&doc)
+        // Streamed: the JSON text is never held whole in memory (it is
+        // several times the size of the input).
+        let written = if pretty {
+            serde_json::to_writer_pretty(&mut out, &doc)
         } else {
-            congvan::to_json(&doc)
-        };
-        if let Err(e) = writeln!(out, "{json}") {
+            serde_json::to_writer(&mut out, &doc)
+        }
+        .map_err(io::Error::from)
+        .and_then(|()| out.write_all(b"\n"));
+        if let Err(e) = written {
             return write_failed(&e, failed);
         }
     }
