@@ -418,7 +418,8 @@ impl Context<'_> {
                 return self.failed(item, bytes, &Failure::new("write_failed", message), None);
             }
         };
-        manifest.record(&item.rel, &item.path, fingerprint, size);
+        // absolute, so that a later run from another folder finds it
+        manifest.record(&item.rel, &identity(&item.path), fingerprint, size);
         Outcome::Done {
             bytes,
             warnings: has_warnings(&doc),
@@ -612,7 +613,8 @@ fn open_sink(args: &BatchArgs, items: &[Item]) -> Result<Sink, String> {
     }
     let name = shown(path);
     match fs::metadata(path) {
-        Ok(meta) if !meta.is_file() && !meta.is_dir() => {
+        Ok(meta) if meta.is_dir() => return Err(format!("--jsonl {name} is a folder")),
+        Ok(meta) if !meta.is_file() => {
             let file = File::options()
                 .write(true)
                 .open(path)
@@ -702,9 +704,9 @@ fn write_jsonl(
 }
 
 /// The identity of a path for finding one file named several ways: its
-/// folder resolved (symbolic links, `.` and `..`) and its own name kept, so
-/// that `p`, `./p` and `sub/../p` are one input while two links to one
-/// file stay two inputs.
+/// folder resolved to an absolute path (symbolic links, `.` and `..`) and
+/// its own name kept, so that `p`, `./p` and `sub/../p` are one input while
+/// two links to one file stay two inputs.
 fn identity(path: &Path) -> PathBuf {
     let name = match path.components().next_back() {
         Some(Component::Normal(name)) => name,
