@@ -607,6 +607,30 @@ fn a_killed_jsonl_rerun_keeps_the_previous_file() {
     }
 }
 
+/// A `--jsonl` file rewritten by a run keeps its permissions (it is a new
+/// file renamed over the old one), and a new one is readable by others as
+/// `File::create` would make it (umask permitting).
+#[test]
+fn a_rewritten_jsonl_keeps_its_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = TempDir::new("jsonl-mode");
+    let input = sample_tree(&dir);
+    let jsonl = dir.path().join("all.jsonl");
+    let mode = |p: &Path| fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+    let run = batch(&[&input, Path::new("--jsonl"), &jsonl]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let plain = dir.file("plain", b"");
+    assert_eq!(
+        mode(&jsonl),
+        mode(&plain),
+        "not the mode File::create gives"
+    );
+    fs::set_permissions(&jsonl, fs::Permissions::from_mode(0o640)).expect("chmod");
+    let run = batch(&[&input, Path::new("--jsonl"), &jsonl]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    assert_eq!(mode(&jsonl), 0o640);
+}
+
 /// A write error on `--jsonl` (here a file size limit; on a full disk,
 /// ENOSPC): exit 1 with a message naming the file, and the previous file is
 /// left as it was: no cut-off last line, no truncated file.

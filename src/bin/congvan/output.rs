@@ -55,9 +55,15 @@ pub(crate) fn write_atomic_with(
     Ok(size)
 }
 
-/// Syncs a finished temporary file and renames it over `target`; on error
-/// the temporary file is removed and `target` is untouched.
+/// Syncs a finished temporary file and renames it over `target`, which
+/// keeps its permissions; on error the temporary file is removed and
+/// `target` is untouched.
 pub(crate) fn commit(temp: NamedTempFile, target: &Path) -> io::Result<()> {
+    if let Ok(previous) = fs::symlink_metadata(target) {
+        if previous.is_file() {
+            temp.as_file().set_permissions(previous.permissions())?;
+        }
+    }
     temp.as_file().sync_all()?;
     temp.persist(target).map_err(|e| e.error)?;
     Ok(())
