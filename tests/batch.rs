@@ -676,10 +676,16 @@ fn a_second_run_on_one_jsonl_file_is_refused() {
     let input = sample_tree(&dir);
     let jsonl = dir.path().join("all.jsonl");
     fs::write(&jsonl, b"first run's\n").expect("write");
-    let _held = hold_lock(&dir.path().join(".all.jsonl.congvan-lock"));
+    let mut held = hold_lock(&dir.path().join(".all.jsonl.congvan-lock"));
+    // a run that holds the lock writes its process id there
+    std::io::Write::write_all(&mut held, b"4242\n").expect("write pid");
     let run = batch(&[&input, Path::new("--jsonl"), &jsonl]);
     assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
-    assert!(stderr(&run).contains("is locked"), "{}", stderr(&run));
+    assert!(
+        stderr(&run).contains("is locked by process 4242"),
+        "{}",
+        stderr(&run)
+    );
     assert_eq!(fs::read(&jsonl).expect("read"), b"first run's\n");
 }
 
