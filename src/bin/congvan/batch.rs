@@ -159,13 +159,13 @@ enum Outcome {
     Done {
         bytes: u64,
         warnings: bool,
-        line: Option<String>,
+        line: Option<Vec<u8>>,
     },
     /// Output already up to date (`--resume`).
     UpToDate,
     /// Failed (already reported on stderr); `line` holds the JSON Lines
     /// error record under `--jsonl`.
-    Failed { bytes: u64, line: Option<String> },
+    Failed { bytes: u64, line: Option<Vec<u8>> },
     /// Not attempted: the batch had stopped.
     NotRun,
 }
@@ -444,15 +444,12 @@ impl Context<'_> {
             Ok(doc) => Outcome::Done {
                 bytes,
                 warnings: has_warnings(&doc),
-                line: Some(format!(
-                    "{{\"path\":{path},\"document\":{}}}\n",
-                    congvan::to_json(&doc)
-                )),
+                line: Some(document_line(&path, &doc)),
             },
             Err(failure) => {
                 let error = serde_json::json!({"kind": failure.kind, "message": failure.message});
                 let line = format!("{{\"path\":{path},\"error\":{error}}}\n");
-                self.failed(item, bytes, &failure, Some(line))
+                self.failed(item, bytes, &failure, Some(line.into_bytes()))
             }
         }
     }
@@ -494,13 +491,23 @@ impl Context<'_> {
     }
 
     /// Reports a failure on stderr (above the progress bar) unless quiet.
-    fn failed(&self, item: &Item, bytes: u64, failure: &Failure, line: Option<String>) -> Outcome {
+    fn failed(&self, item: &Item, bytes: u64, failure: &Failure, line: Option<Vec<u8>>) -> Outcome {
         if !self.quiet {
             let line = format!("congvan: {}: {}", shown(&item.path), failure.message);
             self.progress.suspend(|| eprintln!("{line}"));
         }
         Outcome::Failed { bytes, line }
     }
+}
+
+/// The JSON Lines record of a document, its JSON written straight into the
+/// line (not built as a string of its own and then copied).
+fn document_line(path: &str, doc: &Document) -> Vec<u8> {
+    let mut line = format!("{{\"path\":{path},\"document\":").into_bytes();
+    // Serialising owned strings, numbers and vectors into memory cannot fail.
+    let _ = serde_json::to_writer(&mut line, doc);
+    line.extend_from_slice(b"}\n");
+    line
 }
 
 impl Totals {
@@ -886,7 +893,7 @@ fn write_lines_in_order(
                     line: Some(line), ..
                 } = &outcome
                 {
-                    buf.extend_from_slice(line.as_bytes());
+                    buf.extend_from_slice(line);
                 }
                 *totals = std::mem::take(totals).with(outcome);
                 want += 1;
