@@ -646,8 +646,7 @@ fn open_sink(args: &BatchArgs, items: &[Item]) -> Result<Sink, String> {
     let lock = output::lock(
         &output::beside(path, ".congvan-lock"),
         &format!("--jsonl {name}"),
-    )
-    .map_err(|e| format!("cannot create {name}: {e}"))?;
+    )?;
     remove_stale_temps_beside(path);
     let temp = output::temp_in(dir, path.file_name().unwrap_or(OsStr::new("output")))
         .map_err(|e| format!("cannot create {name}: {e}"))?;

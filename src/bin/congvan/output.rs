@@ -101,7 +101,12 @@ pub(crate) fn lock(path: &Path, what: &str) -> Result<Lock, String> {
         .mode(0o666)
         .custom_flags(libc::O_NOFOLLOW)
         .open(path)
-        .map_err(|e| format!("cannot create the lock file {}: {e}", path.display()))?;
+        .map_err(|e| {
+            format!(
+                "cannot create the lock file of {what} ({}): {e}",
+                path.display()
+            )
+        })?;
     match file.try_lock() {
         Ok(()) => {}
         Err(fs::TryLockError::WouldBlock) => {
@@ -119,7 +124,7 @@ pub(crate) fn lock(path: &Path, what: &str) -> Result<Lock, String> {
             ));
         }
         Err(fs::TryLockError::Error(e)) => {
-            return Err(format!("cannot lock {}: {e}", path.display()))
+            return Err(format!("cannot lock {what} ({}): {e}", path.display()))
         }
     }
     // Who holds it, for the message of a run that finds it locked.
