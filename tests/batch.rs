@@ -517,6 +517,22 @@ fn jsonl_that_is_one_of_the_inputs_is_refused() {
     assert_eq!(fs::read(&victim).expect("read"), before);
 }
 
+/// Under `--out`, an input whose output file would be the input itself
+/// (`dir/a.json` named directly, `--out dir`) fails, and is not overwritten.
+#[test]
+fn an_output_that_is_its_own_input_is_refused() {
+    let dir = TempDir::new("self-output");
+    let input = dir.file("a.json", fixture("chi-thi.txt"));
+    let run = batch(&[&input, Path::new("--out"), dir.path()]);
+    assert_eq!(run.status.code(), Some(3), "{}", stderr(&run));
+    assert!(
+        stderr(&run).contains("is the input itself"),
+        "{}",
+        stderr(&run)
+    );
+    assert_eq!(fs::read(&input).expect("read"), fixture("chi-thi.txt"));
+}
+
 /// Symbolic links planted at the names a run would once have used for its
 /// temporary files and its writability probe (`.a.json.congvan-tmp-<pid>`,
 /// `.congvan-tmp-probe-<pid>`), for the next few thousand process ids: no
