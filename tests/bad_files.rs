@@ -361,3 +361,166 @@ fn stdin_bad_bytes() {
     let e = stderr(&o);
     assert!(e.contains("<stdin>") && e.contains("byte 3"), "{e}");
 }
+
+// ---------------------------------------------------------------------------
+// Inputs that never end or block (issue 15)
+// ---------------------------------------------------------------------------
+
+/// A FIFO named as an input is refused at once by `parse`, `check` and
+/// `batch`: it is not opened, so nothing waits for a writer. A helper
+/// thread keeps offering a writer that closes at once: a command that did
+/// open the FIFO would read an empty input and succeed, failing the test
+/// instead of hanging it.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_fifo_is_refused_not_waited_for() {
+    use std::os::unix::fs::OpenOptionsExt;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::Arc;
+    const O_NONBLOCK: i32 = 0o4000; // Linux
+
+    let dir = TempDir::new("fifo");
+    let fifo = dir.path().join("pipe.txt");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !made {
+        eprintln!("a_fifo_is_refused_not_waited_for: no mkfifo; skipped");
+        return;
+    }
+    let out = dir.path().join("out");
+    let commands: [Vec<&std::ffi::OsStr>; 3] = [
+        vec!["parse".as_ref(), fifo.as_os_str()],
+        vec!["check".as_ref(), fifo.as_os_str()],
+        vec![
+            "batch".as_ref(),
+            fifo.as_os_str(),
+            "--out".as_ref(),
+            out.as_os_str(),
+        ],
+    ];
+    for args in commands {
+        let done = Arc::new(AtomicBool::new(false));
+        let writer = {
+            let (done, fifo) = (Arc::clone(&done), fifo.clone());
+            std::thread::spawn(move || {
+                while !done.load(Ordering::Relaxed) {
+                    // succeeds only while a reader has it open; closing it
+                    // at once gives that reader an end of file
+                    let _ = std::fs::File::options()
+                        .write(true)
+                        .custom_flags(O_NONBLOCK)
+                        .open(&fifo);
+                    std::thread::sleep(std::time::Duration::from_millis(5));
+                }
+            })
+        };
+        let o = congvan().args(&args).output().expect("run");
+        done.store(true, Ordering::Relaxed);
+        writer.join().expect("writer thread");
+        assert_no_panic(&o);
+        let expected = if args[0] == "batch" { 3 } else { 1 };
+        assert_eq!(o.status.code(), Some(expected), "{args:?}: {}", stderr(&o));
+        let e = stderr(&o);
+        assert!(
+            e.contains("pipe.txt") && e.contains("FIFO"),
+            "{args:?}: {e}"
+        );
+    }
+    assert!(!out.join("pipe.json").exists());
+}
+
+/// A device is not a document: `parse /dev/zero` is refused at once rather
+/// than read without end.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_device_is_refused() {
+    let o = congvan()
+        .args(["parse", "--max-size", "1M", "/dev/zero"])
+        .output()
+        .expect("run");
+    assert_refused(&o, "/dev/zero", "character device");
+}
+
+/// Standard input goes through the size limit too (`yes | congvan parse -`):
+/// reading stops one byte past it.
+#[test]
+fn stdin_is_read_only_up_to_the_limit() {
+    use std::io::Write;
+    let mut child = congvan()
+        .args(["parse", "--max-size", "64K", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut stdin = child.stdin.take().expect("stdin");
+    // More than the limit; the writes fail once congvan stops reading.
+    let feeder = std::thread::spawn(move || {
+        let line = b"y\n".repeat(4096);
+        for _ in 0..64 {
+            if stdin.write_all(&line).is_err() {
+                break;
+            }
+        }
+    });
+    let o = child.wait_with_output().expect("wait");
+    feeder.join().expect("feeder");
+    assert_refused(&o, "<stdin>", "over the limit of 65536 bytes");
+
+    // At the limit exactly: parsed.
+    let o = run_with_stdin(
+        congvan().args(["parse", "--max-size", "65536", "-"]),
+        &b"y\n".repeat(32768),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+/// `check` reads through the same limit: a (sparse) file of 1 TiB is
+/// refused from its size, never read, and `--max-size` sets the limit.
+#[test]
+fn check_refuses_large_files_before_reading() {
+    let dir = TempDir::new("check-large");
+    let path = dir.path().join("huge.txt");
+    let f = std::fs::File::create(&path).expect("create");
+    if f.set_len(1 << 40).is_err() {
+        eprintln!("check_refuses_large_files_before_reading: no sparse 1 TiB file here; skipped");
+        return;
+    }
+    drop(f);
+    let o = congvan().arg("check").arg(&path).output().expect("run");
+    assert_no_panic(&o);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(
+        e.contains("huge.txt") && e.contains("1099511627776 bytes, over the limit"),
+        "{e}"
+    );
+
+    let small = dir.file("small.txt", DOC.as_bytes());
+    let o = congvan()
+        .args(["check", "--max-size", "1K"])
+        .arg(&small)
+        .output()
+        .expect("run");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("over the limit of 1024 bytes"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// A name with control characters is shown escaped on stderr: it cannot
+/// forge a line or drive the terminal.
+#[test]
+fn control_characters_in_names_are_escaped() {
+    let dir = TempDir::new("ctrl");
+    let name = dir.path().join("a\nb\x1b[31mc.txt");
+    let o = run(&[&name]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(e.contains("a\\nb\\u{1b}[31mc.txt: no such file"), "{e}");
+    assert!(!e.contains('\x1b') && e.lines().count() == 1, "{e:?}");
+}

@@ -54,11 +54,15 @@ fn sample_tree(dir: &TempDir) -> PathBuf {
     root
 }
 
-/// Every file under `root`, relative path → bytes.
+/// Every file under `root`, relative path → bytes; not the run's own state
+/// (`root/.congvan/`: lock and manifest).
 fn tree(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
         for entry in fs::read_dir(dir).expect("read dir") {
             let path = entry.expect("entry").path();
+            if path == root.join(".congvan") {
+                continue;
+            }
             if path.is_dir() {
                 walk(root, &path, out);
             } else {
@@ -464,4 +468,490 @@ fn a_full_disk_stops_the_batch_with_status_1() {
         err.contains("/dev/full") && err.contains("cannot write"),
         "{err}"
     );
+}
+
+// ---------------------------------------------------------------------------
+// Nothing lost, nothing overwritten, nothing hung (issue 15)
+// ---------------------------------------------------------------------------
+
+/// Runs `congvan batch ARGS…` with its output files limited to `blocks` of
+/// 512 bytes (`ulimit -f`, the signal ignored): writes past it fail with
+/// EFBIG, the way a full disk fails them with ENOSPC.
+fn batch_with_file_limit(blocks: u32, args: &[&Path]) -> Option<Output> {
+    let run = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "trap '' XFSZ; ulimit -f {blocks} && exec \"$0\" batch \"$@\""
+        ))
+        .arg(env!("CARGO_BIN_EXE_congvan"))
+        .args(args)
+        .output()
+        .ok()?;
+    // a shell without `ulimit -f` says so and runs nothing
+    (!stderr(&run).contains("ulimit")).then_some(run)
+}
+
+/// `in/d000.txt`, `in/d001.txt`…: `n` copies of one document; returns `in`.
+fn copies(dir: &TempDir, n: usize) -> PathBuf {
+    let doc = fixture("chi-thi.txt");
+    for i in 0..n {
+        dir.file(&format!("in/d{i:03}.txt"), &doc);
+    }
+    dir.path().join("in")
+}
+
+/// `--jsonl` naming one of the inputs: refused, the input untouched.
+#[test]
+fn jsonl_that_is_one_of_the_inputs_is_refused() {
+    let dir = TempDir::new("jsonl-input");
+    let input = sample_tree(&dir);
+    let victim = input.join("a.txt");
+    let before = fs::read(&victim).expect("read");
+    let run = batch(&[&input, Path::new("--jsonl"), &victim]);
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    assert!(
+        stderr(&run).contains("is one of the inputs"),
+        "{}",
+        stderr(&run)
+    );
+    assert_eq!(fs::read(&victim).expect("read"), before);
+}
+
+/// Under `--out`, an input whose output file would be the input itself
+/// (`dir/a.json` named directly, `--out dir`) fails, and is not overwritten.
+#[test]
+fn an_output_that_is_its_own_input_is_refused() {
+    let dir = TempDir::new("self-output");
+    let input = dir.file("a.json", fixture("chi-thi.txt"));
+    let run = batch(&[&input, Path::new("--out"), dir.path()]);
+    assert_eq!(run.status.code(), Some(3), "{}", stderr(&run));
+    assert!(
+        stderr(&run).contains("is the input itself"),
+        "{}",
+        stderr(&run)
+    );
+    assert_eq!(fs::read(&input).expect("read"), fixture("chi-thi.txt"));
+}
+
+/// Symbolic links planted at the names a run would once have used for its
+/// temporary files and its writability probe (`.a.json.congvan-tmp-<pid>`,
+/// `.congvan-tmp-probe-<pid>`), for the next few thousand process ids: no
+/// write goes through them, so the file they point to is unchanged.
+#[cfg(target_os = "linux")]
+#[test]
+fn planted_symlinks_at_temporary_names_are_never_followed() {
+    let Ok(last) = fs::read_to_string("/proc/sys/kernel/ns_last_pid") else {
+        eprintln!("no /proc/sys/kernel/ns_last_pid; skipped");
+        return;
+    };
+    let last: u32 = last.trim().parse().expect("pid");
+    let dir = TempDir::new("planted");
+    let input = sample_tree(&dir);
+    let victim = dir.file("victim", b"precious");
+    let out = dir.path().join("out");
+    fs::create_dir_all(&out).expect("out");
+    let jsonl = dir.path().join("all.jsonl");
+    for pid in last + 1..last + 3000 {
+        for name in [
+            format!(".a.json.congvan-tmp-{pid}"),
+            format!(".congvan-tmp-probe-{pid}"),
+        ] {
+            std::os::unix::fs::symlink(&victim, out.join(name)).expect("symlink");
+        }
+        let name = format!(".all.jsonl.congvan-tmp-{pid}");
+        std::os::unix::fs::symlink(&victim, dir.path().join(name)).expect("symlink");
+    }
+    let run = batch(&[&input, Path::new("--out"), &out]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let run = batch(&[&input, Path::new("--jsonl"), &jsonl]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    assert_eq!(fs::read(&victim).expect("victim"), b"precious");
+    // and the outputs are whole
+    let doc: serde_json::Value =
+        serde_json::from_slice(&fs::read(out.join("a.json")).expect("a.json")).expect("JSON");
+    assert_eq!(doc["schema"], "congvan/1");
+    assert_eq!(
+        fs::read_to_string(&jsonl).expect("jsonl").lines().count(),
+        5
+    );
+}
+
+/// A rerun over a complete `--jsonl` file that is killed part-way leaves the
+/// previous file as it was: the new lines go to a temporary file, renamed
+/// over the target only at the end. The run is killed as soon as anything
+/// of it shows on disk (the target changed, or a temporary file beside it).
+#[test]
+fn a_killed_jsonl_rerun_keeps_the_previous_file() {
+    let dir = TempDir::new("killed");
+    let input = copies(&dir, 400);
+    let jsonl = dir.path().join("prev.jsonl");
+    let previous = b"{\"path\":\"previous run\"}\n".repeat(984);
+    fs::write(&jsonl, &previous).expect("write");
+    let mut child = congvan()
+        .args(["batch", "--quiet", "--jobs", "1", "--jsonl"])
+        .arg(&jsonl)
+        .arg(&input)
+        .spawn()
+        .expect("spawn");
+    let temp_beside = || {
+        fs::read_dir(dir.path())
+            .expect("read dir")
+            .flatten()
+            .any(|e| e.file_name().to_string_lossy().contains("congvan-tmp"))
+    };
+    let finished = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break Some(status);
+        }
+        let changed = fs::metadata(&jsonl).map_or(true, |m| m.len() != previous.len() as u64);
+        if changed || temp_beside() {
+            child.kill().expect("kill");
+            child.wait().expect("wait");
+            break None;
+        }
+        std::thread::yield_now();
+    };
+    let now = fs::read(&jsonl).expect("read");
+    match finished {
+        // killed: the previous file, whole
+        None => assert!(now == previous, "previous file changed by a killed run"),
+        // too fast to be caught: the whole new file
+        Some(status) => {
+            assert!(status.success());
+            assert_eq!(String::from_utf8_lossy(&now).lines().count(), 400);
+        }
+    }
+}
+
+/// A `--jsonl` file rewritten by a run keeps its permissions (it is a new
+/// file renamed over the old one), and a new one is readable by others as
+/// `File::create` would make it (umask permitting).
+#[test]
+fn a_rewritten_jsonl_keeps_its_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = TempDir::new("jsonl-mode");
+    let input = sample_tree(&dir);
+    let jsonl = dir.path().join("all.jsonl");
+    let mode = |p: &Path| fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+    let run = batch(&[&input, Path::new("--jsonl"), &jsonl]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let plain = dir.file("plain", b"");
+    assert_eq!(
+        mode(&jsonl),
+        mode(&plain),
+        "not the mode File::create gives"
+    );
+    fs::set_permissions(&jsonl, fs::Permissions::from_mode(0o640)).expect("chmod");
+    let run = batch(&[&input, Path::new("--jsonl"), &jsonl]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    assert_eq!(mode(&jsonl), 0o640);
+}
+
+/// A write error on `--jsonl` (here a file size limit; on a full disk,
+/// ENOSPC): exit 1 with a message naming the file, and the previous file is
+/// left as it was: no cut-off last line, no truncated file.
+#[test]
+fn a_jsonl_write_error_leaves_the_previous_file() {
+    let dir = TempDir::new("jsonl-full");
+    let input = sample_tree(&dir);
+    let jsonl = dir.path().join("prev.jsonl");
+    fs::write(&jsonl, b"{\"previous\":true}\n").expect("write");
+    let Some(run) = batch_with_file_limit(4, &[&input, Path::new("--jsonl"), &jsonl]) else {
+        eprintln!("no `ulimit -f` in sh; skipped");
+        return;
+    };
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    assert!(stderr(&run).contains("cannot write"), "{}", stderr(&run));
+    assert_eq!(fs::read(&jsonl).expect("read"), b"{\"previous\":true}\n");
+    let leftovers: Vec<_> = fs::read_dir(dir.path())
+        .expect("dir")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains("congvan-tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+/// Takes the lock a run takes (`File::try_lock` is `flock`), as another
+/// run holding it would.
+fn hold_lock(path: &Path) -> fs::File {
+    let file = fs::File::options()
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(path)
+        .expect("lock file");
+    file.try_lock().expect("lock");
+    file
+}
+
+/// A second run on one `--jsonl` target while the first holds it: refused
+/// with status 1 and a message, the target untouched.
+#[test]
+fn a_second_run_on_one_jsonl_file_is_refused() {
+    let dir = TempDir::new("jsonl-lock");
+    let input = sample_tree(&dir);
+    let jsonl = dir.path().join("all.jsonl");
+    fs::write(&jsonl, b"first run's\n").expect("write");
+    let mut held = hold_lock(&dir.path().join(".all.jsonl.congvan-lock"));
+    // a run that holds the lock writes its process id there
+    std::io::Write::write_all(&mut held, b"4242\n").expect("write pid");
+    let run = batch(&[&input, Path::new("--jsonl"), &jsonl]);
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    assert!(
+        stderr(&run).contains("is locked by process 4242"),
+        "{}",
+        stderr(&run)
+    );
+    assert_eq!(fs::read(&jsonl).expect("read"), b"first run's\n");
+}
+
+/// A second run on one `--out` folder while the first holds it: refused,
+/// and the first run's temporary files are left alone. Without a lock, the
+/// start-up clean-up removes only temporary files of dead processes.
+#[test]
+fn runs_on_one_out_folder_keep_each_others_files() {
+    let dir = TempDir::new("out-lock");
+    let input = sample_tree(&dir);
+    let out = dir.path().join("out");
+    fs::create_dir_all(out.join(".congvan")).expect("mkdir");
+    // a live run's temporary file: this test process is alive
+    let live = dir.file(
+        &format!("out/sub/.b.json.congvan-tmp-{}-AbCdEf", std::process::id()),
+        b"{\"sche",
+    );
+    {
+        let _held = hold_lock(&out.join(".congvan/lock"));
+        let run = batch(&[&input, Path::new("--out"), &out]);
+        assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+        assert!(stderr(&run).contains("is locked"), "{}", stderr(&run));
+        assert!(
+            live.exists(),
+            "a locked-out run removed a live temporary file"
+        );
+        assert!(!out.join("a.json").exists());
+    }
+    let dead = dir.file("out/z/.d.json.congvan-tmp-4194305-xYz", b"{");
+    let run = batch(&[&input, Path::new("--out"), &out]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    assert!(live.exists(), "a live run's temporary file was removed");
+    assert!(!dead.exists(), "a dead run's temporary file was left");
+}
+
+/// `--resume` decides from the manifest, not from times: an input restored
+/// with an older time, one changed to the same size and time, a change of
+/// `--format` or `--lossy`, or of congvan's version, all convert again; an
+/// output whose input is gone is reported, and removed with `--prune`.
+#[test]
+fn resume_is_not_fooled_by_times_content_or_options() {
+    let dir = TempDir::new("resume-fooled");
+    let input = sample_tree(&dir);
+    let out = dir.path().join("out");
+    let base = |extra: &[&str]| {
+        let mut args: Vec<PathBuf> = vec![input.clone(), "--out".into(), out.clone()];
+        args.extend(extra.iter().map(PathBuf::from));
+        batch_owned(&args)
+    };
+    let expect = |rel: &str, source: &Path| {
+        let text = String::from_utf8(fs::read(source).expect("input")).expect("UTF-8");
+        let doc = congvan::parse_with(&text, &congvan::Options::new());
+        assert_eq!(
+            fs::read_to_string(out.join(rel)).expect("output"),
+            congvan::to_json(&doc),
+            "{rel} is stale"
+        );
+    };
+    assert_eq!(base(&[]).status.code(), Some(0));
+
+    // a.txt replaced by another document, its time set back before the output's
+    let a = input.join("a.txt");
+    let old = mtime(&a);
+    fs::write(&a, fixture("giay-moi.txt")).expect("write");
+    set_mtime(&a, SystemTime::now() - Duration::from_secs(86_400));
+    // sub/b.txt: same size, same time, other bytes
+    let b = input.join("sub/b.txt");
+    let (b_time, mut bytes) = (mtime(&b), fs::read(&b).expect("read"));
+    let last = bytes.len() - 2;
+    bytes[last] = if bytes[last] == b'X' { b'Y' } else { b'X' };
+    fs::write(&b, &bytes).expect("write");
+    set_mtime(&b, b_time);
+    assert!(mtime(&a) < old);
+    let run = base(&["--resume"]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    assert!(
+        stderr(&run).contains("2 converted, 3 up to date"),
+        "{}",
+        stderr(&run)
+    );
+    expect("a.json", &a);
+    expect("sub/b.json", &b);
+
+    // other options: nothing is up to date, then everything
+    for (resumed, summary) in [
+        (
+            &["--format", "text", "--resume"][..],
+            "5 converted, 0 up to date",
+        ),
+        (
+            &["--format", "text", "--resume"][..],
+            "0 converted, 5 up to date",
+        ),
+        (
+            &["--format", "text", "--lossy", "--resume"][..],
+            "5 converted, 0 up to date",
+        ),
+    ] {
+        let run = base(resumed);
+        assert!(
+            stderr(&run).contains(summary),
+            "{resumed:?}: {}",
+            stderr(&run)
+        );
+    }
+    // another congvan version wrote the manifest
+    let manifest = out.join(".congvan/manifest.jsonl");
+    let text = fs::read_to_string(&manifest).expect("manifest");
+    fs::write(&manifest, text.replace("congvan ", "congvan 0.0.0-older ")).expect("write");
+    let lossy_text = ["--format", "text", "--lossy", "--resume"];
+    let run = base(&lossy_text);
+    assert!(
+        stderr(&run).contains("5 converted, 0 up to date"),
+        "{}",
+        stderr(&run)
+    );
+
+    // an input deleted: its output is reported, then pruned
+    fs::remove_file(input.join("z/d.md")).expect("remove");
+    let run = base(&lossy_text);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    assert!(
+        stderr(&run).contains("0 converted, 4 up to date"),
+        "{}",
+        stderr(&run)
+    );
+    assert!(
+        stderr(&run).contains("d.json: its input"),
+        "{}",
+        stderr(&run)
+    );
+    assert!(out.join("z/d.json").exists());
+    let run = base(&[&lossy_text[..], &["--prune"]].concat());
+    assert!(stderr(&run).contains("removed"), "{}", stderr(&run));
+    assert!(!out.join("z/d.json").exists());
+    let run = base(&lossy_text);
+    assert!(!stderr(&run).contains("d.json"), "{}", stderr(&run));
+}
+
+/// `--jobs` far beyond the cores is capped, with a warning, and the batch runs.
+#[test]
+fn jobs_are_capped_at_a_few_per_core() {
+    let dir = TempDir::new("jobs");
+    let input = sample_tree(&dir);
+    let run = congvan()
+        .args(["batch", "--jobs", "65535", "--jsonl", "-"])
+        .arg(&input)
+        .output()
+        .expect("run");
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    assert!(
+        stderr(&run).contains("--jobs 65535 is more than"),
+        "{}",
+        stderr(&run)
+    );
+    assert_eq!(String::from_utf8_lossy(&run.stdout).lines().count(), 5);
+}
+
+/// `--out` on a full disk (here a file size limit: EFBIG, like ENOSPC):
+/// the batch stops at the first failed write with status 1 and one message,
+/// instead of parsing every remaining file.
+#[test]
+fn a_full_disk_under_out_stops_at_the_first_write() {
+    let dir = TempDir::new("out-full");
+    let input = copies(&dir, 50);
+    let out = dir.path().join("out");
+    let Some(run) = batch_with_file_limit(
+        2,
+        &[
+            &input,
+            Path::new("--jobs"),
+            Path::new("1"),
+            Path::new("--out"),
+            &out,
+        ],
+    ) else {
+        eprintln!("no `ulimit -f` in sh; skipped");
+        return;
+    };
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    let err = stderr(&run);
+    assert_eq!(err.matches("cannot write").count(), 1, "{err}");
+    assert!(
+        err.contains("batch stopped") && err.contains("d000.json"),
+        "{err}"
+    );
+    assert!(tree(&out).is_empty(), "{:?}", tree(&out).keys());
+}
+
+/// Names: `..txt` and `.hidden.txt` get visible, safe output names; the
+/// same file named as `p`, `./p` and `sub/../p` is one input; two names
+/// that differ only in bytes that are not UTF-8 stay two records in JSON
+/// Lines, told apart by `path_bytes`.
+#[test]
+fn names_are_safe_distinct_and_deduplicated() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = TempDir::new("names");
+    dir.file("in/..txt", fixture("chi-thi.txt"));
+    dir.file("in/.hidden.txt", fixture("giay-moi.txt"));
+    let out = dir.path().join("out");
+    let run = batch(&[&dir.path().join("in"), Path::new("--out"), &out]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let names: Vec<_> = tree(&out).into_keys().collect();
+    assert_eq!(
+        names,
+        [PathBuf::from("_.json"), PathBuf::from("_hidden.json")]
+    );
+
+    let p = dir.file("p.txt", fixture("chi-thi.txt"));
+    fs::create_dir_all(dir.path().join("sub")).expect("mkdir");
+    let run = congvan()
+        .current_dir(dir.path())
+        .args(["batch", "p.txt", "./p.txt", "sub/../p.txt", "--out", "out2"])
+        .output()
+        .expect("run");
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    assert!(stderr(&run).contains("batch: 1 files"), "{}", stderr(&run));
+    assert!(p.exists() && dir.path().join("out2/p.json").exists());
+
+    let odd = dir.path().join("odd");
+    fs::create_dir_all(&odd).expect("mkdir");
+    for name in [&b"x\xff.txt"[..], b"x\xfe.txt"] {
+        let path = odd.join(std::ffi::OsStr::from_bytes(name));
+        if fs::write(&path, fixture("chi-thi.txt")).is_err() {
+            eprintln!("this file system refuses names that are not UTF-8; skipped");
+            return;
+        }
+    }
+    let run = congvan()
+        .args(["batch", "--jsonl", "-"])
+        .arg(&odd)
+        .output()
+        .expect("run");
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let records: Vec<serde_json::Value> = String::from_utf8_lossy(&run.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON"))
+        .collect();
+    assert_eq!(records.len(), 2);
+    let tails: Vec<_> = records
+        .iter()
+        .map(|r| {
+            let bytes: Vec<u8> = r["path_bytes"]
+                .as_array()
+                .expect("path_bytes")
+                .iter()
+                .map(|b| u8::try_from(b.as_u64().expect("byte")).expect("byte"))
+                .collect();
+            bytes[bytes.len() - 6..].to_vec()
+        })
+        .collect();
+    assert_eq!(tails, [b"x\xfe.txt".to_vec(), b"x\xff.txt".to_vec()]);
 }

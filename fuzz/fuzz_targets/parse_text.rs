@@ -1,4 +1,4 @@
-//! Bytes → lossy UTF-8 → `parse` as plain text.
+//! Bytes → lossy UTF-8 → `parse` as plain text, once.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -8,5 +8,5 @@ mod common;
 
 fuzz_target!(init: common::warm_up(), |data: &[u8]| {
     let text = String::from_utf8_lossy(data);
-    common::check(&text, congvan::InputFormat::Text);
+    common::check(&text, congvan::InputFormat::Text, common::sampled(data));
 });

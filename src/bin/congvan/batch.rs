@@ -9,19 +9,28 @@
 //! window, not by the number of files, and no worker waits for a slow
 //! neighbour at a window's end.
 
+use std::collections::{HashMap, HashSet};
 use std::ffi::OsStr;
 use std::fs::{self, File};
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
+use std::os::unix::fs::MetadataExt;
 use std::panic::{self, AssertUnwindSafe};
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
 use std::time::Instant;
 
 use clap::{ArgGroup, Args};
 use congvan::{Document, Error, Options, Severity};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
+use tempfile::NamedTempFile;
 
+use crate::input::{parse_size, read_file, DEFAULT_MAX_SIZE};
+use crate::manifest::{Fingerprint, Manifest};
+use crate::names::{output_name, shown};
+use crate::output::{self, Lock};
 use crate::parse_cmd::{describe_error, parse_bytes, Format};
 use crate::warn;
 
@@ -35,8 +44,12 @@ const EXTENSIONS: [&str; 3] = ["txt", "md", "markdown"];
 /// of the one the writer is waiting for (bounds the reorder buffer).
 const WINDOW_PER_JOB: usize = 32;
 
-/// Marker in the names of temporary output files.
-const TEMP_MARK: &str = ".congvan-tmp";
+/// `--jobs` beyond this many threads per core is capped (with a warning):
+/// the work is CPU-bound, more threads only cost memory.
+const JOBS_PER_CORE: usize = 4;
+
+/// The folder, inside `--out`, of the run's lock and manifest.
+const STATE_DIR: &str = ".congvan";
 
 /// Arguments of `congvan batch`.
 #[derive(Debug, Args)]
@@ -44,25 +57,36 @@ const TEMP_MARK: &str = ".congvan-tmp";
     group(ArgGroup::new("output").required(true).args(["out", "jsonl"])),
     after_help = "Folders are walked recursively; files ending in .txt, .md or .markdown are \
                   read, other files are skipped and counted. A file named on the command line is \
-                  always read. Inputs are processed in sorted path order.\n\n\
+                  always read. Symbolic links to files are followed; links to folders are not. \
+                  Inputs are processed in sorted path order; one file named several ways (`p`, \
+                  `./p`, `sub/../p`) is one input.\n\n\
                   With --out DIR, `a/b.txt` under an input folder becomes `DIR/a/b.json` (a file \
-                  named directly becomes `DIR/<stem>.json`); each file is written to a temporary \
-                  name in its folder and renamed, so an interrupted run leaves only whole files. \
+                  named directly becomes `DIR/<stem>.json`; a name that would start with a dot \
+                  starts with `_`); each file is written to a temporary name in its folder, synced \
+                  and renamed, so an interrupted run leaves only whole files. DIR/.congvan/ holds \
+                  the run's lock and its manifest (what each output was made from). \
                   With --jsonl, each input gives one line, {\"path\":…,\"document\":…} or \
-                  {\"path\":…,\"error\":{\"kind\":…,\"message\":…}}, in sorted order whatever \
-                  --jobs is.\n\n\
-                  --resume (only with --out) skips inputs whose output exists and is newer than \
-                  the input; an interrupted run followed by --resume ends with the same output \
-                  as one uninterrupted run. --resume with --jsonl is a usage error: rerun the \
-                  whole batch instead.\n\n\
+                  {\"path\":…,\"error\":{\"kind\":…,\"message\":…}} (plus \"path_bytes\", the \
+                  name's bytes, when it is not UTF-8), in sorted order whatever --jobs is; the \
+                  file is written beside FILE under a temporary name and renamed over it only when \
+                  the run completes, so FILE is either the previous file or the whole new one. \
+                  FILE may not be one of the inputs.\n\n\
+                  One run at a time per output: a second run on the same --out folder or --jsonl \
+                  file says it is locked and exits with status 1.\n\n\
+                  --resume (only with --out) skips inputs whose output was made, by this congvan \
+                  version with the same --format and --lossy, from an input of the same size, \
+                  modification time and content (per the manifest); an interrupted run followed \
+                  by --resume ends with the same output as one uninterrupted run. Outputs whose \
+                  input is gone are listed, and removed with --prune. --resume with --jsonl is a \
+                  usage error: rerun the whole batch instead.\n\n\
                   A summary (files, bytes, seconds, MB/s, failed, documents with warnings) and \
                   each failure are printed on stderr unless --quiet; a progress bar is shown \
                   when stderr is a terminal.\n\n\
                   Exit status: 0 when every input was converted; 3 when some inputs failed (not \
-                  readable, not UTF-8, binary, too large, vanished, or a parser bug, kind \
-                  `internal_error`: set CONGVAN_BACKTRACE=1 to see it; the others are still \
-                  converted); 1 when the batch could not run (output not writable); 2 for usage \
-                  errors."
+                  readable, not a regular file, not UTF-8, binary, too large, vanished, or a \
+                  parser bug, kind `internal_error`: set CONGVAN_BACKTRACE=1 to see it; the \
+                  others are still converted); 1 when the batch could not run or stopped (output \
+                  not writable, locked, one of the inputs, or the disk full); 2 for usage errors."
 )]
 pub(crate) struct BatchArgs {
     /// Files and folders to convert.
@@ -74,12 +98,15 @@ pub(crate) struct BatchArgs {
     /// Write JSON Lines to FILE (`-` for standard output), one line per input in sorted order.
     #[arg(long, value_name = "FILE")]
     jsonl: Option<PathBuf>,
-    /// Number of worker threads (default: all cores).
+    /// Number of worker threads (default: all cores; at most 4 per core).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
-    /// Skip inputs whose output file exists and is newer than the input (only with --out).
+    /// Skip inputs whose output is up to date per the manifest (only with --out).
     #[arg(long, conflicts_with = "jsonl")]
     resume: bool,
+    /// Remove the outputs whose input is gone (only with --out).
+    #[arg(long, conflicts_with = "jsonl")]
+    prune: bool,
     /// How to read the inputs: `auto` detects Markdown, `text` reads plain text, `markdown`
     /// reads CommonMark with tables.
     #[arg(long, value_enum, default_value_t = Format::Auto)]
@@ -87,6 +114,9 @@ pub(crate) struct BatchArgs {
     /// Replace invalid UTF-8 with U+FFFD (and add a diagnostic) instead of failing the input.
     #[arg(long)]
     lossy: bool,
+    /// Refuse inputs larger than SIZE (bytes, or with a unit: 512K, 64M, 1G).
+    #[arg(long, value_name = "SIZE", default_value = DEFAULT_MAX_SIZE, value_parser = parse_size)]
+    max_size: usize,
     /// Print nothing on stderr but errors that stop the batch.
     #[arg(long)]
     quiet: bool,
@@ -106,8 +136,8 @@ struct Item {
 /// Why one input failed.
 #[derive(Debug, Clone)]
 struct Failure {
-    /// Stable `snake_case` kind: `not_found`, `unreadable`, `invalid_utf8`, `binary`,
-    /// `too_large`, `internal_error`, `output_conflict`, `write_failed`.
+    /// Stable `snake_case` kind: `not_found`, `unreadable`, `not_a_file`, `invalid_utf8`,
+    /// `binary`, `too_large`, `internal_error`, `output_conflict`, `write_failed`.
     kind: &'static str,
     /// A sentence for people.
     message: String,
@@ -129,13 +159,15 @@ enum Outcome {
     Done {
         bytes: u64,
         warnings: bool,
-        line: Option<String>,
+        line: Option<Vec<u8>>,
     },
     /// Output already up to date (`--resume`).
     UpToDate,
     /// Failed (already reported on stderr); `line` holds the JSON Lines
     /// error record under `--jsonl`.
-    Failed { bytes: u64, line: Option<String> },
+    Failed { bytes: u64, line: Option<Vec<u8>> },
+    /// Not attempted: the batch had stopped.
+    NotRun,
 }
 
 /// Counts for the summary.
@@ -153,23 +185,42 @@ struct Totals {
 /// Where the output goes.
 enum Sink {
     /// One file per input under this folder.
-    Dir(PathBuf),
-    /// JSON Lines to a file or stdout.
-    Lines {
-        writer: Box<dyn Write>,
-        name: String,
+    Dir {
+        out: PathBuf,
+        manifest: Manifest,
+        _lock: Lock,
+    },
+    /// JSON Lines.
+    Lines(Lines),
+}
+
+/// Where JSON Lines go.
+enum Lines {
+    /// Standard output.
+    Stdout,
+    /// A device or pipe named as the target (`/dev/null`, `/dev/stdout`):
+    /// written in place, there is nothing to rename.
+    Device { file: File, name: String },
+    /// A regular file: a temporary file beside it, renamed over it at the end.
+    File {
+        temp: NamedTempFile,
+        target: PathBuf,
+        _lock: Lock,
     },
 }
 
 /// Runs `congvan batch`.
 pub(crate) fn run(args: &BatchArgs) -> ExitCode {
     let started = Instant::now();
-    let options = Options::new().format(args.format.into()).lossy(args.lossy);
+    let options = Options::new()
+        .format(args.format.into())
+        .lossy(args.lossy)
+        .max_size(args.max_size);
 
     let mut skipped = 0usize;
     let items = collect(&args.inputs, args.out.is_some(), &mut skipped);
 
-    let mut sink = match open_sink(args) {
+    let mut sink = match open_sink(args, &items) {
         Ok(sink) => sink,
         Err(message) => {
             warn(&message);
@@ -177,11 +228,7 @@ pub(crate) fn run(args: &BatchArgs) -> ExitCode {
         }
     };
 
-    let jobs = args.jobs.map(usize::from).unwrap_or_else(|| {
-        std::thread::available_parallelism()
-            .map(usize::from)
-            .unwrap_or(1)
-    });
+    let jobs = jobs(args.jobs, args.quiet);
     let pool = match rayon::ThreadPoolBuilder::new().num_threads(jobs).build() {
         Ok(pool) => pool,
         Err(e) => {
@@ -210,15 +257,17 @@ pub(crate) fn run(args: &BatchArgs) -> ExitCode {
         resume: args.resume,
         quiet: args.quiet,
         progress: &progress,
+        stop: AtomicBool::new(false),
+        fatal: Mutex::new(None),
     };
 
     let fatal = match &mut sink {
-        Sink::Dir(out) => {
+        Sink::Dir { out, manifest, .. } => {
             let done = pool.install(|| {
                 items
                     .par_iter()
                     .map(|item| {
-                        let outcome = ctx.convert_to_dir(item, out);
+                        let outcome = ctx.convert_to_dir(item, out, manifest);
                         progress.inc(1);
                         outcome
                     })
@@ -226,11 +275,19 @@ pub(crate) fn run(args: &BatchArgs) -> ExitCode {
                     .reduce(Totals::default, Totals::merge)
             });
             totals = totals.merge(done);
-            None
+            let mut fatal = ctx.fatal.lock().unwrap_or_else(|e| e.into_inner()).take();
+            if let Err(e) = manifest.save() {
+                fatal.get_or_insert(format!(
+                    "cannot write the manifest in {}: {e}",
+                    out.display()
+                ));
+            }
+            if fatal.is_none() {
+                progress.suspend(|| orphans(out, manifest, args.prune, args.quiet));
+            }
+            fatal
         }
-        Sink::Lines { writer, name } => {
-            write_lines_in_order(&ctx, &items, jobs, writer, name, &mut totals)
-        }
+        Sink::Lines(lines) => write_jsonl(&ctx, &items, jobs, lines, &mut totals),
     };
     progress.finish_and_clear();
 
@@ -250,92 +307,179 @@ pub(crate) fn run(args: &BatchArgs) -> ExitCode {
     }
 }
 
+/// The number of worker threads: `--jobs`, capped at a few per core.
+fn jobs(asked: Option<u16>, quiet: bool) -> usize {
+    let cores = std::thread::available_parallelism()
+        .map(usize::from)
+        .unwrap_or(1);
+    let Some(asked) = asked.map(usize::from) else {
+        return cores;
+    };
+    let most = cores * JOBS_PER_CORE;
+    if asked > most {
+        if !quiet {
+            warn(&format!(
+                "--jobs {asked} is more than {JOBS_PER_CORE} per core ({cores} cores): using {most}"
+            ));
+        }
+        return most;
+    }
+    asked
+}
+
+/// Lists the outputs whose input is gone; removes them with `prune`.
+fn orphans(out: &Path, manifest: &Manifest, prune: bool, quiet: bool) {
+    for (output, input) in manifest.orphans() {
+        let target = out.join(&output);
+        if prune {
+            match fs::remove_file(&target) {
+                Ok(()) => {}
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                Err(e) => {
+                    warn(&format!("cannot remove {}: {e}", shown(&target)));
+                    continue;
+                }
+            }
+            manifest.forget(&output);
+            if !quiet {
+                warn(&format!(
+                    "removed {}: its input {} is gone",
+                    shown(&target),
+                    shown(&input)
+                ));
+            }
+        } else if !quiet {
+            warn(&format!(
+                "{}: its input {} is gone (--prune removes it)",
+                shown(&target),
+                shown(&input)
+            ));
+        }
+    }
+    if prune {
+        let _ = manifest.save();
+    }
+}
+
 /// What every worker needs.
 struct Context<'a> {
     options: &'a Options,
     resume: bool,
     quiet: bool,
     progress: &'a ProgressBar,
+    /// Set when the batch must stop (the disk is full): later inputs are not run.
+    stop: AtomicBool,
+    /// Why it stopped.
+    fatal: Mutex<Option<String>>,
 }
 
 impl Context<'_> {
     /// Converts one input into its file under `out`.
-    fn convert_to_dir(&self, item: &Item, out: &Path) -> Outcome {
+    fn convert_to_dir(&self, item: &Item, out: &Path, manifest: &Manifest) -> Outcome {
+        if self.stop.load(Ordering::Relaxed) {
+            return Outcome::NotRun;
+        }
         let target = out.join(&item.rel);
-        if self.resume && up_to_date(&item.path, &target) {
+        let (bytes, read) = match self.read(item) {
+            Ok(read) => (read.0.len() as u64, read),
+            Err(failure) => return self.failed(item, 0, &failure, None),
+        };
+        let fingerprint = Fingerprint::new(&read.1, &read.0);
+        if self.resume && manifest.up_to_date(&item.rel, fingerprint, &target) {
             return Outcome::UpToDate;
         }
-        let (bytes, result) = self.parse(item);
-        let result = result.and_then(|doc| {
-            write_atomic(&target, congvan::to_json(&doc).as_bytes())
-                .map(|()| doc)
-                .map_err(|e| {
-                    Failure::new(
-                        "write_failed",
-                        format!("cannot write {}: {e}", target.display()),
-                    )
-                })
+        if fs::metadata(&target).is_ok_and(|t| t.dev() == read.1.dev() && t.ino() == read.1.ino()) {
+            let failure = Failure::new(
+                "output_conflict",
+                format!("its output {} is the input itself", shown(&target)),
+            );
+            return self.failed(item, bytes, &failure, None);
+        }
+        let doc = match self.parse(&read.0) {
+            Ok(doc) => doc,
+            Err(failure) => return self.failed(item, bytes, &failure, None),
+        };
+        // Streamed into the file: the JSON text is never held whole.
+        let written = output::write_atomic_with(&target, |w| {
+            serde_json::to_writer(w, &doc).map_err(io::Error::from)
         });
-        match result {
-            Ok(doc) => Outcome::Done {
-                bytes,
-                warnings: has_warnings(&doc),
-                line: None,
-            },
-            Err(failure) => {
-                self.report(item, &failure);
-                Outcome::Failed { bytes, line: None }
+        let size = match written {
+            Ok(size) => size,
+            Err(e) => {
+                let message = format!("cannot write {}: {e}", shown(&target));
+                if output::is_out_of_space(&e) {
+                    // Every later output would fail the same way: stop here.
+                    if !self.stop.swap(true, Ordering::Relaxed) {
+                        *self.fatal.lock().unwrap_or_else(|e| e.into_inner()) =
+                            Some(format!("{message}; batch stopped"));
+                    }
+                    return Outcome::NotRun;
+                }
+                return self.failed(item, bytes, &Failure::new("write_failed", message), None);
             }
+        };
+        // absolute, so that a later run from another folder finds it
+        manifest.record(&item.rel, &identity(&item.path), fingerprint, size);
+        Outcome::Done {
+            bytes,
+            warnings: has_warnings(&doc),
+            line: None,
         }
     }
 
     /// Converts one input into its JSON Lines record.
     fn convert_to_line(&self, item: &Item) -> Outcome {
-        let (bytes, result) = self.parse(item);
-        let path = serde_json::to_string(&item.path.to_string_lossy()).unwrap_or_default();
+        let mut path = serde_json::to_string(&item.path.to_string_lossy()).unwrap_or_default();
+        if item.path.to_str().is_none() {
+            // the lossy name alone could be the name of another input
+            let raw = std::os::unix::ffi::OsStrExt::as_bytes(item.path.as_os_str());
+            path.push_str(",\"path_bytes\":");
+            path.push_str(&serde_json::to_string(raw).unwrap_or_default());
+        }
+        let (bytes, result) = match self.read(item) {
+            Ok((bytes, _)) => (bytes.len() as u64, self.parse(&bytes)),
+            Err(failure) => (0, Err(failure)),
+        };
         match result {
             Ok(doc) => Outcome::Done {
                 bytes,
                 warnings: has_warnings(&doc),
-                line: Some(format!(
-                    "{{\"path\":{path},\"document\":{}}}\n",
-                    congvan::to_json(&doc)
-                )),
+                line: Some(document_line(&path, &doc)),
             },
             Err(failure) => {
-                self.report(item, &failure);
                 let error = serde_json::json!({"kind": failure.kind, "message": failure.message});
-                Outcome::Failed {
-                    bytes,
-                    line: Some(format!("{{\"path\":{path},\"error\":{error}}}\n")),
-                }
+                let line = format!("{{\"path\":{path},\"error\":{error}}}\n");
+                self.failed(item, bytes, &failure, Some(line.into_bytes()))
             }
         }
     }
 
-    /// Reads and parses one input: the bytes read and the document.
-    fn parse(&self, item: &Item) -> (u64, Result<Document, Failure>) {
+    /// Reads one input with the size limit: its bytes and metadata.
+    fn read(&self, item: &Item) -> Result<(Vec<u8>, fs::Metadata), Failure> {
         if let Some(failure) = &item.walk_error {
-            return (0, Err(failure.clone()));
+            return Err(failure.clone());
         }
-        let bytes = match read_limited(&item.path, self.options.max_size) {
-            Ok(bytes) => bytes,
-            Err(failure) => return (0, Err(failure)),
-        };
-        let len = bytes.len() as u64;
+        read_file(&item.path, self.options.max_size).map_err(|e| {
+            let message = match e {
+                crate::input::ReadError::NotFound => "no such file (vanished?)".to_owned(),
+                _ => e.to_string(),
+            };
+            Failure::new(e.kind(), message)
+        })
+    }
+
+    /// Parses one input's bytes.
+    fn parse(&self, bytes: &[u8]) -> Result<Document, Failure> {
         // A parser bug on one document must not end the batch: the panic
         // is recorded as that input's failure.
-        let parsed = panic::catch_unwind(AssertUnwindSafe(|| parse_bytes(&bytes, self.options)));
+        let parsed = panic::catch_unwind(AssertUnwindSafe(|| parse_bytes(bytes, self.options)));
         let Ok(parsed) = parsed else {
-            return (
-                len,
-                Err(Failure::new(
-                    "internal_error",
-                    "the parser failed on this document (a bug: please report it with the file)",
-                )),
-            );
+            return Err(Failure::new(
+                "internal_error",
+                "the parser failed on this document (a bug: please report it with the file)",
+            ));
         };
-        let result = parsed.map_err(|e| {
+        parsed.map_err(|e| {
             let kind = match e {
                 Error::InvalidUtf8 { .. } => "invalid_utf8",
                 Error::Binary { .. } => "binary",
@@ -343,17 +487,27 @@ impl Context<'_> {
                 _ => "unreadable",
             };
             Failure::new(kind, describe_error(&e))
-        });
-        (len, result)
+        })
     }
 
-    /// Prints a failure on stderr (above the progress bar) unless quiet.
-    fn report(&self, item: &Item, failure: &Failure) {
+    /// Reports a failure on stderr (above the progress bar) unless quiet.
+    fn failed(&self, item: &Item, bytes: u64, failure: &Failure, line: Option<Vec<u8>>) -> Outcome {
         if !self.quiet {
-            let line = format!("congvan: {}: {}", item.path.display(), failure.message);
+            let line = format!("congvan: {}: {}", shown(&item.path), failure.message);
             self.progress.suspend(|| eprintln!("{line}"));
         }
+        Outcome::Failed { bytes, line }
     }
+}
+
+/// The JSON Lines record of a document, its JSON written straight into the
+/// line (not built as a string of its own and then copied).
+fn document_line(path: &str, doc: &Document) -> Vec<u8> {
+    let mut line = format!("{{\"path\":{path},\"document\":").into_bytes();
+    // Serialising owned strings, numbers and vectors into memory cannot fail.
+    let _ = serde_json::to_writer(&mut line, doc);
+    line.extend_from_slice(b"}\n");
+    line
 }
 
 impl Totals {
@@ -372,6 +526,7 @@ impl Totals {
                 self.failed += 1;
                 self.bytes += bytes;
             }
+            Outcome::NotRun => {}
         }
         self
     }
@@ -429,118 +584,145 @@ fn progress_bar(len: u64, quiet: bool) -> ProgressBar {
     bar
 }
 
-/// Opens the output: creates and probes the folder, or opens the JSON Lines file.
-fn open_sink(args: &BatchArgs) -> Result<Sink, String> {
+/// Opens the output: creates, locks, probes and cleans the folder, or locks
+/// the JSON Lines file and opens a temporary file beside it.
+fn open_sink(args: &BatchArgs, items: &[Item]) -> Result<Sink, String> {
     if let Some(out) = &args.out {
-        fs::create_dir_all(out)
-            .map_err(|e| format!("cannot create output folder {}: {e}", out.display()))?;
-        probe_writable(out)
-            .map_err(|e| format!("output folder {} is not writable: {e}", out.display()))?;
-        remove_stale_temps(out);
-        return Ok(Sink::Dir(out.clone()));
+        let state = out.join(STATE_DIR);
+        fs::create_dir_all(&state)
+            .map_err(|e| format!("cannot create output folder {}: {e}", shown(out)))?;
+        let lock = output::lock(
+            &state.join("lock"),
+            &format!("output folder {}", shown(out)),
+        )?;
+        output::probe_writable(out)
+            .map_err(|e| format!("output folder {} is not writable: {e}", shown(out)))?;
+        // Under the lock no other run writes here: every temporary file
+        // left is a dead run's (the names say whose, and are checked too).
+        output::remove_stale_temps(out);
+        let settings = format!(
+            "congvan {}; format={:?}; lossy={}",
+            env!("CARGO_PKG_VERSION"),
+            args.format,
+            args.lossy
+        );
+        let manifest = Manifest::open(&state, settings)
+            .map_err(|e| format!("cannot write the manifest in {}: {e}", shown(&state)))?;
+        return Ok(Sink::Dir {
+            out: out.clone(),
+            manifest,
+            _lock: lock,
+        });
     }
     let path = args.jsonl.as_deref().unwrap_or(Path::new("-"));
     if path == Path::new("-") {
-        return Ok(Sink::Lines {
-            writer: Box::new(io::stdout()),
-            name: "standard output".to_owned(),
-        });
+        return Ok(Sink::Lines(Lines::Stdout));
     }
-    let file = File::create(path).map_err(|e| format!("cannot create {}: {e}", path.display()))?;
-    Ok(Sink::Lines {
-        writer: Box::new(file),
-        name: path.display().to_string(),
-    })
+    let name = shown(path);
+    match fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => return Err(format!("--jsonl {name} is a folder")),
+        Ok(meta) if !meta.is_file() => {
+            let file = File::options()
+                .write(true)
+                .open(path)
+                .map_err(|e| format!("cannot open {name}: {e}"))?;
+            return Ok(Sink::Lines(Lines::Device { file, name }));
+        }
+        Ok(meta) if meta.is_file() => {
+            if let Some(item) = items.iter().find(|item| {
+                item.walk_error.is_none()
+                    && fs::metadata(&item.path)
+                        .is_ok_and(|m| m.dev() == meta.dev() && m.ino() == meta.ino())
+            }) {
+                return Err(format!(
+                    "--jsonl {name} is one of the inputs ({}): refusing to overwrite it",
+                    shown(&item.path)
+                ));
+            }
+        }
+        _ => {}
+    }
+    let dir = output::parent(path);
+    let lock = output::lock(
+        &output::beside(path, ".congvan-lock"),
+        &format!("--jsonl {name}"),
+    )?;
+    remove_stale_temps_beside(path);
+    let temp = output::temp_in(dir, path.file_name().unwrap_or(OsStr::new("output")))
+        .map_err(|e| format!("cannot create {name}: {e}"))?;
+    Ok(Sink::Lines(Lines::File {
+        temp,
+        target: path.to_path_buf(),
+        _lock: lock,
+    }))
 }
 
-/// Creates and removes a file in `dir`.
-fn probe_writable(dir: &Path) -> io::Result<()> {
-    let probe = dir.join(format!("{TEMP_MARK}-probe-{}", std::process::id()));
-    File::create(&probe)?;
-    fs::remove_file(&probe)
-}
-
-/// Removes temporary files left in `dir` by a run that was killed.
-fn remove_stale_temps(dir: &Path) {
-    let Ok(entries) = fs::read_dir(dir) else {
+/// Removes the temporary files of dead runs beside a `--jsonl` target.
+fn remove_stale_temps_beside(target: &Path) {
+    let Some(name) = target.file_name() else {
+        return;
+    };
+    let mut prefix = std::ffi::OsString::from(".");
+    prefix.push(name);
+    prefix.push(output::TEMP_MARK);
+    let prefix = std::os::unix::ffi::OsStrExt::as_bytes(prefix.as_os_str()).to_vec();
+    let Ok(entries) = fs::read_dir(output::parent(target)) else {
         return;
     };
     for entry in entries.flatten() {
-        let Ok(kind) = entry.file_type() else {
-            continue;
-        };
-        let path = entry.path();
-        if kind.is_dir() {
-            remove_stale_temps(&path);
-        } else if kind.is_file() && is_temp_name(&entry.file_name()) {
-            let _ = fs::remove_file(&path);
+        let file_name = entry.file_name();
+        let ours =
+            std::os::unix::ffi::OsStrExt::as_bytes(file_name.as_os_str()).starts_with(&prefix);
+        if ours && entry.file_type().is_ok_and(|t| t.is_file()) {
+            output::remove_stale_temp(&entry.path());
         }
     }
 }
 
-/// Whether a file name is one of ours for a file being written.
-fn is_temp_name(name: &OsStr) -> bool {
-    let name = name.to_string_lossy();
-    name.starts_with('.') && name.contains(TEMP_MARK)
-}
-
-/// Writes `bytes` to `target` through a temporary file in the same folder.
-fn write_atomic(target: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = target.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(dir)?;
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = dir.join(format!(".{name}{TEMP_MARK}-{}", std::process::id()));
-    let result = File::create(&temp)
-        .and_then(|mut f| f.write_all(bytes))
-        .and_then(|()| fs::rename(&temp, target));
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
-    }
-    result
-}
-
-/// Whether `output` exists and was modified after `input`.
-fn up_to_date(input: &Path, output: &Path) -> bool {
-    let modified = |p: &Path| fs::metadata(p).and_then(|m| m.modified()).ok();
-    match (modified(input), modified(output)) {
-        (Some(i), Some(o)) => o > i,
-        _ => false,
+/// `--jsonl`: writes the lines, then (for a file) renames the finished
+/// temporary file over the target. Returns a fatal message, if any.
+fn write_jsonl(
+    ctx: &Context<'_>,
+    items: &[Item],
+    jobs: usize,
+    lines: &mut Lines,
+    totals: &mut Totals,
+) -> Option<String> {
+    match lines {
+        Lines::Stdout => {
+            let mut stdout = io::stdout();
+            write_lines_in_order(ctx, items, jobs, &mut stdout, "standard output", totals)
+        }
+        Lines::Device { file, name } => write_lines_in_order(ctx, items, jobs, file, name, totals),
+        Lines::File { temp, target, .. } => {
+            let name = shown(target);
+            if let Some(fatal) = write_lines_in_order(ctx, items, jobs, temp, &name, totals) {
+                return Some(fatal);
+            }
+            let Lines::File { temp, target, .. } = std::mem::replace(lines, Lines::Stdout) else {
+                return None;
+            };
+            output::commit(temp, &target)
+                .err()
+                .map(|e| format!("cannot write {name}: {e}"))
+        }
     }
 }
 
-/// Reads a file, refusing one over `limit` bytes without reading it.
-fn read_limited(path: &Path, limit: usize) -> Result<Vec<u8>, Failure> {
-    let io_failure = |e: io::Error| match e.kind() {
-        io::ErrorKind::NotFound => Failure::new("not_found", "no such file (vanished?)"),
-        io::ErrorKind::PermissionDenied => Failure::new("unreadable", "permission denied"),
-        _ => Failure::new("unreadable", e.to_string()),
+/// The identity of a path for finding one file named several ways: its
+/// folder resolved to an absolute path (symbolic links, `.` and `..`) and
+/// its own name kept, so that `p`, `./p` and `sub/../p` are one input while
+/// two links to one file stay two inputs.
+fn identity(path: &Path) -> PathBuf {
+    let name = match path.components().next_back() {
+        Some(Component::Normal(name)) => name,
+        _ => return fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()),
     };
-    let file = File::open(path).map_err(io_failure)?;
-    let meta = file.metadata().map_err(io_failure)?;
-    if meta.is_dir() {
-        return Err(Failure::new("unreadable", "is a directory"));
+    let dir = output::parent(path);
+    match fs::canonicalize(dir) {
+        Ok(dir) => dir.join(name),
+        Err(_) => path.to_path_buf(),
     }
-    let too_large = |size: u64| {
-        Failure::new(
-            "too_large",
-            format!("input is {size} bytes, over the limit of {limit} bytes"),
-        )
-    };
-    if meta.len() > limit as u64 {
-        return Err(too_large(meta.len()));
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    // Read at most one byte past the limit: a file that grew is still refused.
-    file.take(limit as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io_failure)?;
-    if bytes.len() > limit {
-        return Err(too_large(bytes.len() as u64));
-    }
-    Ok(bytes)
 }
 
 /// Walks the inputs: the files to convert in sorted order, with `skipped`
@@ -551,14 +733,11 @@ fn collect(inputs: &[PathBuf], to_dir: bool, skipped: &mut usize) -> Vec<Item> {
     for input in inputs {
         match fs::metadata(input) {
             Ok(meta) if meta.is_dir() => walk(input, Path::new(""), &mut items, skipped),
-            Ok(_) => {
-                let stem = input.file_stem().unwrap_or(input.as_os_str());
-                items.push(Item {
-                    path: input.clone(),
-                    rel: Path::new(stem).with_extension("json"),
-                    walk_error: None,
-                });
-            }
+            Ok(_) => items.push(Item {
+                path: input.clone(),
+                rel: PathBuf::from(output_name(input.file_name().unwrap_or(input.as_os_str()))),
+                walk_error: None,
+            }),
             Err(e) => items.push(Item {
                 path: input.clone(),
                 rel: PathBuf::new(),
@@ -570,7 +749,8 @@ fn collect(inputs: &[PathBuf], to_dir: bool, skipped: &mut usize) -> Vec<Item> {
         }
     }
     items.sort_by(|a, b| a.path.cmp(&b.path));
-    items.dedup_by(|a, b| a.path == b.path);
+    let mut seen = HashSet::new();
+    items.retain(|item| seen.insert(identity(&item.path)));
     if to_dir {
         mark_conflicts(&mut items);
     }
@@ -579,7 +759,7 @@ fn collect(inputs: &[PathBuf], to_dir: bool, skipped: &mut usize) -> Vec<Item> {
 
 /// Marks every input whose output path was already taken by an earlier one.
 fn mark_conflicts(items: &mut [Item]) {
-    let mut seen: std::collections::HashMap<PathBuf, PathBuf> = std::collections::HashMap::new();
+    let mut seen: HashMap<PathBuf, PathBuf> = HashMap::new();
     for item in items.iter_mut() {
         if item.walk_error.is_some() {
             continue;
@@ -589,8 +769,8 @@ fn mark_conflicts(items: &mut [Item]) {
                 "output_conflict",
                 format!(
                     "its output {} is already the output of {}",
-                    item.rel.display(),
-                    first.display()
+                    shown(&item.rel),
+                    shown(first)
                 ),
             ));
         } else {
@@ -637,7 +817,7 @@ fn walk(root: &Path, rel: &Path, items: &mut Vec<Item>, skipped: &mut usize) {
         if is_file && wanted {
             items.push(Item {
                 path: root.join(&child),
-                rel: child.with_extension("json"),
+                rel: child.with_file_name(output_name(&entry.file_name())),
                 walk_error: None,
             });
         } else {
@@ -658,7 +838,7 @@ fn write_lines_in_order(
     totals: &mut Totals,
 ) -> Option<String> {
     use std::collections::BTreeMap;
-    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    use std::sync::atomic::AtomicUsize;
 
     let ahead = jobs.max(1) * WINDOW_PER_JOB;
     let next = AtomicUsize::new(0);
@@ -712,7 +892,7 @@ fn write_lines_in_order(
                     line: Some(line), ..
                 } = &outcome
                 {
-                    buf.extend_from_slice(line.as_bytes());
+                    buf.extend_from_slice(line);
                 }
                 *totals = std::mem::take(totals).with(outcome);
                 want += 1;

@@ -16,7 +16,8 @@ use clap::{Args, ValueEnum};
 use congvan::{Diagnostic, Options, Severity, Span};
 use unicode_normalization::char::canonical_combining_class;
 
-use crate::parse_cmd::{describe_error, read_input, Format};
+use crate::input::{parse_size, DEFAULT_MAX_SIZE};
+use crate::parse_cmd::{describe_error, display_name, read_input, Format};
 use crate::warn;
 
 /// Arguments of `congvan check`.
@@ -43,6 +44,10 @@ pub(crate) struct CheckArgs {
     /// Replace invalid UTF-8 with U+FFFD (reported as a warning) instead of failing.
     #[arg(long)]
     lossy: bool,
+    /// Refuse inputs larger than SIZE (bytes, or with a unit: 512K, 64M, 1G), standard input
+    /// included.
+    #[arg(long, value_name = "SIZE", default_value = DEFAULT_MAX_SIZE, value_parser = parse_size)]
+    max_size: usize,
     /// When to colour the output: `auto` colours only when standard output is a terminal
     /// (and `NO_COLOR` is not set).
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
@@ -101,7 +106,10 @@ struct Counts {
 
 /// Runs `congvan check`.
 pub(crate) fn run(args: &CheckArgs) -> ExitCode {
-    let options = Options::new().format(args.format.into()).lossy(args.lossy);
+    let options = Options::new()
+        .format(args.format.into())
+        .lossy(args.lossy)
+        .max_size(args.max_size);
     let deny_warnings = args.deny.contains(&Deny::Warnings);
     let style = Style {
         on: match args.color {
@@ -117,7 +125,8 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = false;
     for input in &args.files {
-        let name = if input == "-" { "<stdin>" } else { input };
+        let name = display_name(input);
+        let name = name.as_str();
         let (text, diagnostics) = match load(input, &options) {
             Ok(loaded) => loaded,
             Err(message) => {
@@ -155,7 +164,7 @@ fn write_failed(e: &io::Error) -> ExitCode {
 /// Reads, decodes and parses one input: the text the spans index, and the
 /// diagnostics (decoding notes included).
 fn load(input: &str, options: &Options) -> Result<(String, Vec<Diagnostic>), String> {
-    let bytes = read_input(input)?;
+    let bytes = read_input(input, options.max_size)?;
     let decoded = congvan::decode(&bytes, options).map_err(|e| describe_error(&e))?;
     let doc = congvan::parse_with(&decoded.text, options);
     let mut diagnostics = decoded.diagnostics;

@@ -6,6 +6,10 @@ mod batch;
 mod check;
 mod compare;
 mod gold;
+mod input;
+mod manifest;
+mod names;
+mod output;
 mod parse_cmd;
 mod report;
 mod schema_cmd;
@@ -23,7 +27,8 @@ use clap::{Parser, Subcommand};
     about = "Parse Vietnamese administrative documents (công văn, quyết định, …) into JSON",
     after_help = "Exit status: 0 on success, 1 when an input could not be read or decoded \
                   (or, for `report`, when a rate is below its minimum; for `batch`, when the \
-                  output is not writable), 2 for usage errors, 3 when `batch` ran but some \
+                  output is not writable, locked by another run, one of the inputs, or the disk \
+                  is full), 2 for usage errors, 3 when `batch` ran but some \
                   inputs failed."
 )]
 struct Cli {

@@ -1,12 +1,14 @@
 //! `congvan parse`: documents in, JSON out.
 
-use std::io::{self, BufWriter, Read, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 use congvan::{Document, Error, InputFormat, Options};
 
+use crate::input::{parse_size, read_limited, DEFAULT_MAX_SIZE};
+use crate::names::shown;
 use crate::warn;
 
 /// Arguments of `congvan parse`.
@@ -32,6 +34,10 @@ pub(crate) struct ParseArgs {
     /// instead of failing.
     #[arg(long)]
     lossy: bool,
+    /// Refuse inputs larger than SIZE (bytes, or with a unit: 512K, 64M, 1G), standard input
+    /// included.
+    #[arg(long, value_name = "SIZE", default_value = DEFAULT_MAX_SIZE, value_parser = parse_size)]
+    max_size: usize,
 }
 
 /// Values of `--format`.
@@ -57,7 +63,10 @@ impl From<Format> for InputFormat {
 
 /// Runs `congvan parse`.
 pub(crate) fn run(args: &ParseArgs) -> ExitCode {
-    let options = Options::new().format(args.format.into()).lossy(args.lossy);
+    let options = Options::new()
+        .format(args.format.into())
+        .lossy(args.lossy)
+        .max_size(args.max_size);
     let inputs: Vec<&str> = if args.files.is_empty() {
         vec!["-"]
     } else {
@@ -76,12 +85,16 @@ pub(crate) fn run(args: &ParseArgs) -> ExitCode {
                 continue;
             }
         };
-        let json = if pretty {
-            congvan::to_json_pretty(&doc)
+        // Streamed: the JSON text is never held whole in memory (it is
+        // several times the size of the input).
+        let written = if pretty {
+            serde_json::to_writer_pretty(&mut out, &doc)
         } else {
-            congvan::to_json(&doc)
-        };
-        if let Err(e) = writeln!(out, "{json}") {
+            serde_json::to_writer(&mut out, &doc)
+        }
+        .map_err(io::Error::from)
+        .and_then(|()| out.write_all(b"\n"));
+        if let Err(e) = written {
             return write_failed(&e, failed);
         }
     }
@@ -108,54 +121,25 @@ fn write_failed(e: &io::Error, failed: bool) -> ExitCode {
     }
 }
 
-/// The name used for an input in messages.
-fn display_name(input: &str) -> &str {
+/// The name used for an input in messages, control characters escaped.
+pub(crate) fn display_name(input: &str) -> String {
     if input == "-" {
-        "<stdin>"
+        "<stdin>".to_owned()
     } else {
-        input
+        shown(Path::new(input))
     }
 }
 
 /// Reads, decodes and parses one input; the error is the message to print
 /// after the file name.
 fn load(input: &str, options: &Options) -> Result<Document, String> {
-    // a file over the limit is refused from its size, before it is read
-    if let Some(meta) = std::fs::metadata(input)
-        .ok()
-        .filter(|m| m.is_file() && input != "-")
-    {
-        let size = usize::try_from(meta.len()).unwrap_or(usize::MAX);
-        if size > options.max_size {
-            return Err(describe_error(&Error::TooLarge {
-                size,
-                limit: options.max_size,
-            }));
-        }
-    }
-    let bytes = read_input(input)?;
+    let bytes = read_input(input, options.max_size)?;
     parse_bytes(&bytes, options).map_err(|e| describe_error(&e))
 }
 
-/// Reads a file's bytes, or standard input for `-`.
-pub(crate) fn read_input(input: &str) -> Result<Vec<u8>, String> {
-    if input == "-" {
-        let mut bytes = Vec::new();
-        io::stdin()
-            .lock()
-            .read_to_end(&mut bytes)
-            .map_err(|e| e.to_string())?;
-        return Ok(bytes);
-    }
-    let path = Path::new(input);
-    if path.is_dir() {
-        return Err("is a directory".to_owned());
-    }
-    std::fs::read(path).map_err(|e| match e.kind() {
-        io::ErrorKind::NotFound => "no such file".to_owned(),
-        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        _ => e.to_string(),
-    })
+/// Reads a file's bytes, or standard input for `-`, up to `limit` bytes.
+pub(crate) fn read_input(input: &str, limit: usize) -> Result<Vec<u8>, String> {
+    read_limited(Path::new(input), limit).map_err(|e| e.to_string())
 }
 
 /// Decodes bytes and parses the text, carrying the decoding diagnostics
