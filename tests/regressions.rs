@@ -269,3 +269,17 @@ fn zero_width_between_marks_in_nfc_text_is_idempotent() {
     let once = normalize("\u{30d}\u{200b}\u{316}", InputFormat::Text).text;
     assert_eq!(normalize(&once, InputFormat::Text).text, once);
 }
+
+/// src/normalize/mod.rs and src/lines.rs: a tab is kept as a column border
+/// in text, but a Markdown code span is one replaced segment that a border
+/// must not cut (two cells mapped onto one input range overlapped), and a
+/// tab meeting a space from another piece left both.
+#[test]
+fn tabs_in_markdown_pieces_are_white_space() {
+    idempotent("a\u{b}`\t`", InputFormat::Markdown);
+    idempotent("\u{a0}\t`\u{3000}`", InputFormat::Markdown);
+    let doc = parse("`Lưu VT\t-`0", InputFormat::Markdown);
+    let v = serde_json::to_value(&doc).unwrap();
+    assert_spans_sound("`Lưu VT\t-`0", &v);
+    assert_eq!(normalize("a\t\tb", InputFormat::Text).text, "a\tb");
+}

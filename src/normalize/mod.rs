@@ -57,6 +57,9 @@ pub fn normalize(input: &str, format: InputFormat) -> Normalized {
         // when composing, every char that may compose is suspect too
         suspects: Some(Suspects::new(input, &non_plain, nfc)),
         legacy,
+        // a Markdown table says where its columns are; its text pieces
+        // may be replaced segments, which a border must not cut
+        columns: !markdown,
     };
     if markdown {
         markdown::feed(input, &mut w);
@@ -164,6 +167,8 @@ pub(crate) struct Writer {
     suspects: Option<Suspects>,
     /// Convert from this encoding while feeding.
     legacy: Option<Legacy>,
+    /// Keep a run of white space with a tab as one tab (a column border).
+    columns: bool,
 }
 
 fn is_space_like(c: char) -> bool {
@@ -300,7 +305,7 @@ impl Writer {
             return self.feed_chars(piece, orig);
         }
         let mut at = 0;
-        if piece.starts_with(' ') && self.out.ends_with(' ') {
+        if piece.starts_with(' ') && self.out.ends_with([' ', '\t']) {
             at = line_end(piece, 0);
             self.feed_chars(&piece[..at], orig);
         }
@@ -348,9 +353,9 @@ impl Writer {
                 // a space right after one already written (by an earlier
                 // piece, or before deleted zero-width characters) is dropped
                 let after_space = if i > run {
-                    piece[run..i].ends_with(' ')
+                    piece[run..i].ends_with([' ', '\t'])
                 } else {
-                    self.out.ends_with(' ')
+                    self.out.ends_with([' ', '\t'])
                 };
                 if single && !after_space {
                     i = next;
@@ -362,7 +367,7 @@ impl Writer {
                     // from a table it is the border between two columns
                     // (`- Như trên;\t\tPHÓ CỤC TRƯỞNG`), which
                     // [`crate::lines`] reads as two cells
-                    let column = piece[i..end].contains('\t');
+                    let column = self.columns && piece[i..end].contains('\t');
                     self.out.push(if column { '\t' } else { ' ' });
                     self.map.push_replaced(orig + i, end - i, 1);
                 }
@@ -506,11 +511,12 @@ impl Writer {
             nfc: true,
             suspects: None,
             legacy: self.legacy,
+            columns: self.columns,
         };
         sub.feed_exact(text, 0);
         // no second space where the text before ends with one
-        let new = match sub.out.strip_prefix(' ') {
-            Some(rest) if self.out.ends_with(' ') => rest,
+        let new = match sub.out.strip_prefix([' ', '\t']) {
+            Some(rest) if self.out.ends_with([' ', '\t']) => rest,
             _ => &sub.out,
         };
         if new.is_empty() {
@@ -749,15 +755,16 @@ mod tests {
     #[test]
     fn the_suspect_index_changes_nothing() {
         // the rules char by char over the whole input, without the index
-        let writer = |input: &str| Writer {
+        let writer = |input: &str, columns: bool| Writer {
             out: String::new(),
             map: OffsetMap::new(input.len()),
             nfc: needs_nfc_pass(input, &suspect::non_plain_starts(input)),
             suspects: None,
             legacy: None,
+            columns,
         };
         let plain = |input: &str| {
-            let mut w = writer(input);
+            let mut w = writer(input, true);
             w.feed_exact(input, 0);
             (w.out, w.map)
         };
@@ -800,7 +807,7 @@ mod tests {
         }
         // Markdown: pieces that start with a space after text ending with one
         let plain_markdown = |input: &str| {
-            let mut w = writer(input);
+            let mut w = writer(input, false);
             markdown::feed(input, &mut w);
             (w.out, w.map)
         };
