@@ -387,6 +387,11 @@ impl State {
                     push_recipients(&mut self.h.recipients, text, line.start, line.end);
                     return true;
                 }
+                // `Kính gửi:` alone, its one addressee on the next line
+                if self.h.recipients.is_empty() && is_addressee_line(t) {
+                    push_recipients(&mut self.h.recipients, text, line.start, line.end);
+                    return true;
+                }
                 let cont = t.chars().next().is_some_and(char::is_lowercase);
                 if let Some(last) = self.h.recipients.last_mut() {
                     let open = !text[last.span.start..last.span.end]
@@ -747,6 +752,42 @@ fn place_before(f: &Folded<'_>, date_at: usize) -> Option<(usize, usize)> {
     let s = before[..start].chars().count();
     let e = before[..trimmed.len()].chars().count();
     Some((s, e))
+}
+
+/// The words that open a letter's body after `Kính gửi` (folded):
+/// `Phúc đáp Công văn số …`, `Thực hiện …`, `Trong thời gian qua …`.
+const BODY_OPENERS: &[&str] = &[
+    "phuc dap",
+    "tra loi",
+    "thuc hien",
+    "trong thoi gian",
+    "tiep theo",
+    "theo ",
+    "ngay ",
+    "vua qua",
+    "hien nay",
+    "sau khi",
+    "de ",
+    "nham ",
+    "ve viec",
+    "tai ",
+    "qua ",
+    "tong cuc",
+    "cuc thue",
+    "bo ",
+    "uy ban nhan dan tinh",
+];
+
+/// Whether `t`, the line after a bare `Kính gửi:`, names an addressee
+/// rather than opening the body: short, capitalised, no body opener, and
+/// not a sentence that names its writer (`Bộ Tài chính nhận được …` is
+/// caught by the length and the openers).
+fn is_addressee_line(t: &str) -> bool {
+    let key = fold(t);
+    t.chars().next().is_some_and(char::is_uppercase)
+        && t.chars().count() <= 160
+        && !starts_body(&key)
+        && !BODY_OPENERS.iter().any(|o| key.starts_with(o))
 }
 
 /// The recipients in `text[start..end]`: items end at `;`, whether each
@@ -1269,6 +1310,15 @@ mod tests {
         let h = header(t);
         assert_eq!(h.issuer.unwrap().name, "BỘ NGOẠI GIAO");
         assert_eq!(h.title.unwrap().code, "TB");
+    }
+
+    #[test]
+    fn bare_kinh_gui_then_one_addressee_or_the_body() {
+        let h = header("UBND TỈNH X\nSở Tài chính\nSố: 12/STC-QLNS\nV/v thuế\nX, ngày 05 tháng 02 năm 2024\nKính gửi:\nCông ty TNHH Hoa Mai;\nMã số thuế: 0101;\n\nNội dung.");
+        let names: Vec<&str> = h.recipients.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["Công ty TNHH Hoa Mai"]);
+        let h = header("UBND TỈNH X\nSở Tài chính\nSố: 12/STC-QLNS\nV/v thuế\nX, ngày 05 tháng 02 năm 2024\nKính gửi:\nPhúc đáp Công văn số 3/CV ngày 2/1/2024 của Công ty.\n");
+        assert!(h.recipients.is_empty(), "{:?}", h.recipients);
     }
 
     #[test]
