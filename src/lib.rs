@@ -30,11 +30,14 @@
 //!
 //! # Features
 //!
-//! - `cli` (default): the `congvan` binary (`parse`, `check`, `schema`,
-//!   `report`); enables `schema`.
+//! - `cli` (default): the `congvan` binary (`parse`, `batch`, `check`,
+//!   `schema`); enables `schema`.
 //! - `schema`: [`schemars::JsonSchema`] for the model and the [`schema`]
 //!   module with the JSON Schema of the output. Library users who only parse
 //!   can turn default features off and skip it.
+//! - `bench`: hidden entry points to the internal stages, for the stage
+//!   benches only (`cargo bench --features bench --bench parse`); not a
+//!   stable API.
 //!
 //! # Errors and diagnostics
 //!
@@ -45,6 +48,7 @@
 #![deny(missing_docs)]
 
 mod attachments;
+#[cfg(feature = "bench")]
 #[doc(hidden)]
 pub mod bench_api;
 mod body;
