@@ -43,6 +43,10 @@ struct Args {
     /// exit 1 listing every rate below its minimum.
     #[arg(long, value_name = "FILE")]
     min: Option<PathBuf>,
+    /// Score the JSON printed by `BIN parse DOC` (as eval/score.py does) instead of
+    /// parsing with the library: for formats that only the binary reads.
+    #[arg(long, value_name = "BIN")]
+    bin: Option<PathBuf>,
     /// Print up to N gold misses per set (file, field, gold, parsed).
     #[arg(long, value_name = "N", default_value_t = 0)]
     show_misses: usize,
@@ -56,6 +60,7 @@ fn main() -> ExitCode {
         baseline: args.baseline,
         min: args.min,
         show_misses: args.show_misses,
+        bin: args.bin,
     });
     for w in &run.warnings {
         eprintln!("corpus-report: {w}");

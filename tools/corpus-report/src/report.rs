@@ -52,6 +52,9 @@ pub struct Config {
     pub min: Option<PathBuf>,
     /// How many gold misses to print per set.
     pub show_misses: usize,
+    /// Score the JSON that `BIN parse DOC` prints instead of parsing with
+    /// the library (as score.py does; for formats only the binary reads).
+    pub bin: Option<PathBuf>,
 }
 
 /// The outcome of a run: the text to print, warnings, and whether every
@@ -294,7 +297,7 @@ pub fn run(config: &Config) -> Run {
         while figures.sets.contains_key(&name) {
             name.push('+');
         }
-        let set = report_set(dir, config.show_misses, &mut out);
+        let set = report_set(dir, config, &mut out);
         figures.sets.insert(name, set);
     }
     if let Some(path) = &config.baseline {
@@ -330,7 +333,7 @@ pub fn run(config: &Config) -> Run {
 }
 
 /// Every figure of one folder.
-fn report_set(dir: &Path, show_misses: usize, out: &mut Out) -> SetFigures {
+fn report_set(dir: &Path, config: &Config, out: &mut Out) -> SetFigures {
     let mut set = SetFigures {
         dir: dir.display().to_string(),
         ..SetFigures::default()
@@ -340,8 +343,8 @@ fn report_set(dir: &Path, show_misses: usize, out: &mut Out) -> SetFigures {
     out.line(format!("== {} ({})", set_name(dir), dir.display()));
     corpus_part(dir, &parsed, &mut set, out);
     if !score::gold_pairs(dir).is_empty() {
-        let gold = score_set_with(dir, &parsed);
-        gold_part(&gold, show_misses, &mut set, out);
+        let gold = score_set_with(dir, &parsed, config.bin.as_deref());
+        gold_part(&gold, config.show_misses, &mut set, out);
         set.gold = Some(gold);
     }
     collect_rates(&mut set);
@@ -423,16 +426,29 @@ pub fn parse_all(dir: &Path, names: &[String]) -> Vec<(String, Parsed)> {
 /// The reference scorer's figures for the gold files of a folder (see
 /// [`score::gold_pairs`]).
 pub fn score_set(dir: &Path) -> Gold {
-    score_set_with(dir, &[])
+    score_set_with(dir, &[], None)
+}
+
+/// The JSON that `bin parse doc` prints, `None` when it fails.
+fn run_bin(bin: &Path, doc: &Path) -> Option<Value> {
+    let out = std::process::Command::new(bin)
+        .arg("parse")
+        .arg(doc)
+        .output()
+        .ok()?;
+    if !out.status.success() {
+        return None;
+    }
+    serde_json::from_slice(&out.stdout).ok()
 }
 
 /// [`score_set`], reusing the parses already made.
-fn score_set_with(dir: &Path, parsed: &[(String, Parsed)]) -> Gold {
+fn score_set_with(dir: &Path, parsed: &[(String, Parsed)], bin: Option<&Path>) -> Gold {
     let pairs = score::gold_pairs(dir);
     let missing: Vec<String> = pairs
         .iter()
         .filter_map(|(doc, _)| doc.file_name()?.to_str().map(str::to_owned))
-        .filter(|n| !parsed.iter().any(|(p, _)| p == n))
+        .filter(|n| bin.is_none() && !parsed.iter().any(|(p, _)| p == n))
         .collect();
     let extra = parse_all(dir, &missing);
     let mut gold = Gold::default();
@@ -442,13 +458,15 @@ fn score_set_with(dir: &Path, parsed: &[(String, Parsed)]) -> Gold {
         let name = doc_path
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-        let doc = parsed
-            .iter()
-            .chain(&extra)
-            .find(|(n, _)| *n == name)
-            .map(|(_, p)| p);
+        let json = match bin {
+            Some(bin) => run_bin(bin, doc_path),
+            None => match parsed.iter().chain(&extra).find(|(n, _)| *n == name) {
+                Some((_, Parsed::Doc(doc))) => serde_json::to_value(doc.as_ref()).ok(),
+                _ => None,
+            },
+        };
         let answer = read_json::<Value>(gold_path);
-        let (Some(Parsed::Doc(doc)), Ok(answer)) = (doc, answer) else {
+        let (Some(json), Ok(answer)) = (json, answer) else {
             failures += 1;
             gold.misses.push(Miss {
                 file: name,
@@ -457,7 +475,6 @@ fn score_set_with(dir: &Path, parsed: &[(String, Parsed)]) -> Gold {
             });
             continue;
         };
-        let json = serde_json::to_value(doc.as_ref()).unwrap_or_default();
         let s = score::score_document(&json, &answer);
         for o in s.outcomes.iter().filter(|o| o.value < 1.0) {
             gold.misses.push(Miss {

@@ -213,3 +213,39 @@ fn missing_folders_and_decode_failures_are_reported() {
     assert!(out.contains("003_bad.txt"), "{out}");
     assert!(out.contains("(2 documents, 1 failures"), "{out}");
 }
+
+/// `--bin` scores what the binary prints, as eval/score.py does: here a
+/// stand-in that prints a fixed parse, and exits 1 for one document.
+#[cfg(unix)]
+#[test]
+fn bin_scores_the_binarys_output() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = small_corpus();
+    dir.file("gold/002_y.txt", b"anything");
+    dir.file("gold/002_y.gold.json", br#"{"doc_type": "CV"}"#);
+    let script = dir.file(
+        "fake-congvan",
+        "#!/bin/sh\ncase \"$2\" in *002_y*) exit 1;; esac\n\
+         echo '{\"doc_type\": {\"code\": \"CV\"}, \"place\": {\"name\": \"Bắc Giang\"}, \
+         \"number\": {\"number\": \"05\", \"symbol\": \"UBND-VX\"}, \
+         \"subject\": {\"text\": \"thử\"}}'\n"
+            .as_bytes(),
+    );
+    let mut perms = std::fs::metadata(&script).expect("script").permissions();
+    perms.set_mode(0o755);
+    std::fs::set_permissions(&script, perms).expect("chmod");
+    let path = dir.path().join("figures.json");
+    let o = run(tool()
+        .arg(dir.path().join("gold"))
+        .arg("--bin")
+        .arg(&script)
+        .arg("--json")
+        .arg(&path));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v = json(&std::fs::read_to_string(&path).expect("json written"));
+    let scores = &v["sets"]["gold"]["gold"]["scores"];
+    assert_eq!(scores["documents"], 2);
+    assert_eq!(scores["failures"], 1);
+    // The place comes from the stand-in, not from the library's parse.
+    assert_eq!(scores["rates"]["place"], 1.0);
+}
