@@ -221,4 +221,95 @@ mod tests {
             DiagnosticCode::UnreadableYear
         );
     }
+
+    /// A letter with a header; `{date}` is the date line's tail.
+    fn letter(date: &str) -> String {
+        format!(
+            "ỦY BAN NHÂN DÂN\nTỈNH BẮC GIANG\nSố: 05/UBND-VX\nV/v thử\n\
+             Bắc Giang, ngày {date}\n\nNội dung."
+        )
+    }
+
+    #[test]
+    fn every_code_has_an_input_that_triggers_it() {
+        use DiagnosticCode as C;
+        let tcvn3 = "Céng hoµ x· héi chñ nghÜa ViÖt Nam\n§éc lËp - Tù do - H¹nh phóc\nQuyÕt ®Þnh";
+        let signed = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\
+                      ỦY BAN NHÂN DÂN\nTỈNH BẮC GIANG\nSố: 05/UBND-VX\nV/v thử\n\
+                      Bắc Giang, ngày 05 tháng 02 năm 2024\n\nKính gửi: Sở A.\n\nNội dung./.\n\n\
+                      Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nCHỦ TỊCH\n\nNguyễn Văn A\n\n\
+                      PHỤ LỤC I\nDanh sách các xã";
+        let adopted = "ỦY BAN THƯỜNG VỤ QUỐC HỘI\nNghị quyết số: 24/2022/UBTVQH15\n\nNGHỊ QUYẾT\n\
+                       Tiếp tục hỗ trợ\n\nCăn cứ Hiến pháp;\nĐiều 1. Nội dung.\nNghị quyết này \
+                       được Ủy ban Thường vụ Quốc hội thông qua ngày 11 tháng 8 năm 2022./.";
+        let no_place = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\
+                        ỦY BAN NHÂN DÂN\nTỈNH BẮC GIANG\nSố: AO5f /CT-TTHT\n\
+                        ngày 05 tháng 02 năm 2024\n\nNội dung";
+        let stamped = include_str!("../fixtures/quirk-stamp-top-blank-date.txt");
+        let texts: Vec<(C, String)> = vec![
+            (C::MissingNationalHeading, String::new()),
+            (C::MissingIssuer, String::new()),
+            (C::MissingNumber, String::new()),
+            (
+                C::BlankNumber,
+                letter("05 tháng 02 năm 2024").replace("05/", "   /"),
+            ),
+            (C::UnreadableNumber, no_place.to_owned()),
+            (C::MissingDate, String::new()),
+            (C::DateFromAdoption, adopted.to_owned()),
+            (C::MissingPlace, no_place.to_owned()),
+            (C::BlankDay, letter("    tháng 02 năm 2024")),
+            (C::BlankMonth, letter("05 tháng    năm 2024")),
+            (C::BlankYear, letter("05 tháng 02 năm     ")),
+            (C::UnreadableDay, letter("J_ tháng 02 năm 2024")),
+            (C::UnreadableMonth, letter("05 tháng J_ năm 2024")),
+            (C::UnreadableYear, letter("05 tháng 02 năm 20244")),
+            (C::InvalidDate, letter("05 tháng 13 năm 2024")),
+            (C::DateFromStamp, stamped.to_owned()),
+            (C::MissingSubject, String::new()),
+            (C::UnknownDocType, String::new()),
+            (C::MissingSignature, String::new()),
+            (C::Attachment, signed.to_owned()),
+            (C::MissingDistribution, String::new()),
+            (C::LegacyEncodingConverted, tcvn3.to_owned()),
+        ];
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Số: 05/UBND-VX".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let latin1: Vec<u8> = tcvn3
+            .chars()
+            .filter_map(|c| u8::try_from(u32::from(c)).ok())
+            .collect();
+        let bytes: Vec<(C, Vec<u8>)> = vec![
+            (C::Utf16Decoded, utf16),
+            (C::InvalidUtf8Replaced, b"S\xFFx".to_vec()),
+            (C::LegacyBytesDecoded, latin1),
+        ];
+        let lossy = crate::Options::default().lossy(true);
+        for (code, text) in &texts {
+            let doc = crate::parse(text);
+            assert!(
+                doc.diagnostics.iter().any(|d| d.code == *code),
+                "{code} not raised by {text:?}: {:?}",
+                doc.diagnostics
+            );
+        }
+        for (code, input) in &bytes {
+            let decoded = crate::decode(input, &lossy).expect("decodes");
+            assert!(
+                decoded.diagnostics.iter().any(|d| d.code == *code),
+                "{code} not raised by {input:?}: {:?}",
+                decoded.diagnostics
+            );
+        }
+        let covered: Vec<C> = texts
+            .iter()
+            .map(|t| t.0)
+            .chain(bytes.iter().map(|b| b.0))
+            .collect();
+        for code in DiagnosticCode::ALL {
+            assert!(covered.contains(&code), "no input triggers {code}");
+        }
+    }
 }
