@@ -217,12 +217,7 @@ pub(crate) fn build(input: &str, options: &Options) -> Document {
     // A copy block or a second document has citations of its own.
     let cut = trailing
         .iter()
-        .find(|a| {
-            matches!(
-                a.kind,
-                AttachmentKind::Copy | AttachmentKind::SecondDocument
-            )
-        })
+        .find(|a| a.kind == "copy" || a.kind == "second_document")
         .map_or(text.len(), |a| a.span.start);
     let citations = cite::extract(&text[..cut], own_id.as_deref());
 
