@@ -4,7 +4,9 @@
 //! - `full/*`: bytes → `decode` → `parse_with` → `to_json`, on the seed, on
 //!   each fixture, and on every `../shared/corpus/*.txt` as one workload;
 //! - `stage/*`: each stage alone on the corpus workload (normalise, lines and
-//!   stamps, header, footer, body, citations, JSON);
+//!   stamps, header, footer, body, citations, JSON); lines, stamps, header,
+//!   footer and body only with `--features bench` (they need the hidden
+//!   `congvan::bench_api`);
 //! - `oneshot_vs_prebuilt/*`: the steady per-call cost on a tiny input; the
 //!   one-shot cost (first call in a fresh process, which compiles every
 //!   `LazyLock` regex) cannot be repeated inside one process, so it is timed
@@ -20,7 +22,6 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use congvan::bench_api::Stages;
 use congvan::normalize::normalize;
 use congvan::{InputFormat, Options};
 use criterion::{BenchmarkId, Criterion, Throughput};
@@ -187,6 +188,40 @@ fn bench_stages(c: &mut Criterion, corpus: &[Input]) {
             }
         })
     });
+    // The stages inside `parse` need the hidden `bench_api` (feature `bench`).
+    #[cfg(feature = "bench")]
+    bench_block_stages(&mut group, &normalized, corpus);
+    group.bench_function("citations", |b| {
+        b.iter(|| {
+            let found: usize = normalized
+                .iter()
+                .map(|t| congvan::cite::extract(black_box(t), None).len())
+                .sum();
+            assert!(found > corpus.len());
+        })
+    });
+    group.bench_function("json", |b| {
+        b.iter(|| {
+            let bytes: usize = docs
+                .iter()
+                .map(|d| congvan::to_json(black_box(d)).len())
+                .sum();
+            assert!(bytes as u64 > total_bytes(corpus));
+        })
+    });
+    group.finish();
+}
+
+/// Lines and stamps, then the header, footer and body parsers on lines split
+/// beforehand (feature `bench`).
+#[cfg(feature = "bench")]
+fn bench_block_stages(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    normalized: &[String],
+    corpus: &[Input],
+) {
+    use congvan::bench_api::Stages;
+
     group.bench_function("lines_stamps", |b| {
         b.iter(|| {
             let lines: usize = normalized
@@ -196,7 +231,6 @@ fn bench_stages(c: &mut Criterion, corpus: &[Input]) {
             assert!(lines > corpus.len() * 10);
         })
     });
-    // The block parsers on lines split beforehand.
     let stages: Vec<Stages<'_>> = normalized.iter().map(|t| Stages::split(t)).collect();
     let bounds: Vec<(usize, usize)> = stages
         .iter()
@@ -231,25 +265,6 @@ fn bench_stages(c: &mut Criterion, corpus: &[Input]) {
             assert!(blocks > corpus.len());
         })
     });
-    group.bench_function("citations", |b| {
-        b.iter(|| {
-            let found: usize = normalized
-                .iter()
-                .map(|t| congvan::cite::extract(black_box(t), None).len())
-                .sum();
-            assert!(found > corpus.len());
-        })
-    });
-    group.bench_function("json", |b| {
-        b.iter(|| {
-            let bytes: usize = docs
-                .iter()
-                .map(|d| congvan::to_json(black_box(d)).len())
-                .sum();
-            assert!(bytes as u64 > total_bytes(corpus));
-        })
-    });
-    group.finish();
 }
 
 fn bench_oneshot_vs_prebuilt(c: &mut Criterion) {

@@ -5,7 +5,7 @@
 //! document's fields.
 
 use crate::lines::Line;
-use crate::model::Attachment;
+use crate::model::{Attachment, AttachmentKind};
 use crate::span::Span;
 use crate::text::{is_upper_line, KeyPrefix};
 
@@ -46,7 +46,7 @@ const EDITORIAL: [&str; 6] = [
 const FIRST_BYTES: &[u8] = b"stdp(bmqhgfvl";
 
 /// The kind of attachment a line opens, if it opens one.
-pub(crate) fn kind_of(line: &str) -> Option<&'static str> {
+pub(crate) fn kind_of(line: &str) -> Option<AttachmentKind> {
     let t = line.trim_matches(|c: char| c == '*' || c == '_' || c == ' ' || c == '|');
     // every line after the footer comes here: its first chars are folded
     // on the stack, 22 for the prefixes (the longest has 22 chars)
@@ -56,20 +56,20 @@ pub(crate) fn kind_of(line: &str) -> Option<&'static str> {
         .first()
         .is_some_and(|b| FIRST_BYTES.contains(b))
     {
-        return has_national_heading(t, &key).then_some("second_document");
+        return has_national_heading(t, &key).then_some(AttachmentKind::SecondDocument);
     }
     let upper = || is_upper_line(t);
     if key.starts_with_any(&COPY) && upper() {
-        return Some("copy");
+        return Some(AttachmentKind::Copy);
     }
     if has_national_heading(t, &key) || key.starts_with(PARTY) {
-        return Some("second_document");
+        return Some(AttachmentKind::SecondDocument);
     }
     if key.starts_with_any(&ANNEX) || (key.starts_with_any(&ANNEX_TITLE) && upper()) {
-        return Some("annex");
+        return Some(AttachmentKind::Annex);
     }
     if key.starts_with_any(&EDITORIAL) {
-        return Some("editorial");
+        return Some(AttachmentKind::Editorial);
     }
     None
 }
@@ -105,15 +105,20 @@ pub(crate) fn collect(text: &str, lines: &[Line], from: usize) -> Vec<Attachment
         let kind = kind_of(t);
         let continues = match (kind, out.last()) {
             // `(Kèm theo …)` under an annex title belongs to that title
-            (Some("annex"), Some(a)) if t.starts_with('(') && a.kind == "annex" => true,
+            (Some(AttachmentKind::Annex), Some(a))
+                if t.starts_with('(') && a.kind == AttachmentKind::Annex =>
+            {
+                true
+            }
             // a note of several `Ghi chú:` / `Tình trạng hiệu lực:` lines
-            (Some("editorial"), Some(a)) => {
-                a.kind == "editorial" && a.span.end + 1 >= l.start.saturating_sub(1)
+            (Some(AttachmentKind::Editorial), Some(a)) => {
+                a.kind == AttachmentKind::Editorial && a.span.end + 1 >= l.start.saturating_sub(1)
             }
             // the national heading under the letterhead that opened a second document
             // a form (`MẪU SỐ 20`) inside an annex carries its own national heading
-            (Some("second_document"), Some(a)) => {
-                (a.kind == "second_document" && k > 0) || a.kind == "annex"
+            (Some(AttachmentKind::SecondDocument), Some(a)) => {
+                (a.kind == AttachmentKind::SecondDocument && k > 0)
+                    || a.kind == AttachmentKind::Annex
             }
             (Some(_), _) => false,
             (None, _) => !out.is_empty(),
@@ -129,15 +134,15 @@ pub(crate) fn collect(text: &str, lines: &[Line], from: usize) -> Vec<Attachment
             let ahead = content[k + 1..].iter().take(4);
             if ahead
                 .map(|&j| lines[j].text(text))
-                .any(|a| kind_of(a) == Some("second_document"))
+                .any(|a| kind_of(a) == Some(AttachmentKind::SecondDocument))
             {
-                "second_document"
+                AttachmentKind::SecondDocument
             } else {
-                "other"
+                AttachmentKind::Other
             }
         });
         out.push(Attachment {
-            kind: kind.to_owned(),
+            kind,
             title: t.to_owned(),
             span: Span::new(l.start, l.end),
         });
@@ -152,7 +157,7 @@ pub(crate) fn second_document_at(text: &str, lines: &[Line], i: usize) -> bool {
         .iter()
         .filter(|l| l.is_content())
         .take(5)
-        .any(|l| kind_of(l.text(text)) == Some("second_document"))
+        .any(|l| kind_of(l.text(text)) == Some(AttachmentKind::SecondDocument))
 }
 
 #[cfg(test)]
@@ -162,21 +167,40 @@ mod tests {
 
     #[test]
     fn kinds() {
-        assert_eq!(kind_of("SAO Y BẢN CHÍNH"), Some("copy"));
-        assert_eq!(kind_of("PHỤ LỤC I"), Some("annex"));
-        assert_eq!(kind_of("Phụ lục II"), Some("annex"));
-        assert_eq!(kind_of("(Kèm theo Công văn số 12/UBND-VX)"), Some("annex"));
-        assert_eq!(kind_of("DANH SÁCH CÁC ĐƠN VỊ"), Some("annex"));
+        assert_eq!(kind_of("SAO Y BẢN CHÍNH"), Some(AttachmentKind::Copy));
+        assert_eq!(kind_of("PHỤ LỤC I"), Some(AttachmentKind::Annex));
+        assert_eq!(kind_of("Phụ lục II"), Some(AttachmentKind::Annex));
+        assert_eq!(
+            kind_of("(Kèm theo Công văn số 12/UBND-VX)"),
+            Some(AttachmentKind::Annex)
+        );
+        assert_eq!(kind_of("DANH SÁCH CÁC ĐƠN VỊ"), Some(AttachmentKind::Annex));
         assert_eq!(
             kind_of("Ghi chú: văn bản đã hết hiệu lực"),
-            Some("editorial")
+            Some(AttachmentKind::Editorial)
         );
         assert_eq!(
             kind_of("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
-            Some("second_document")
+            Some(AttachmentKind::SecondDocument)
         );
         assert_eq!(kind_of("Danh sách gồm 5 đơn vị"), None);
         assert_eq!(kind_of("- Như trên;"), None);
+    }
+
+    #[test]
+    fn every_kind_has_an_input_that_opens_it_and_its_json_name() {
+        use AttachmentKind::{Annex, Copy, Editorial, Other, SecondDocument};
+        let t = "Nội dung thêm\n\nPHỤ LỤC I\n1. Mục một\n\nSAO Y BẢN CHÍNH\n\nGhi chú: hết hiệu lực\n\n\
+                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+        let kinds: Vec<AttachmentKind> = collect(t, &split(t), 0).iter().map(|a| a.kind).collect();
+        assert_eq!(kinds, [Other, Annex, Copy, Editorial, SecondDocument]);
+        for k in kinds {
+            let json = serde_json::to_string(&k).expect("serialise");
+            assert_eq!(json, format!("\"{}\"", k.as_str()));
+            assert_eq!(k, k.as_str());
+            assert_eq!(k.to_string(), k.as_str());
+        }
+        assert_eq!(SecondDocument.as_str(), "second_document");
     }
 
     #[test]
@@ -216,11 +240,11 @@ mod tests {
         let t = "DANH SÁCH CÁC XÃ\n(Kèm theo Công văn số 12/UBND-VX)\n1. Xã A\n2. Xã B\n\nSAO Y BẢN CHÍNH\nSố: 05/SY-VP";
         let a = collect(t, &split(t), 0);
         assert_eq!(a.len(), 2);
-        assert_eq!(a[0].kind, "annex");
+        assert_eq!(a[0].kind, AttachmentKind::Annex);
         assert_eq!(
             &t[a[0].span.start..a[0].span.end],
             "DANH SÁCH CÁC XÃ\n(Kèm theo Công văn số 12/UBND-VX)\n1. Xã A\n2. Xã B"
         );
-        assert_eq!(a[1].kind, "copy");
+        assert_eq!(a[1].kind, AttachmentKind::Copy);
     }
 }

@@ -1,82 +1,244 @@
 //! Document types and their codes: Nghị định 30/2020 Phụ lục III, the
-//! legal-normative types, legacy codes, and Party codes.
+//! legal-normative types, legacy codes, and Party codes, in one table
+//! ([`DOC_TYPES`]) that the header, the number parser and the citation
+//! scanner read.
+
+use std::sync::LazyLock;
 
 use crate::fold::{fold, fold_char};
 
-/// One document type: its code, its name, and its folded title key.
+/// One document type: every name the text may give it.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) struct TypeEntry {
-    /// Phụ lục III code as written in symbols (`QĐ`, `TTr`).
+    /// Phụ lục III code as written in symbols (`QĐ`, `TTr`): the code every
+    /// entry point gives for this type.
     pub(crate) code: &'static str,
     /// Name in sentence case (`Quyết định`).
     pub(crate) name: &'static str,
-    /// The uppercase title as folded (`quyet dinh`).
-    title: &'static str,
+    /// The uppercase title as folded (`quyet dinh`), as the header reads it.
+    pub(crate) title: &'static str,
+    /// Head nouns written before a cited number, lowercase, with old-style
+    /// tone placement where it occurs (`bản thoả thuận`).
+    pub(crate) heads: &'static [&'static str],
+    /// Whether `code` as written is also a head noun before a cited number
+    /// (`QĐ số 1689/QĐ-TTg`).
+    pub(crate) abbrev: bool,
+    /// Other codes that open a symbol for this type: legacy, Party and joint
+    /// variants (`QĐi`, `GT`, `KHLT`).
+    pub(crate) aliases: &'static [&'static str],
+    /// Whether `code` opens a symbol (`Lt`, `BLt`, `HP` do not: laws and the
+    /// constitution are numbered `n/YYYY/QH<khóa>`).
+    in_symbols: bool,
+    /// A legal-normative type (văn bản quy phạm pháp luật).
+    pub(crate) normative: bool,
 }
 
-const fn t(code: &'static str, name: &'static str, title: &'static str) -> TypeEntry {
-    TypeEntry { code, name, title }
+impl TypeEntry {
+    /// A type that opens symbols, not normative, without aliases or an
+    /// abbreviation.
+    const fn new(
+        code: &'static str,
+        name: &'static str,
+        title: &'static str,
+        heads: &'static [&'static str],
+    ) -> TypeEntry {
+        TypeEntry {
+            code,
+            name,
+            title,
+            heads,
+            abbrev: false,
+            aliases: &[],
+            in_symbols: true,
+            normative: false,
+        }
+    }
+
+    /// The code is also a head-noun abbreviation.
+    const fn abbrev(mut self) -> TypeEntry {
+        self.abbrev = true;
+        self
+    }
+
+    /// Other codes for this type in symbols.
+    const fn aliases(mut self, aliases: &'static [&'static str]) -> TypeEntry {
+        self.aliases = aliases;
+        self
+    }
+
+    /// A legal-normative type.
+    const fn normative(mut self) -> TypeEntry {
+        self.normative = true;
+        self
+    }
+
+    /// A type whose code never opens a symbol.
+    const fn not_in_symbols(mut self) -> TypeEntry {
+        self.in_symbols = false;
+        self
+    }
 }
 
-/// Longer titles first, so that `thong tu lien tich` wins over `thong tu`.
-pub(crate) static TYPES: &[TypeEntry] = &[
-    t("TTLT", "Thông tư liên tịch", "thong tu lien tich"),
-    t("NQLT", "Nghị quyết liên tịch", "nghi quyet lien tich"),
-    t("VBHN", "Văn bản hợp nhất", "van ban hop nhat"),
-    t("BGN", "Bản ghi nhớ", "ban ghi nho"),
-    t("BTT", "Bản thỏa thuận", "ban thoa thuan"),
-    t("GUQ", "Giấy ủy quyền", "giay uy quyen"),
-    t("GGT", "Giấy giới thiệu", "giay gioi thieu"),
-    t("GNP", "Giấy nghỉ phép", "giay nghi phep"),
-    t("QĐ", "Quyết định", "quyet dinh"),
-    t("NQ", "Nghị quyết", "nghi quyet"),
-    t("NĐ", "Nghị định", "nghi dinh"),
-    t("CT", "Chỉ thị", "chi thi"),
-    t("QC", "Quy chế", "quy che"),
-    t("QyĐ", "Quy định", "quy dinh"),
-    t("TC", "Thông cáo", "thong cao"),
-    t("TB", "Thông báo", "thong bao"),
-    t("TT", "Thông tư", "thong tu"),
-    t("TT", "Thông tri", "thong tri"),
-    t("HD", "Hướng dẫn", "huong dan"),
-    t("CTr", "Chương trình", "chuong trinh"),
-    t("KH", "Kế hoạch", "ke hoach"),
-    t("PA", "Phương án", "phuong an"),
-    t("ĐA", "Đề án", "de an"),
-    t("DA", "Dự án", "du an"),
-    t("BC", "Báo cáo", "bao cao"),
-    t("BB", "Biên bản", "bien ban"),
-    t("TTr", "Tờ trình", "to trinh"),
-    t("HĐ", "Hợp đồng", "hop dong"),
-    t("CĐ", "Công điện", "cong dien"),
-    t("GM", "Giấy mời", "giay moi"),
-    t("PG", "Phiếu gửi", "phieu gui"),
-    t("PC", "Phiếu chuyển", "phieu chuyen"),
-    t("PB", "Phiếu báo", "phieu bao"),
-    t("KL", "Kết luận", "ket luan"),
-    t("PL", "Pháp lệnh", "phap lenh"),
-    t("L", "Lệnh", "lenh"),
-    t("Lt", "Luật", "luat"),
-    t("BLt", "Bộ luật", "bo luat"),
-    t("HP", "Hiến pháp", "hien phap"),
-    t("CV", "Công văn", "cong van"),
-    t("SY", "Bản sao y", "sao y"),
-    t("TrS", "Bản trích sao", "trich sao"),
-    t("SL", "Bản sao lục", "sao luc"),
+use TypeEntry as T;
+
+/// Every document type: Nghị định 30/2020 Phụ lục III (`../shared/design/domain.md`
+/// §4.1), its legacy codes (§4.2), the legal-normative types (§4.3) and the
+/// Party codes (§5). The header, the number parser and the citation scanner
+/// all read this table; adding a type is one line here.
+///
+/// Longer titles first, so that `thong tu lien tich` wins over `thong tu`;
+/// of two types with one code (`TT`: Thông tư, Thông tri) the first is the
+/// one the code names.
+pub(crate) static DOC_TYPES: &[TypeEntry] = &[
+    T::new(
+        "TTLT",
+        "Thông tư liên tịch",
+        "thong tu lien tich",
+        &["thông tư liên tịch"],
+    )
+    .abbrev()
+    .normative(),
+    T::new(
+        "NQLT",
+        "Nghị quyết liên tịch",
+        "nghi quyet lien tich",
+        &["nghị quyết liên tịch"],
+    )
+    .normative(),
+    T::new(
+        "VBHN",
+        "Văn bản hợp nhất",
+        "van ban hop nhat",
+        &["văn bản hợp nhất"],
+    )
+    .normative(),
+    T::new("BGN", "Bản ghi nhớ", "ban ghi nho", &["bản ghi nhớ"]).aliases(&["GN"]),
+    T::new(
+        "BTT",
+        "Bản thỏa thuận",
+        "ban thoa thuan",
+        &["bản thỏa thuận", "bản thoả thuận"],
+    )
+    .aliases(&["TTH"]),
+    T::new(
+        "GUQ",
+        "Giấy ủy quyền",
+        "giay uy quyen",
+        &["giấy ủy quyền", "giấy uỷ quyền"],
+    )
+    .aliases(&["UQ"]),
+    T::new(
+        "GGT",
+        "Giấy giới thiệu",
+        "giay gioi thieu",
+        &["giấy giới thiệu"],
+    )
+    .aliases(&["GT"]),
+    T::new(
+        "GNP",
+        "Giấy nghỉ phép",
+        "giay nghi phep",
+        &["giấy nghỉ phép"],
+    )
+    .aliases(&["NP"]),
+    T::new("QĐ", "Quyết định", "quyet dinh", &["quyết định"]).abbrev(),
+    T::new("NQ", "Nghị quyết", "nghi quyet", &["nghị quyết"]).abbrev(),
+    T::new("NĐ", "Nghị định", "nghi dinh", &["nghị định"])
+        .abbrev()
+        .normative(),
+    T::new("CT", "Chỉ thị", "chi thi", &["chỉ thị"]).abbrev(),
+    T::new("QC", "Quy chế", "quy che", &["quy chế"]).abbrev(),
+    // `QĐi`: the Party's code for Quy định (2018-era, domain.md §5).
+    T::new("QyĐ", "Quy định", "quy dinh", &["quy định"])
+        .abbrev()
+        .aliases(&["QĐi"]),
+    T::new("TC", "Thông cáo", "thong cao", &["thông cáo"]),
+    T::new("TB", "Thông báo", "thong bao", &["thông báo"]).abbrev(),
+    T::new("TT", "Thông tư", "thong tu", &["thông tư"])
+        .abbrev()
+        .normative(),
+    T::new("TT", "Thông tri", "thong tri", &["thông tri"]),
+    T::new("HD", "Hướng dẫn", "huong dan", &["hướng dẫn"]).abbrev(),
+    T::new("CTr", "Chương trình", "chuong trinh", &["chương trình"]).abbrev(),
+    // `KHLT`: a joint plan (kế hoạch liên tịch) is a Kế hoạch.
+    T::new("KH", "Kế hoạch", "ke hoach", &["kế hoạch"])
+        .abbrev()
+        .aliases(&["KHLT"]),
+    T::new("PA", "Phương án", "phuong an", &["phương án"]).abbrev(),
+    T::new("ĐA", "Đề án", "de an", &["đề án"]).abbrev(),
+    T::new("DA", "Dự án", "du an", &["dự án"]),
+    T::new("BC", "Báo cáo", "bao cao", &["báo cáo"]).abbrev(),
+    T::new("BB", "Biên bản", "bien ban", &["biên bản"]),
+    T::new("TTr", "Tờ trình", "to trinh", &["tờ trình"]).abbrev(),
+    T::new("HĐ", "Hợp đồng", "hop dong", &["hợp đồng"]),
+    T::new("CĐ", "Công điện", "cong dien", &["công điện"]).abbrev(),
+    T::new("GM", "Giấy mời", "giay moi", &["giấy mời"]).abbrev(),
+    T::new("PG", "Phiếu gửi", "phieu gui", &["phiếu gửi"]),
+    T::new("PC", "Phiếu chuyển", "phieu chuyen", &["phiếu chuyển"]),
+    T::new("PB", "Phiếu báo", "phieu bao", &["phiếu báo"]),
+    T::new("KL", "Kết luận", "ket luan", &["kết luận"]),
+    T::new("PL", "Pháp lệnh", "phap lenh", &["pháp lệnh"]).normative(),
+    T::new("L", "Lệnh", "lenh", &["lệnh"]).normative(),
+    // Luật: `Lt` is the code of the TTLT 55/2005 table; Bộ luật and Hiến
+    // pháp have no official code (`BLt`, `HP` are this crate's).
+    T::new("Lt", "Luật", "luat", &["luật"])
+        .normative()
+        .not_in_symbols(),
+    T::new("BLt", "Bộ luật", "bo luat", &["bộ luật"])
+        .normative()
+        .not_in_symbols(),
+    T::new("HP", "Hiến pháp", "hien phap", &["hiến pháp"])
+        .normative()
+        .not_in_symbols(),
+    // A state công văn has no code of its own (its symbol is issuer-unit);
+    // a Party công văn's symbol opens with `CV`.
+    T::new("CV", "Công văn", "cong van", &["công văn"]).abbrev(),
+    T::new("SY", "Bản sao y", "sao y", &[]),
+    T::new("TrS", "Bản trích sao", "trich sao", &[]).aliases(&["TS"]),
+    T::new("SL", "Bản sao lục", "sao luc", &[]),
 ];
 
-/// Codes that open a symbol only as a type (never as an issuer), with the
-/// legacy and Party variants.
-static EXTRA_CODES: &[(&str, &str, &str)] = &[
-    ("QĐi", "QyĐ", "Quy định"),
-    ("GT", "GGT", "Giấy giới thiệu"),
-    ("NP", "GNP", "Giấy nghỉ phép"),
-    ("UQ", "GUQ", "Giấy ủy quyền"),
-    ("GN", "BGN", "Bản ghi nhớ"),
-    ("TTH", "BTT", "Bản thỏa thuận"),
-    ("TS", "TrS", "Bản trích sao"),
-    ("KHLT", "KH", "Kế hoạch"),
-];
+/// The first type whose code is exactly `code`.
+pub(crate) fn by_exact_code(code: &str) -> Option<&'static TypeEntry> {
+    DOC_TYPES.iter().find(|e| e.code == code)
+}
+
+/// Every `(code, type)` that may open a symbol, own codes before aliases,
+/// in table order.
+fn symbol_codes() -> impl Iterator<Item = (&'static str, &'static TypeEntry)> {
+    let own = DOC_TYPES
+        .iter()
+        .filter(|e| e.in_symbols)
+        .map(|e| (e.code, e));
+    let aliases = DOC_TYPES
+        .iter()
+        .flat_map(|e| e.aliases.iter().map(move |a| (*a, e)));
+    own.chain(aliases)
+}
+
+/// The type named by a code as written in a symbol: exactly, then ignoring
+/// case (`TTR` → `TTr`), never guessing beyond the table. The citation
+/// scanner's lookup.
+pub(crate) fn by_code(code: &str) -> Option<&'static TypeEntry> {
+    if let Some((_, e)) = symbol_codes().find(|(c, _)| *c == code) {
+        return Some(e);
+    }
+    // The codes uppercased once, in the same order.
+    static UPPER: LazyLock<Vec<(String, &'static TypeEntry)>> =
+        LazyLock::new(|| symbol_codes().map(|(c, e)| (c.to_uppercase(), e)).collect());
+    let upper = code.to_uppercase();
+    UPPER.iter().find(|(u, _)| *u == upper).map(|(_, e)| *e)
+}
+
+/// [`by_code`], then ignoring diacritics too (`QD` → `QĐ`): the header's
+/// number parser, which also reads OCR text.
+pub(crate) fn by_code_loose(code: &str) -> Option<&'static TypeEntry> {
+    by_code(code).or_else(|| {
+        symbol_codes()
+            .find(|(c, _)| same_folded(c, code))
+            .map(|(_, e)| e)
+    })
+}
 
 /// The type whose uppercase title `line` is (`QUYẾT ĐỊNH`, `THÔNG BÁO KẾT
 /// LUẬN`): the whole line, or a known title followed by a few more words.
@@ -86,7 +248,7 @@ pub(crate) fn type_by_title(line: &str) -> Option<&'static TypeEntry> {
     if key.ends_with(':') || key.split_whitespace().count() > 8 {
         return None;
     }
-    TYPES.iter().find(|e| {
+    DOC_TYPES.iter().find(|e| {
         key == e.title
             || (key.starts_with(e.title)
                 && key.as_bytes().get(e.title.len()) == Some(&b' ')
@@ -99,7 +261,7 @@ pub(crate) fn type_by_title(line: &str) -> Option<&'static TypeEntry> {
 /// the type and the number of chars of the title.
 pub(crate) fn title_prefix(line: &str) -> Option<(&'static TypeEntry, usize)> {
     let key = fold(line);
-    TYPES
+    DOC_TYPES
         .iter()
         .filter(|e| {
             e.code != "CV"
@@ -110,18 +272,10 @@ pub(crate) fn title_prefix(line: &str) -> Option<(&'static TypeEntry, usize)> {
         .map(|e| (e, e.title.len()))
 }
 
-/// The type named by a code as written in a symbol (`QĐ`, `qđ`, `TTr`).
+/// The type named by a code as written in a symbol (`QĐ`, `qđ`, `TTr`,
+/// `QĐi`): its code and name ([`by_code_loose`]).
 pub(crate) fn type_by_code(code: &str) -> Option<(&'static str, &'static str)> {
-    if let Some(e) = TYPES
-        .iter()
-        .find(|e| same_folded(e.code, code) && e.code != "Lt" && e.code != "BLt")
-    {
-        return Some((e.code, e.name));
-    }
-    EXTRA_CODES
-        .iter()
-        .find(|(c, _, _)| same_folded(c, code))
-        .map(|(_, code, name)| (*code, *name))
+    by_code_loose(code).map(|e| (e.code, e.name))
 }
 
 /// `a` and `b` fold to the same key (case, diacritics aside), compared
@@ -132,15 +286,12 @@ fn same_folded(a: &str, b: &str) -> bool {
 
 /// The canonical name of a code (`QĐ` → `Quyết định`).
 pub(crate) fn name_of(code: &str) -> Option<&'static str> {
-    TYPES.iter().find(|e| e.code == code).map(|e| e.name)
+    by_exact_code(code).map(|e| e.name)
 }
 
 /// Codes of legal-normative types (văn bản quy phạm pháp luật).
 pub(crate) fn is_legal_normative(code: &str) -> bool {
-    matches!(
-        code,
-        "NĐ" | "TT" | "TTLT" | "NQLT" | "PL" | "L" | "Lt" | "BLt" | "HP" | "VBHN"
-    )
+    by_exact_code(code).is_some_and(|e| e.normative)
 }
 
 #[cfg(test)]

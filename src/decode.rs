@@ -1,6 +1,6 @@
 //! Turning bytes into text: UTF-8 validation, BOMs, UTF-16, lossy mode.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, DiagnosticCode};
 use crate::error::{Error, Result};
 use crate::normalize::legacy::{self, Legacy};
 use crate::options::Options;
@@ -51,7 +51,7 @@ pub fn decode(bytes: &[u8], options: &Options) -> Result<Decoded> {
             text.push(char::REPLACEMENT_CHARACTER);
         }
         diagnostics.push(Diagnostic::info(
-            "utf16_decoded",
+            DiagnosticCode::Utf16Decoded,
             format!(
                 "input was UTF-16 ({}) and was converted to UTF-8; spans index the converted text",
                 if little {
@@ -83,7 +83,7 @@ pub fn decode(bytes: &[u8], options: &Options) -> Result<Decoded> {
     let bad = e.valid_up_to() + skipped;
     if let Some((text, legacy)) = single_byte_legacy(body) {
         diagnostics.push(Diagnostic::info(
-            "legacy_bytes_decoded",
+            DiagnosticCode::LegacyBytesDecoded,
             format!(
                 "input was not UTF-8 (from byte {bad} on) but single-byte {} text; \
                  each byte was read as its Windows-1252 character; \
@@ -98,7 +98,7 @@ pub fn decode(bytes: &[u8], options: &Options) -> Result<Decoded> {
         return Err(Error::InvalidUtf8 { offset: bad });
     }
     diagnostics.push(Diagnostic::warning(
-        "invalid_utf8_replaced",
+        DiagnosticCode::InvalidUtf8Replaced,
         format!("invalid UTF-8 from byte {bad} on was replaced with U+FFFD"),
         Span::empty(e.valid_up_to()),
     ));

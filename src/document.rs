@@ -6,9 +6,11 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::codes::{is_legal_normative, name_of, type_by_code};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, DiagnosticCode};
 use crate::lines::Line;
-use crate::model::{Attachment, Body, DocDate, DocType, Document, Family, Marks, SCHEMA};
+use crate::model::{
+    Attachment, AttachmentKind, Body, DocDate, DocType, Document, Family, Marks, SCHEMA,
+};
 use crate::normalize::normalize;
 use crate::options::Options;
 use crate::span::Span;
@@ -43,7 +45,7 @@ pub(crate) fn build(input: &str, options: &Options) -> Document {
         diagnostics.insert(
             0,
             Diagnostic::info(
-                "legacy_encoding_converted",
+                DiagnosticCode::LegacyEncodingConverted,
                 format!(
                     "converted from {} to Unicode before parsing; spans index the input as given",
                     legacy.name()
@@ -105,27 +107,27 @@ pub(crate) fn build(input: &str, options: &Options) -> Document {
             "the national heading (Quốc hiệu, Tiêu ngữ)"
         };
         diagnostics.push(Diagnostic::warning(
-            "missing_national_heading",
+            DiagnosticCode::MissingNationalHeading,
             format!("{what} was not found"),
             anchor,
         ));
     }
     if h.issuer.is_none() {
         diagnostics.push(Diagnostic::warning(
-            "missing_issuer",
+            DiagnosticCode::MissingIssuer,
             "the issuing body (tên cơ quan ban hành) was not found",
             anchor,
         ));
     }
     match &h.number {
         None => diagnostics.push(Diagnostic::warning(
-            "missing_number",
+            DiagnosticCode::MissingNumber,
             "the number and symbol (số, ký hiệu) were not found",
             anchor,
         )),
         Some(n) if n.number.is_none() && !h.number_unreadable => {
             diagnostics.push(Diagnostic::warning(
-                "blank_number",
+                DiagnosticCode::BlankNumber,
                 "the number is left blank (to be filled in on registration)",
                 n.span,
             ))
@@ -141,7 +143,7 @@ pub(crate) fn build(input: &str, options: &Options) -> Document {
         if let Some(d) = &date {
             date_from_adoption = true;
             diagnostics.push(Diagnostic::info(
-                "date_from_adoption",
+                DiagnosticCode::DateFromAdoption,
                 "no date line in the header; the date is that of the adoption clause",
                 d.span,
             ));
@@ -149,13 +151,13 @@ pub(crate) fn build(input: &str, options: &Options) -> Document {
     }
     if date.is_none() {
         diagnostics.push(Diagnostic::warning(
-            "missing_date",
+            DiagnosticCode::MissingDate,
             "the date of issue was not found",
             anchor,
         ));
     } else if h.place.is_none() && !date_from_adoption {
         diagnostics.push(Diagnostic::warning(
-            "missing_place",
+            DiagnosticCode::MissingPlace,
             "the place of issue (địa danh) was not found",
             anchor,
         ));
@@ -163,7 +165,7 @@ pub(crate) fn build(input: &str, options: &Options) -> Document {
     if let (Some(d), Some(stamp)) = (&date, stamps.iter().find(|s| s.time.is_some())) {
         if d.day.is_none() || d.month.is_none() {
             diagnostics.push(Diagnostic::info(
-                "date_from_stamp",
+                DiagnosticCode::DateFromStamp,
                 format!(
                     "the date of issue is incomplete; the digital signature was made at {}",
                     stamp.time.as_deref().unwrap_or_default()
@@ -174,28 +176,28 @@ pub(crate) fn build(input: &str, options: &Options) -> Document {
     }
     if h.subject.is_none() {
         diagnostics.push(Diagnostic::warning(
-            "missing_subject",
+            DiagnosticCode::MissingSubject,
             "the subject (trích yếu) was not found",
             anchor,
         ));
     }
     if doc_type.is_none() {
         diagnostics.push(Diagnostic::warning(
-            "unknown_doc_type",
+            DiagnosticCode::UnknownDocType,
             "the document type could not be determined",
             anchor,
         ));
     }
     if f.signatures.is_empty() {
         diagnostics.push(Diagnostic::warning(
-            "missing_signature",
+            DiagnosticCode::MissingSignature,
             "no signature block (quyền hạn, chức vụ, họ tên) was found",
             Span::empty(text.len()),
         ));
     }
     if f.distribution.is_none() {
         diagnostics.push(Diagnostic::info(
-            "missing_distribution",
+            DiagnosticCode::MissingDistribution,
             "no distribution list (Nơi nhận) was found",
             Span::empty(text.len()),
         ));
@@ -218,7 +220,7 @@ pub(crate) fn build(input: &str, options: &Options) -> Document {
         .map(|i| {
             let l = lines[i];
             Attachment {
-                kind: "editorial".to_owned(),
+                kind: AttachmentKind::Editorial,
                 title: l.text(text).to_owned(),
                 span: Span::new(l.start, l.end),
             }
@@ -228,7 +230,7 @@ pub(crate) fn build(input: &str, options: &Options) -> Document {
     attachments.extend(trailing);
     for a in &attachments {
         diagnostics.push(Diagnostic::info(
-            "attachment",
+            DiagnosticCode::Attachment,
             format!(
                 "not part of the main document ({}): {}",
                 a.kind,

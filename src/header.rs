@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::codes::{title_prefix, type_by_title, TypeEntry};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, DiagnosticCode};
 use crate::fold::{fold, Folded};
 use crate::lines::{Line, LineKind};
 use crate::model::{
@@ -443,7 +443,7 @@ impl State {
                         self.h.party_number = p.party;
                         if p.unreadable {
                             self.h.diagnostics.push(Diagnostic::warning(
-                                "unreadable_number",
+                                DiagnosticCode::UnreadableNumber,
                                 "the number cannot be read (OCR damage or a handwritten number); the symbol was kept",
                                 span,
                             ));
@@ -565,18 +565,18 @@ impl State {
                     "month" if (1..=12).contains(&v) => date.month = Some(v),
                     "year" if (1900..=2200).contains(&v) => date.year = i32::try_from(v).ok(),
                     _ => self.h.diagnostics.push(Diagnostic::warning(
-                        "invalid_date",
+                        DiagnosticCode::InvalidDate,
                         format!("the {name} of the date ({v}) is out of range"),
                         date_span,
                     )),
                 },
                 Part::Blank => self.h.diagnostics.push(Diagnostic::warning(
-                    &format!("blank_{name}"),
+                    DiagnosticCode::date_part(name, true),
                     format!("the {name} of the date is left blank"),
                     date_span,
                 )),
                 Part::Unreadable => self.h.diagnostics.push(Diagnostic::warning(
-                    &format!("unreadable_{name}"),
+                    DiagnosticCode::date_part(name, false),
                     format!("the {name} of the date cannot be read: {:?}", value.trim()),
                     date_span,
                 )),

@@ -30,11 +30,14 @@
 //!
 //! # Features
 //!
-//! - `cli` (default): the `congvan` binary (`parse`, `check`, `schema`,
-//!   `report`); enables `schema`.
+//! - `cli` (default): the `congvan` binary (`parse`, `batch`, `check`,
+//!   `schema`); enables `schema`.
 //! - `schema`: [`schemars::JsonSchema`] for the model and the [`schema`]
 //!   module with the JSON Schema of the output. Library users who only parse
 //!   can turn default features off and skip it.
+//! - `bench`: hidden entry points to the internal stages, for the stage
+//!   benches only (`cargo bench --features bench --bench parse`); not a
+//!   stable API.
 //!
 //! # Errors and diagnostics
 //!
@@ -44,7 +47,32 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+/// `Display` and comparison with `str` for an enum of names with `as_str`
+/// (its JSON name): `DiagnosticCode`, `AttachmentKind`.
+macro_rules! named_enum_traits {
+    ($t:ty) => {
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl PartialEq<str> for $t {
+            fn eq(&self, other: &str) -> bool {
+                self.as_str() == other
+            }
+        }
+
+        impl PartialEq<&str> for $t {
+            fn eq(&self, other: &&str) -> bool {
+                self.as_str() == *other
+            }
+        }
+    };
+}
+
 mod attachments;
+#[cfg(feature = "bench")]
 #[doc(hidden)]
 pub mod bench_api;
 mod body;
@@ -72,10 +100,10 @@ mod stamps;
 mod text;
 
 pub use decode::{decode, Decoded};
-pub use diagnostic::{Diagnostic, Severity};
+pub use diagnostic::{Diagnostic, DiagnosticCode, Severity};
 pub use error::{Error, Result};
 pub use json::{to_json, to_json_pretty};
-pub use model::Document;
+pub use model::{AttachmentKind, Document};
 pub use options::{InputFormat, Options};
 pub use span::Span;
 

@@ -428,12 +428,49 @@ pub struct Stamp {
     pub span: Span,
 }
 
+/// What an [`Attachment`] is; in JSON its `snake_case` name (`annex`,
+/// `second_document`). Compares equal to that name (`kind == "annex"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum AttachmentKind {
+    /// An annex: `PHỤ LỤC I`, `(Kèm theo Công văn số …)`, or a title in
+    /// capitals such as `DANH SÁCH CÁC ĐƠN VỊ`.
+    Annex,
+    /// A copy block: `SAO Y BẢN CHÍNH`, `SAO LỤC`, `TRÍCH SAO`.
+    Copy,
+    /// A publisher's note, not the issuer's text: `Ghi chú: …`,
+    /// `Tình trạng hiệu lực: …`, a crawler's page title.
+    Editorial,
+    /// Another document after the main one (the letter a reply answers): a
+    /// national or Party heading, or a letterhead a few lines above one.
+    SecondDocument,
+    /// Lines after the footer that open none of the above.
+    Other,
+}
+
+impl AttachmentKind {
+    /// The `snake_case` name, as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AttachmentKind::Annex => "annex",
+            AttachmentKind::Copy => "copy",
+            AttachmentKind::Editorial => "editorial",
+            AttachmentKind::SecondDocument => "second_document",
+            AttachmentKind::Other => "other",
+        }
+    }
+}
+
+named_enum_traits!(AttachmentKind);
+
 /// Text that belongs to something other than the main document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Attachment {
-    /// What it is: `annex`, `copy`, `editorial`, `second_document`.
-    pub kind: String,
+    /// What it is.
+    pub kind: AttachmentKind,
     /// Its first line.
     pub title: String,
     /// Where it is.

@@ -706,23 +706,36 @@ fn id_at_and_id_matches_agree_with_the_regex() {
 }
 
 /// `type_from_code` with its uppercased table gives what uppercasing each
-/// entry per call gave, on every code in several cases and on near misses.
+/// code per call gave, on every code and alias of the type table in several
+/// cases and on near misses.
 #[test]
 fn type_from_code_agrees_with_the_plain_definition() {
-    use super::patterns::{type_from_code, CODES};
-    let plain = |code: &str| {
-        CODES.iter().find(|t| t.code == code).copied().or_else(|| {
-            let upper = code.to_uppercase();
-            CODES
+    use super::patterns::type_from_code;
+    use crate::codes::DOC_TYPES;
+    // Every code that opens a symbol, own codes before aliases.
+    let codes: Vec<(&str, &'static crate::codes::TypeEntry)> = DOC_TYPES
+        .iter()
+        .filter(|t| type_from_code(t.code).is_some())
+        .map(|t| (t.code, t))
+        .chain(
+            DOC_TYPES
                 .iter()
-                .find(|t| t.code.to_uppercase() == upper)
-                .copied()
-        })
+                .flat_map(|t| t.aliases.iter().map(move |a| (*a, t))),
+        )
+        .collect();
+    let plain = |code: &str| {
+        codes
+            .iter()
+            .find(|(c, _)| *c == code)
+            .or_else(|| {
+                let upper = code.to_uppercase();
+                codes.iter().find(|(c, _)| c.to_uppercase() == upper)
+            })
+            .map(|(_, t)| *t)
     };
-    for t in CODES {
-        let c = t.code;
+    for (c, _) in &codes {
         for v in [
-            c.to_owned(),
+            (*c).to_owned(),
             c.to_uppercase(),
             c.to_lowercase(),
             format!("{c}x"),
@@ -801,4 +814,66 @@ fn pinpoint_in_agrees_with_the_regex() {
         }
     }
     assert!(hits > 1000, "{hits}");
+}
+
+/// Every code, alias, head noun and title of the type table names the same
+/// type through every entry point: the number parser
+/// (`codes::type_by_code`), the citation scanner (`type_from_code`,
+/// `head_type`), the header (`codes::type_by_title`) and the family
+/// (`codes::is_legal_normative`).
+#[test]
+fn every_type_name_resolves_the_same_everywhere() {
+    use super::patterns::{head_type, type_from_code};
+    use crate::codes::{self, by_exact_code, DOC_TYPES};
+    for t in DOC_TYPES {
+        // The type a code names is the first with that code (`TT`: Thông tư).
+        let first = by_exact_code(t.code).expect("own code");
+        match type_from_code(t.code) {
+            Some(found) => {
+                assert_eq!(found, first, "{}", t.code);
+                assert_eq!(
+                    codes::type_by_code(t.code),
+                    Some((first.code, first.name)),
+                    "{}",
+                    t.code
+                );
+            }
+            None => assert_eq!(codes::type_by_code(t.code), None, "{}", t.code),
+        }
+        for a in t.aliases {
+            for v in [(*a).to_owned(), a.to_uppercase(), a.to_lowercase()] {
+                assert_eq!(type_from_code(&v), Some(t), "{v}");
+                assert_eq!(codes::type_by_code(&v), Some((t.code, t.name)), "{v}");
+            }
+        }
+        for h in t.heads {
+            assert_eq!(head_type(h), Ok(Some(t)), "{h}");
+            assert_eq!(head_type(&h.to_uppercase()), Ok(Some(t)), "{h}");
+            assert_eq!(codes::type_by_title(&h.to_uppercase()), Some(t), "{h}");
+        }
+        if t.abbrev {
+            assert_eq!(head_type(t.code), Ok(Some(first)), "{}", t.code);
+        }
+        assert_eq!(codes::type_by_title(t.title), Some(t), "{}", t.name);
+        assert_eq!(
+            codes::is_legal_normative(t.code),
+            first.normative,
+            "{}",
+            t.code
+        );
+    }
+    // The three disagreements of the old tables, settled.
+    assert_eq!(
+        head_type("Bộ luật").ok().flatten().map(|t| t.code),
+        Some("BLt")
+    );
+    assert_eq!(codes::type_by_title("BỘ LUẬT").map(|t| t.code), Some("BLt"));
+    assert_eq!(type_from_code("QĐi").map(|t| t.code), Some("QyĐ"));
+    assert_eq!(codes::type_by_code("QĐi"), Some(("QyĐ", "Quy định")));
+    assert_eq!(type_from_code("KHLT").map(|t| t.code), Some("KH"));
+    assert_eq!(codes::type_by_code("KHLT"), Some(("KH", "Kế hoạch")));
+    // Codes that differ only by `Đ` stay apart where written exactly.
+    assert_eq!(codes::type_by_code("HĐ"), Some(("HĐ", "Hợp đồng")));
+    assert_eq!(codes::type_by_code("DA"), Some(("DA", "Dự án")));
+    assert_eq!(codes::type_by_code("QD"), Some(("QĐ", "Quyết định")));
 }

@@ -69,7 +69,7 @@ mod tests;
 use crate::model::{Citation, CitedDate};
 
 use patterns::{
-    head_type, id_start_ok, read_id, starts_at_boundary, window_before, IdForm, TypeInfo, CONG_VAN,
+    head_type, id_start_ok, read_id, starts_at_boundary, window_before, IdForm, TypeInfo,
     LIST_GAP_RE,
 };
 
@@ -545,5 +545,5 @@ fn merge_sorted(a: Vec<(usize, usize)>, b: Vec<(usize, usize)>) -> Vec<(usize, u
 /// The type a head noun gives to a back-reference, as a code (`CV` for
 /// Công văn).
 fn head_code(head: Option<TypeInfo>) -> Option<&'static str> {
-    head.map(|t| if t == CONG_VAN { "CV" } else { t.code })
+    head.map(|t| t.code)
 }

@@ -1,5 +1,6 @@
-//! Type tables (Phụ lục III of Nghị định 30/2020, legal-normative and Party
-//! codes), the compiled regular expressions, and the identifier reader.
+//! The head nouns and codes of the type table ([`crate::codes::DOC_TYPES`])
+//! as the citation scanner reads them, the compiled regular expressions,
+//! and the identifier reader.
 //!
 //! Every regex is compiled once (`LazyLock`). Regexes that look backwards from
 //! a position are only ever run on bounded windows (see [`window_before`]).
@@ -9,149 +10,53 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::ids::IdMatch;
+use crate::codes::{self, TypeEntry, DOC_TYPES};
 
-/// One document type: its code and its sentence-case name (tên loại).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct TypeInfo {
-    /// The code written in notations (`QĐ`, `KH`), `CV` for a công văn.
-    pub(super) code: &'static str,
-    /// The type name (`Quyết định`).
-    pub(super) name: &'static str,
-}
+/// One document type, as the table [`crate::codes::DOC_TYPES`] holds it.
+pub(super) type TypeInfo = &'static TypeEntry;
 
-const fn ty(code: &'static str, name: &'static str) -> TypeInfo {
-    TypeInfo { code, name }
-}
-
-/// Công văn: no code of its own in a state notation.
-pub(super) const CONG_VAN: TypeInfo = ty("CV", "Công văn");
-
-/// Codes that may open a notation (`QĐ-UBND`, `30/2020/NĐ-CP`, `36-HD/VPTW`).
-/// Phụ lục III (NĐ 30/2020), legal-normative codes (TTLT 55/2005) and the
-/// common Party codes. Collisions with issuer abbreviations (`CT`, `TC`,
-/// `BTT`) are accepted: a notation's first group is read as a type code.
-pub(super) const CODES: &[TypeInfo] = &[
-    ty("NQ", "Nghị quyết"),
-    ty("NQLT", "Nghị quyết liên tịch"),
-    ty("QĐ", "Quyết định"),
-    ty("CT", "Chỉ thị"),
-    ty("QC", "Quy chế"),
-    ty("QyĐ", "Quy định"),
-    ty("QĐi", "Quy định"),
-    ty("TC", "Thông cáo"),
-    ty("TB", "Thông báo"),
-    ty("HD", "Hướng dẫn"),
-    ty("CTr", "Chương trình"),
-    ty("KH", "Kế hoạch"),
-    ty("PA", "Phương án"),
-    ty("ĐA", "Đề án"),
-    ty("DA", "Dự án"),
-    ty("BC", "Báo cáo"),
-    ty("BB", "Biên bản"),
-    ty("TTr", "Tờ trình"),
-    ty("HĐ", "Hợp đồng"),
-    ty("CĐ", "Công điện"),
-    ty("BGN", "Bản ghi nhớ"),
-    ty("BTT", "Bản thỏa thuận"),
-    ty("GUQ", "Giấy ủy quyền"),
-    ty("GM", "Giấy mời"),
-    ty("GGT", "Giấy giới thiệu"),
-    ty("GNP", "Giấy nghỉ phép"),
-    ty("PG", "Phiếu gửi"),
-    ty("PC", "Phiếu chuyển"),
-    ty("PB", "Phiếu báo"),
-    ty("NĐ", "Nghị định"),
-    ty("TT", "Thông tư"),
-    ty("TTLT", "Thông tư liên tịch"),
-    ty("L", "Lệnh"),
-    ty("PL", "Pháp lệnh"),
-    ty("KL", "Kết luận"),
-    ty("VBHN", "Văn bản hợp nhất"),
-    ty("CV", "Công văn"),
-];
-
-/// Looks a notation group up in the code table: exact case first, then
-/// case-insensitively (`TTR` → `TTr`), never guessing beyond the table.
+/// Looks a notation group up in the type table: exact case first, then
+/// case-insensitively (`TTR` → `TTr`), aliases too (`QĐi` → `QyĐ`), never
+/// guessing beyond the table.
 pub(super) fn type_from_code(code: &str) -> Option<TypeInfo> {
-    if let Some(t) = CODES.iter().find(|t| t.code == code) {
-        return Some(*t);
-    }
-    // The table's codes uppercased once, in table order.
-    static UPPER: LazyLock<Vec<String>> =
-        LazyLock::new(|| CODES.iter().map(|t| t.code.to_uppercase()).collect());
-    let upper = code.to_uppercase();
-    UPPER
-        .iter()
-        .zip(CODES)
-        .find(|(u, _)| **u == upper)
-        .map(|(_, t)| *t)
+    codes::by_code(code)
 }
 
-/// Head nouns (tên loại written before a number) and the type they name;
-/// `None` for the generic `văn bản`. Longer names first so that the
-/// alternation prefers `Thông tư liên tịch` over `Thông tư`.
-const HEAD_NAMES: &[(&str, Option<TypeInfo>)] = &[
-    ("thông tư liên tịch", Some(ty("TTLT", "Thông tư liên tịch"))),
-    (
-        "nghị quyết liên tịch",
-        Some(ty("NQLT", "Nghị quyết liên tịch")),
-    ),
-    ("văn bản hợp nhất", Some(ty("VBHN", "Văn bản hợp nhất"))),
-    ("bản thỏa thuận", Some(ty("BTT", "Bản thỏa thuận"))),
-    ("bản thoả thuận", Some(ty("BTT", "Bản thỏa thuận"))),
-    ("giấy ủy quyền", Some(ty("GUQ", "Giấy ủy quyền"))),
-    ("giấy uỷ quyền", Some(ty("GUQ", "Giấy ủy quyền"))),
-    ("giấy giới thiệu", Some(ty("GGT", "Giấy giới thiệu"))),
-    ("giấy nghỉ phép", Some(ty("GNP", "Giấy nghỉ phép"))),
-    ("chương trình", Some(ty("CTr", "Chương trình"))),
-    ("bản ghi nhớ", Some(ty("BGN", "Bản ghi nhớ"))),
-    ("phiếu chuyển", Some(ty("PC", "Phiếu chuyển"))),
-    ("nghị quyết", Some(ty("NQ", "Nghị quyết"))),
-    ("quyết định", Some(ty("QĐ", "Quyết định"))),
-    ("nghị định", Some(ty("NĐ", "Nghị định"))),
-    ("thông tư", Some(ty("TT", "Thông tư"))),
-    ("thông tri", Some(ty("TT", "Thông tri"))),
-    ("thông cáo", Some(ty("TC", "Thông cáo"))),
-    ("thông báo", Some(ty("TB", "Thông báo"))),
-    ("hướng dẫn", Some(ty("HD", "Hướng dẫn"))),
-    ("kế hoạch", Some(ty("KH", "Kế hoạch"))),
-    ("phương án", Some(ty("PA", "Phương án"))),
-    ("báo cáo", Some(ty("BC", "Báo cáo"))),
-    ("biên bản", Some(ty("BB", "Biên bản"))),
-    ("tờ trình", Some(ty("TTr", "Tờ trình"))),
-    ("hợp đồng", Some(ty("HĐ", "Hợp đồng"))),
-    ("công điện", Some(ty("CĐ", "Công điện"))),
-    ("công văn", Some(CONG_VAN)),
-    ("giấy mời", Some(ty("GM", "Giấy mời"))),
-    ("phiếu gửi", Some(ty("PG", "Phiếu gửi"))),
-    ("phiếu báo", Some(ty("PB", "Phiếu báo"))),
-    ("pháp lệnh", Some(ty("PL", "Pháp lệnh"))),
-    ("kết luận", Some(ty("KL", "Kết luận"))),
-    ("hiến pháp", Some(HIEN_PHAP)),
-    ("chỉ thị", Some(ty("CT", "Chỉ thị"))),
-    ("quy chế", Some(ty("QC", "Quy chế"))),
-    ("quy định", Some(ty("QyĐ", "Quy định"))),
-    ("bộ luật", Some(BO_LUAT)),
-    ("đề án", Some(ty("ĐA", "Đề án"))),
-    ("dự án", Some(ty("DA", "Dự án"))),
-    ("văn bản", None),
-    ("luật", Some(LUAT)),
-    ("lệnh", Some(ty("L", "Lệnh"))),
-];
+/// The generic head noun `văn bản`: a head that names no type.
+const GENERIC_HEAD: &str = "văn bản";
 
-/// Luật: laws carry no type code in their number (`25/2008/QH12`); `Lt` is
-/// the code of the TTLT 55/2005 table.
-pub(super) const LUAT: TypeInfo = ty("Lt", "Luật");
-/// Bộ luật (a code of law); `BL` is this crate's code, not an official one.
-pub(super) const BO_LUAT: TypeInfo = ty("BL", "Bộ luật");
-/// Hiến pháp (the constitution); `HP` is this crate's code.
-pub(super) const HIEN_PHAP: TypeInfo = ty("HP", "Hiến pháp");
+/// Head nouns (tên loại written before a number) and the type they name
+/// (`None` for the generic `văn bản`), from the type table. Longer names
+/// first so that the alternation prefers `Thông tư liên tịch` over
+/// `Thông tư`.
+fn head_names() -> &'static [(&'static str, Option<TypeInfo>)] {
+    static NAMES: LazyLock<Vec<(&'static str, Option<TypeInfo>)>> = LazyLock::new(|| {
+        let mut names: Vec<(&'static str, Option<TypeInfo>)> = DOC_TYPES
+            .iter()
+            .flat_map(|t| t.heads.iter().map(move |h| (*h, Some(t))))
+            .chain([(GENERIC_HEAD, None)])
+            .collect();
+        names.sort_by_key(|(n, _)| std::cmp::Reverse(n.chars().count()));
+        names
+    });
+    &NAMES
+}
 
-/// Abbreviated head nouns, case-sensitive (`QĐ số 1689/QĐ-TTg`, `TT 75/…`).
-const HEAD_ABBREVS: &[&str] = &[
-    "TTLT", "TTr", "CTr", "QyĐ", "QĐ", "NĐ", "TT", "NQ", "CT", "KH", "TB", "HD", "BC", "CV", "CĐ",
-    "GM", "QC", "PA", "ĐA",
-];
+/// Abbreviated head nouns, case-sensitive (`QĐ số 1689/QĐ-TTg`, `TT 75/…`):
+/// the codes the type table marks as such, longer first.
+fn head_abbrevs() -> &'static [&'static str] {
+    static ABBREVS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        let mut abbrevs: Vec<&'static str> = DOC_TYPES
+            .iter()
+            .filter(|t| t.abbrev)
+            .map(|t| t.code)
+            .collect();
+        abbrevs.dedup();
+        abbrevs.sort_by_key(|a| std::cmp::Reverse(a.chars().count()));
+        abbrevs
+    });
+    &ABBREVS
+}
 
 /// The type named by a head noun as matched (full name in any case, or an
 /// abbreviation). `Ok(None)` is the generic `văn bản`; `Err(())` means the
@@ -159,13 +64,10 @@ const HEAD_ABBREVS: &[&str] = &[
 pub(super) fn head_type(head: &str) -> Result<Option<TypeInfo>, ()> {
     let lower = head.to_lowercase();
     let collapsed = lower.split_whitespace().collect::<Vec<_>>().join(" ");
-    if let Some((_, t)) = HEAD_NAMES.iter().find(|(n, _)| *n == collapsed) {
+    if let Some((_, t)) = head_names().iter().find(|(n, _)| *n == collapsed) {
         return Ok(*t);
     }
-    if HEAD_ABBREVS.contains(&head) {
-        if head == "CV" {
-            return Ok(Some(CONG_VAN));
-        }
+    if head_abbrevs().contains(&head) {
         return type_from_code(head).map(Some).ok_or(());
     }
     Err(())
@@ -175,8 +77,8 @@ pub(super) fn head_type(head: &str) -> Result<Option<TypeInfo>, ()> {
 /// name lowercase, or abbreviation as written), whether it is a full name,
 /// and the type it names.
 pub(super) fn head_alternatives() -> impl Iterator<Item = (&'static str, bool, Option<TypeInfo>)> {
-    let names = HEAD_NAMES.iter().map(|&(n, t)| (n, true, t));
-    let abbrevs = HEAD_ABBREVS
+    let names = head_names().iter().map(|&(n, t)| (n, true, t));
+    let abbrevs = head_abbrevs()
         .iter()
         .map(|&a| (a, false, head_type(a).ok().flatten()));
     names.chain(abbrevs)
@@ -186,7 +88,7 @@ pub(super) fn head_alternatives() -> impl Iterator<Item = (&'static str, bool, O
 /// white space between words, then the abbreviations case-sensitively.
 #[cfg(test)]
 pub(super) fn heads_alternation(names_only: bool) -> String {
-    let mut alts: Vec<String> = HEAD_NAMES
+    let mut alts: Vec<String> = head_names()
         .iter()
         .map(|(n, _)| {
             let words: Vec<String> = n.split(' ').map(regex::escape).collect();
@@ -194,7 +96,7 @@ pub(super) fn heads_alternation(names_only: bool) -> String {
         })
         .collect();
     if !names_only {
-        alts.extend(HEAD_ABBREVS.iter().map(|a| regex::escape(a)));
+        alts.extend(head_abbrevs().iter().map(|a| regex::escape(a)));
     }
     alts.join("|")
 }
@@ -301,13 +203,13 @@ pub(super) fn type_ref_rest() -> String {
 /// and every abbreviation as written (`QĐ`): a head noun right before a
 /// number ends with one of them.
 pub(super) fn head_endings() -> (Vec<&'static str>, &'static [&'static str]) {
-    let mut words: Vec<&'static str> = HEAD_NAMES
+    let mut words: Vec<&'static str> = head_names()
         .iter()
         .filter_map(|(n, _)| n.rsplit(' ').next())
         .collect();
     words.sort_unstable();
     words.dedup();
-    (words, HEAD_ABBREVS)
+    (words, head_abbrevs())
 }
 
 /// Article reference right before a mention: `khoản 2 Điều 5 `,
@@ -517,12 +419,14 @@ pub(super) fn read_id(text: &str, m: &IdMatch) -> Option<RawId> {
             return None;
         }
         let symbol = format!("{}/{}", pt.text, groups.join("-"));
+        // The Party issues thông tri, not thông tư: its `TT` is the second
+        // type with that code.
         let code_type = type_from_code(pt.text).map(|t| {
             if t.code == "TT" {
-                TypeInfo {
-                    code: "TT",
-                    name: "Thông tri",
-                }
+                DOC_TYPES
+                    .iter()
+                    .find(|e| e.code == "TT" && e.name == "Thông tri")
+                    .unwrap_or(t)
             } else {
                 t
             }

@@ -257,7 +257,7 @@ const CASES: &[(&str, &[&str])] = &[
     ("Quyết định này có hiệu lực. Nghị định này quy định. Thông tư này, Luật này và văn bản này.", &[]),
     // Laws by name.
     ("Căn cứ ⟦0⟧Luật Đất đai năm 2013⟦/0⟧;", &["∅;Lt;∅;∅;year=2013;title=Luật Đất đai"]),
-    ("theo ⟦0⟧Bộ luật Lao động 2019⟦/0⟧, người lao động", &["∅;BL;∅;∅;year=2019;title=Bộ luật Lao động"]),
+    ("theo ⟦0⟧Bộ luật Lao động 2019⟦/0⟧, người lao động", &["∅;BLt;∅;∅;year=2019;title=Bộ luật Lao động"]),
     (
         "Căn cứ ⟦0⟧Luật Ngân sách nhà nước⟦/0⟧ ngày 16 tháng 12 năm 2002;",
         &["∅;Lt;2002-12-16;∅;year=2002;title=Luật Ngân sách nhà nước"],

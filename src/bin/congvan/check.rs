@@ -367,7 +367,7 @@ mod tests {
     fn renders_carets_and_summary() {
         let text = "Số: /UBND-NN\nx";
         let d = [Diagnostic::warning(
-            "blank_number",
+            congvan::DiagnosticCode::BlankNumber,
             "blank",
             Span::new(0, 14),
         )];
@@ -386,7 +386,11 @@ mod tests {
     #[test]
     fn control_characters_do_not_reach_the_terminal() {
         let text = "a\x1b[31mb";
-        let d = [Diagnostic::info("x", "m\x1b", Span::new(1, 2))];
+        let d = [Diagnostic::info(
+            congvan::DiagnosticCode::Attachment,
+            "m\x1b",
+            Span::new(1, 2),
+        )];
         let (out, _) = render("f", text, &d, false, plain());
         assert!(!out.contains('\x1b'), "{out:?}");
     }

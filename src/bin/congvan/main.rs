@@ -1,19 +1,15 @@
 //! The `congvan` command-line tool: `congvan parse` prints the JSON model of
-//! documents, `congvan report` measures the parser on a corpus, `congvan batch`
-//! converts whole folders.
+//! documents, `congvan check` prints their diagnostics, `congvan batch`
+//! converts whole folders, `congvan schema` prints the JSON Schema.
 
 mod batch;
 mod check;
-mod compare;
-mod gold;
 mod input;
 mod manifest;
 mod names;
 mod output;
 mod parse_cmd;
-mod report;
 mod schema_cmd;
-mod sidecar;
 
 use std::process::ExitCode;
 
@@ -26,9 +22,9 @@ use clap::{Parser, Subcommand};
     version,
     about = "Parse Vietnamese administrative documents (công văn, quyết định, …) into JSON",
     after_help = "Exit status: 0 on success, 1 when an input could not be read or decoded \
-                  (or, for `report`, when a rate is below its minimum; for `batch`, when the \
-                  output is not writable, locked by another run, one of the inputs, or the disk \
-                  is full), 2 for usage errors, 3 when `batch` ran but some \
+                  (or, for `batch`, when the output is not writable, locked by another run, one \
+                  of the inputs, or the disk is full), 2 for usage errors, 3 when `batch` ran but \
+                  some \
                   inputs failed."
 )]
 struct Cli {
@@ -42,8 +38,6 @@ struct Cli {
 enum Command {
     /// Parse documents and print their JSON model (one object, or JSON Lines for several inputs).
     Parse(parse_cmd::ParseArgs),
-    /// Measure the parser on a corpus: field coverage, agreement with sidecars and OCR gold answers.
-    Report(report::ReportArgs),
     /// Print the diagnostics of documents like a compiler: location, source line, carets.
     Check(check::CheckArgs),
     /// Print the JSON Schema (draft 2020-12) of the JSON output.
@@ -56,7 +50,6 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Parse(args) => parse_cmd::run(&args),
-        Command::Report(args) => report::run(&args),
         Command::Schema => schema_cmd::run(),
         Command::Check(args) => check::run(&args),
         Command::Batch(args) => batch::run(&args),

@@ -1,80 +1,76 @@
-//! `congvan report`: how well the parser does on a corpus.
-//!
-//! Four parts: field coverage over `--corpus`, agreement with the corpus's
-//! `.meta.json` sidecars (number, date, type, citations), scores against the
-//! hand-checked `.gold.json` answers of `--ocr`, and a comparison with a
-//! previous run (`--baseline`). `--json` writes every figure; `--min` checks
-//! rates against minimums.
+//! The report: for each folder, field coverage, agreement with the
+//! `.meta.json` sidecars, and the reference scorer's figures against the
+//! `.gold.json` answers; gains and losses against a baseline; minimums.
 //!
 //! # JSON output (`--json`)
 //!
 //! ```text
-//! schema      "congvan-report/1"
-//! coverage    {files, panics, failures, fields: {FIELD: count}, panicked: [..], failed: [..]}
-//! sidecar     {number|date|doc_type: AGREEMENT}
-//! citations   {files, expected, found, matched, precision, recall, per_file: {FILE: {missed, extra}}}
-//! ocr         {FIELD: AGREEMENT}            (FIELD as in the gold files, date as date.year/.month/.day)
-//! rates       {KEY: rate in [0, 1]}         (only where something was compared)
-//! outcomes    {KEY: {FILE: agrees?}}        (what --baseline compares per file)
+//! schema    "congvan-report/2"
+//! sets      {SET: SET_FIGURES}            (SET: the folder's name, e.g. "corpus-dev")
+//! SET_FIGURES =
+//!   dir        the folder as given
+//!   coverage   {files, panics, failures, fields: {FIELD: count}, panicked: [..], failed: [..]}
+//!   sidecar    {number|date|doc_type: AGREEMENT}
+//!   citations  {files, expected, found, matched, precision, recall, per_file: {FILE: {missed, extra}}}
+//!   gold       {scores: SCORES, misses: [MISS]}   (absent without gold files)
+//!   rates      {KEY: rate in [0, 1]}
+//!   outcomes   {KEY: {FILE: agrees?}}             (what --baseline compares per file)
+//! SCORES    = {documents, failures, rates: {FIELD: rate}, compared: {FIELD: n}, citations_gold}
 //! AGREEMENT = {agree, compared, rate, disagreements: [MISS], sidecar_errors: [MISS], not_compared: [FILE]}
-//! MISS      = {file, expected, parsed, reason}
+//! MISS      = {file, field, expected, parsed, reason}
 //! ```
 //!
-//! Rate keys (also the keys of the `--min` file): `coverage.FIELD` (share of
-//! documents with a value, FIELD from [`COVERAGE_FIELDS`]), `sidecar.number`,
-//! `sidecar.date`, `sidecar.doc_type`, `citations.precision`,
-//! `citations.recall`, and `ocr.FIELD` (FIELD from [`crate::gold::FIELDS`]).
+//! Rate keys (also the keys of the `--min` file, per set): the scorer's
+//! fields as `score.py` names them (`subject`, `signer_title`, `recipients`,
+//! `citations_precision`, `mean`, …; see [`crate::score`]),
+//! `coverage.FIELD` (share of `*.txt` documents with a value, FIELD from
+//! [`COVERAGE_FIELDS`]), `sidecar.number`, `sidecar.date`, `sidecar.doc_type`,
+//! `sidecar.citations.precision`, `sidecar.citations.recall`.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{self, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
-use clap::Args;
 use congvan::{Document, Options};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::compare::{fmt_rate, fold_loose, norm_id, rate};
-use crate::parse_cmd::{describe_error, parse_bytes};
+use crate::score::{self, DocScore, Scores};
 use crate::sidecar::{self, Erratum, Sidecar};
-use crate::{gold, warn};
 
-/// Arguments of `congvan report`.
-#[derive(Debug, Args)]
-#[command(
-    after_help = "Rate keys for --min: coverage.FIELD, sidecar.number, sidecar.date, \
-                        sidecar.doc_type, citations.precision, citations.recall, ocr.FIELD \
-                        (the keys of \"rates\" in the --json output).\n\n\
-                        Exit status: 0 when the report ran (and every rate meets its minimum); \
-                        1 when a rate is below its minimum, a --min key has no figure, or a \
-                        --json/--baseline/--min file cannot be written or read; 2 for usage errors."
-)]
-pub(crate) struct ReportArgs {
-    /// Corpus folder: every `*.txt` is parsed for coverage; a `NAME.meta.json` beside
-    /// `NAME.txt` is compared with the parse. Skipped with a note when absent.
-    #[arg(long, value_name = "DIR", default_value = "../shared/corpus")]
-    corpus: PathBuf,
-    /// OCR folder: every `NAME.txt` with a `NAME.gold.json` is scored against that answer.
-    /// Skipped with a note when absent.
-    #[arg(long, value_name = "DIR", default_value = "../shared/corpus-ocr")]
-    ocr: PathBuf,
-    /// Write every figure (counts, rates, misses, per-file outcomes) to FILE as JSON.
-    #[arg(long, value_name = "FILE")]
-    json: Option<PathBuf>,
-    /// Compare with a previous `--json` output: rate gains and losses, and the files that
-    /// newly agree or newly disagree.
-    #[arg(long, value_name = "FILE")]
-    baseline: Option<PathBuf>,
-    /// A JSON object of minimum rates (`{"sidecar.number": 0.9, "ocr.subject": 0.5}`);
-    /// exit 1 listing every rate below its minimum.
-    #[arg(long, value_name = "FILE")]
-    min: Option<PathBuf>,
+/// What to report on.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// The folders, each reported as one set.
+    pub dirs: Vec<PathBuf>,
+    /// Write every figure here as JSON.
+    pub json: Option<PathBuf>,
+    /// A previous `--json` output to compare with.
+    pub baseline: Option<PathBuf>,
+    /// A JSON file of minimum rates per set (`{"corpus-dev": {"subject": 0.5}}`).
+    pub min: Option<PathBuf>,
+    /// How many gold misses to print per set.
+    pub show_misses: usize,
+    /// Score the JSON that `BIN parse DOC` prints instead of parsing with
+    /// the library (as score.py does; for formats only the binary reads).
+    pub bin: Option<PathBuf>,
+}
+
+/// The outcome of a run: the text to print, warnings, and whether every
+/// check passed.
+#[derive(Debug, Default)]
+pub struct Run {
+    /// The human-readable report.
+    pub text: String,
+    /// Problems to print on stderr.
+    pub warnings: Vec<String>,
+    /// `false` when a minimum was not met or a file could not be read or written.
+    pub ok: bool,
 }
 
 /// The fields counted by the coverage table.
-pub(crate) const COVERAGE_FIELDS: &[&str] = &[
+pub const COVERAGE_FIELDS: &[&str] = &[
     "doc_type",
     "national_heading",
     "issuer",
@@ -98,110 +94,137 @@ pub(crate) const COVERAGE_FIELDS: &[&str] = &[
 /// Every figure of a report run; the `--json` output.
 #[derive(Debug, Default, Serialize, Deserialize)]
 #[serde(default)]
-struct Figures {
-    /// `congvan-report/1`.
-    schema: String,
-    /// Field coverage.
-    coverage: Coverage,
+pub struct Figures {
+    /// `congvan-report/2`.
+    pub schema: String,
+    /// The figures of each folder, by its name.
+    pub sets: BTreeMap<String, SetFigures>,
+}
+
+/// The figures of one folder.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SetFigures {
+    /// The folder as given.
+    pub dir: String,
+    /// Field coverage over the `*.txt` documents.
+    pub coverage: Coverage,
     /// Sidecar agreement per field.
-    sidecar: BTreeMap<String, Agreement>,
+    pub sidecar: BTreeMap<String, Agreement>,
     /// Citation precision and recall against sidecars.
-    citations: Citations,
-    /// OCR gold scores per field.
-    ocr: BTreeMap<String, Agreement>,
+    pub citations: Citations,
+    /// The reference scorer's figures, where the folder has gold files.
+    pub gold: Option<Gold>,
     /// Every rate, by key.
-    rates: BTreeMap<String, f64>,
+    pub rates: BTreeMap<String, f64>,
     /// Per rate key, whether each file agrees.
-    outcomes: BTreeMap<String, BTreeMap<String, bool>>,
+    pub outcomes: BTreeMap<String, BTreeMap<String, bool>>,
+}
+
+/// The gold figures of one folder.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Gold {
+    /// The scorer's figures.
+    pub scores: Scores,
+    /// Every comparison that did not fully agree.
+    pub misses: Vec<Miss>,
+    /// Per document: its comparisons.
+    #[serde(skip)]
+    pub documents: BTreeMap<String, DocScore>,
 }
 
 /// Coverage counts.
 #[derive(Debug, Default, Serialize, Deserialize)]
 #[serde(default)]
-struct Coverage {
+pub struct Coverage {
     /// Documents read.
-    files: usize,
+    pub files: usize,
     /// Parses that panicked.
-    panics: usize,
+    pub panics: usize,
     /// Inputs that could not be read or decoded.
-    failures: usize,
+    pub failures: usize,
     /// Documents with a value, per field.
-    fields: BTreeMap<String, usize>,
+    pub fields: BTreeMap<String, usize>,
     /// Files whose parse panicked, with the panic message.
-    panicked: Vec<Problem>,
+    pub panicked: Vec<Problem>,
     /// Files that could not be read or decoded, with the reason.
-    failed: Vec<Problem>,
+    pub failed: Vec<Problem>,
 }
 
 /// A file and what went wrong.
 #[derive(Debug, Default, Clone, Serialize, Deserialize)]
-struct Problem {
+pub struct Problem {
     /// The file name.
-    file: String,
+    pub file: String,
     /// What happened.
-    message: String,
+    pub message: String,
 }
 
 /// Agreement on one field.
 #[derive(Debug, Default, Clone, Serialize, Deserialize)]
 #[serde(default)]
-struct Agreement {
+pub struct Agreement {
     /// Comparisons that agree.
-    agree: usize,
+    pub agree: usize,
     /// Comparisons counted in the rate.
-    compared: usize,
+    pub compared: usize,
     /// `agree / compared`, `None` when nothing was compared.
-    rate: Option<f64>,
+    pub rate: Option<f64>,
     /// Disagreements counted in the rate.
-    disagreements: Vec<Miss>,
+    pub disagreements: Vec<Miss>,
     /// Disagreements that are the sidecar's fault (`sidecar_errata.tsv`), not in the rate.
-    sidecar_errors: Vec<Miss>,
+    pub sidecar_errors: Vec<Miss>,
     /// Files whose reference has no usable value for this field.
-    not_compared: Vec<String>,
+    pub not_compared: Vec<String>,
 }
 
 /// One disagreement.
 #[derive(Debug, Default, Clone, Serialize, Deserialize)]
-struct Miss {
+#[serde(default)]
+pub struct Miss {
     /// The file.
-    file: String,
+    pub file: String,
+    /// The field, for gold misses.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub field: String,
     /// The reference value (sidecar or gold).
-    expected: Value,
+    pub expected: Value,
     /// The parsed value.
-    parsed: Value,
+    pub parsed: Value,
     /// Why the reference is wrong, for known sidecar errors.
     #[serde(skip_serializing_if = "Option::is_none")]
-    reason: Option<String>,
+    pub reason: Option<String>,
 }
 
-/// Citation figures.
+/// Citation figures against the sidecars.
 #[derive(Debug, Default, Serialize, Deserialize)]
 #[serde(default)]
-struct Citations {
+pub struct Citations {
     /// Files with a non-empty expected list.
-    files: usize,
+    pub files: usize,
     /// Expected identifiers.
-    expected: usize,
+    pub expected: usize,
     /// Parsed identifiers.
-    found: usize,
+    pub found: usize,
     /// Parsed identifiers that were expected.
-    matched: usize,
+    pub matched: usize,
     /// `matched / found`.
-    precision: Option<f64>,
+    pub precision: Option<f64>,
     /// `matched / expected`.
-    recall: Option<f64>,
+    pub recall: Option<f64>,
     /// Misses per file.
-    per_file: BTreeMap<String, CitationMisses>,
+    pub per_file: BTreeMap<String, CitationMisses>,
 }
 
 /// Citation misses of one file.
 #[derive(Debug, Default, Serialize, Deserialize)]
 #[serde(default)]
-struct CitationMisses {
+pub struct CitationMisses {
     /// Expected but not parsed.
-    missed: Vec<String>,
+    pub missed: Vec<String>,
     /// Parsed but not in the sidecar (the sidecar may be incomplete).
-    extra: Vec<String>,
+    pub extra: Vec<String>,
 }
 
 impl Agreement {
@@ -215,7 +238,7 @@ impl Agreement {
                 file: file.to_owned(),
                 expected,
                 parsed,
-                reason: None,
+                ..Miss::default()
             });
         }
     }
@@ -228,82 +251,104 @@ impl Agreement {
 
 /// A text sink for the human-readable report.
 #[derive(Default)]
-struct Out(String);
+struct Out {
+    /// The text.
+    text: String,
+    /// Warnings for stderr.
+    warnings: Vec<String>,
+}
 
 impl Out {
     /// Appends a line.
     fn line(&mut self, s: impl AsRef<str>) {
-        self.0.push_str(s.as_ref());
-        self.0.push('\n');
+        self.text.push_str(s.as_ref());
+        self.text.push('\n');
+    }
+
+    /// Records a warning.
+    fn warn(&mut self, s: impl Into<String>) {
+        self.warnings.push(s.into());
     }
 }
 
-/// Runs `congvan report`.
-pub(crate) fn run(args: &ReportArgs) -> ExitCode {
+/// The name a folder's set goes by: its last component.
+pub fn set_name(dir: &Path) -> String {
+    dir.file_name().map_or_else(
+        || dir.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// Runs the report.
+pub fn run(config: &Config) -> Run {
     let mut figures = Figures {
-        schema: "congvan-report/1".to_owned(),
+        schema: "congvan-report/2".to_owned(),
         ..Figures::default()
     };
     let mut out = Out::default();
-    let mut status = ExitCode::SUCCESS;
-
-    if args.corpus.is_dir() {
-        corpus_part(&args.corpus, &mut figures, &mut out);
-    } else {
-        warn(&format!(
-            "{}: corpus folder not found; skipping coverage and sidecar agreement",
-            args.corpus.display()
-        ));
+    let mut ok = true;
+    for dir in &config.dirs {
+        if !dir.is_dir() {
+            out.warn(format!("{}: not a folder", dir.display()));
+            ok = false;
+            continue;
+        }
+        let mut name = set_name(dir);
+        while figures.sets.contains_key(&name) {
+            name.push('+');
+        }
+        let set = report_set(dir, config, &mut out);
+        figures.sets.insert(name, set);
     }
-    if args.ocr.is_dir() {
-        ocr_part(&args.ocr, &mut figures, &mut out);
-    } else {
-        warn(&format!(
-            "{}: OCR folder not found; skipping the OCR gold scores",
-            args.ocr.display()
-        ));
-    }
-    collect_rates(&mut figures);
-
-    if let Some(path) = &args.baseline {
+    if let Some(path) = &config.baseline {
         match read_json::<Figures>(path) {
             Ok(base) => baseline_part(&base, &figures, &mut out),
             Err(e) => {
-                warn(&format!("{}: {e}", path.display()));
-                status = ExitCode::FAILURE;
+                out.warn(format!("{}: {e}", path.display()));
+                ok = false;
             }
         }
     }
-    if let Some(path) = &args.json {
+    if let Some(path) = &config.json {
         let text = serde_json::to_string_pretty(&figures).unwrap_or_default();
         if let Err(e) = std::fs::write(path, text + "\n") {
-            warn(&format!("{}: cannot write: {e}", path.display()));
-            status = ExitCode::FAILURE;
+            out.warn(format!("{}: cannot write: {e}", path.display()));
+            ok = false;
         }
     }
-    if let Some(path) = &args.min {
-        match read_json::<BTreeMap<String, f64>>(path) {
-            Ok(mins) => {
-                if !check_minimums(&mins, &figures.rates, &mut out) {
-                    status = ExitCode::FAILURE;
-                }
-            }
+    if let Some(path) = &config.min {
+        match read_json::<BTreeMap<String, BTreeMap<String, f64>>>(path) {
+            Ok(mins) => ok &= check_minimums(&mins, &figures, &mut out),
             Err(e) => {
-                warn(&format!("{}: {e}", path.display()));
-                status = ExitCode::FAILURE;
+                out.warn(format!("{}: {e}", path.display()));
+                ok = false;
             }
         }
     }
-
-    let stdout = io::stdout();
-    let mut lock = stdout.lock();
-    if let Err(e) = lock.write_all(out.0.as_bytes()).and_then(|()| lock.flush()) {
-        if e.kind() != io::ErrorKind::BrokenPipe {
-            warn(&format!("cannot write output: {e}"));
-            return ExitCode::FAILURE;
-        }
+    Run {
+        text: out.text,
+        warnings: out.warnings,
+        ok,
     }
-    status
+}
+
+/// Every figure of one folder.
+fn report_set(dir: &Path, config: &Config, out: &mut Out) -> SetFigures {
+    let mut set = SetFigures {
+        dir: dir.display().to_string(),
+        ..SetFigures::default()
+    };
+    let names = text_files(dir);
+    let parsed = parse_all(dir, &names);
+    out.line(format!("== {} ({})", set_name(dir), dir.display()));
+    corpus_part(dir, &parsed, &mut set, out);
+    if !score::gold_pairs(dir).is_empty() {
+        let gold = score_set_with(dir, &parsed, config.bin.as_deref());
+        gold_part(&gold, config.show_misses, &mut set, out);
+        set.gold = Some(gold);
+    }
+    collect_rates(&mut set);
+    set
 }
 
 /// Reads a JSON file.
@@ -328,7 +373,8 @@ fn text_files(dir: &Path) -> Vec<String> {
 }
 
 /// The outcome of parsing one file.
-enum Parsed {
+#[derive(Debug)]
+pub enum Parsed {
     /// The document.
     Doc(Box<Document>),
     /// The parser panicked, with this message.
@@ -337,15 +383,22 @@ enum Parsed {
     Failed(String),
 }
 
-/// Reads and parses one file, catching a panic.
-fn parse_file(path: &Path, options: &Options) -> Parsed {
+/// Reads, decodes and parses one file as `congvan parse` does, catching a
+/// panic.
+pub fn parse_file(path: &Path, options: &Options) -> Parsed {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => return Parsed::Failed(e.to_string()),
     };
-    match panic::catch_unwind(AssertUnwindSafe(|| parse_bytes(&bytes, options))) {
+    let parse = || -> Result<Document, congvan::Error> {
+        let decoded = congvan::decode(&bytes, options)?;
+        let mut doc = congvan::parse_with(&decoded.text, options);
+        doc.diagnostics.extend(decoded.diagnostics);
+        Ok(doc)
+    };
+    match panic::catch_unwind(AssertUnwindSafe(parse)) {
         Ok(Ok(doc)) => Parsed::Doc(Box::new(doc)),
-        Ok(Err(e)) => Parsed::Failed(describe_error(&e)),
+        Ok(Err(e)) => Parsed::Failed(e.to_string()),
         Err(payload) => {
             let message = payload
                 .downcast_ref::<&str>()
@@ -357,8 +410,8 @@ fn parse_file(path: &Path, options: &Options) -> Parsed {
     }
 }
 
-/// Parses every file of a folder, silencing the panic hook meanwhile.
-fn parse_all(dir: &Path, names: &[String]) -> Vec<(String, Parsed)> {
+/// Parses every named file of a folder, silencing the panic hook meanwhile.
+pub fn parse_all(dir: &Path, names: &[String]) -> Vec<(String, Parsed)> {
     let options = Options::new();
     let hook = panic::take_hook();
     panic::set_hook(Box::new(|_| {}));
@@ -368,6 +421,123 @@ fn parse_all(dir: &Path, names: &[String]) -> Vec<(String, Parsed)> {
         .collect();
     panic::set_hook(hook);
     parsed
+}
+
+/// The reference scorer's figures for the gold files of a folder (see
+/// [`score::gold_pairs`]).
+pub fn score_set(dir: &Path) -> Gold {
+    score_set_with(dir, &[], None)
+}
+
+/// The JSON that `bin parse doc` prints, `None` when it fails.
+fn run_bin(bin: &Path, doc: &Path) -> Option<Value> {
+    let out = std::process::Command::new(bin)
+        .arg("parse")
+        .arg(doc)
+        .output()
+        .ok()?;
+    if !out.status.success() {
+        return None;
+    }
+    serde_json::from_slice(&out.stdout).ok()
+}
+
+/// [`score_set`], reusing the parses already made.
+fn score_set_with(dir: &Path, parsed: &[(String, Parsed)], bin: Option<&Path>) -> Gold {
+    let pairs = score::gold_pairs(dir);
+    let missing: Vec<String> = pairs
+        .iter()
+        .filter_map(|(doc, _)| doc.file_name()?.to_str().map(str::to_owned))
+        .filter(|n| bin.is_none() && !parsed.iter().any(|(p, _)| p == n))
+        .collect();
+    let extra = parse_all(dir, &missing);
+    let mut gold = Gold::default();
+    let mut scored = Vec::new();
+    let mut failures = 0;
+    for (doc_path, gold_path) in &pairs {
+        let name = doc_path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let json = match bin {
+            Some(bin) => run_bin(bin, doc_path),
+            None => match parsed.iter().chain(&extra).find(|(n, _)| *n == name) {
+                Some((_, Parsed::Doc(doc))) => serde_json::to_value(doc.as_ref()).ok(),
+                _ => None,
+            },
+        };
+        let answer = read_json::<Value>(gold_path);
+        let (Some(json), Ok(answer)) = (json, answer) else {
+            failures += 1;
+            gold.misses.push(Miss {
+                file: name,
+                field: "failure".to_owned(),
+                ..Miss::default()
+            });
+            continue;
+        };
+        let s = score::score_document(&json, &answer);
+        for o in s.outcomes.iter().filter(|o| o.value < 1.0) {
+            gold.misses.push(Miss {
+                file: name.clone(),
+                field: o.field.clone(),
+                expected: o.gold.clone(),
+                parsed: o.parsed.clone(),
+                reason: None,
+            });
+        }
+        if !s.citations_missed.is_empty() || !s.citations_extra.is_empty() {
+            gold.misses.push(Miss {
+                file: name.clone(),
+                field: "citations".to_owned(),
+                expected: Value::from(s.citations_missed.clone()),
+                parsed: Value::from(s.citations_extra.clone()),
+                reason: Some("missed, extra".to_owned()),
+            });
+        }
+        scored.push(s.clone());
+        gold.documents.insert(name, s);
+    }
+    gold.scores = score::aggregate(&scored, pairs.len(), failures);
+    gold
+}
+
+/// Prints the gold figures and records their per-file outcomes.
+fn gold_part(gold: &Gold, show_misses: usize, set: &mut SetFigures, out: &mut Out) {
+    let s = &gold.scores;
+    out.line(format!(
+        "Gold answers ({} documents, {} failures; the rules of eval/score.py)",
+        s.documents, s.failures
+    ));
+    for key in Scores::keys() {
+        let shown = s.rate(key).map_or("n/a".to_owned(), |r| format!("{r:.4}"));
+        let n = s
+            .compared
+            .get(key)
+            .map(|n| format!("  ({n} compared)"))
+            .unwrap_or_default();
+        out.line(format!("  {key:<20} {shown}{n}"));
+    }
+    for m in gold.misses.iter().take(show_misses) {
+        out.line(format!(
+            "    MISS {} {} gold {} parsed {}",
+            m.file, m.field, m.expected, m.parsed
+        ));
+    }
+    for (file, doc) in &gold.documents {
+        let mut agrees: BTreeMap<&str, bool> = BTreeMap::new();
+        for o in &doc.outcomes {
+            *agrees.entry(o.field.as_str()).or_insert(true) &= o.value >= 1.0;
+        }
+        agrees.insert("citations_precision", doc.citations_fp == 0);
+        agrees.insert("citations_recall", doc.citations_fn == 0);
+        for (field, ok) in agrees {
+            set.outcomes
+                .entry(field.to_owned())
+                .or_default()
+                .insert(file.clone(), ok);
+        }
+    }
+    out.line("");
 }
 
 /// Which coverage fields a document has a value for.
@@ -397,15 +567,13 @@ fn coverage_of(doc: &Document) -> [bool; 18] {
 }
 
 /// Coverage, sidecar agreement and citations over the corpus folder.
-fn corpus_part(dir: &Path, figures: &mut Figures, out: &mut Out) {
-    let names = text_files(dir);
-    let parsed = parse_all(dir, &names);
+fn corpus_part(dir: &Path, parsed: &[(String, Parsed)], figures: &mut SetFigures, out: &mut Out) {
     let cov = &mut figures.coverage;
-    cov.files = names.len();
+    cov.files = parsed.len();
     for field in COVERAGE_FIELDS {
         cov.fields.insert((*field).to_owned(), 0);
     }
-    for (name, p) in &parsed {
+    for (name, p) in parsed {
         match p {
             Parsed::Doc(doc) => {
                 for (field, has) in COVERAGE_FIELDS.iter().zip(coverage_of(doc)) {
@@ -466,14 +634,16 @@ fn corpus_part(dir: &Path, figures: &mut Figures, out: &mut Out) {
                     Some((name.as_str(), doc, s))
                 }
                 Err(e) => {
-                    warn(&format!("{}: {e}", path.display()));
+                    out.warn(format!("{}: {e}", path.display()));
                     None
                 }
             }
         })
         .collect();
-    sidecar_part(&docs, figures, out);
-    citations_part(&docs, figures, out);
+    if !docs.is_empty() {
+        sidecar_part(&docs, figures, out);
+        citations_part(&docs, figures, out);
+    }
 }
 
 /// The parsed number as sidecars write it, in both separator styles
@@ -505,7 +675,11 @@ fn show_date(day: Option<u32>, month: Option<u32>, year: Option<i32>) -> String 
 }
 
 /// Sidecar agreement on number, date and type.
-fn sidecar_part(docs: &[(&str, Option<&Document>, Sidecar)], figures: &mut Figures, out: &mut Out) {
+fn sidecar_part(
+    docs: &[(&str, Option<&Document>, Sidecar)],
+    figures: &mut SetFigures,
+    out: &mut Out,
+) {
     let errata = sidecar::errata();
     let kind_a = docs.iter().filter(|d| d.2.kind == 'A').count();
     out.line(format!(
@@ -649,7 +823,7 @@ fn print_agreement(field: &str, a: &Agreement, reference: &str, out: &mut Out) {
 /// Citation precision and recall against kind-A `related_documents`.
 fn citations_part(
     docs: &[(&str, Option<&Document>, Sidecar)],
-    figures: &mut Figures,
+    figures: &mut SetFigures,
     out: &mut Out,
 ) {
     let c = &mut figures.citations;
@@ -712,74 +886,8 @@ fn citations_part(
     out.line("");
 }
 
-/// Scores against the OCR gold answers.
-fn ocr_part(dir: &Path, figures: &mut Figures, out: &mut Out) {
-    let names: Vec<String> = text_files(dir)
-        .into_iter()
-        .filter(|n| gold_path(dir, n).is_file())
-        .collect();
-    let parsed = parse_all(dir, &names);
-    let mut fields: BTreeMap<&'static str, Agreement> = BTreeMap::new();
-    let mut problems = Vec::new();
-    for (name, p) in &parsed {
-        let gold_value = match read_json::<Value>(&gold_path(dir, name)) {
-            Ok(v) => v,
-            Err(e) => {
-                problems.push(format!("{name}: gold file: {e}"));
-                continue;
-            }
-        };
-        let empty;
-        let doc = match p {
-            Parsed::Doc(d) => d.as_ref(),
-            Parsed::Panic(m) => {
-                problems.push(format!("{name}: panic: {m}"));
-                empty = congvan::parse("");
-                &empty
-            }
-            Parsed::Failed(m) => {
-                problems.push(format!("{name}: {m}"));
-                empty = congvan::parse("");
-                &empty
-            }
-        };
-        for s in gold::score(doc, &gold_value) {
-            fields
-                .entry(s.field)
-                .or_default()
-                .record(name, s.correct, s.gold, s.parsed);
-            figures
-                .outcomes
-                .entry(format!("ocr.{}", s.field))
-                .or_default()
-                .insert(name.clone(), s.correct);
-        }
-    }
-    out.line(format!(
-        "OCR gold ({}, {} documents; date scored as year, month and day separately)",
-        dir.display(),
-        names.len()
-    ));
-    for p in &problems {
-        out.line(format!("  {p}"));
-    }
-    for field in gold::FIELDS {
-        let mut a = fields.remove(field).unwrap_or_default();
-        a.finish();
-        print_agreement(field, &a, "gold", out);
-        figures.ocr.insert((*field).to_owned(), a);
-    }
-    out.line("");
-}
-
-/// The gold file beside a text file.
-fn gold_path(dir: &Path, name: &str) -> PathBuf {
-    let stem = name.strip_suffix(".txt").unwrap_or(name);
-    dir.join(format!("{stem}.gold.json"))
-}
-
-/// Fills [`Figures::rates`] from the counts.
-fn collect_rates(f: &mut Figures) {
+/// Fills [`SetFigures::rates`] from the counts.
+fn collect_rates(f: &mut SetFigures) {
     let files = f.coverage.files;
     for (field, n) in &f.coverage.fields {
         if let Some(r) = rate(*n, files) {
@@ -792,26 +900,54 @@ fn collect_rates(f: &mut Figures) {
         }
     }
     if let Some(r) = f.citations.precision {
-        f.rates.insert("citations.precision".to_owned(), r);
+        f.rates.insert("sidecar.citations.precision".to_owned(), r);
     }
     if let Some(r) = f.citations.recall {
-        f.rates.insert("citations.recall".to_owned(), r);
+        f.rates.insert("sidecar.citations.recall".to_owned(), r);
     }
-    for (field, a) in &f.ocr {
-        if let Some(r) = a.rate {
-            f.rates.insert(format!("ocr.{field}"), r);
+    if let Some(gold) = &f.gold {
+        for key in Scores::keys() {
+            if let Some(r) = gold.scores.rate(key) {
+                f.rates.insert(key.to_owned(), r);
+            }
         }
     }
 }
 
-/// Prints the changes since a baseline run.
+/// Prints the changes since a baseline run: per set, the rates that rose
+/// or fell, and the files that newly agree or newly disagree.
 fn baseline_part(base: &Figures, now: &Figures, out: &mut Out) {
     out.line("Changes since the baseline");
-    let keys: BTreeSet<&String> = base.rates.keys().chain(now.rates.keys()).collect();
     let mut changed = false;
+    let empty_set = SetFigures::default();
+    for (name, set) in &now.sets {
+        let Some(before) = base.sets.get(name) else {
+            out.line(format!("  {name}: not in the baseline"));
+            continue;
+        };
+        changed |= set_changes(name, before, set, out);
+    }
+    for name in base.sets.keys().filter(|n| !now.sets.contains_key(*n)) {
+        changed |= set_changes(
+            name,
+            base.sets.get(name).unwrap_or(&empty_set),
+            &empty_set,
+            out,
+        );
+    }
+    if !changed {
+        out.line("  no change");
+    }
+    out.line("");
+}
+
+/// Prints one set's changes; returns whether there were any.
+fn set_changes(name: &str, base: &SetFigures, now: &SetFigures, out: &mut Out) -> bool {
+    let mut changed = false;
+    let keys: BTreeSet<&String> = base.rates.keys().chain(now.rates.keys()).collect();
     for key in keys {
         let (b, n) = (base.rates.get(key), now.rates.get(key));
-        let show = |r: Option<&f64>| r.map_or("n/a".to_owned(), |r| format!("{:.1}%", r * 100.0));
+        let show = |r: Option<&f64>| r.map_or("n/a".to_owned(), |r| format!("{r:.4}"));
         let delta = match (b, n) {
             (Some(b), Some(n)) if (n - b).abs() < 1e-12 => continue,
             (Some(b), Some(n)) if n > b => "gain",
@@ -821,7 +957,11 @@ fn baseline_part(base: &Figures, now: &Figures, out: &mut Out) {
             (None, None) => continue,
         };
         changed = true;
-        out.line(format!("  {key:<28} {} -> {} ({delta})", show(b), show(n)));
+        out.line(format!(
+            "  {name} {key:<28} {} -> {} ({delta})",
+            show(b),
+            show(n)
+        ));
     }
     let keys: BTreeSet<&String> = base.outcomes.keys().chain(now.outcomes.keys()).collect();
     let empty = BTreeMap::new();
@@ -837,43 +977,60 @@ fn baseline_part(base: &Figures, now: &Figures, out: &mut Out) {
         let (gained, lost) = (newly(true), newly(false));
         if !gained.is_empty() {
             changed = true;
-            out.line(format!("  {key}: newly agree: {}", gained.join(", ")));
+            out.line(format!(
+                "  {name} {key}: newly agree: {}",
+                gained.join(", ")
+            ));
         }
         if !lost.is_empty() {
             changed = true;
-            out.line(format!("  {key}: newly disagree: {}", lost.join(", ")));
+            out.line(format!(
+                "  {name} {key}: newly disagree: {}",
+                lost.join(", ")
+            ));
         }
     }
-    if !changed {
-        out.line("  no change");
-    }
-    out.line("");
+    changed
 }
 
-/// Checks the rates against the minimums; prints and returns whether all pass.
+/// Checks the rates of each set against its minimums; prints and returns
+/// whether all pass.
 fn check_minimums(
-    mins: &BTreeMap<String, f64>,
-    rates: &BTreeMap<String, f64>,
+    mins: &BTreeMap<String, BTreeMap<String, f64>>,
+    figures: &Figures,
     out: &mut Out,
 ) -> bool {
     let mut ok = true;
-    for (key, min) in mins {
-        match rates.get(key) {
-            Some(r) if r >= min => {}
-            Some(r) => {
-                ok = false;
-                warn(&format!("{key}: rate {r:.4} is below the minimum {min}"));
-            }
-            None => {
-                ok = false;
-                warn(&format!(
-                    "{key}: no such rate (unknown key, or nothing was compared); minimum {min}"
-                ));
+    let mut count = 0;
+    for (set, keys) in mins {
+        let Some(figures) = figures.sets.get(set) else {
+            out.warn(format!(
+                "{set}: minimums given for a set that was not reported"
+            ));
+            ok = false;
+            continue;
+        };
+        for (key, min) in keys {
+            count += 1;
+            match figures.rates.get(key) {
+                Some(r) if r >= min => {}
+                Some(r) => {
+                    ok = false;
+                    out.warn(format!(
+                        "{set} {key}: rate {r:.4} is below the minimum {min}"
+                    ));
+                }
+                None => {
+                    ok = false;
+                    out.warn(format!(
+                        "{set} {key}: no such rate (unknown key, or nothing was compared); minimum {min}"
+                    ));
+                }
             }
         }
     }
     out.line(if ok {
-        format!("Minimums: all {} met", mins.len())
+        format!("Minimums: all {count} met")
     } else {
         "Minimums: some rates are below their minimum (see stderr)".to_owned()
     });

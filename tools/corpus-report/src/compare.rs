@@ -6,20 +6,14 @@ use std::sync::LazyLock;
 use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 
+pub(crate) use crate::score::norm_id;
+
 /// Combining tone marks (huyền, sắc, ngã, hỏi, nặng). Their placement on the
 /// syllable differs between the old and new styles (`hoà` / `hòa`).
 const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
 
 /// Characters trimmed from both ends of a value before comparing.
 const TRIM: &[char] = &[';', ',', '.', ':', '-', '+', '•'];
-
-/// An identifier as compared: NFC, uppercase, without white space.
-pub(crate) fn norm_id(s: &str) -> String {
-    s.nfc()
-        .flat_map(char::to_uppercase)
-        .filter(|c| !c.is_whitespace())
-        .collect()
-}
 
 /// A value as compared: NFC, lowercase, white space collapsed, `;,.:-+•`
 /// trimmed from both ends, and tone marks moved to the end of each syllable so
