@@ -8,7 +8,9 @@
 //! parent's span.
 //!
 //! "Found" compares normalised text: lowercase, white space removed, and the
-//! Markdown characters `*` and `|` removed. Fixtures are NFC (checked below),
+//! Markdown characters `*` and `|` removed; a value whose words stand in
+//! order under its span is found too (a value read from the cells of a
+//! table copied row by row is not one run of the source). Fixtures are NFC (checked below),
 //! so no Unicode normaliser is needed; values must be NFC too. When a value
 //! runs across page furniture that the parser has dropped (a signature stamp it
 //! reported in `stamps`, a Công báo running header, a bare page number, a
@@ -232,8 +234,10 @@ impl<'a> Checker<'a> {
         }
         let needle = normalise(value);
         let source = &self.input[span.start..span.end];
-        if normalise(&self.unicode(source)).contains(&needle)
+        let under = normalise(&self.unicode(source));
+        if under.contains(&needle)
             || self.without_furniture(span).contains(&needle)
+            || words_in_order(value, &under)
         {
             return;
         }
@@ -353,6 +357,24 @@ fn furniture_mask(input: &str, json: &Value) -> Vec<bool> {
 }
 
 /// Lowercase, no white space, no Markdown `*` or `|`.
+/// Whether the words of `value` stand in `under` (normalised) in order: a
+/// value read from the cells of a table copied row by row (the issuer's
+/// two lines with the national heading's cell between them) is not one
+/// run of the source, but its words are there, in order, under its span.
+fn words_in_order(value: &str, under: &str) -> bool {
+    let mut at = 0;
+    value.split_whitespace().all(|w| {
+        let w = normalise(w);
+        match under[at..].find(&w) {
+            Some(k) => {
+                at += k + w.len();
+                true
+            }
+            None => false,
+        }
+    })
+}
+
 fn normalise(text: &str) -> String {
     text.chars()
         .filter(|&c| !c.is_whitespace() && c != '*' && c != '|')
