@@ -9,7 +9,8 @@ use crate::codes::{is_legal_normative, name_of, type_by_code};
 use crate::diagnostic::{Diagnostic, DiagnosticCode};
 use crate::lines::Line;
 use crate::model::{
-    Attachment, AttachmentKind, Body, DocDate, DocType, Document, Family, Marks, SCHEMA,
+    Attachment, AttachmentKind, Body, Citation, DocDate, DocType, Document, Family, Marks, Mention,
+    Number, SCHEMA,
 };
 use crate::normalize::normalize;
 use crate::options::Options;
@@ -214,7 +215,8 @@ pub(crate) fn build(input: &str, options: &Options) -> Document {
         .find(|a| a.kind == "copy" || a.kind == "second_document")
         .map_or(text.len(), |a| a.span.start)
         .min(trailer.map_or(text.len(), |t| lines[t].start));
-    let citations = cite::extract(&text[..cut], own_id.as_deref());
+    let mut citations = cite::extract(&text[..cut], own_id.as_deref());
+    drop_self_references(text, h.number.as_ref(), &mut citations);
 
     let mut attachments: Vec<Attachment> = editorial
         .map(|i| {
@@ -262,6 +264,32 @@ pub(crate) fn build(input: &str, options: &Options) -> Document {
     };
     remap::remap(&mut doc, &norm.map);
     doc
+}
+
+/// Drops the citations that are the document itself, even where OCR
+/// garbled its number (`Số: 3{85 /BNG-LS` reads as `85/BNG-LS`): every
+/// mention inside the header's number, or, when that number is unreadable,
+/// in an annex's `Kèm theo Công văn số 315 /BNG-LS` that carries the
+/// document's own symbol.
+fn drop_self_references(text: &str, own: Option<&Number>, citations: &mut Vec<Citation>) {
+    let Some(n) = own else { return };
+    let own_symbol = n
+        .symbol
+        .as_deref()
+        .map(|s| s.to_uppercase().replace(' ', ""));
+    let is_self = |m: &Mention, symbol: Option<&str>| {
+        let inside_number = m.span.start >= n.span.start && m.span.end <= n.span.end;
+        // the 30 chars before the mention
+        let before = &text[..m.span.start];
+        let from = before.char_indices().rev().nth(29).map_or(0, |(i, _)| i);
+        let attached = crate::fold::fold(&before[from..]).contains("kem theo");
+        let same_symbol =
+            own_symbol.is_some() && symbol.map(|s| s.to_uppercase().replace(' ', "")) == own_symbol;
+        // with its number readable, the document's own id is left out
+        // already; a document of the same unit is cited with `kèm theo` too
+        inside_number || (n.number.is_none() && attached && same_symbol)
+    };
+    citations.retain(|c| !c.mentions.iter().all(|m| is_self(m, c.symbol.as_deref())));
 }
 
 /// The document's own number and symbol as a citation id (`4085/UBND-ĐT`,

@@ -261,7 +261,9 @@ fn identifier_candidates(text: &str, own: Option<&str>) -> Vec<Found> {
             start,
             end: raw.end,
             claim_end,
-            key: raw.id.clone(),
+            // OCR drops the stroke of `Đ` (`2072/QD-TTg` beside
+            // `2072/QĐ-TTg`): one document either way
+            key: raw.id.replace('Đ', "D"),
             id: Some(raw.id),
             doc_type,
             number: Some(raw.number),

@@ -127,6 +127,13 @@ impl Resolver {
                 self.file_number(idx, false);
                 let c = &mut self.cits[idx];
                 c.mentions.push(m);
+                // the id as printed with its `Đ`, where a mention has it
+                let strokes =
+                    |id: &Option<String>| id.as_deref().map_or(0, |i| i.matches('Đ').count());
+                if strokes(&f.id) > strokes(&c.id) {
+                    c.id = f.id;
+                    c.symbol = f.symbol;
+                }
                 if c.doc_type.is_none() {
                     c.doc_type = f.doc_type.map(cited_type);
                 }
