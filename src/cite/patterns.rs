@@ -299,12 +299,17 @@ pub(super) struct RawId {
 /// Whether a notation group looks like a code: starts with an uppercase
 /// letter (or a digit when `first` is false) and has more uppercase than
 /// lowercase letters (`TTg`, `GDTrH`, `QyĐ` pass; `Ngày`, `Số` do not).
+/// After the first group, digits alone are a group too: a company's own
+/// numbering (`01/CV-01`, `009/VC-2018`).
 fn valid_group(g: &str, first: bool) -> bool {
     let Some(c0) = g.chars().next() else {
         return false;
     };
     if !(c0.is_uppercase() || (!first && c0.is_ascii_digit())) {
         return false;
+    }
+    if !first && g.len() <= 4 && g.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
     }
     let upper = g.chars().filter(|c| c.is_uppercase()).count();
     let lower = g.chars().filter(|c| c.is_lowercase()).count();

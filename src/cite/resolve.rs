@@ -31,6 +31,24 @@ struct Resolver {
     /// Type code → most recently mentioned citation of that type.
     last_by_code: HashMap<String, usize>,
     last_any: Option<usize>,
+    /// Number and year → citations with them, for OCR variants of a symbol.
+    by_number_year: HashMap<(String, Option<i32>), Vec<usize>>,
+    /// Citation → the ids (and symbols) its mentions were written with,
+    /// counted, once an OCR variant was merged into it.
+    variants: HashMap<usize, Vec<(Option<String>, Option<String>, usize)>>,
+}
+
+/// How many `Đ` an id has: of two forms of one id, the one with more is
+/// as printed, the other lost strokes to OCR.
+fn strokes(id: &Option<String>) -> usize {
+    id.as_deref().map_or(0, |i| i.matches('Đ').count())
+}
+
+/// Whether two symbols of one length differ in one char: an OCR variant
+/// (`TT-BIC` for `TT-BTC`) when number and year agree.
+fn one_char_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    a.len() == b.len() && a.len() >= 4 && a.iter().zip(&b).filter(|(x, y)| x != y).count() == 1
 }
 
 /// The tallies of one number, by what a back-reference by number asks
@@ -85,6 +103,14 @@ pub(super) fn resolve(text: &str, cands: Vec<Cand>) -> Vec<Citation> {
             Cand::Ref(reference) => r.add_ref(text, reference),
         }
     }
+    // a citation written in OCR variants takes the form most mentions
+    // have (the first on a tie)
+    for (idx, variants) in r.variants {
+        if let Some((id, symbol, _)) = variants.into_iter().rev().max_by_key(|(_, _, n)| *n) {
+            r.cits[idx].id = id;
+            r.cits[idx].symbol = symbol;
+        }
+    }
     r.cits
 }
 
@@ -121,6 +147,15 @@ impl Resolver {
             .get(&f.key)
             .copied()
             .or_else(|| self.title_match(&f));
+        let existing = match existing {
+            Some(idx) => {
+                self.count_variant(idx, &f, false);
+                Some(idx)
+            }
+            None => self
+                .ocr_variant_of(&f)
+                .inspect(|&idx| self.count_variant(idx, &f, true)),
+        };
         let idx = match existing {
             Some(idx) => {
                 // its type and year may be filled in: re-file it
@@ -128,8 +163,6 @@ impl Resolver {
                 let c = &mut self.cits[idx];
                 c.mentions.push(m);
                 // the id as printed with its `Đ`, where a mention has it
-                let strokes =
-                    |id: &Option<String>| id.as_deref().map_or(0, |i| i.matches('Đ').count());
                 if strokes(&f.id) > strokes(&c.id) {
                     c.id = f.id;
                     c.symbol = f.symbol;
@@ -151,6 +184,12 @@ impl Resolver {
                     self.by_title.entry(t.to_lowercase()).or_default().push(idx);
                 }
                 self.by_key.insert(f.key.clone(), idx);
+                if let Some(n) = &f.number {
+                    self.by_number_year
+                        .entry((n.clone(), f.year))
+                        .or_default()
+                        .push(idx);
+                }
                 self.cits.push(Citation {
                     id: f.id,
                     doc_type: f.doc_type.map(cited_type),
@@ -168,6 +207,45 @@ impl Resolver {
             }
         };
         self.touch(idx);
+    }
+
+    /// An earlier citation that `f` is an OCR variant of: same number and
+    /// year, a symbol one char apart.
+    fn ocr_variant_of(&self, f: &Found) -> Option<usize> {
+        let symbol = f.symbol.as_deref()?;
+        let key = (f.number.clone()?, f.year);
+        self.by_number_year.get(&key)?.iter().copied().find(|&i| {
+            self.cits[i]
+                .symbol
+                .as_deref()
+                .is_some_and(|s| one_char_apart(&s.to_uppercase(), &symbol.to_uppercase()))
+        })
+    }
+
+    /// Counts the form `f` was written in for citation `idx`; the first
+    /// OCR variant (`start`) begins the count with the citation's own form.
+    fn count_variant(&mut self, idx: usize, f: &Found, start: bool) {
+        if !start && !self.variants.contains_key(&idx) {
+            return;
+        }
+        let c = &self.cits[idx];
+        let list = self
+            .variants
+            .entry(idx)
+            .or_insert_with(|| vec![(c.id.clone(), c.symbol.clone(), c.mentions.len())]);
+        let id = f.id.as_ref().map(|i| i.replace('Đ', "D"));
+        match list
+            .iter_mut()
+            .find(|(i, _, _)| i.as_ref().map(|i| i.replace('Đ', "D")) == id)
+        {
+            Some(v) => {
+                v.2 += 1;
+                if strokes(&f.id) > strokes(&v.0) {
+                    (v.0, v.1) = (f.id.clone(), f.symbol.clone());
+                }
+            }
+            None => list.push((f.id.clone(), f.symbol.clone(), 1)),
+        }
     }
 
     /// A law by name without a number that names an earlier citation with

@@ -586,3 +586,32 @@ fn corpus_dump() {
         }
     }
 }
+
+#[test]
+fn ocr_variants_of_one_id_are_one_citation() {
+    // the stroke of `Đ` lost: the form with it is the one printed
+    let text = "theo Quyết định số 2072/QD-TTg và Quyết định số 2072/QĐ-TTg nêu trên";
+    let cits = extract(text, None);
+    assert_eq!(cits.len(), 1, "{cits:?}");
+    assert_eq!(cits[0].id.as_deref(), Some("2072/QĐ-TTG"));
+    assert_eq!(cits[0].mentions.len(), 2);
+    // one char of the symbol misread: the form most mentions have wins
+    let text =
+        "Thông tư số 184/2015/TT-BIC; Thông tư số 184/2015/TT-BTC; Thông tư số 184/2015/TT-BTC.";
+    let cits = extract(text, None);
+    assert_eq!(cits.len(), 1, "{cits:?}");
+    assert_eq!(cits[0].id.as_deref(), Some("184/2015/TT-BTC"));
+    // two documents whose symbols differ in more than one char stay apart
+    let text = "Thông tư số 18/2015/TT-BTC và Thông tư số 18/2015/TT-BYT.";
+    assert_eq!(extract(text, None).len(), 2);
+}
+
+#[test]
+fn digit_groups_after_the_first_belong_to_the_symbol() {
+    let text = "Trả lời văn bản số 009/VC-2018 ngày 21/8/2018 và công văn số 01/CV-01 của Công ty.";
+    let ids: Vec<String> = extract(text, None)
+        .into_iter()
+        .filter_map(|c| c.id)
+        .collect();
+    assert_eq!(ids, ["009/VC-2018", "01/CV-01"]);
+}
