@@ -58,6 +58,7 @@ mod fold;
 mod footer;
 pub mod guide;
 mod header;
+pub mod input;
 mod json;
 mod lines;
 pub mod model;

@@ -29,7 +29,7 @@ use crate::warn;
 const EXIT_SOME_FAILED: u8 = 3;
 
 /// Extensions read when walking a folder (compared without case).
-const EXTENSIONS: [&str; 3] = ["txt", "md", "markdown"];
+const EXTENSIONS: [&str; 6] = ["txt", "md", "markdown", "docx", "doc", "pdf"];
 
 /// Under `--jsonl`, how many files per worker thread may be finished ahead
 /// of the one the writer is waiting for (bounds the reorder buffer).
