@@ -28,7 +28,11 @@ mod doc;
 #[cfg(feature = "docx")]
 mod docx;
 #[cfg(feature = "pdf")]
+mod layout;
+#[cfg(feature = "pdf")]
 mod pdf;
+#[cfg(feature = "pdf")]
+mod process;
 #[cfg(any(feature = "docx", feature = "doc"))]
 mod table;
 

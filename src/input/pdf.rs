@@ -1,8 +1,221 @@
-//! stub
-use super::Extracted;
-use crate::error::{Error, Result};
-use crate::options::Options;
+//! PDF: the text layer through poppler's `pdftotext -layout`, run as an
+//! external program (package `poppler-utils`), then read by congvan.
+//!
+//! Of the engines compared on real signed PDFs, only poppler puts the
+//! number and day that a signature widget draws in their place on the page;
+//! it is GPL, so it runs as a child process and is never linked.
+//!
+//! The layout text keeps columns at their character positions. Where the
+//! page is laid out in two columns (the header: issuer and number on the
+//! left, national heading and date on the right; the signature block:
+//! `Nơi nhận` on the left, the signer on the right), the columns are split
+//! ([`super::layout`]) and each comes out whole, left then right, so that the
+//! parser never reads a line made of two halves. `ƣ` (U+01A3), which some
+//! producers use for `ư`, is read as `ư`.
+//!
+//! A page whose text layer is unusable (no text, glyph ids instead of
+//! letters, Latin without any Vietnamese diacritics, a private 8-bit
+//! encoding, only a signing service's stamp on a scanned page) is left out
+//! of the text and reported as `no_text_layer` or `unusable_text_layer`
+//! with its page number: no values are read from garbage.
 
-pub(crate) fn extract(_bytes: &[u8], _options: &Options) -> Result<Extracted> {
-    Err(Error::Unsupported { format: "pdf" })
+use std::time::Duration;
+
+use super::layout;
+use super::process::Program;
+use super::{Extracted, FileFormat};
+use crate::diagnostic::Diagnostic;
+use crate::error::{Error, Result};
+use crate::options::{InputFormat, Options};
+use crate::span::Span;
+
+const PDFTOTEXT: Program = Program {
+    name: "pdftotext",
+    package: "poppler-utils",
+    format: "pdf",
+};
+
+/// How long `pdftotext` may take on one file.
+const TIMEOUT: Duration = Duration::from_secs(120);
+
+/// Reads a PDF file.
+pub(crate) fn extract(bytes: &[u8], options: &Options) -> Result<Extracted> {
+    let out = PDFTOTEXT.run(
+        &["-layout", "-enc", "UTF-8", "-q", "-", "-"],
+        bytes,
+        TIMEOUT,
+        options.max_size,
+    )?;
+    if !out.success {
+        let reason = out.stderr.lines().next().unwrap_or("").trim().to_owned();
+        let reason = if out.stderr.contains("ncrypt") || out.stderr.contains("password") {
+            "the file is encrypted (password-protected)".to_owned()
+        } else if reason.is_empty() {
+            "pdftotext could not read it".to_owned()
+        } else {
+            format!("pdftotext: {reason}")
+        };
+        return Err(Error::Unreadable {
+            format: "pdf",
+            reason,
+        });
+    }
+    let raw = String::from_utf8_lossy(&out.stdout);
+    Ok(from_layout_text(&raw))
+}
+
+/// Builds the extracted text from `pdftotext -layout` output (pages
+/// separated by form feeds).
+pub(crate) fn from_layout_text(raw: &str) -> Extracted {
+    let mut pages: Vec<&str> = raw.split('\u{c}').collect();
+    // the form feed after the last page leaves an empty tail
+    if pages.len() > 1 && pages.last().is_some_and(|p| p.trim().is_empty()) {
+        pages.pop();
+    }
+    let mut diagnostics = Vec::new();
+    let mut text = String::with_capacity(raw.len());
+    let mut first_usable = true;
+    for (i, page) in pages.iter().enumerate() {
+        let page_no = i + 1;
+        let fixed = page
+            .replace('\u{1A3}', "\u{1B0}")
+            .replace('\u{1A2}', "\u{1AF}");
+        match layer_problem(&fixed) {
+            Some((code, why)) => {
+                diagnostics.push(Diagnostic::warning(
+                    code,
+                    format!("page {page_no}: {why}; its text is left out (OCR can read it)"),
+                    Span::empty(text.len()),
+                ));
+            }
+            None => {
+                let lines: Vec<&str> = fixed.lines().collect();
+                let rendered = layout::columns(&lines, first_usable);
+                text.push_str(&rendered);
+                first_usable = false;
+            }
+        }
+        if !text.is_empty() && !text.ends_with("\n\n") {
+            text.push('\n');
+        }
+    }
+    if text.trim().is_empty() {
+        text.clear();
+    }
+    Extracted {
+        text,
+        format: FileFormat::Pdf,
+        read_as: InputFormat::Text,
+        pages: Some(pages.len()),
+        diagnostics,
+    }
+}
+
+/// Why a page's text layer cannot be read, if it cannot: a diagnostic code
+/// and the reason.
+fn layer_problem(page: &str) -> Option<(&'static str, &'static str)> {
+    let letters: Vec<char> = page.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() < 20 {
+        return Some(("no_text_layer", "no text layer (a scanned image)"));
+    }
+    let n = letters.len();
+    let stamp = [
+        "Thời gian ký",
+        "Ký bởi",
+        "Cơ quan phát hành",
+        "Người ký",
+        "Ngày ký",
+    ]
+    .iter()
+    .any(|m| page.contains(m));
+    if stamp && n < 250 {
+        return Some((
+            "no_text_layer",
+            "only a digital-signature stamp in the text layer (a scanned image)",
+        ));
+    }
+    // letters of other scripts on a Latin page: glyph ids without a
+    // Unicode map read through a wrong table
+    let foreign = letters
+        .iter()
+        .filter(|&&c| {
+            ('\u{370}'..='\u{1DFF}').contains(&c) || ('\u{2C00}'..='\u{2FFF}').contains(&c)
+        })
+        .count();
+    if foreign * 50 > n {
+        return Some((
+            "unusable_text_layer",
+            "the text layer holds glyph ids instead of letters",
+        ));
+    }
+    // TCVN3 or VNI text is converted by the parser: not garbage
+    if crate::normalize::legacy::detect(page).is_some() {
+        return None;
+    }
+    // Latin-1 letters that Vietnamese never uses: a private 8-bit encoding
+    let alien = letters
+        .iter()
+        .filter(|&&c| "ØøÆæÇçËëÑñÜüÏïÖöÄäÅåÎîÛûÐðÞþßÿ¡¿".contains(c))
+        .count();
+    if alien * 100 > n {
+        return Some((
+            "unusable_text_layer",
+            "the text layer is in an unknown 8-bit encoding (garbled letters)",
+        ));
+    }
+    let vietnamese = letters.iter().filter(|&&c| is_vietnamese_mark(c)).count();
+    if vietnamese * 100 < n * 2 {
+        return Some((
+            "unusable_text_layer",
+            "the text layer has no Vietnamese diacritics (an OCR layer without them)",
+        ));
+    }
+    None
+}
+
+/// A letter that only Vietnamese text has (a tone or a vowel mark, `đ`).
+fn is_vietnamese_mark(c: char) -> bool {
+    matches!(c, 'đ' | 'Đ' | 'ơ' | 'Ơ' | 'ư' | 'Ư' | 'ă' | 'Ă')
+        || ('\u{1EA0}'..='\u{1EF9}').contains(&c)
+        || "àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĩĨũŨ".contains(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{from_layout_text, layer_problem};
+
+    #[test]
+    fn unusable_layers_are_named() {
+        assert_eq!(layer_problem("").map(|p| p.0), Some("no_text_layer"));
+        assert_eq!(
+            layer_problem("SAO Y\nBộ Công an\nThời gian ký: 2025-10-01T17:08:18+07:00\n")
+                .map(|p| p.0),
+            Some("no_text_layer")
+        );
+        let no_marks = "BO CONG THUONG   CONG HOA XA HOI CHU NGHIA VIET NAM\nQUYET DINH Xu phat vi pham hanh chinh\n";
+        assert_eq!(
+            layer_problem(no_marks).map(|p| p.0),
+            Some("unusable_text_layer")
+        );
+        let gid = "UBND 7ӌ1+ LÀO CAI &Ӝ1* HOÀ XÃ +Ӝ, &+Ӫ 1*+Ƭ$ 9,ӊ7 NAM ĈӝF OұS 7ӵ do +ҥQK phúc";
+        assert_eq!(layer_problem(gid).map(|p| p.0), Some("unusable_text_layer"));
+        let garbled =
+            "BØCÔNG AN  CØNG HOÀXÃ HØI CHæNGH(AVIÆT NAM Ùc l-p - Tå do - H¡nh phúc Lâm ông";
+        assert_eq!(
+            layer_problem(garbled).map(|p| p.0),
+            Some("unusable_text_layer")
+        );
+        let good = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n";
+        assert_eq!(layer_problem(good), None);
+    }
+
+    #[test]
+    fn pages_are_counted_and_bad_pages_left_out() {
+        let raw = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 05/UBND-VX và nƣớc\n\u{c}\u{c}";
+        let e = from_layout_text(raw);
+        assert_eq!(e.pages, Some(2));
+        assert!(e.text.contains("nước"), "{}", e.text);
+        assert_eq!(e.diagnostics.len(), 1);
+        assert!(e.diagnostics[0].message.starts_with("page 2"));
+    }
 }
