@@ -143,13 +143,17 @@ pub(crate) fn escape_markdown(line: &str, out: &mut String) {
     let trimmed = line.trim_start();
     // a line of dashes or equals signs would underline the line above as a
     // heading, or be a rule
-    if trimmed.len() >= 3 && trimmed.chars().all(|c| matches!(c, '-' | '=' | ' ' | '+')) {
+    if trimmed.len() >= 3
+        && trimmed
+            .chars()
+            .all(|c| matches!(c, '-' | '=' | ' ' | '+' | '_' | '*'))
+    {
         out.push('\\');
     }
     let mut first = true;
     for c in trimmed.chars() {
         match c {
-            '\\' | '*' | '`' | '<' | '[' | ']' | '|' | '_' => {
+            '\\' | '*' | '`' | '<' | '[' | ']' | '|' => {
                 out.push('\\');
                 out.push(c);
             }
