@@ -69,7 +69,7 @@ pub(crate) fn extract(bytes: &[u8], options: &Options) -> Result<Extracted> {
         .ok_or_else(|| unreadable("the piece table is damaged"))?;
     let ttp = RowEnds::read(&word, &table, fib.fc_papx, fib.lcb_papx);
     let main = text_range(&word, &pieces, 0, fib.ccp_text, &ttp);
-    let mut out_blocks = blocks(&main);
+    let mut out_blocks = super::table::tab_columns(blocks(&main));
     if fib.ccp_ftn > 0 {
         let notes = text_range(
             &word,

@@ -30,7 +30,7 @@ pub(crate) fn extract(bytes: &[u8], options: &Options) -> Result<Extracted> {
             format: "docx",
             reason: "no word/document.xml in the archive".to_owned(),
         })?;
-    let mut blocks = walk(&body, false)?;
+    let mut blocks = super::table::tab_columns(walk(&body, false)?);
     if let Some(notes) = read_entry(&mut zip, "word/footnotes.xml", cap)? {
         let notes = walk(&notes, true)?;
         if notes

@@ -150,3 +150,154 @@ mod tests {
         );
     }
 }
+
+/// How a paragraph laid out with tabs or runs of spaces splits into a left
+/// and a right column.
+enum Split {
+    /// Text on both sides of a wide gap.
+    Both(String, String),
+    /// Pushed to the right by leading white space.
+    Right(String),
+    /// An ordinary line.
+    Left(String),
+}
+
+/// Splits a paragraph at its widest gap (a tab, or four spaces or more).
+fn split(text: &str) -> Split {
+    let text = text.trim_end();
+    let body = text.trim_start();
+    let lead: usize = text[..text.len() - body.len()]
+        .chars()
+        .map(|c| if c == '\t' { 8 } else { 1 })
+        .sum();
+    // the widest gap: (width, start, end) in bytes of `body`
+    let mut best: Option<(usize, usize, usize)> = None;
+    let mut gap: Option<(usize, usize)> = None; // (start, width)
+    for (i, c) in body.char_indices() {
+        if c == ' ' || c == '\t' {
+            let w = if c == '\t' { 8 } else { 1 };
+            gap = Some(gap.map_or((i, w), |(s, gw)| (s, gw + w)));
+        } else if let Some((s, w)) = gap.take() {
+            if w >= 4 && best.is_none_or(|b| w > b.0) {
+                best = Some((w, s, i));
+            }
+        }
+    }
+    match best {
+        Some((_, s, e)) => Split::Both(body[..s].to_owned(), body[e..].to_owned()),
+        None if lead >= 16 => Split::Right(body.to_owned()),
+        None => Split::Left(body.to_owned()),
+    }
+}
+
+/// Paragraphs laid out in two columns with tabs and spaces (the header, or
+/// `Nơi nhận` beside the signer) become a table of one row and two cells,
+/// as a word processor's table would have given them.
+pub(crate) fn tab_columns(blocks: Vec<Block>) -> Vec<Block> {
+    let para = |b: &Block| match b {
+        Block::Paragraph { text, .. } => Some(split(text)),
+        Block::Table(_) => None,
+    };
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    let mut i = 0;
+    while i < blocks.len() {
+        let at_top = out.iter().all(|b| match b {
+            Block::Paragraph { text, .. } => text.trim().is_empty(),
+            Block::Table(_) => false,
+        });
+        let starts_signature = matches!(&blocks[i], Block::Paragraph { text, .. }
+            if text.trim_start().to_lowercase().starts_with("nơi nhận"));
+        let mut end = i;
+        if at_top || starts_signature {
+            // the run: header lines while they are columnar; the signature
+            // block until a plain line that is not a list item
+            while end < blocks.len() && end < i + 40 {
+                match para(&blocks[end]) {
+                    Some(Split::Both(..) | Split::Right(_)) => end += 1,
+                    Some(Split::Left(t)) if t.is_empty() => end += 1,
+                    Some(Split::Left(t))
+                        if starts_signature
+                            && (end == i
+                                || t.starts_with(['-', '+', '•', '–', '*'])
+                                || t.starts_with(|c: char| c.is_lowercase())) =>
+                    {
+                        end += 1
+                    }
+                    _ => break,
+                }
+            }
+        }
+        let run = &blocks[i..end];
+        let columnar = run
+            .iter()
+            .filter(|b| matches!(para(b), Some(Split::Both(..))))
+            .count();
+        if columnar >= 2 || (starts_signature && columnar >= 1) {
+            let (mut left, mut right) = (Vec::new(), Vec::new());
+            for b in run {
+                match para(b) {
+                    Some(Split::Both(l, r)) => {
+                        left.push(l);
+                        right.push(r);
+                    }
+                    Some(Split::Right(r)) => right.push(r),
+                    Some(Split::Left(l)) if !l.is_empty() => left.push(l),
+                    _ => {}
+                }
+            }
+            out.push(Block::Table(vec![vec![left, right]]));
+            i = end;
+        } else {
+            out.push(blocks[i].clone());
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tab_tests {
+    use super::{tab_columns, Block};
+
+    fn p(text: &str) -> Block {
+        Block::Paragraph {
+            text: text.to_owned(),
+            centered: false,
+        }
+    }
+
+    #[test]
+    fn tab_laid_columns_become_a_table() {
+        let blocks = vec![
+            p("ỦY BAN NHÂN DÂN            CỘNG HÒA XÃ HỘI"),
+            p("TỈNH LÂM ĐỒNG\t       Độc lập - Tự do"),
+            p("Số:      /UBND-NC             Lâm Đồng, ngày     tháng 10"),
+            p("V/v triển khai"),
+            p("Nội dung."),
+            p("Nơi nhận:     \t    TL. CHỦ TỊCH"),
+            p("- Như trên; \t          CHÁNH VĂN PHÒNG"),
+            p("- Lưu: VT."),
+            p("                                        Nguyễn Văn A"),
+            p("PHỤ LỤC"),
+        ];
+        let out = tab_columns(blocks);
+        assert_eq!(out.len(), 5, "{out:?}");
+        let Block::Table(rows) = &out[0] else {
+            panic!("{out:?}")
+        };
+        assert_eq!(
+            rows[0][0],
+            ["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG", "Số:      /UBND-NC"]
+        );
+        assert_eq!(rows[0][1][2], "Lâm Đồng, ngày     tháng 10");
+        let Block::Table(rows) = &out[3] else {
+            panic!("{out:?}")
+        };
+        assert_eq!(rows[0][0], ["Nơi nhận:", "- Như trên;", "- Lưu: VT."]);
+        assert_eq!(
+            rows[0][1],
+            ["TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG", "Nguyễn Văn A"]
+        );
+        assert_eq!(out[4], p("PHỤ LỤC"));
+    }
+}
