@@ -35,6 +35,9 @@
 //! - `schema`: [`schemars::JsonSchema`] for the model and the [`schema`]
 //!   module with the JSON Schema of the output. Library users who only parse
 //!   can turn default features off and skip it.
+//! - `docx`, `doc`, `pdf` (on with `cli`): the file readers of [`input`]
+//!   (`.docx` on `zip` + `quick-xml`, `.doc` on `cfb`, PDF through poppler's
+//!   `pdftotext` run as an external program, never linked).
 //!
 //! # Errors and diagnostics
 //!
