@@ -85,6 +85,9 @@ pub struct Extracted {
     /// What was noticed while reading (an unusable text layer, a converted
     /// encoding, digital signatures found in the file).
     pub diagnostics: Vec<Diagnostic>,
+    /// Digital signatures read from the file itself (a PDF's signature
+    /// dictionaries), as stamps with `source: "file"`.
+    pub file_stamps: Vec<crate::model::Stamp>,
 }
 
 /// Reads a file's bytes, whatever its format, into the text the parser reads.
@@ -109,6 +112,7 @@ pub fn extract(bytes: &[u8], options: &Options) -> Result<Extracted> {
                 read_as: options.format,
                 pages: None,
                 diagnostics: decoded.diagnostics,
+                file_stamps: Vec::new(),
             })
         }
         #[cfg(feature = "docx")]
@@ -133,6 +137,7 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<(Extracted, crate:
     let mut doc = crate::parse_with(&extracted.text, &opts);
     doc.diagnostics
         .extend(extracted.diagnostics.iter().cloned());
+    doc.stamps.extend(extracted.file_stamps.iter().cloned());
     Ok((extracted, doc))
 }
 

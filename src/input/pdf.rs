@@ -18,7 +18,13 @@
 //! encoding, only a signing service's stamp on a scanned page) is left out
 //! of the text and reported as `no_text_layer` or `unusable_text_layer`
 //! with its page number: no values are read from garbage.
+//!
+//! The digital signatures in the file (signer, organisation, e-mail and
+//! signing time from each signature dictionary, read by poppler's `pdfsig`)
+//! become stamps with `source: "file"`.
 
+use std::ffi::OsStr;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use super::layout;
@@ -26,6 +32,7 @@ use super::process::Program;
 use super::{Extracted, FileFormat};
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
+use crate::model::Stamp;
 use crate::options::{InputFormat, Options};
 use crate::span::Span;
 
@@ -35,17 +42,19 @@ const PDFTOTEXT: Program = Program {
     format: "pdf",
 };
 
+const PDFSIG: Program = Program {
+    name: "pdfsig",
+    package: "poppler-utils",
+    format: "pdf",
+};
+
 /// How long `pdftotext` may take on one file.
 const TIMEOUT: Duration = Duration::from_secs(120);
 
 /// Reads a PDF file.
 pub(crate) fn extract(bytes: &[u8], options: &Options) -> Result<Extracted> {
-    let out = PDFTOTEXT.run(
-        &["-layout", "-enc", "UTF-8", "-q", "-", "-"],
-        bytes,
-        TIMEOUT,
-        options.max_size,
-    )?;
+    let args = ["-layout", "-enc", "UTF-8", "-q", "-", "-"].map(OsStr::new);
+    let out = PDFTOTEXT.run(&args, bytes, TIMEOUT, options.max_size)?;
     if !out.success {
         let reason = out.stderr.lines().next().unwrap_or("").trim().to_owned();
         let reason = if out.stderr.contains("ncrypt") || out.stderr.contains("password") {
@@ -61,7 +70,97 @@ pub(crate) fn extract(bytes: &[u8], options: &Options) -> Result<Extracted> {
         });
     }
     let raw = String::from_utf8_lossy(&out.stdout);
-    Ok(from_layout_text(&raw))
+    let mut extracted = from_layout_text(&raw);
+    // a signed PDF carries a /ByteRange per signature
+    if memchr::memmem::find(bytes, b"/ByteRange").is_some() {
+        match signatures(bytes) {
+            Ok(stamps) => extracted.file_stamps = stamps,
+            Err(e) => extracted.diagnostics.push(Diagnostic::info(
+                "signatures_not_read",
+                format!("the PDF's digital signatures were not read: {e}"),
+                Span::empty(0),
+            )),
+        }
+    }
+    Ok(extracted)
+}
+
+/// The digital signatures of a PDF, from its signature dictionaries
+/// (`pdfsig`, which needs a file: the bytes go to a temporary one).
+fn signatures(bytes: &[u8]) -> Result<Vec<Stamp>> {
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let path = std::env::temp_dir().join(format!("congvan-{}-{n}.pdf", std::process::id()));
+    std::fs::write(&path, bytes).map_err(|e| Error::Unreadable {
+        format: "pdf",
+        reason: format!("cannot write a temporary file: {e}"),
+    })?;
+    let args = [OsStr::new("-nocert"), path.as_os_str()];
+    let out = PDFSIG.run(&args, &[], TIMEOUT, 1 << 20);
+    let _ = std::fs::remove_file(&path);
+    Ok(parse_pdfsig(&String::from_utf8_lossy(&out?.stdout)))
+}
+
+/// Reads `pdfsig` output (run with `TZ=UTC`) into stamps.
+fn parse_pdfsig(out: &str) -> Vec<Stamp> {
+    let mut stamps: Vec<Stamp> = Vec::new();
+    for line in out.lines() {
+        let line = line.trim();
+        if line.starts_with("Signature #") {
+            stamps.push(Stamp {
+                signer: None,
+                organization: None,
+                email: None,
+                time: None,
+                span: Span::empty(0),
+                source: Some("file".to_owned()),
+            });
+            continue;
+        }
+        let Some(stamp) = stamps.last_mut() else {
+            continue;
+        };
+        let Some((key, value)) = line.trim_start_matches("- ").split_once(": ") else {
+            continue;
+        };
+        let value = value.trim();
+        match key {
+            "Signer Certificate Common Name" => stamp.signer = Some(value.to_owned()),
+            "Signer full Distinguished Name" => {
+                for part in value.split(',') {
+                    match part.split_once('=') {
+                        Some(("O", o)) => stamp.organization = Some(o.trim().to_owned()),
+                        Some(("E", e)) => stamp.email = Some(e.trim().to_owned()),
+                        _ => {}
+                    }
+                }
+            }
+            "Signing Time" => stamp.time = iso_time(value),
+            _ => {}
+        }
+    }
+    stamps
+}
+
+/// `Sep 18 2025 08:02:47` (UTC) as `2025-09-18T08:02:47Z`.
+fn iso_time(s: &str) -> Option<String> {
+    let mut it = s.split_whitespace();
+    let (mon, day, year, time) = (it.next()?, it.next()?, it.next()?, it.next()?);
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let m = MONTHS.iter().position(|&x| x == mon)? + 1;
+    let d: u32 = day.parse().ok()?;
+    let y: u32 = year.parse().ok()?;
+    let ok = time.len() == 8
+        && time.bytes().enumerate().all(|(i, b)| {
+            if i == 2 || i == 5 {
+                b == b':'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    ok.then(|| format!("{y:04}-{m:02}-{d:02}T{time}Z"))
 }
 
 /// Builds the extracted text from `pdftotext -layout` output (pages
@@ -108,6 +207,7 @@ pub(crate) fn from_layout_text(raw: &str) -> Extracted {
         read_as: InputFormat::Text,
         pages: Some(pages.len()),
         diagnostics,
+        file_stamps: Vec::new(),
     }
 }
 
@@ -182,7 +282,20 @@ fn is_vietnamese_mark(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{from_layout_text, layer_problem};
+    use super::{from_layout_text, layer_problem, parse_pdfsig};
+
+    #[test]
+    fn pdfsig_output_becomes_stamps_from_the_file() {
+        let out = "Digital Signature Info of: a.pdf\nSignature #1:\n  - Signer Certificate Common Name: Nguyễn Văn A\n  - Signer full Distinguished Name: E=a@x.gov.vn,CN=Nguyễn Văn A,O=BỘ NỘI VỤ,L=Hà Nội,C=VN\n  - Signing Time: Sep 18 2025 08:02:47\nSignature #2:\n  - Signing Time: garbage\n";
+        let s = parse_pdfsig(out);
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[0].signer.as_deref(), Some("Nguyễn Văn A"));
+        assert_eq!(s[0].organization.as_deref(), Some("BỘ NỘI VỤ"));
+        assert_eq!(s[0].email.as_deref(), Some("a@x.gov.vn"));
+        assert_eq!(s[0].time.as_deref(), Some("2025-09-18T08:02:47Z"));
+        assert_eq!(s[0].source.as_deref(), Some("file"));
+        assert_eq!(s[1].time, None);
+    }
 
     #[test]
     fn unusable_layers_are_named() {

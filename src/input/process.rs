@@ -33,13 +33,16 @@ impl Program {
     /// after `timeout`; keeps at most `cap` bytes of its output.
     pub(crate) fn run(
         &self,
-        args: &[&str],
+        args: &[&std::ffi::OsStr],
         input: &[u8],
         timeout: Duration,
         cap: usize,
     ) -> Result<Output> {
         let mut child = Command::new(self.name)
             .args(args)
+            // times printed in UTC, messages in English
+            .env("TZ", "UTC")
+            .env("LC_ALL", "C")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
