@@ -63,6 +63,14 @@ fn unreadable(e: &dyn std::fmt::Display) -> Error {
     }
 }
 
+/// The rendered text of one `document.xml`, or `None` when it is not XML.
+pub(crate) fn xml_text(xml: &[u8]) -> Option<String> {
+    let blocks = super::table::tab_columns(walk(xml, false).ok()?);
+    let mut text = String::new();
+    render(&blocks, &mut text);
+    Some(text)
+}
+
 /// The inflated bytes of entry `name`, at most `cap` of them.
 fn read_entry(
     zip: &mut zip::ZipArchive<Cursor<&[u8]>>,

@@ -141,6 +141,18 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<(Extracted, crate:
     Ok((extracted, doc))
 }
 
+/// The text a `.docx` body gives (fuzzing and benches).
+#[cfg(feature = "docx")]
+pub(crate) fn docx_xml_text(xml: &[u8]) -> Option<String> {
+    docx::xml_text(xml)
+}
+
+/// The text `pdftotext -layout` output gives (fuzzing and benches).
+#[cfg(feature = "pdf")]
+pub(crate) fn pdf_layout_text(raw: &str) -> String {
+    pdf::from_layout_text(raw).text
+}
+
 /// Escapes the characters that Markdown would read as markup, so that a
 /// reader's text reaches the parser as written.
 #[cfg(any(feature = "docx", feature = "doc", feature = "pdf"))]
