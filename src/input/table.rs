@@ -22,12 +22,26 @@ pub(crate) enum Block {
 /// Renders blocks: a paragraph's lines each on a line, a blank line between
 /// blocks, each table as pipe rows with a delimiter row after its first.
 pub(crate) fn render(blocks: &[Block], out: &mut String) {
+    // for each block, the next block with text (an empty paragraph between
+    // two centred ones, as under a title's rule, is no break)
+    let mut next_with_text: Vec<Option<&Block>> = vec![None; blocks.len()];
+    let mut after: Option<&Block> = None;
+    for (i, b) in blocks.iter().enumerate().rev() {
+        next_with_text[i] = after;
+        let has_text = match b {
+            Block::Paragraph { text, .. } => !text.trim().is_empty(),
+            Block::Table(_) => true,
+        };
+        if has_text {
+            after = Some(b);
+        }
+    }
     for (i, block) in blocks.iter().enumerate() {
         match block {
             Block::Paragraph { text: p, centered } => {
                 let joined = *centered
                     && matches!(
-                        blocks.get(i + 1),
+                        next_with_text[i],
                         Some(Block::Paragraph { centered: true, .. })
                     );
                 let mut any = false;
