@@ -4,7 +4,7 @@
 //!
 //! Tests that need poppler's `pdftotext` skip with a message naming the
 //! package (`poppler-utils`) when it is not installed.
-#![cfg(all(feature = "docx", feature = "pdf", feature = "cli"))]
+#![cfg(all(feature = "docx", feature = "doc", feature = "pdf", feature = "cli"))]
 
 use std::io::{Cursor, Write};
 use std::process::Command;
@@ -417,4 +417,144 @@ fn a_missing_pdftotext_names_its_package() {
         .unwrap();
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("poppler-utils"), "{}", stderr(&o));
+}
+
+/// A minimal Word 97 file: a FIB, one UTF-16 piece holding `text`, a CLX in
+/// the `0Table` stream, and (when `ttp` is given) one paragraph-property page
+/// marking the paragraphs that end at those character positions as table
+/// row ends and the rest as in a table.
+fn word97(text: &str, table_cps: Option<(usize, &[usize])>) -> Vec<u8> {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let ccp = units.len();
+    let text_fc: usize = 2048;
+    let mut word = vec![0u8; text_fc];
+    for u in &units {
+        word.extend_from_slice(&u.to_le_bytes());
+    }
+    let put16 =
+        |w: &mut Vec<u8>, at: usize, v: u16| w[at..at + 2].copy_from_slice(&v.to_le_bytes());
+    let put32 =
+        |w: &mut Vec<u8>, at: usize, v: u32| w[at..at + 4].copy_from_slice(&v.to_le_bytes());
+    put16(&mut word, 0, 0xA5EC);
+    put16(&mut word, 2, 0x00C1); // nFib: Word 97
+    put16(&mut word, 0x0A, 0); // flags: 0Table, not encrypted
+    put16(&mut word, 32, 14); // csw
+    let lw_at = 34 + 28;
+    put16(&mut word, lw_at, 22); // cslw
+    let lw = lw_at + 2;
+    put32(&mut word, lw + 12, u32::try_from(ccp).unwrap()); // ccpText
+    let fc_at = lw + 88;
+    put16(&mut word, fc_at, 93); // cbRgFcLcb
+    let pairs = fc_at + 2;
+    // the CLX: one Pcdt with one piece
+    let mut table = Vec::new();
+    let mut plc = Vec::new();
+    plc.extend_from_slice(&0u32.to_le_bytes());
+    plc.extend_from_slice(&u32::try_from(ccp).unwrap().to_le_bytes());
+    plc.extend_from_slice(&[0, 0]);
+    plc.extend_from_slice(&u32::try_from(text_fc).unwrap().to_le_bytes());
+    plc.extend_from_slice(&[0, 0]);
+    table.push(0x02);
+    table.extend_from_slice(&u32::try_from(plc.len()).unwrap().to_le_bytes());
+    table.extend_from_slice(&plc);
+    put32(&mut word, pairs + 33 * 8, 0);
+    put32(
+        &mut word,
+        pairs + 33 * 8 + 4,
+        u32::try_from(table.len()).unwrap(),
+    );
+    if let Some((first_cp, row_ends)) = table_cps {
+        // one PAPX page: a run per paragraph from `first_cp` on
+        let pn = word.len().div_ceil(512);
+        word.resize(pn * 512 + 512, 0);
+        let page = pn * 512;
+        let marks: Vec<usize> = units
+            .iter()
+            .enumerate()
+            .skip(first_cp)
+            .filter(|(_, &u)| u == 0x0D || u == 0x07)
+            .map(|(i, _)| i)
+            .collect();
+        let mut start = first_cp;
+        let crun = marks.len();
+        word[page + 511] = u8::try_from(crun).unwrap();
+        let last_row_end = row_ends.iter().copied().max().unwrap_or(0);
+        for (j, &cp) in marks.iter().enumerate() {
+            let fc_start = text_fc + start * 2;
+            let fc_end = text_fc + (cp + 1) * 2;
+            put32(&mut word, page + j * 4, u32::try_from(fc_start).unwrap());
+            put32(
+                &mut word,
+                page + (j + 1) * 4,
+                u32::try_from(fc_end).unwrap(),
+            );
+            // PapxInFkp at offset 300 + 16 j: cb, istd (2), sprms
+            let at = 300 + 16 * j;
+            let row_end = row_ends.contains(&cp);
+            // sprmPFInTable, and sprmPFTtp on a row end; none after the table
+            let sprms: Vec<u8> = if row_end {
+                vec![0x16, 0x24, 0x01, 0x17, 0x24, 0x01]
+            } else if cp < last_row_end {
+                vec![0x16, 0x24, 0x01]
+            } else {
+                vec![]
+            };
+            let len = 2 + sprms.len(); // istd + sprms
+            word[page + at] = u8::try_from(len.div_ceil(2)).unwrap() + 1;
+            // cb counts words: grpprl is 2*cb-1 bytes after the cb byte
+            word[page + at + 1] = 0;
+            word[page + at + 2] = 0;
+            word[page + at + 3..page + at + 3 + sprms.len()].copy_from_slice(&sprms);
+            word[page + (crun + 1) * 4 + j * 13] = u8::try_from(at / 2).unwrap();
+            start = cp + 1;
+        }
+        let plc_at = table.len();
+        table.extend_from_slice(&u32::try_from(text_fc + first_cp * 2).unwrap().to_le_bytes());
+        table.extend_from_slice(&u32::try_from(text_fc + ccp * 2).unwrap().to_le_bytes());
+        table.extend_from_slice(&u32::try_from(pn).unwrap().to_le_bytes());
+        put32(&mut word, pairs + 13 * 8, u32::try_from(plc_at).unwrap());
+        put32(&mut word, pairs + 13 * 8 + 4, 12);
+    }
+    let mut cfb = cfb::CompoundFile::create(Cursor::new(Vec::new())).unwrap();
+    cfb.create_stream("/WordDocument")
+        .unwrap()
+        .write_all(&word)
+        .unwrap();
+    cfb.create_stream("/0Table")
+        .unwrap()
+        .write_all(&table)
+        .unwrap();
+    cfb.flush().unwrap();
+    cfb.into_inner().into_inner()
+}
+
+#[test]
+fn a_word97_file_is_read_through_its_piece_table() {
+    // paragraphs, a field whose code is dropped and result kept, a line break
+    let text = "ỦY BAN NHÂN DÂN\rSố: \u{13} PAGE \u{14}125\u{15}/UBND-KTN\rV/v thử\u{b}dòng hai\r";
+    let bytes = word97(text, None);
+    assert_eq!(input::detect(&bytes), FileFormat::Doc);
+    let e = input::extract(&bytes, &Options::new()).unwrap();
+    assert_eq!(e.format, FileFormat::Doc);
+    assert!(e.text.contains("Số: 125/UBND-KTN\n"), "{}", e.text);
+    assert!(!e.text.contains("PAGE"), "{}", e.text);
+    assert!(e.text.contains("V/v thử\ndòng hai\n"), "{}", e.text);
+}
+
+#[test]
+fn word97_cells_and_rows_become_a_table() {
+    // a header table: two cells, then the row-end mark
+    let prefix = "Mở đầu\r";
+    let cells = "UBND TỈNH A\u{7}CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\u{7}\u{7}";
+    let text = format!("{prefix}{cells}Sau bảng\r");
+    let first = prefix.encode_utf16().count();
+    let row_end = first + cells.encode_utf16().count() - 1;
+    let e = input::extract(&word97(&text, Some((first, &[row_end]))), &Options::new()).unwrap();
+    assert!(
+        e.text
+            .contains("| UBND TỈNH A | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|---|---|\n"),
+        "{}",
+        e.text
+    );
+    assert!(e.text.contains("\nSau bảng\n"), "{}", e.text);
 }
