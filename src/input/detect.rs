@@ -11,7 +11,8 @@ pub(crate) const CFB_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A,
 /// is looked for in the archive's directory, not trusted from the first
 /// entry); any OLE compound file is taken as a `.doc` (its reader says so
 /// when there is no `WordDocument` stream, as in an encrypted `.docx`);
-/// `%PDF-` within the first kilobyte is a PDF; everything else is text.
+/// `%PDF-` at the start, or after binary junk within the first kilobyte, is
+/// a PDF; everything else is text.
 ///
 /// ```
 /// use congvan::input::{detect, FileFormat};
@@ -29,8 +30,16 @@ pub fn detect(bytes: &[u8]) -> FileFormat {
         return FileFormat::Docx;
     }
     let head = &bytes[..bytes.len().min(1024)];
-    if memchr::memmem::find(head, b"%PDF-").is_some() {
-        return FileFormat::Pdf;
+    if let Some(at) = memchr::memmem::find(head, b"%PDF-") {
+        // readers accept junk before the header; a text that quotes `%PDF-`
+        // early is still text
+        let before = &head[..at];
+        let text_before =
+            std::str::from_utf8(before.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(before))
+                .is_ok_and(|t| !t.contains('\0') && !t.trim().is_empty());
+        if !text_before {
+            return FileFormat::Pdf;
+        }
     }
     FileFormat::Text
 }
@@ -47,6 +56,11 @@ mod tests {
         ole.extend_from_slice(&[0; 8]);
         assert_eq!(detect(&ole), FileFormat::Doc);
         assert_eq!(detect(b"\xEF\xBB\xBF%PDF-1.4"), FileFormat::Pdf);
+        assert_eq!(detect(b"\x00\xff junk %PDF-1.4"), FileFormat::Pdf);
+        assert_eq!(
+            detect("Số: 5/UBND, tệp %PDF-1.4".as_bytes()),
+            FileFormat::Text
+        );
         assert_eq!(detect(b""), FileFormat::Text);
     }
 }
