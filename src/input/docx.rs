@@ -30,9 +30,9 @@ pub(crate) fn extract(bytes: &[u8], options: &Options) -> Result<Extracted> {
             format: "docx",
             reason: "no word/document.xml in the archive".to_owned(),
         })?;
-    let mut blocks = super::table::tab_columns(walk(&body, false)?);
+    let mut blocks = super::table::tab_columns(walk(&body)?);
     if let Some(notes) = read_entry(&mut zip, "word/footnotes.xml", cap)? {
-        let notes = walk(&notes, true)?;
+        let notes = walk(&notes)?;
         if notes
             .iter()
             .any(|b| matches!(b, Block::Paragraph { text, .. } if !text.trim().is_empty()))
@@ -65,7 +65,7 @@ fn unreadable(e: &dyn std::fmt::Display) -> Error {
 
 /// The rendered text of one `document.xml`, or `None` when it is not XML.
 pub(crate) fn xml_text(xml: &[u8]) -> Option<String> {
-    let blocks = super::table::tab_columns(walk(xml, false).ok()?);
+    let blocks = super::table::tab_columns(walk(xml).ok()?);
     let mut text = String::new();
     render(&blocks, &mut text);
     Some(text)
@@ -283,7 +283,7 @@ fn attr(e: &BytesStart<'_>, key: &[u8]) -> Option<String> {
 }
 
 /// Walks one part (`document.xml` or `footnotes.xml`) into blocks.
-fn walk(xml: &[u8], _footnotes: bool) -> Result<Vec<Block>> {
+fn walk(xml: &[u8]) -> Result<Vec<Block>> {
     let mut reader = Reader::from_reader(xml);
     let mut w = Walk::default();
     loop {
@@ -330,7 +330,7 @@ mod tests {
     use crate::input::table::{render, Block};
 
     fn text(xml: &str) -> String {
-        let blocks = walk(xml.as_bytes(), false).unwrap();
+        let blocks = walk(xml.as_bytes()).unwrap();
         let mut out = String::new();
         render(&blocks, &mut out);
         out
@@ -354,7 +354,7 @@ mod tests {
 <w:tc><w:p><w:r><w:rPr><w:rFonts w:ascii=".VnTimeH"/></w:rPr><w:t>Uû ban nh©n d©n</w:t></w:r></w:p></w:tc>
 <w:tc><w:p><w:r><w:t>CỘNG HÒA</w:t></w:r></w:p><w:p><w:r><w:t>Độc lập</w:t></w:r></w:p></w:tc>
 </w:tr></w:tbl></w:body></w:document>"#;
-        let blocks = walk(xml.as_bytes(), false).unwrap();
+        let blocks = walk(xml.as_bytes()).unwrap();
         assert_eq!(
             blocks,
             vec![Block::Table(vec![vec![
@@ -367,7 +367,7 @@ mod tests {
     #[test]
     fn broken_xml_is_an_error_or_text_never_a_panic() {
         for xml in ["<w:p><w:r><w:t>a", "<w:p></w:r>", "<<<", "&bogus;"] {
-            let _ = walk(xml.as_bytes(), false);
+            let _ = walk(xml.as_bytes());
         }
     }
 }

@@ -91,10 +91,19 @@ fn signatures(bytes: &[u8]) -> Result<Vec<Stamp>> {
     static COUNTER: AtomicUsize = AtomicUsize::new(0);
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
     let path = std::env::temp_dir().join(format!("congvan-{}-{n}.pdf", std::process::id()));
-    std::fs::write(&path, bytes).map_err(|e| Error::Unreadable {
-        format: "pdf",
-        reason: format!("cannot write a temporary file: {e}"),
-    })?;
+    // create_new: never write through a file or link someone left there
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, bytes));
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&path);
+        return Err(Error::Unreadable {
+            format: "pdf",
+            reason: format!("cannot write a temporary file: {e}"),
+        });
+    }
     let args = [OsStr::new("-nocert"), path.as_os_str()];
     let out = PDFSIG.run(&args, &[], TIMEOUT, 1 << 20);
     let _ = std::fs::remove_file(&path);
