@@ -53,8 +53,24 @@ const TIMEOUT: Duration = Duration::from_secs(120);
 
 /// Reads a PDF file.
 pub(crate) fn extract(bytes: &[u8], options: &Options) -> Result<Extracted> {
-    let args = ["-layout", "-enc", "UTF-8", "-q", "-", "-"].map(OsStr::new);
-    let out = PDFTOTEXT.run(&args, bytes, TIMEOUT, options.max_size)?;
+    // a signed PDF carries a /ByteRange per signature: its signatures are
+    // read by pdfsig while pdftotext reads the text
+    let signed = memchr::memmem::find(bytes, b"/ByteRange").is_some();
+    let (out, stamps) = std::thread::scope(|scope| {
+        let stamps = signed.then(|| scope.spawn(|| signatures(bytes)));
+        let args = ["-layout", "-enc", "UTF-8", "-q", "-", "-"].map(OsStr::new);
+        let out = PDFTOTEXT.run(&args, bytes, TIMEOUT, options.max_size);
+        let stamps = stamps.map(|h| {
+            h.join().unwrap_or_else(|_| {
+                Err(Error::Unreadable {
+                    format: "pdf",
+                    reason: "pdfsig's reader failed".to_owned(),
+                })
+            })
+        });
+        (out, stamps)
+    });
+    let out = out?;
     if !out.success {
         let reason = out.stderr.lines().next().unwrap_or("").trim().to_owned();
         let reason = if out.stderr.contains("ncrypt") || out.stderr.contains("password") {
@@ -71,16 +87,14 @@ pub(crate) fn extract(bytes: &[u8], options: &Options) -> Result<Extracted> {
     }
     let raw = String::from_utf8_lossy(&out.stdout);
     let mut extracted = from_layout_text(&raw);
-    // a signed PDF carries a /ByteRange per signature
-    if memchr::memmem::find(bytes, b"/ByteRange").is_some() {
-        match signatures(bytes) {
-            Ok(stamps) => extracted.file_stamps = stamps,
-            Err(e) => extracted.diagnostics.push(Diagnostic::info(
-                "signatures_not_read",
-                format!("the PDF's digital signatures were not read: {e}"),
-                Span::empty(0),
-            )),
-        }
+    match stamps {
+        Some(Ok(stamps)) => extracted.file_stamps = stamps,
+        Some(Err(e)) => extracted.diagnostics.push(Diagnostic::info(
+            "signatures_not_read",
+            format!("the PDF's digital signatures were not read: {e}"),
+            Span::empty(0),
+        )),
+        None => {}
     }
     Ok(extracted)
 }
