@@ -351,6 +351,13 @@ fn pdf_pages_without_usable_text_give_diagnostics_not_values() {
     assert!(codes.contains(&"unusable_text_layer"), "{codes:?}");
     assert!(codes.contains(&"no_text_layer"), "{codes:?}");
     assert!(doc.number.is_none(), "{:?}", doc.number);
+    // nothing readable: no list of "missing" components, only the reason
+    assert!(
+        doc.diagnostics
+            .iter()
+            .all(|d| d.code.ends_with("text_layer")),
+        "{codes:?}"
+    );
     let msg = &doc
         .diagnostics
         .iter()

@@ -138,6 +138,11 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<(Extracted, crate:
     doc.diagnostics
         .extend(extracted.diagnostics.iter().cloned());
     doc.stamps.extend(extracted.file_stamps.iter().cloned());
+    if extracted.format != FileFormat::Text && extracted.text.trim().is_empty() {
+        // nothing could be read (a scan): the reader's diagnostics say so;
+        // a list of every component "missing" from no text says nothing more
+        doc.diagnostics = extracted.diagnostics.clone();
+    }
     Ok((extracted, doc))
 }
 

@@ -395,8 +395,8 @@ impl Totals {
         let rate = if seconds > 0.0 { mb / seconds } else { 0.0 };
         format!(
             "batch: {} files ({} converted, {} up to date, {} failed), {} skipped (not \
-             .txt/.md/.markdown), {} bytes in {seconds:.2} s ({rate:.2} MB/s), {} documents \
-             with warnings",
+             .txt/.md/.markdown/.docx/.doc/.pdf), {} bytes in {seconds:.2} s ({rate:.2} MB/s), \
+             {} documents with warnings",
             self.files,
             self.converted,
             self.up_to_date,
