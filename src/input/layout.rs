@@ -88,11 +88,16 @@ fn header_region(lines: &[&str]) -> Option<(usize, usize, usize)> {
     let start = lines.iter().position(|l| !l.trim().is_empty())?;
     let window = (start + 15).min(lines.len());
     let (h, x) = (start..window).find_map(|i| {
+        // the national heading starts the right column: after a left part
+        // on its line, or alone, pushed right
         segments(lines[i])
             .iter()
-            .skip(1)
-            .find(|s| upper_starts(s.text, &["CỘNG HÒA", "CỘNG HOÀ", "ĐẢNG CỘNG SẢN"]))
-            .map(|s| (i, s.col))
+            .enumerate()
+            .find(|(k, s)| {
+                (*k > 0 || s.col >= 20)
+                    && upper_starts(s.text, &["CỘNG HÒA", "CỘNG HOÀ", "ĐẢNG CỘNG SẢN"])
+            })
+            .map(|(_, s)| (i, s.col))
     })?;
     // the header ends at the first gap of two blank lines (a title below,
     // centred, would otherwise read as a right column)
@@ -218,6 +223,21 @@ pub(crate) fn columns(lines: &[&str], first_page: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::{columns, cut, segments};
+
+    #[test]
+    fn a_national_heading_alone_on_its_line_still_starts_the_right_column() {
+        let page = [
+            "                                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "     BỘ NỘI VỤ                    Độc lập - Tự do - Hạnh phúc",
+            "   Số: 12/BNV-VP                Hà Nội, ngày 5 tháng 3 năm 2025",
+            "V/v thử",
+        ];
+        let out = columns(&page, true);
+        assert!(
+            out.starts_with("BỘ NỘI VỤ\nSố: 12/BNV-VP\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"),
+            "{out}"
+        );
+    }
 
     #[test]
     fn segments_split_on_wide_gaps() {
