@@ -565,3 +565,38 @@ fn word97_cells_and_rows_become_a_table() {
     );
     assert!(e.text.contains("\nSau bảng\n"), "{}", e.text);
 }
+
+#[test]
+fn a_500_page_pdf_is_read_in_bounded_time() {
+    if !has_pdftotext() {
+        return;
+    }
+    let page = |i: u32| {
+        vec![
+            (60, 800, "Điều khoản thi hành của văn bản"),
+            (
+                60,
+                780,
+                if i.is_multiple_of(2) {
+                    "Căn cứ Nghị định số 30/2020/NĐ-CP;"
+                } else {
+                    "Nội dung trang."
+                },
+            ),
+        ]
+    };
+    let pages: Vec<Vec<(u32, u32, &str)>> = (0..500).map(page).collect();
+    let bytes = pdf(&pages);
+    let started = std::time::Instant::now();
+    let (e, doc) = input::parse_bytes(&bytes, &Options::new()).unwrap();
+    assert_eq!(e.pages, Some(500));
+    assert!(doc
+        .citations
+        .iter()
+        .any(|c| c.id.as_deref() == Some("30/2020/NĐ-CP")));
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(60),
+        "{:?}",
+        started.elapsed()
+    );
+}

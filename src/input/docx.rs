@@ -46,11 +46,16 @@ pub(crate) fn extract(bytes: &[u8], options: &Options) -> Result<Extracted> {
     }
     let mut text = String::with_capacity(body.len() / 8);
     render(&blocks, &mut text);
+    // the page count Word saved with the file (docProps/app.xml)
+    let pages = read_entry(&mut zip, "docProps/app.xml", 1 << 20)
+        .ok()
+        .flatten()
+        .and_then(|app| saved_pages(&app));
     Ok(Extracted {
         text,
         format: FileFormat::Docx,
         read_as: InputFormat::Markdown,
-        pages: None,
+        pages,
         diagnostics: Vec::new(),
         file_stamps: Vec::new(),
     })
@@ -69,6 +74,20 @@ pub(crate) fn xml_text(xml: &[u8]) -> Option<String> {
     let mut text = String::new();
     render(&blocks, &mut text);
     Some(text)
+}
+
+/// `<Pages>N</Pages>` of `docProps/app.xml`.
+fn saved_pages(app: &[u8]) -> Option<usize> {
+    let at = memchr::memmem::find(app, b"<Pages>")? + b"<Pages>".len();
+    let digits = app
+        .get(at..)?
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    std::str::from_utf8(&app[at..at + digits])
+        .ok()?
+        .parse()
+        .ok()
 }
 
 /// The inflated bytes of entry `name`, at most `cap` of them.
@@ -362,6 +381,16 @@ mod tests {
                 vec!["CỘNG HÒA".to_owned(), "Độc lập".to_owned()],
             ]])]
         );
+    }
+
+    #[test]
+    fn saved_page_count() {
+        assert_eq!(
+            super::saved_pages(b"<Properties><Pages>3</Pages></Properties>"),
+            Some(3)
+        );
+        assert_eq!(super::saved_pages(b"<Pages></Pages>"), None);
+        assert_eq!(super::saved_pages(b"<Pages>"), None);
     }
 
     #[test]
