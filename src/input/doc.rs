@@ -59,6 +59,11 @@ pub(crate) fn extract(bytes: &[u8], options: &Options) -> Result<Extracted> {
         Ok(out)
     };
     let word = read("/WordDocument")?;
+    if u16_at(&word, 0) == Some(0xA5EC) && u16_at(&word, 2).is_some_and(|n| n < 101) {
+        return Err(unreadable(
+            "a Word 6/95 file (before Word 97): not supported; save it as .doc or .docx",
+        ));
+    }
     let fib =
         Fib::read(&word).ok_or_else(|| unreadable("the file information block is damaged"))?;
     if fib.encrypted {

@@ -6,7 +6,7 @@
 //! once (`mc:Choice`, never `mc:Fallback`); field codes (`w:instrText`)
 //! dropped and their results kept; tracked changes read as accepted
 //! (`w:ins` kept, `w:del` dropped); page headers and footers left out;
-//! footnotes appended after the body under a `Chú thích:` line. Runs in a
+//! footnotes and endnotes appended after the body under a `Chú thích:` line. Runs in a
 //! `.VnTime`-family font whose text holds TCVN3 bytes are converted.
 
 use std::io::{Cursor, Read};
@@ -31,18 +31,21 @@ pub(crate) fn extract(bytes: &[u8], options: &Options) -> Result<Extracted> {
             reason: "no word/document.xml in the archive".to_owned(),
         })?;
     let mut blocks = super::table::tab_columns(walk(&body)?);
-    if let Some(notes) = read_entry(&mut zip, "word/footnotes.xml", cap)? {
-        let notes = walk(&notes)?;
-        if notes
-            .iter()
-            .any(|b| matches!(b, Block::Paragraph { text, .. } if !text.trim().is_empty()))
-        {
-            blocks.push(Block::Paragraph {
-                text: "Chú thích:".to_owned(),
-                centered: false,
-            });
-            blocks.extend(notes);
+    let mut notes = Vec::new();
+    for part in ["word/footnotes.xml", "word/endnotes.xml"] {
+        if let Some(xml) = read_entry(&mut zip, part, cap)? {
+            notes.extend(walk(&xml)?);
         }
+    }
+    if notes
+        .iter()
+        .any(|b| matches!(b, Block::Paragraph { text, .. } if !text.trim().is_empty()))
+    {
+        blocks.push(Block::Paragraph {
+            text: "Chú thích:".to_owned(),
+            centered: false,
+        });
+        blocks.extend(notes);
     }
     let mut text = String::with_capacity(body.len() / 8);
     render(&blocks, &mut text);
@@ -232,7 +235,7 @@ impl Walk {
             b"w:tab" if self.in_run > 0 => self.push_char('\t'),
             b"w:br" | b"w:cr" if self.in_run > 0 => self.push_char('\n'),
             b"w:noBreakHyphen" => self.push_char('-'),
-            b"w:footnote" => {
+            b"w:footnote" | b"w:endnote" => {
                 self.in_separator = attr(e, b"w:type").is_some_and(|t| t != "normal");
             }
             _ => {}
@@ -287,7 +290,7 @@ impl Walk {
                     None => self.blocks.push(Block::Table(rows)),
                 }
             }
-            b"w:footnote" => self.in_separator = false,
+            b"w:footnote" | b"w:endnote" => self.in_separator = false,
             _ => {}
         }
     }
