@@ -600,3 +600,37 @@ fn a_500_page_pdf_is_read_in_bounded_time() {
         started.elapsed()
     );
 }
+
+mod layout_properties {
+    use proptest::prelude::*;
+
+    /// Lines made of the pieces a layout page has: wide gaps, odd white
+    /// space, the words that start the header and signature regions.
+    fn page() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".to_owned()),
+            Just("Nơi nhận:".to_owned()),
+            Just("Số: 12/UBND-VP".to_owned()),
+            Just("Hà Nội, ngày 5 tháng 3 năm 2025".to_owned()),
+            Just("Thời gian ký".to_owned()),
+            " {0,40}",
+            "[\\u{3000}\\t\\u{a0}\\u{c} ]{0,6}",
+            "[a-zđơưăâêô À-ỹ0-9.,:;/-]{0,30}",
+            "\\PC{0,8}",
+            Just("\n".to_owned()),
+        ];
+        prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn layout_reading_never_panics_and_parses(raw in page()) {
+            let text = congvan::bench_api::pdf_layout_text(&raw);
+            let doc = congvan::parse(&text);
+            for d in &doc.diagnostics {
+                prop_assert!(d.span.end <= text.len());
+            }
+        }
+    }
+}

@@ -191,15 +191,19 @@ pub(crate) fn columns(lines: &[&str], first_page: bool) -> String {
             }
         }
         // the left column's common indentation is page margin
-        let margin = left
-            .iter()
-            .map(|l| l.len() - l.trim_start().len())
-            .min()
-            .unwrap_or(0);
-        let margin = if indented { margin } else { usize::MAX };
+        // (counted in ASCII spaces, so that a cut never falls inside a
+        // character such as U+3000)
+        let spaces = |l: &str| l.bytes().take_while(|&b| b == b' ').count();
+        let margin = left.iter().map(|l| spaces(l)).min().unwrap_or(0);
         let left: Vec<String> = left
             .into_iter()
-            .map(|l| l[margin.min(l.len() - l.trim_start().len())..].to_owned())
+            .map(|l| {
+                if indented {
+                    l[margin.min(spaces(&l))..].to_owned()
+                } else {
+                    l.trim_start().to_owned()
+                }
+            })
             .collect();
         for column in [left, right] {
             if column.is_empty() {
@@ -237,6 +241,20 @@ mod tests {
             out.starts_with("BỘ NỘI VỤ\nSố: 12/BNV-VP\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"),
             "{out}"
         );
+    }
+
+    #[test]
+    fn odd_white_space_never_splits_a_character() {
+        // the margin (five spaces) would fall inside the U+3000 of the
+        // second line if it were counted in bytes of any white space
+        let page = [
+            "     Nơi nhận:                    KT. BỘ TRƯỞNG",
+            "    \u{3000}- Như trên;               THỨ TRƯỞNG",
+            "      \t- Lưu: VT.",
+            "\u{3000}\u{3000}",
+        ];
+        let out = columns(&page, false);
+        assert!(out.contains("KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n"), "{out}");
     }
 
     #[test]
