@@ -538,7 +538,8 @@ fn word97(text: &str, table_cps: Option<(usize, &[usize])>) -> Vec<u8> {
 #[test]
 fn a_word97_file_is_read_through_its_piece_table() {
     // paragraphs, a field whose code is dropped and result kept, a line break
-    let text = "ỦY BAN NHÂN DÂN\rSố: \u{13} PAGE \u{14}125\u{15}/UBND-KTN\rV/v thử\u{b}dòng hai\r";
+    let text = "ỦY BAN NHÂN DÂN\rSố: \u{13} PAGE \u{14}125\u{15}/UBND-KTN\rV/v thử\u{b}dòng hai\r\
+                Kết \u{13} IF \u{13} PAGE \u{14}1\u{15} = 1 \u{14}quả\u{15} lồng\r";
     let bytes = word97(text, None);
     assert_eq!(input::detect(&bytes), FileFormat::Doc);
     let e = input::extract(&bytes, &Options::new()).unwrap();
@@ -546,6 +547,8 @@ fn a_word97_file_is_read_through_its_piece_table() {
     assert!(e.text.contains("Số: 125/UBND-KTN\n"), "{}", e.text);
     assert!(!e.text.contains("PAGE"), "{}", e.text);
     assert!(e.text.contains("V/v thử\ndòng hai\n"), "{}", e.text);
+    // a field inside a field's code: only the outer result is read
+    assert!(e.text.contains("Kết quả lồng\n"), "{}", e.text);
 }
 
 #[test]

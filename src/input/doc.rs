@@ -324,8 +324,11 @@ const CENTERED_PARA: char = '\u{E00C}';
 /// turned into [`ROW_END`].
 fn text_range(word: &[u8], pieces: &[Piece], from: usize, to: usize, ttp: &RowEnds) -> String {
     let mut out = String::new();
-    // field nesting: for each open field, whether its result is being read
+    // field nesting: for each open field, whether its result is being read;
+    // and how many open fields are still in their code (text is skipped
+    // while any is), counted rather than searched for on every character
     let mut fields: Vec<bool> = Vec::new();
+    let mut in_code = 0usize;
     for p in pieces {
         let (a, b) = (p.cp.max(from), p.cp_end.min(to));
         if a >= b {
@@ -345,21 +348,25 @@ fn text_range(word: &[u8], pieces: &[Piece], from: usize, to: usize, ttp: &RowEn
             match c {
                 '\u{13}' => {
                     fields.push(false);
+                    in_code += 1;
                     continue;
                 }
                 '\u{14}' => {
-                    if let Some(f) = fields.last_mut() {
+                    if let Some(f) = fields.last_mut().filter(|f| !**f) {
                         *f = true;
+                        in_code -= 1;
                     }
                     continue;
                 }
                 '\u{15}' => {
-                    fields.pop();
+                    if fields.pop() == Some(false) {
+                        in_code -= 1;
+                    }
                     continue;
                 }
                 _ => {}
             }
-            if fields.iter().any(|&reading| !reading) {
+            if in_code > 0 {
                 continue;
             }
             match c {
