@@ -637,3 +637,23 @@ mod layout_properties {
         }
     }
 }
+
+#[test]
+fn a_docx_of_many_paragraphs_is_read_in_linear_time() {
+    // empty centred paragraphs and tab-laid lines: shapes whose handling
+    // once scanned every earlier or later block
+    let mut body = String::new();
+    for i in 0..20_000 {
+        body.push_str("<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr></w:p>");
+        body.push_str(&p(&format!("Dòng {i}\t\t\tcột phải")));
+    }
+    let bytes = docx(&body, None);
+    let started = std::time::Instant::now();
+    let e = input::extract(&bytes, &Options::new()).unwrap();
+    assert!(e.text.contains("Dòng 19999"));
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(20),
+        "{:?}",
+        started.elapsed()
+    );
+}

@@ -213,12 +213,12 @@ pub(crate) fn tab_columns(blocks: Vec<Block>) -> Vec<Block> {
         Block::Table(_) => None,
     };
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    let mut seen_text = false;
     let mut i = 0;
     while i < blocks.len() {
-        let at_top = out.iter().all(|b| match b {
-            Block::Paragraph { text, .. } => text.trim().is_empty(),
-            Block::Table(_) => false,
-        });
+        // nothing with text yet (kept as a flag: a scan of `out` per block
+        // would be quadratic)
+        let at_top = !seen_text;
         let starts_signature = matches!(&blocks[i], Block::Paragraph { text, .. }
             if text.trim_start().to_lowercase().starts_with("nơi nhận"));
         let mut end = i;
@@ -260,8 +260,13 @@ pub(crate) fn tab_columns(blocks: Vec<Block>) -> Vec<Block> {
                 }
             }
             out.push(Block::Table(vec![vec![left, right]]));
+            seen_text = true;
             i = end;
         } else {
+            seen_text |= match &blocks[i] {
+                Block::Paragraph { text, .. } => !text.trim().is_empty(),
+                Block::Table(_) => true,
+            };
             out.push(blocks[i].clone());
             i += 1;
         }
