@@ -39,7 +39,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here"
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(parse_text parse_markdown decode)
+    targets=(parse_text parse_markdown decode read_file docx_xml pdf_layout)
 fi
 toolchain="${TOOLCHAIN:-nightly}"
 sanitizer="${SANITIZER:-none}"

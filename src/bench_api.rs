@@ -49,3 +49,17 @@ impl<'a> Stages<'a> {
         b.sections.len() + b.preamble.len() + b.closing.len()
     }
 }
+
+/// The text a `.docx` body (`word/document.xml`) gives, as the reader
+/// renders it: for the fuzz target of the WordprocessingML walker.
+#[cfg(feature = "docx")]
+pub fn docx_xml_text(xml: &[u8]) -> Option<String> {
+    crate::input::docx_xml_text(xml)
+}
+
+/// The text `pdftotext -layout` output gives after congvan's column and
+/// text-layer reading: for the fuzz target of the layout reader.
+#[cfg(feature = "pdf")]
+pub fn pdf_layout_text(raw: &str) -> String {
+    crate::input::pdf_layout_text(raw)
+}

@@ -75,11 +75,17 @@ pub enum DiagnosticCode {
     LegacyEncodingConverted,
     /// From [`decode`](crate::decode): bytes that are not UTF-8 but single-byte TCVN3 or VNI text were read as Windows-1252; info.
     LegacyBytesDecoded,
+    /// From a PDF reader: a page has no text layer (a scanned image); its text is left out; warning.
+    NoTextLayer,
+    /// From a PDF reader: a page's text layer cannot be read (glyph ids, no Vietnamese diacritics, private 8-bit text, only a signing stamp); its text is left out; warning.
+    UnusableTextLayer,
+    /// From a PDF reader: the file's digital signatures could not be listed (`pdfsig` missing or failed); info.
+    SignaturesNotRead,
 }
 
 impl DiagnosticCode {
     /// Every code, in the order of the guide's table.
-    pub const ALL: [DiagnosticCode; 25] = [
+    pub const ALL: [DiagnosticCode; 28] = [
         DiagnosticCode::MissingNationalHeading,
         DiagnosticCode::MissingIssuer,
         DiagnosticCode::MissingNumber,
@@ -105,6 +111,9 @@ impl DiagnosticCode {
         DiagnosticCode::InvalidUtf8Replaced,
         DiagnosticCode::LegacyEncodingConverted,
         DiagnosticCode::LegacyBytesDecoded,
+        DiagnosticCode::NoTextLayer,
+        DiagnosticCode::UnusableTextLayer,
+        DiagnosticCode::SignaturesNotRead,
     ];
 
     /// The `snake_case` name, as in JSON.
@@ -135,6 +144,9 @@ impl DiagnosticCode {
             DiagnosticCode::InvalidUtf8Replaced => "invalid_utf8_replaced",
             DiagnosticCode::LegacyEncodingConverted => "legacy_encoding_converted",
             DiagnosticCode::LegacyBytesDecoded => "legacy_bytes_decoded",
+            DiagnosticCode::NoTextLayer => "no_text_layer",
+            DiagnosticCode::UnusableTextLayer => "unusable_text_layer",
+            DiagnosticCode::SignaturesNotRead => "signatures_not_read",
         }
     }
 
@@ -303,10 +315,31 @@ mod tests {
                 decoded.diagnostics
             );
         }
+        // the PDF reader's own codes, from its text layer and `pdfsig`
+        #[cfg(feature = "pdf")]
+        let readers: Vec<C> = {
+            use crate::input::pdf;
+            let mut e = pdf::from_layout_text("");
+            e.diagnostics.extend(
+                pdf::from_layout_text(&"ABC DEF GHI JKL MNO PQR STU VWX YZ\n".repeat(9))
+                    .diagnostics,
+            );
+            pdf::add_signatures(
+                &mut e,
+                Some(Err(crate::Error::Unreadable {
+                    format: "pdf",
+                    reason: "pdfsig failed".to_owned(),
+                })),
+            );
+            e.diagnostics.iter().map(|d| d.code).collect()
+        };
+        #[cfg(not(feature = "pdf"))]
+        let readers: Vec<C> = vec![C::NoTextLayer, C::UnusableTextLayer, C::SignaturesNotRead];
         let covered: Vec<C> = texts
             .iter()
             .map(|t| t.0)
             .chain(bytes.iter().map(|b| b.0))
+            .chain(readers)
             .collect();
         for code in DiagnosticCode::ALL {
             assert!(covered.contains(&code), "no input triggers {code}");

@@ -27,6 +27,29 @@ pub enum Error {
         /// The configured limit.
         limit: usize,
     },
+    /// A `.docx`, `.doc` or `.pdf` file that its reader cannot read
+    /// (corrupt, encrypted, a zip bomb, …).
+    #[error("cannot read this {format} file: {reason}")]
+    Unreadable {
+        /// `docx`, `doc` or `pdf`.
+        format: &'static str,
+        /// What is wrong, for people.
+        reason: String,
+    },
+    /// A file format whose reader is not built in (its cargo feature is off).
+    #[error("{format} files are not supported by this build (cargo feature `{format}`)")]
+    Unsupported {
+        /// `docx`, `doc` or `pdf`.
+        format: &'static str,
+    },
+    /// An external program a reader needs is not on `PATH`.
+    #[error("`{program}` was not found on PATH: install the package `{package}`")]
+    MissingProgram {
+        /// The program (`pdftotext`).
+        program: &'static str,
+        /// The package that provides it (`poppler-utils`).
+        package: &'static str,
+    },
 }
 
 impl Error {
@@ -34,7 +57,7 @@ impl Error {
     pub fn offset(&self) -> Option<usize> {
         match self {
             Error::InvalidUtf8 { offset } | Error::Binary { offset } => Some(*offset),
-            Error::TooLarge { .. } => None,
+            _ => None,
         }
     }
 }

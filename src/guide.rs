@@ -119,6 +119,9 @@
 //! | `invalid_utf8_replaced` | warning | empty, at the first bad byte | from [`decode`](crate::decode) with `lossy`: bad bytes became U+FFFD |
 //! | `legacy_encoding_converted` | info | empty, at 0 | the text was TCVN3 (ABC) or VNI-Windows mojibake (`Céng hoµ`, `Coäng hoaø`) and was converted to Unicode before parsing; spans still index the input (see [`normalize::legacy`](crate::normalize::legacy)) |
 //! | `legacy_bytes_decoded` | info | empty, at 0 | from [`decode`](crate::decode): bytes that are not UTF-8 but single-byte TCVN3 or VNI text were read as Windows-1252 |
+//! | `no_text_layer` | warning | empty, where the page's text would be | from a PDF ([`input`](crate::input)): page N has no text (a scan), or only a signing service's stamp; its text is left out for OCR |
+//! | `unusable_text_layer` | warning | empty, where the page's text would be | from a PDF: page N's text layer is glyph ids, Latin without Vietnamese diacritics or a garbled 8-bit encoding; its text is left out |
+//! | `signatures_not_read` | info | empty, at 0 | from a signed PDF: `pdfsig` could not be run, so the file's digital signatures are not in `stamps` |
 //!
 //! No diagnostic has severity `error` today: `error` is reserved for a
 //! document that cannot be read as intended. The `congvan check` command

@@ -38,6 +38,9 @@
 //! - `bench`: hidden entry points to the internal stages, for the stage
 //!   benches only (`cargo bench --features bench --bench parse`); not a
 //!   stable API.
+//! - `docx`, `doc`, `pdf` (on with `cli`): the file readers of [`input`]
+//!   (`.docx` on `zip` + `quick-xml`, `.doc` on `cfb`, PDF through poppler's
+//!   `pdftotext` run as an external program, never linked).
 //!
 //! # Errors and diagnostics
 //!
@@ -86,6 +89,7 @@ mod fold;
 mod footer;
 pub mod guide;
 mod header;
+pub mod input;
 mod json;
 mod lines;
 pub mod model;

@@ -426,6 +426,11 @@ pub struct Stamp {
     pub time: Option<String>,
     /// Where it was read.
     pub span: Span,
+    /// `"file"` for a signature read from the file itself (a PDF's signature
+    /// dictionary, through `pdfsig`), not from its text: its span is empty.
+    /// `null` for stamps found in the text.
+    #[serde(default)]
+    pub source: Option<String>,
 }
 
 /// What an [`Attachment`] is; in JSON its `snake_case` name (`annex`,

@@ -63,6 +63,7 @@ pub(crate) fn extract(text: &str, lines: &mut [Line]) -> Vec<Stamp> {
             email: None,
             time: None,
             span: Span::new(lines[i].start, lines[i].end),
+            source: None,
         };
         read_fields(&first, m.end(), &mut stamp, true);
         lines[i].kind = LineKind::Stamp;

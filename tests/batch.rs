@@ -48,7 +48,8 @@ fn sample_tree(dir: &TempDir) -> PathBuf {
     put("sub/deeper/c.markdown", "markdown-table-web.md");
     put("z/d.md", "markdown-table-web.md");
     put("z/E.TXT", "to-trinh.txt");
-    dir.file("in/notes.pdf", b"%PDF-1.4 not a document");
+    // .pdf, .docx and .doc are read now: an .odt is still not a document
+    dir.file("in/notes.odt", b"PK\x03\x04 not a document");
     dir.file("in/sub/data.json", b"{}");
     dir.file("in/z/README", b"plain file without extension");
     root

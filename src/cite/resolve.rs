@@ -35,8 +35,11 @@ struct Resolver {
     by_number_year: HashMap<(String, Option<i32>), Vec<usize>>,
     /// Citation → the ids (and symbols) its mentions were written with,
     /// counted, once an OCR variant was merged into it.
-    variants: HashMap<usize, Vec<(Option<String>, Option<String>, usize)>>,
+    variants: HashMap<usize, Vec<Variant>>,
 }
+
+/// One written form of a citation: its id, its symbol, how many mentions.
+type Variant = (Option<String>, Option<String>, usize);
 
 /// How many `Đ` an id has: of two forms of one id, the one with more is
 /// as printed, the other lost strokes to OCR.
@@ -44,12 +47,28 @@ fn strokes(id: &Option<String>) -> usize {
     id.as_deref().map_or(0, |i| i.matches('Đ').count())
 }
 
-/// Whether two symbols of one length differ in one char: an OCR variant
-/// (`TT-BIC` for `TT-BTC`) when number and year agree.
+/// Whether two symbols of one length differ in one char that OCR confuses
+/// (`TT-BIC` for `TT-BTC`): an OCR variant when number and year agree.
+/// `UBND-X1` and `UBND-X2` are two documents.
 fn one_char_apart(a: &str, b: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    a.len() == b.len() && a.len() >= 4 && a.iter().zip(&b).filter(|(x, y)| x != y).count() == 1
+    let mut diff = a.iter().zip(&b).filter(|(x, y)| x != y);
+    a.len() == b.len()
+        && a.len() >= 4
+        && diff.next().is_some_and(|(&x, &y)| ocr_confusable(x, y))
+        && diff.next().is_none()
 }
+
+/// Glyphs that OCR reads one for another in capitals.
+fn ocr_confusable(x: char, y: char) -> bool {
+    const CLASSES: [&str; 6] = ["ITL1", "O0QD", "S5", "B8", "Z2", "G6"];
+    CLASSES.iter().any(|c| c.contains(x) && c.contains(y))
+}
+
+/// How many earlier citations with one number and year are compared with a
+/// new one for OCR variants: a list of `1/UBND-X1`, `1/UBND-X2`, … stays
+/// linear.
+const MAX_VARIANT_CANDIDATES: usize = 8;
 
 /// The tallies of one number, by what a back-reference by number asks
 /// for: any type (`văn bản số 5`), one type (`Kế hoạch số 5`), or, for
@@ -214,12 +233,17 @@ impl Resolver {
     fn ocr_variant_of(&self, f: &Found) -> Option<usize> {
         let symbol = f.symbol.as_deref()?;
         let key = (f.number.clone()?, f.year);
-        self.by_number_year.get(&key)?.iter().copied().find(|&i| {
-            self.cits[i]
-                .symbol
-                .as_deref()
-                .is_some_and(|s| one_char_apart(&s.to_uppercase(), &symbol.to_uppercase()))
-        })
+        let bucket = self.by_number_year.get(&key)?;
+        bucket
+            .iter()
+            .take(MAX_VARIANT_CANDIDATES)
+            .copied()
+            .find(|&i| {
+                self.cits[i]
+                    .symbol
+                    .as_deref()
+                    .is_some_and(|s| one_char_apart(&s.to_uppercase(), &symbol.to_uppercase()))
+            })
     }
 
     /// Counts the form `f` was written in for citation `idx`; the first

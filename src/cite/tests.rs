@@ -604,6 +604,9 @@ fn ocr_variants_of_one_id_are_one_citation() {
     // two documents whose symbols differ in more than one char stay apart
     let text = "Thông tư số 18/2015/TT-BTC và Thông tư số 18/2015/TT-BYT.";
     assert_eq!(extract(text, None).len(), 2);
+    // nor do symbols one char apart where OCR would not confuse the chars
+    let text = "Công văn số 1/UBND-X1 và Công văn số 1/UBND-X2.";
+    assert_eq!(extract(text, None).len(), 2);
 }
 
 #[test]

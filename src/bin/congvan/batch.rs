@@ -38,7 +38,7 @@ use crate::warn;
 const EXIT_SOME_FAILED: u8 = 3;
 
 /// Extensions read when walking a folder (compared without case).
-const EXTENSIONS: [&str; 3] = ["txt", "md", "markdown"];
+const EXTENSIONS: [&str; 6] = ["txt", "md", "markdown", "docx", "doc", "pdf"];
 
 /// Under `--jsonl`, how many files per worker thread may be finished ahead
 /// of the one the writer is waiting for (bounds the reorder buffer).
@@ -550,8 +550,8 @@ impl Totals {
         let rate = if seconds > 0.0 { mb / seconds } else { 0.0 };
         format!(
             "batch: {} files ({} converted, {} up to date, {} failed), {} skipped (not \
-             .txt/.md/.markdown), {} bytes in {seconds:.2} s ({rate:.2} MB/s), {} documents \
-             with warnings",
+             .txt/.md/.markdown/.docx/.doc/.pdf), {} bytes in {seconds:.2} s ({rate:.2} MB/s), \
+             {} documents with warnings",
             self.files,
             self.converted,
             self.up_to_date,

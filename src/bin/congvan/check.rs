@@ -165,11 +165,9 @@ fn write_failed(e: &io::Error) -> ExitCode {
 /// diagnostics (decoding notes included).
 fn load(input: &str, options: &Options) -> Result<(String, Vec<Diagnostic>), String> {
     let bytes = read_input(input, options.max_size)?;
-    let decoded = congvan::decode(&bytes, options).map_err(|e| describe_error(&e))?;
-    let doc = congvan::parse_with(&decoded.text, options);
-    let mut diagnostics = decoded.diagnostics;
-    diagnostics.extend(doc.diagnostics);
-    Ok((decoded.text, diagnostics))
+    let (extracted, doc) =
+        congvan::input::parse_bytes(&bytes, options).map_err(|e| describe_error(&e))?;
+    Ok((extracted.text, doc.diagnostics))
 }
 
 /// The report for one file, and its counts.

@@ -10,6 +10,7 @@ mod names;
 mod output;
 mod parse_cmd;
 mod schema_cmd;
+mod text_cmd;
 
 use std::process::ExitCode;
 
@@ -42,6 +43,8 @@ enum Command {
     Check(check::CheckArgs),
     /// Print the JSON Schema (draft 2020-12) of the JSON output.
     Schema,
+    /// Print the text congvan reads from a file (.docx, .doc, .pdf or text): spans index it.
+    Text(text_cmd::TextArgs),
     /// Convert folders of documents to JSON files or JSON Lines, in parallel and resumable.
     Batch(batch::BatchArgs),
 }
@@ -53,6 +56,7 @@ fn main() -> ExitCode {
         Command::Schema => schema_cmd::run(),
         Command::Check(args) => check::run(&args),
         Command::Batch(args) => batch::run(&args),
+        Command::Text(args) => text_cmd::run(&args),
     }
 }
 

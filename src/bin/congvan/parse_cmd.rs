@@ -142,13 +142,10 @@ pub(crate) fn read_input(input: &str, limit: usize) -> Result<Vec<u8>, String> {
     read_limited(Path::new(input), limit).map_err(|e| e.to_string())
 }
 
-/// Decodes bytes and parses the text, carrying the decoding diagnostics
-/// into the document.
+/// Reads bytes of any format (text, `.docx`, `.doc`, `.pdf`) and parses the
+/// text, carrying the reading diagnostics into the document.
 pub(crate) fn parse_bytes(bytes: &[u8], options: &Options) -> Result<Document, Error> {
-    let decoded = congvan::decode(bytes, options)?;
-    let mut doc = congvan::parse_with(&decoded.text, options);
-    doc.diagnostics.extend(decoded.diagnostics);
-    Ok(doc)
+    congvan::input::parse_bytes(bytes, options).map(|(_, doc)| doc)
 }
 
 /// The message for a decoding error, with a hint where `--lossy` helps.

@@ -1,0 +1,190 @@
+//! Files as archives hold them: `.docx`, `.doc`, `.pdf` and text.
+//!
+//! [`detect`] tells a file's format from its first bytes (never from its
+//! name); [`extract`] turns the file into the text the parser reads. Each
+//! reader says what the file already knows: paragraphs become lines, and
+//! tables (the header table, the signature table beside `Nơi nhận`) become
+//! Markdown pipe-table rows, one row a line, cells separated by ` | `, line
+//! breaks inside a cell as `<br>`. The Markdown path of the parser then reads
+//! every cell as a line of its own, as it does for web pages, so the parser
+//! never has to guess where a cell ended.
+//!
+//! Spans of a document parsed from a file index [`Extracted::text`], which
+//! `congvan text FILE` prints exactly.
+//!
+//! Each format is a cargo feature: `docx` (a small reader on `zip` and
+//! `quick-xml`), `doc` (the Word 97–2003 piece table, through `cfb`) and
+//! `pdf` (poppler's `pdftotext`, run as an external program from `PATH`,
+//! package `poppler-utils`; nothing GPL is linked). Without its feature a
+//! format is an [`Error::Unsupported`].
+
+use crate::diagnostic::Diagnostic;
+use crate::error::{Error, Result};
+use crate::options::{InputFormat, Options};
+
+mod detect;
+#[cfg(feature = "doc")]
+mod doc;
+#[cfg(feature = "docx")]
+mod docx;
+#[cfg(feature = "pdf")]
+mod layout;
+#[cfg(feature = "pdf")]
+pub(crate) mod pdf;
+#[cfg(feature = "pdf")]
+mod process;
+#[cfg(any(feature = "docx", feature = "doc"))]
+mod table;
+
+pub use detect::detect;
+
+/// What kind of file some bytes are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FileFormat {
+    /// Text (UTF-8, UTF-16, legacy 8-bit Vietnamese), plain or Markdown.
+    Text,
+    /// Word 2007 and later (`.docx`): a zip with `word/document.xml`.
+    Docx,
+    /// Word 97–2003 (`.doc`): an OLE compound file with a `WordDocument` stream.
+    Doc,
+    /// PDF (`%PDF-`).
+    Pdf,
+}
+
+impl FileFormat {
+    /// The short name used in JSON and messages: `text`, `docx`, `doc`, `pdf`.
+    pub fn name(self) -> &'static str {
+        match self {
+            FileFormat::Text => "text",
+            FileFormat::Docx => "docx",
+            FileFormat::Doc => "doc",
+            FileFormat::Pdf => "pdf",
+        }
+    }
+}
+
+impl std::fmt::Display for FileFormat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The text of a file, as the parser reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Extracted {
+    /// The text; spans of a document parsed from it index this string.
+    pub text: String,
+    /// What the file was.
+    pub format: FileFormat,
+    /// How the parser should read [`text`](Self::text): Markdown for the
+    /// readers that render tables as pipe rows, the caller's choice for text.
+    pub read_as: InputFormat,
+    /// Number of pages, when the file says.
+    pub pages: Option<usize>,
+    /// What was noticed while reading (an unusable text layer, a converted
+    /// encoding, digital signatures found in the file).
+    pub diagnostics: Vec<Diagnostic>,
+    /// Digital signatures read from the file itself (a PDF's signature
+    /// dictionaries), as stamps with `source: "file"`.
+    pub file_stamps: Vec<crate::model::Stamp>,
+}
+
+/// Reads a file's bytes, whatever its format, into the text the parser reads.
+///
+/// Text goes through [`decode`](crate::decode); `.docx`, `.doc` and `.pdf`
+/// through their readers (each behind its cargo feature). Files larger than
+/// [`Options::max_size`] are refused before anything is read.
+pub fn extract(bytes: &[u8], options: &Options) -> Result<Extracted> {
+    let format = detect(bytes);
+    if format != FileFormat::Text && bytes.len() > options.max_size {
+        return Err(Error::TooLarge {
+            size: bytes.len(),
+            limit: options.max_size,
+        });
+    }
+    match format {
+        FileFormat::Text => {
+            let decoded = crate::decode(bytes, options)?;
+            Ok(Extracted {
+                text: decoded.text,
+                format,
+                read_as: options.format,
+                pages: None,
+                diagnostics: decoded.diagnostics,
+                file_stamps: Vec::new(),
+            })
+        }
+        #[cfg(feature = "docx")]
+        FileFormat::Docx => docx::extract(bytes, options),
+        #[cfg(feature = "doc")]
+        FileFormat::Doc => doc::extract(bytes, options),
+        #[cfg(feature = "pdf")]
+        FileFormat::Pdf => pdf::extract(bytes, options),
+        #[allow(unreachable_patterns)]
+        other => Err(Error::Unsupported {
+            format: other.name(),
+        }),
+    }
+}
+
+/// Reads a file's bytes and parses them: [`extract`], then
+/// [`parse_with`](crate::parse_with) on the text, with the reader's
+/// diagnostics added to the document's.
+pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<(Extracted, crate::Document)> {
+    let extracted = extract(bytes, options)?;
+    let opts = options.clone().format(extracted.read_as);
+    let mut doc = crate::parse_with(&extracted.text, &opts);
+    doc.diagnostics
+        .extend(extracted.diagnostics.iter().cloned());
+    doc.stamps.extend(extracted.file_stamps.iter().cloned());
+    if extracted.format != FileFormat::Text && extracted.text.trim().is_empty() {
+        // nothing could be read (a scan): the reader's diagnostics say so;
+        // a list of every component "missing" from no text says nothing more
+        doc.diagnostics = extracted.diagnostics.clone();
+    }
+    Ok((extracted, doc))
+}
+
+/// The text a `.docx` body gives (fuzzing and benches).
+#[cfg(all(feature = "docx", feature = "bench"))]
+pub(crate) fn docx_xml_text(xml: &[u8]) -> Option<String> {
+    docx::xml_text(xml)
+}
+
+/// The text `pdftotext -layout` output gives (fuzzing and benches).
+#[cfg(all(feature = "pdf", feature = "bench"))]
+pub(crate) fn pdf_layout_text(raw: &str) -> String {
+    pdf::from_layout_text(raw).text
+}
+
+/// Escapes the characters that Markdown would read as markup, so that a
+/// reader's text reaches the parser as written.
+#[cfg(any(feature = "docx", feature = "doc", feature = "pdf"))]
+pub(crate) fn escape_markdown(line: &str, out: &mut String) {
+    let trimmed = line.trim_start();
+    // a line of dashes or equals signs would underline the line above as a
+    // heading, or be a rule
+    if trimmed.len() >= 3
+        && trimmed
+            .chars()
+            .all(|c| matches!(c, '-' | '=' | ' ' | '+' | '_' | '*'))
+    {
+        out.push('\\');
+    }
+    let mut first = true;
+    for c in trimmed.chars() {
+        match c {
+            '\\' | '*' | '`' | '<' | '[' | ']' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '#' | '>' | '=' if first => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+        first = false;
+    }
+}

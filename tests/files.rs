@@ -1,0 +1,625 @@
+//! Files as archives hold them: `.docx`, `.doc`, `.pdf`. Every file here is
+//! authored by the test (a .docx from WordprocessingML strings, a PDF written
+//! by hand), never a copy of a real document.
+//!
+//! Tests that need poppler's `pdftotext` skip with a message naming the
+//! package (`poppler-utils`) when it is not installed.
+#![cfg(all(feature = "docx", feature = "doc", feature = "pdf", feature = "cli"))]
+
+use std::io::{Cursor, Write};
+use std::process::Command;
+
+use congvan::input::{self, FileFormat};
+use congvan::{Error, Options};
+
+#[path = "common/bin.rs"]
+mod bin;
+use bin::{assert_no_panic, congvan, stderr, stdout};
+
+#[path = "common/temp.rs"]
+mod temp;
+use temp::TempDir;
+
+// ------------------------------------------------------------ authoring
+
+/// A `.docx` holding `body` (the inside of `w:body`) and `footnotes`.
+fn docx(body: &str, footnotes: Option<&str>) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("[Content_Types].xml", opts).unwrap();
+    zip.write_all(b"<?xml version=\"1.0\"?><Types/>").unwrap();
+    zip.start_file("word/document.xml", opts).unwrap();
+    write!(
+        zip,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"w\" xmlns:mc=\"mc\" \
+         xmlns:wp=\"wp\"><w:body>{body}</w:body></w:document>"
+    )
+    .unwrap();
+    if let Some(notes) = footnotes {
+        zip.start_file("word/footnotes.xml", opts).unwrap();
+        write!(zip, "<w:footnotes xmlns:w=\"w\">{notes}</w:footnotes>").unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+fn p(text: &str) -> String {
+    format!("<w:p><w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>")
+}
+
+fn cell(paragraphs: &[&str]) -> String {
+    let ps: String = paragraphs.iter().map(|t| p(t)).collect();
+    format!("<w:tc>{ps}</w:tc>")
+}
+
+fn row(cells: &[&[&str]]) -> String {
+    let cs: String = cells.iter().map(|c| cell(c)).collect();
+    format!("<w:tr>{cs}</w:tr>")
+}
+
+const ISSUER: [&str; 2] = ["ỦY BAN NHÂN DÂN", "TỈNH BẮC GIANG"];
+const HEADING: [&str; 2] = [
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Độc lập - Tự do - Hạnh phúc",
+];
+const NUMBER: &str = "Số: 125/UBND-KTN";
+const DATE: &str = "Bắc Giang, ngày 15 tháng 3 năm 2024";
+const SUBJECT: &str = "V/v triển khai Kế hoạch số 03/KH-UBND";
+const BODY: [&str; 2] = [
+    "Thực hiện Kế hoạch số 03/KH-UBND ngày 11/01/2024 của UBND tỉnh, Chủ tịch UBND tỉnh yêu cầu các sở, ngành triển khai các nội dung sau.",
+    "Yêu cầu các cơ quan, đơn vị nghiêm túc thực hiện./.",
+];
+const RECEIVERS: [&str; 3] = ["Nơi nhận:", "- Như trên;", "- Lưu: VT, KTN."];
+const SIGNER: [&str; 3] = ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lê Văn Bình"];
+
+/// The dispatch as a .docx: header and signature tables, as offices type it.
+fn dispatch_docx() -> Vec<u8> {
+    let header = format!(
+        "<w:tbl>{}{}</w:tbl>",
+        row(&[&ISSUER, &HEADING]),
+        row(&[&[NUMBER], &[DATE]])
+    );
+    let signature = format!("<w:tbl>{}</w:tbl>", row(&[&RECEIVERS, &SIGNER]));
+    let body = format!(
+        "{header}{}{}{}{}{signature}",
+        p(SUBJECT),
+        p("Kính gửi: Sở Nông nghiệp và Phát triển nông thôn"),
+        p(BODY[0]),
+        p(BODY[1])
+    );
+    docx(&body, None)
+}
+
+/// A PDF page of text lines at `(x, y)` points (Type0 font, Identity-H,
+/// code = Unicode code point, with a ToUnicode map), as a signing portal's
+/// export would carry a text layer.
+fn pdf(pages: &[Vec<(u32, u32, &str)>]) -> Vec<u8> {
+    let mut objects: Vec<String> = Vec::new();
+    let n_pages = pages.len();
+    // 1 catalog, 2 pages, 3 font, 4 descendant, 5 tounicode, then page+content pairs
+    let kids: Vec<String> = (0..n_pages).map(|i| format!("{} 0 R", 6 + i * 2)).collect();
+    objects.push("<< /Type /Catalog /Pages 2 0 R >>".to_owned());
+    objects.push(format!(
+        "<< /Type /Pages /Kids [{}] /Count {n_pages} >>",
+        kids.join(" ")
+    ));
+    objects.push(
+        "<< /Type /Font /Subtype /Type0 /BaseFont /Arial /Encoding /Identity-H \
+         /DescendantFonts [4 0 R] /ToUnicode 5 0 R >>"
+            .to_owned(),
+    );
+    objects.push(
+        "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Arial /CIDSystemInfo \
+         << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 500 >>"
+            .to_owned(),
+    );
+    let cmap = "/CIDInit /ProcSet findresource begin 12 dict begin begincmap \
+                /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def \
+                /CMapName /Adobe-Identity-UCS def /CMapType 2 def \
+                1 begincodespacerange <0000> <FFFF> endcodespacerange \
+                1 beginbfrange <0000> <FFFF> <0000> endbfrange \
+                endcmap CMapName currentdict /CMap defineresource pop end end";
+    objects.push(format!(
+        "<< /Length {} >>\nstream\n{cmap}\nendstream",
+        cmap.len() + 1
+    ));
+    for (i, lines) in pages.iter().enumerate() {
+        let mut content = String::new();
+        for (x, y, text) in lines {
+            let hex: String = text.encode_utf16().map(|u| format!("{u:04X}")).collect();
+            content.push_str(&format!("BT /F1 11 Tf {x} {y} Td <{hex}> Tj ET\n"));
+        }
+        objects.push(format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] \
+             /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>",
+            7 + i * 2
+        ));
+        objects.push(format!(
+            "<< /Length {} >>\nstream\n{content}endstream",
+            content.len()
+        ));
+    }
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for off in offsets {
+        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+/// The same dispatch as a one-page PDF: two-column header, signer beside
+/// Nơi nhận.
+fn dispatch_pdf() -> Vec<u8> {
+    let (l, r) = (60, 300);
+    let mut lines = vec![
+        (l + 20, 800, ISSUER[0]),
+        (r, 800, HEADING[0]),
+        (l + 25, 786, ISSUER[1]),
+        (r + 30, 786, HEADING[1]),
+        (l, 760, NUMBER),
+        (r + 20, 760, DATE),
+        (l, 740, SUBJECT),
+        (
+            l + 80,
+            710,
+            "Kính gửi: Sở Nông nghiệp và Phát triển nông thôn",
+        ),
+    ];
+    let body = [
+        "Thực hiện Kế hoạch số 03/KH-UBND ngày 11/01/2024 của UBND tỉnh, Chủ tịch",
+        "UBND tỉnh yêu cầu các sở, ngành triển khai các nội dung sau.",
+        "Yêu cầu các cơ quan, đơn vị nghiêm túc thực hiện./.",
+    ];
+    for (i, b) in body.iter().enumerate() {
+        let y = 680 - u32::try_from(i).unwrap() * 14;
+        lines.push((if i == 1 { l } else { l + 20 }, y, b));
+    }
+    lines.extend([
+        (l, 600, RECEIVERS[0]),
+        (r + 40, 600, SIGNER[0]),
+        (l, 586, RECEIVERS[1]),
+        (r + 40, 586, SIGNER[1]),
+        (l, 572, RECEIVERS[2]),
+        (r + 45, 520, SIGNER[2]),
+    ]);
+    pdf(&[lines])
+}
+
+/// The same dispatch as plain text.
+fn dispatch_text() -> String {
+    format!(
+        "{}\n{}\n{}\n{}\n{}\n{NUMBER}\n{DATE}\n{SUBJECT}\n\nKính gửi: Sở Nông nghiệp và Phát triển nông thôn\n\n{}\n{}\n\n{}\n{}\n{}\n\n{}\n{}\n{}\n",
+        ISSUER[0], ISSUER[1], "", HEADING[0], HEADING[1], BODY[0], BODY[1],
+        RECEIVERS[0], RECEIVERS[1], RECEIVERS[2], SIGNER[0], SIGNER[1], SIGNER[2]
+    )
+}
+
+fn has_pdftotext() -> bool {
+    let found = Command::new("pdftotext").arg("-v").output().is_ok();
+    if !found {
+        eprintln!("SKIP: pdftotext not found; install the package `poppler-utils`");
+    }
+    found
+}
+
+/// What the three forms of one document must agree on.
+fn key_fields(doc: &congvan::Document) -> Vec<Option<String>> {
+    vec![
+        doc.issuer.as_ref().map(|i| i.name.clone()),
+        doc.number.as_ref().and_then(|n| n.number.clone()),
+        doc.number.as_ref().and_then(|n| n.symbol.clone()),
+        doc.date
+            .as_ref()
+            .map(|d| format!("{:?}-{:?}-{:?}", d.year, d.month, d.day)),
+        doc.place.as_ref().map(|p| p.name.clone()),
+        doc.subject.as_ref().map(|s| s.text.clone()),
+        doc.signatures.first().and_then(|s| s.name.clone()),
+        doc.signatures.first().and_then(|s| s.title.clone()),
+        doc.distribution.as_ref().map(|d| {
+            d.items
+                .iter()
+                .map(|i| i.text.clone())
+                .collect::<Vec<_>>()
+                .join("|")
+        }),
+    ]
+}
+
+// ---------------------------------------------------------------- tests
+
+#[test]
+fn formats_are_detected_by_content() {
+    assert_eq!(input::detect(&dispatch_docx()), FileFormat::Docx);
+    assert_eq!(input::detect(&dispatch_pdf()), FileFormat::Pdf);
+    assert_eq!(input::detect(dispatch_text().as_bytes()), FileFormat::Text);
+}
+
+#[test]
+fn a_docx_reaches_the_parser_with_its_cells() {
+    let (extracted, doc) = input::parse_bytes(&dispatch_docx(), &Options::new()).unwrap();
+    assert_eq!(extracted.format, FileFormat::Docx);
+    let number = doc.number.as_ref().expect("number");
+    assert_eq!(number.symbol.as_deref(), Some("UBND-KTN"));
+    // spans index the extracted text
+    assert_eq!(number.span.slice(&extracted.text), Some(NUMBER));
+    let sig = doc.signatures.first().expect("signature");
+    assert_eq!(sig.name.as_deref(), Some("Lê Văn Bình"));
+    assert_eq!(sig.title.as_deref(), Some("PHÓ CHỦ TỊCH"));
+    assert_eq!(
+        doc.issuer.as_ref().unwrap().name,
+        "ỦY BAN NHÂN DÂN TỈNH BẮC GIANG"
+    );
+    assert!(doc
+        .citations
+        .iter()
+        .any(|c| c.id.as_deref() == Some("03/KH-UBND")));
+}
+
+#[test]
+fn docx_draft_pdf_and_text_give_the_same_model() {
+    let text_doc = congvan::parse(&dispatch_text());
+    let (_, docx_doc) = input::parse_bytes(&dispatch_docx(), &Options::new()).unwrap();
+    let expected = key_fields(&text_doc);
+    assert!(expected.iter().all(Option::is_some), "{expected:?}");
+    assert_eq!(key_fields(&docx_doc), expected);
+    if !has_pdftotext() {
+        return;
+    }
+    let (extracted, pdf_doc) = input::parse_bytes(&dispatch_pdf(), &Options::new()).unwrap();
+    assert_eq!(extracted.pages, Some(1));
+    assert_eq!(key_fields(&pdf_doc), expected, "{}", extracted.text);
+}
+
+#[test]
+fn footnotes_deletions_and_floating_shapes() {
+    let body = format!(
+        "{}<w:p><w:r><w:drawing><wp:anchor><wp:positionH><wp:posOffset>7689851</wp:posOffset>\
+         </wp:positionH></wp:anchor></w:drawing></w:r><w:r><w:t>Số: 12/</w:t></w:r>\
+         <w:del><w:r><w:delText>QĐ</w:delText></w:r></w:del><w:ins><w:r><w:t>UBND-VX</w:t></w:r></w:ins></w:p>",
+        p("UBND TỈNH A")
+    );
+    let notes = "<w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>\
+                 <w:footnote w:id=\"1\"><w:p><w:r><w:t>Theo Nghị định số 30/2020/NĐ-CP.</w:t></w:r></w:p></w:footnote>";
+    let e = input::extract(&docx(&body, Some(notes)), &Options::new()).unwrap();
+    assert!(e.text.contains("Số: 12/UBND-VX"), "{}", e.text);
+    assert!(!e.text.contains("7689851"), "{}", e.text);
+    assert!(
+        e.text
+            .contains("Chú thích:\n\nTheo Nghị định số 30/2020/NĐ-CP."),
+        "{}",
+        e.text
+    );
+}
+
+#[test]
+fn bad_word_files_are_errors_naming_the_reason() {
+    // a zip that says word/document.xml but is cut short
+    let mut cut = dispatch_docx();
+    cut.truncate(cut.len() / 2);
+    assert!(matches!(
+        input::extract(&cut, &Options::new()),
+        Err(Error::Unreadable { format: "docx", .. })
+    ));
+    // inflates past the size limit: refused, not inflated
+    let big = docx(&p(&"a".repeat(200_000)), None);
+    let err = input::extract(&big, &Options::new().max_size(100_000)).unwrap_err();
+    assert!(err.to_string().contains("size limit"), "{err}");
+    // an OLE compound file without a WordDocument stream (an encrypted .docx)
+    let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    ole.resize(4096, 0);
+    assert!(matches!(
+        input::extract(&ole, &Options::new()),
+        Err(Error::Unreadable { format: "doc", .. })
+    ));
+}
+
+#[test]
+fn pdf_pages_without_usable_text_give_diagnostics_not_values() {
+    if !has_pdftotext() {
+        return;
+    }
+    let latin = pdf(&[
+        vec![
+            (60, 800, "UBND TINH BAC GIANG"),
+            (60, 780, "So: 125/UBND-KTN"),
+            (
+                60,
+                760,
+                "Bac Giang, ngay 15 thang 3 nam 2024 ve viec trien khai",
+            ),
+        ],
+        vec![],
+    ]);
+    let (e, doc) = input::parse_bytes(&latin, &Options::new()).unwrap();
+    assert_eq!(e.pages, Some(2));
+    let codes: Vec<&str> = doc.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert!(codes.contains(&"unusable_text_layer"), "{codes:?}");
+    assert!(codes.contains(&"no_text_layer"), "{codes:?}");
+    assert!(doc.number.is_none(), "{:?}", doc.number);
+    // nothing readable: no list of "missing" components, only the reason
+    assert!(
+        doc.diagnostics
+            .iter()
+            .all(|d| d.code.as_str().ends_with("text_layer")),
+        "{codes:?}"
+    );
+    let msg = &doc
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "no_text_layer")
+        .unwrap()
+        .message;
+    assert!(msg.starts_with("page 2"), "{msg}");
+    // not a PDF past its magic: an error, not a panic
+    let err = input::extract(b"%PDF-1.4\ngarbage", &Options::new()).unwrap_err();
+    assert!(
+        matches!(err, Error::Unreadable { format: "pdf", .. }),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn cli_text_parse_check_and_batch_take_files() {
+    let dir = TempDir::new("files");
+    let f = dir.file("in/draft.docx", dispatch_docx());
+    dir.file("in/sub/note.txt", dispatch_text());
+    // `text` prints what the spans index
+    let o = congvan().arg("text").arg(&f).output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    let o = congvan().arg("parse").arg(&f).output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let span = &v["number"]["span"];
+    let (a, b) = (
+        span[0].as_u64().unwrap() as usize,
+        span[1].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[a..b], NUMBER);
+    let o = congvan().arg("check").arg(&f).output().unwrap();
+    assert_no_panic(&o);
+    assert!(
+        stdout(&o).contains("draft.docx")
+            || stderr(&o).contains("draft.docx")
+            || o.status.success()
+    );
+    // batch picks up .docx beside .txt
+    let out = dir.path().join("out");
+    let o = congvan()
+        .arg("batch")
+        .arg(dir.path().join("in"))
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_no_panic(&o);
+    assert!(out.join("draft.json").exists(), "{}", stderr(&o));
+    assert!(out.join("sub/note.json").exists(), "{}", stderr(&o));
+}
+
+#[test]
+fn a_missing_pdftotext_names_its_package() {
+    let dir = TempDir::new("nopoppler");
+    let f = dir.file("a.pdf", dispatch_pdf());
+    let o = congvan()
+        .arg("parse")
+        .arg(&f)
+        .env("PATH", dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("poppler-utils"), "{}", stderr(&o));
+}
+
+/// A minimal Word 97 file: a FIB, one UTF-16 piece holding `text`, a CLX in
+/// the `0Table` stream, and (when `ttp` is given) one paragraph-property page
+/// marking the paragraphs that end at those character positions as table
+/// row ends and the rest as in a table.
+fn word97(text: &str, table_cps: Option<(usize, &[usize])>) -> Vec<u8> {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let ccp = units.len();
+    let text_fc: usize = 2048;
+    let mut word = vec![0u8; text_fc];
+    for u in &units {
+        word.extend_from_slice(&u.to_le_bytes());
+    }
+    let put16 =
+        |w: &mut Vec<u8>, at: usize, v: u16| w[at..at + 2].copy_from_slice(&v.to_le_bytes());
+    let put32 =
+        |w: &mut Vec<u8>, at: usize, v: u32| w[at..at + 4].copy_from_slice(&v.to_le_bytes());
+    put16(&mut word, 0, 0xA5EC);
+    put16(&mut word, 2, 0x00C1); // nFib: Word 97
+    put16(&mut word, 0x0A, 0); // flags: 0Table, not encrypted
+    put16(&mut word, 32, 14); // csw
+    let lw_at = 34 + 28;
+    put16(&mut word, lw_at, 22); // cslw
+    let lw = lw_at + 2;
+    put32(&mut word, lw + 12, u32::try_from(ccp).unwrap()); // ccpText
+    let fc_at = lw + 88;
+    put16(&mut word, fc_at, 93); // cbRgFcLcb
+    let pairs = fc_at + 2;
+    // the CLX: one Pcdt with one piece
+    let mut table = Vec::new();
+    let mut plc = Vec::new();
+    plc.extend_from_slice(&0u32.to_le_bytes());
+    plc.extend_from_slice(&u32::try_from(ccp).unwrap().to_le_bytes());
+    plc.extend_from_slice(&[0, 0]);
+    plc.extend_from_slice(&u32::try_from(text_fc).unwrap().to_le_bytes());
+    plc.extend_from_slice(&[0, 0]);
+    table.push(0x02);
+    table.extend_from_slice(&u32::try_from(plc.len()).unwrap().to_le_bytes());
+    table.extend_from_slice(&plc);
+    put32(&mut word, pairs + 33 * 8, 0);
+    put32(
+        &mut word,
+        pairs + 33 * 8 + 4,
+        u32::try_from(table.len()).unwrap(),
+    );
+    if let Some((first_cp, row_ends)) = table_cps {
+        // one PAPX page: a run per paragraph from `first_cp` on
+        let pn = word.len().div_ceil(512);
+        word.resize(pn * 512 + 512, 0);
+        let page = pn * 512;
+        let marks: Vec<usize> = units
+            .iter()
+            .enumerate()
+            .skip(first_cp)
+            .filter(|(_, &u)| u == 0x0D || u == 0x07)
+            .map(|(i, _)| i)
+            .collect();
+        let mut start = first_cp;
+        let crun = marks.len();
+        word[page + 511] = u8::try_from(crun).unwrap();
+        let last_row_end = row_ends.iter().copied().max().unwrap_or(0);
+        for (j, &cp) in marks.iter().enumerate() {
+            let fc_start = text_fc + start * 2;
+            let fc_end = text_fc + (cp + 1) * 2;
+            put32(&mut word, page + j * 4, u32::try_from(fc_start).unwrap());
+            put32(
+                &mut word,
+                page + (j + 1) * 4,
+                u32::try_from(fc_end).unwrap(),
+            );
+            // PapxInFkp at offset 300 + 16 j: cb, istd (2), sprms
+            let at = 300 + 16 * j;
+            let row_end = row_ends.contains(&cp);
+            // sprmPFInTable, and sprmPFTtp on a row end; none after the table
+            let sprms: Vec<u8> = if row_end {
+                vec![0x16, 0x24, 0x01, 0x17, 0x24, 0x01]
+            } else if cp < last_row_end {
+                vec![0x16, 0x24, 0x01]
+            } else {
+                vec![]
+            };
+            let len = 2 + sprms.len(); // istd + sprms
+            word[page + at] = u8::try_from(len.div_ceil(2)).unwrap() + 1;
+            // cb counts words: grpprl is 2*cb-1 bytes after the cb byte
+            word[page + at + 1] = 0;
+            word[page + at + 2] = 0;
+            word[page + at + 3..page + at + 3 + sprms.len()].copy_from_slice(&sprms);
+            word[page + (crun + 1) * 4 + j * 13] = u8::try_from(at / 2).unwrap();
+            start = cp + 1;
+        }
+        let plc_at = table.len();
+        table.extend_from_slice(&u32::try_from(text_fc + first_cp * 2).unwrap().to_le_bytes());
+        table.extend_from_slice(&u32::try_from(text_fc + ccp * 2).unwrap().to_le_bytes());
+        table.extend_from_slice(&u32::try_from(pn).unwrap().to_le_bytes());
+        put32(&mut word, pairs + 13 * 8, u32::try_from(plc_at).unwrap());
+        put32(&mut word, pairs + 13 * 8 + 4, 12);
+    }
+    let mut cfb = cfb::CompoundFile::create(Cursor::new(Vec::new())).unwrap();
+    cfb.create_stream("/WordDocument")
+        .unwrap()
+        .write_all(&word)
+        .unwrap();
+    cfb.create_stream("/0Table")
+        .unwrap()
+        .write_all(&table)
+        .unwrap();
+    cfb.flush().unwrap();
+    cfb.into_inner().into_inner()
+}
+
+#[test]
+fn a_word97_file_is_read_through_its_piece_table() {
+    // paragraphs, a field whose code is dropped and result kept, a line break
+    let text = "ỦY BAN NHÂN DÂN\rSố: \u{13} PAGE \u{14}125\u{15}/UBND-KTN\rV/v thử\u{b}dòng hai\r\
+                Kết \u{13} IF \u{13} PAGE \u{14}1\u{15} = 1 \u{14}quả\u{15} lồng\r";
+    let bytes = word97(text, None);
+    assert_eq!(input::detect(&bytes), FileFormat::Doc);
+    let e = input::extract(&bytes, &Options::new()).unwrap();
+    assert_eq!(e.format, FileFormat::Doc);
+    assert!(e.text.contains("Số: 125/UBND-KTN\n"), "{}", e.text);
+    assert!(!e.text.contains("PAGE"), "{}", e.text);
+    assert!(e.text.contains("V/v thử\ndòng hai\n"), "{}", e.text);
+    // a field inside a field's code: only the outer result is read
+    assert!(e.text.contains("Kết quả lồng\n"), "{}", e.text);
+}
+
+#[test]
+fn word97_cells_and_rows_become_a_table() {
+    // a header table: two cells, then the row-end mark
+    let prefix = "Mở đầu\r";
+    let cells = "UBND TỈNH A\u{7}CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\u{7}\u{7}";
+    let text = format!("{prefix}{cells}Sau bảng\r");
+    let first = prefix.encode_utf16().count();
+    let row_end = first + cells.encode_utf16().count() - 1;
+    let e = input::extract(&word97(&text, Some((first, &[row_end]))), &Options::new()).unwrap();
+    assert!(
+        e.text
+            .contains("| UBND TỈNH A | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|---|---|\n"),
+        "{}",
+        e.text
+    );
+    assert!(e.text.contains("\nSau bảng\n"), "{}", e.text);
+}
+
+#[test]
+fn a_500_page_pdf_is_read_in_bounded_time() {
+    if !has_pdftotext() {
+        return;
+    }
+    let page = |i: u32| {
+        vec![
+            (60, 800, "Điều khoản thi hành của văn bản"),
+            (
+                60,
+                780,
+                if i.is_multiple_of(2) {
+                    "Căn cứ Nghị định số 30/2020/NĐ-CP;"
+                } else {
+                    "Nội dung trang."
+                },
+            ),
+        ]
+    };
+    let pages: Vec<Vec<(u32, u32, &str)>> = (0..500).map(page).collect();
+    let bytes = pdf(&pages);
+    let started = std::time::Instant::now();
+    let (e, doc) = input::parse_bytes(&bytes, &Options::new()).unwrap();
+    assert_eq!(e.pages, Some(500));
+    assert!(doc
+        .citations
+        .iter()
+        .any(|c| c.id.as_deref() == Some("30/2020/NĐ-CP")));
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(60),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn a_docx_of_many_paragraphs_is_read_in_linear_time() {
+    // empty centred paragraphs and tab-laid lines: shapes whose handling
+    // once scanned every earlier or later block
+    let mut body = String::new();
+    for i in 0..20_000 {
+        body.push_str("<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr></w:p>");
+        body.push_str(&p(&format!("Dòng {i}\t\t\tcột phải")));
+    }
+    let bytes = docx(&body, None);
+    let started = std::time::Instant::now();
+    let e = input::extract(&bytes, &Options::new()).unwrap();
+    assert!(e.text.contains("Dòng 19999"));
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(20),
+        "{:?}",
+        started.elapsed()
+    );
+}
