@@ -168,6 +168,17 @@ pub(crate) fn parse(text: &str, lines: &[Line]) -> Header {
             st.h.body_start = i;
             return st.finish(text);
         }
+        // `V/v triển khai thực hiện` / `Công văn số 4552/BCA-C04` / `của Bộ
+        // Công an`: a cited number inside the subject, once the document's
+        // own number is read, is part of the subject
+        if st.mode == Mode::Subject
+            && st.h.number.is_some()
+            && cites_by_type(&folded.key)
+            && st.continue_mode(text, line)
+        {
+            i += 1;
+            continue;
+        }
         let reach = lines[i + 1..]
             .iter()
             .take(3)
@@ -246,6 +257,15 @@ pub(crate) fn parse(text: &str, lines: &[Line]) -> Header {
     }
     st.h.body_start = i.min(lines.len());
     st.finish(text)
+}
+
+/// Whether folded `key` starts with a document type and its number
+/// (`công văn số 4552/…`, `quyết định số 12/…`): a citation, not a bare
+/// `Số:` label.
+fn cites_by_type(key: &str) -> bool {
+    NUMBER_LABEL
+        .find(key)
+        .is_some_and(|m| !key[..m.end()].trim_start().starts_with('s') && !key.starts_with('$'))
 }
 
 /// Whether a subject left open before blank line `i` goes on after it.
@@ -1310,6 +1330,17 @@ mod tests {
         let h = header(t);
         assert_eq!(h.issuer.unwrap().name, "BỘ NGOẠI GIAO");
         assert_eq!(h.title.unwrap().code, "TB");
+    }
+
+    #[test]
+    fn a_cited_number_inside_the_subject_is_part_of_it() {
+        let h = header("UBND TỈNH A\nSố: 5/UBND-NC\nV/v triển khai thực hiện\nCông văn số 4552/BCA-C04\ncủa Bộ Công an\n\nKính gửi: Công an tỉnh\n\nNội dung./.\n");
+        assert_eq!(
+            h.subject.unwrap().text,
+            "triển khai thực hiện Công văn số 4552/BCA-C04 của Bộ Công an"
+        );
+        assert_eq!(h.number.unwrap().number.as_deref(), Some("5"));
+        assert_eq!(h.recipients.len(), 1);
     }
 
     #[test]
