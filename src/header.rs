@@ -171,9 +171,14 @@ pub(crate) fn parse(text: &str, lines: &[Line]) -> Header {
         // `V/v triển khai thực hiện` / `Công văn số 4552/BCA-C04` / `của Bộ
         // Công an`: a cited number inside the subject, once the document's
         // own number is read, is part of the subject
+        // so is a line in lower case (`số 123/2020/NĐ-CP` after `… Nghị
+        // định`) that holds no date and no `Kính gửi`
+        let lower_continuation = ltext.starts_with(char::is_lowercase)
+            && find_date(&folded.key).is_none()
+            && !folded.key.contains("kinh gui");
         if st.mode == Mode::Subject
             && st.h.number.is_some()
-            && cites_by_type(&folded.key)
+            && (cites_by_type(&folded.key) || lower_continuation)
             && st.continue_mode(text, line)
         {
             i += 1;
@@ -1341,6 +1346,12 @@ mod tests {
         );
         assert_eq!(h.number.unwrap().number.as_deref(), Some("5"));
         assert_eq!(h.recipients.len(), 1);
+        let h = header("BỘ TÀI CHÍNH\nSố: 920/TCT-CS\nV/v lấy ý kiến dự thảo Nghị định sửa đổi Nghị định\nsố 123/2020/NĐ-CP\nHà Nội, ngày 05 tháng 02 năm 2024\n\nNội dung.");
+        assert_eq!(
+            h.subject.unwrap().text,
+            "lấy ý kiến dự thảo Nghị định sửa đổi Nghị định số 123/2020/NĐ-CP"
+        );
+        assert_eq!(h.number.unwrap().number.as_deref(), Some("920"));
     }
 
     #[test]
