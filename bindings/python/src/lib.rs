@@ -62,14 +62,15 @@ fn chars_in(bytes: &[u8]) -> usize {
 
 #[pymethods]
 impl NativeDocument {
-    /// The compact JSON, byte for byte the line `congvan parse` prints (without its newline).
-    fn to_json(&self) -> String {
-        congvan::to_json(&self.doc)
+    /// The compact JSON, byte for byte the line `congvan parse` prints
+    /// (without its newline); the GIL is released meanwhile.
+    fn to_json(&self, py: Python<'_>) -> String {
+        py.allow_threads(|| congvan::to_json(&self.doc))
     }
 
     /// The indented JSON, as `congvan parse --pretty`.
-    fn to_json_pretty(&self) -> String {
-        congvan::to_json_pretty(&self.doc)
+    fn to_json_pretty(&self, py: Python<'_>) -> String {
+        py.allow_threads(|| congvan::to_json_pretty(&self.doc))
     }
 
     /// The text the spans index (the decoded file for `parse_file`).
