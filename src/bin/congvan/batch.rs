@@ -54,7 +54,7 @@ const STATE_DIR: &str = ".congvan";
 /// Arguments of `congvan batch`.
 #[derive(Debug, Args)]
 #[command(
-    group(ArgGroup::new("output").required(true).args(["out", "jsonl"])),
+    group(ArgGroup::new("output").args(["out", "jsonl"])),
     after_help = "Folders are walked recursively; files ending in .txt, .md or .markdown are \
                   read, other files are skipped and counted. A file named on the command line is \
                   always read. Symbolic links to files are followed; links to folders are not. \
@@ -71,6 +71,13 @@ const STATE_DIR: &str = ".congvan";
                   file is written beside FILE under a temporary name and renamed over it only when \
                   the run completes, so FILE is either the previous file or the whole new one. \
                   FILE may not be one of the inputs.\n\n\
+                  With --files-from LIST (`-` for standard input), the inputs are the paths \
+                  listed in LIST, one per line (or separated by NUL bytes with -0), in the order \
+                  given: nothing is walked, sorted or merged, each listed path is read as a file \
+                  and gives exactly one record, even when listed twice; empty entries are \
+                  ignored. Without --out or --jsonl the JSON Lines go to standard output. This \
+                  is the contract for other engines (xargs, GNU parallel, Spark's RDD.pipe): \
+                  paths in, one JSON line per path out in the same order, errors as data.\n\n\
                   One run at a time per output: a second run on the same --out folder or --jsonl \
                   file says it is locked and exits with status 1.\n\n\
                   --resume (only with --out) skips inputs whose output was made, by this congvan \
@@ -90,13 +97,21 @@ const STATE_DIR: &str = ".congvan";
 )]
 pub(crate) struct BatchArgs {
     /// Files and folders to convert.
-    #[arg(value_name = "INPUT", required = true)]
+    #[arg(value_name = "INPUT", required_unless_present = "files_from")]
     inputs: Vec<PathBuf>,
+    /// Read the paths to convert from LIST (`-` for standard input), one per line, and keep
+    /// their order; JSON Lines go to standard output unless --out or --jsonl is given.
+    #[arg(long, value_name = "LIST", conflicts_with = "inputs")]
+    files_from: Option<PathBuf>,
+    /// With --files-from: the paths are separated by NUL bytes, not newlines.
+    #[arg(short = '0', long = "null")]
+    null: bool,
     /// Write one `<name>.json` per input into DIR, mirroring the input folders.
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", required_unless_present_any = ["jsonl", "files_from"])]
     out: Option<PathBuf>,
-    /// Write JSON Lines to FILE (`-` for standard output), one line per input in sorted order.
-    #[arg(long, value_name = "FILE")]
+    /// Write JSON Lines to FILE (`-` for standard output), one line per input in sorted order
+    /// (in the listed order with --files-from).
+    #[arg(long, value_name = "FILE", required_unless_present_any = ["out", "files_from"])]
     jsonl: Option<PathBuf>,
     /// Number of worker threads (default: all cores; at most 4 per core).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
@@ -212,13 +227,30 @@ enum Lines {
 /// Runs `congvan batch`.
 pub(crate) fn run(args: &BatchArgs) -> ExitCode {
     let started = Instant::now();
+    if args.null && args.files_from.is_none() {
+        // clap's `requires` does not apply to a flag's default: checked here
+        clap::Error::raw(
+            clap::error::ErrorKind::MissingRequiredArgument,
+            "-0/--null separates the paths of --files-from: give --files-from LIST too\n",
+        )
+        .exit();
+    }
     let options = Options::new()
         .format(args.format.into())
         .lossy(args.lossy)
         .max_size(args.max_size);
 
     let mut skipped = 0usize;
-    let items = collect(&args.inputs, args.out.is_some(), &mut skipped);
+    let items = match &args.files_from {
+        Some(list) => match read_list(list, args.null) {
+            Ok(paths) => listed(paths, args.out.is_some()),
+            Err(message) => {
+                warn(&message);
+                return ExitCode::FAILURE;
+            }
+        },
+        None => collect(&args.inputs, args.out.is_some(), &mut skipped),
+    };
 
     let mut sink = match open_sink(args, &items) {
         Ok(sink) => sink,
@@ -255,6 +287,7 @@ pub(crate) fn run(args: &BatchArgs) -> ExitCode {
     let ctx = Context {
         options: &options,
         resume: args.resume,
+        listed: args.files_from.is_some(),
         quiet: args.quiet,
         progress: &progress,
         stop: AtomicBool::new(false),
@@ -365,6 +398,8 @@ fn orphans(out: &Path, manifest: &Manifest, prune: bool, quiet: bool) {
 struct Context<'a> {
     options: &'a Options,
     resume: bool,
+    /// The inputs come from `--files-from`: never looked at before reading.
+    listed: bool,
     quiet: bool,
     progress: &'a ProgressBar,
     /// Set when the batch must stop (the disk is full): later inputs are not run.
@@ -461,6 +496,7 @@ impl Context<'_> {
         }
         read_file(&item.path, self.options.max_size).map_err(|e| {
             let message = match e {
+                crate::input::ReadError::NotFound if self.listed => "no such file".to_owned(),
                 crate::input::ReadError::NotFound => "no such file (vanished?)".to_owned(),
                 _ => e.to_string(),
             };
@@ -751,6 +787,53 @@ fn collect(inputs: &[PathBuf], to_dir: bool, skipped: &mut usize) -> Vec<Item> {
     items.sort_by(|a, b| a.path.cmp(&b.path));
     let mut seen = HashSet::new();
     items.retain(|item| seen.insert(identity(&item.path)));
+    if to_dir {
+        mark_conflicts(&mut items);
+    }
+    items
+}
+
+/// Reads the list of `--files-from`: one path per line (a `\r` before the
+/// newline is kept: it may be part of a name), or per NUL with `-0`; empty
+/// entries are dropped.
+fn read_list(list: &Path, null: bool) -> Result<Vec<PathBuf>, String> {
+    use std::io::Read;
+    use std::os::unix::ffi::OsStrExt;
+
+    let mut bytes = Vec::new();
+    let read = if list == Path::new("-") {
+        io::stdin().lock().read_to_end(&mut bytes)
+    } else {
+        File::open(list).and_then(|mut f| f.read_to_end(&mut bytes))
+    };
+    read.map_err(|e| {
+        let name = if list == Path::new("-") {
+            "standard input".to_owned()
+        } else {
+            shown(list)
+        };
+        format!("cannot read --files-from {name}: {e}")
+    })?;
+    let separator = if null { 0 } else { b'\n' };
+    Ok(bytes
+        .split(|&b| b == separator)
+        .filter(|entry| !entry.is_empty())
+        .map(|entry| PathBuf::from(OsStr::from_bytes(entry)))
+        .collect())
+}
+
+/// The inputs of `--files-from`: every listed path, in the listed order,
+/// read as a file (problems surface when it is read). With `to_dir`, a path
+/// whose output name was already taken is a failure.
+fn listed(paths: Vec<PathBuf>, to_dir: bool) -> Vec<Item> {
+    let mut items: Vec<Item> = paths
+        .into_iter()
+        .map(|path| Item {
+            rel: PathBuf::from(output_name(path.file_name().unwrap_or(path.as_os_str()))),
+            path,
+            walk_error: None,
+        })
+        .collect();
     if to_dir {
         mark_conflicts(&mut items);
     }
