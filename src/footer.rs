@@ -141,7 +141,21 @@ fn is_distribution_head(t: &str) -> bool {
     // this runs on every line scanned from the end. Only the start is
     // trimmed as in strip_emphasis: the label ends with `n`, which the end
     // trim never removes, so cutting the end cannot change the answer.
-    folded_starts_with(t.trim_start_matches(EMPHASIS), "noi nhan")
+    let t = t.trim_start_matches(EMPHASIS);
+    folded_starts_with(t, "noi nhan") || is_ocr_distribution_label(t)
+}
+
+/// `Nơi nhận` as OCR writes it (`Not nhận`, `Noi nhậm`, `Nói nhan`): a word
+/// of three letters `n?i`/`n?t`, then `nhậ` and `n` or `m`.
+fn is_ocr_distribution_label(t: &str) -> bool {
+    let mut buf = [0; 8];
+    let head = crate::fold::fold_head(t, &mut buf);
+    head.len() == 8
+        && head[0] == b'n'
+        && matches!(head[2], b'i' | b't')
+        && head[3] == b' '
+        && &head[4..7] == b"nha"
+        && matches!(head[7], b'n' | b'm')
 }
 
 fn is_archive(t: &str) -> bool {
@@ -281,11 +295,12 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
             in_dist = true;
             let off = t.find(bare).unwrap_or(0);
             // the label `Nơi nhận` (8 chars) and its colon, if any
-            let label_chars = if folded_starts_with(bare, "noi nhan") {
-                8
-            } else {
-                0
-            };
+            let label_chars =
+                if folded_starts_with(bare, "noi nhan") || is_ocr_distribution_label(bare) {
+                    8
+                } else {
+                    0
+                };
             let mut head_len = bare
                 .char_indices()
                 .nth(label_chars)
@@ -1168,6 +1183,26 @@ mod tests {
             assert_eq!(got, chain, "{line}");
             assert_eq!(s.title.as_deref(), Some(title), "{line}");
             assert!(s.name.is_some(), "{line}");
+        }
+    }
+
+    #[test]
+    fn ocr_spellings_of_noi_nhan_are_the_distribution_label() {
+        for head in [
+            "Nơi nhận:",
+            "Not nhận: TL. BỘ TRƯỞNG",
+            "Noi nhậm:",
+            "Nai nhận: KT.CUC TRUONG",
+        ] {
+            assert!(is_distribution_head(head), "{head}");
+        }
+        for line in [
+            "Nội dung chính",
+            "Người nhận tiền",
+            "Nơi làm việc",
+            "Nhà nhận",
+        ] {
+            assert!(!is_distribution_head(line), "{line}");
         }
     }
 
