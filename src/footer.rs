@@ -349,6 +349,31 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
         if is_archive(bare) {
             seen_archive = true;
         }
+        if in_dist && !item_like {
+            // the body's closing sentence printed after the list (`… được
+            // biết và thực hiện./.`), or a note below it (`Lưu ý: …`)
+            let closing = bare
+                .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '/')
+                .ends_with("/")
+                || folded_starts_with(
+                    strip_marker(bare.trim_start_matches(|c: char| !c.is_alphanumeric())),
+                    "luu y",
+                );
+            if closing && bare.chars().count() > 40 {
+                end = i + 1;
+                continue;
+            }
+            // an item cut by a line break (`- Các phòng NVDTPC, TTKT1,` /
+            // `TTKT2, KK&KTT, HKDCN;`) goes on, capitals or not
+            let open_item = dist_lines
+                .last()
+                .is_some_and(|&(_, e)| text[..e].trim_end().ends_with(','));
+            if open_item {
+                dist_lines.push((l.start, l.end));
+                end = i + 1;
+                continue;
+            }
+        }
         if in_dist && (item_like || (!is_signature_line(bare) && !seen_name)) {
             // two columns flattened onto one line: a signature title before or
             // after a distribution item
@@ -782,6 +807,8 @@ fn distribution(text: &str, head: Option<Span>, lines: &[(usize, usize)]) -> Dis
     let mut items: Vec<DistributionItem> = Vec::new();
     let mut archive = None;
     let mut last_open = false;
+    // the last item's line ended with a comma
+    let mut last_comma = false;
     let mut last_level = 1;
     let mut parent_open = false; // the last top-level item ends with `:`
     let mut span = head;
@@ -820,9 +847,15 @@ fn distribution(text: &str, head: Option<Span>, lines: &[(usize, usize)]) -> Dis
                     parent.span.end = parent.span.end.max(item_span.end);
                 }
                 if let Some(prev) = last_item(&mut items, last_level) {
+                    // `Môi trường,` / `Tài chính`: the comma the line
+                    // break followed is part of the item
+                    if last_comma {
+                        prev.text.push(',');
+                    }
                     push_line(&mut prev.text, body);
                     prev.span.end = item_span.end;
                     last_open = !t.trim_end().ends_with([';', '.', ':']);
+                    last_comma = t.trim_end().ends_with(',');
                     continue;
                 }
             }
@@ -852,6 +885,7 @@ fn distribution(text: &str, head: Option<Span>, lines: &[(usize, usize)]) -> Dis
                 }
             }
             last_open = !t.trim_end().ends_with([';', '.', ':']);
+            last_comma = t.trim_end().ends_with(',');
         }
     }
     Distribution {
@@ -1184,6 +1218,16 @@ mod tests {
             assert_eq!(s.title.as_deref(), Some(title), "{line}");
             assert!(s.name.is_some(), "{line}");
         }
+    }
+
+    #[test]
+    fn items_cut_by_a_line_break_keep_their_comma_and_capitals() {
+        let t = "Hết./.\nNơi nhận:\n- Như trên;\n- Các phòng NVDT, TTKT1,\nTTKT2, KK&KTT;\n- Lưu: VT.\nCông ty thông báo để đơn vị được biết và thực hiện./.\nKT. CỤC TRƯỞNG\nPHÓ CỤC TRƯỞNG\nLê Văn An";
+        let f = parse(t, &split(t), 0);
+        let d = f.distribution.unwrap();
+        let items: Vec<&str> = d.items.iter().map(|i| i.text.as_str()).collect();
+        assert_eq!(items, ["Như trên", "Các phòng NVDT, TTKT1, TTKT2, KK&KTT"]);
+        assert_eq!(f.signatures[0].title.as_deref(), Some("PHÓ CỤC TRƯỞNG"));
     }
 
     #[test]

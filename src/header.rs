@@ -418,11 +418,20 @@ impl State {
                     return true;
                 }
                 let cont = t.chars().next().is_some_and(char::is_lowercase);
+                // a list item cut by a line break (`…, Xây dựng, Công` /
+                // `Thương, Giáo dục và Đào tạo, Y tế, Tài chính;`): a line
+                // of names that closes the item the line before left open
+                let words = t.split_whitespace().count();
+                let closes_item = t.contains(',')
+                    && (t.trim_end().ends_with(';')
+                        || (t.trim_end().ends_with('.') && words <= 12))
+                    && words <= 20
+                    && is_addressee_line(t);
                 if let Some(last) = self.h.recipients.last_mut() {
                     let open = !text[last.span.start..last.span.end]
                         .trim_end()
                         .ends_with([';', '.']);
-                    if cont && open {
+                    if (cont || closes_item) && open {
                         push_line(&mut last.name, t);
                         clean_in_place(&mut last.name);
                         last.span.end = line.end;
@@ -643,7 +652,8 @@ impl State {
             }
             let t = l.text(text);
             let key = fold(t);
-            if starts_body(&key) || type_by_title(t).is_some() {
+            // `GIẤY MỜI` / `Kính gửi:`: the addressees, not a trích yếu
+            if starts_body(&key) || type_by_title(t).is_some() || RECIPIENTS.is_match(&key) {
                 break;
             }
             let upper = is_upper_line(t);
@@ -1335,6 +1345,21 @@ mod tests {
         let h = header(t);
         assert_eq!(h.issuer.unwrap().name, "BỘ NGOẠI GIAO");
         assert_eq!(h.title.unwrap().code, "TB");
+    }
+
+    #[test]
+    fn recipient_items_cut_by_a_line_break_and_an_empty_kinh_gui() {
+        let h = header("THỦ TƯỚNG CHÍNH PHỦ\nSố: 9/CĐ-TTg\nHà Nội, ngày 05 tháng 02 năm 2024\nKính gửi:\n- Các Bộ: Quốc phòng, Công an, Xây dựng, Công\nThương, Y tế, Tài chính;\n- Ủy ban nhân dân các tỉnh.\nNgày 4/2/2024, mưa lớn đã gây ngập, lũ trên diện rộng.\n");
+        let names: Vec<&str> = h.recipients.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Các Bộ: Quốc phòng, Công an, Xây dựng, Công Thương, Y tế, Tài chính",
+                "Ủy ban nhân dân các tỉnh"
+            ]
+        );
+        let h = header("BỘ TƯ PHÁP\nSố: 95/GM-BTP\nHà Nội, ngày 05 tháng 02 năm 2024\nGIẤY MỜI\nKính gửi:\n\nBộ Tư pháp trân trọng kính mời.\n");
+        assert!(h.subject.is_none(), "{:?}", h.subject);
     }
 
     #[test]
