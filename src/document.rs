@@ -279,15 +279,18 @@ fn drop_self_references(text: &str, own: Option<&Number>, citations: &mut Vec<Ci
         .map(|s| s.to_uppercase().replace(' ', ""));
     let is_self = |m: &Mention, symbol: Option<&str>| {
         let inside_number = m.span.start >= n.span.start && m.span.end <= n.span.end;
-        // the 30 chars before the mention
-        let before = &text[..m.span.start];
-        let from = before.char_indices().rev().nth(29).map_or(0, |(i, _)| i);
-        let attached = crate::fold::fold(&before[from..]).contains("kem theo");
-        let same_symbol =
-            own_symbol.is_some() && symbol.map(|s| s.to_uppercase().replace(' ', "")) == own_symbol;
+        // the 30 chars before the mention, folded only when it matters
+        let attached = || {
+            let before = &text[..m.span.start];
+            let from = before.char_indices().rev().nth(29).map_or(0, |(i, _)| i);
+            crate::fold::fold(&before[from..]).contains("kem theo")
+        };
+        let same_symbol = || {
+            own_symbol.is_some() && symbol.map(|s| s.to_uppercase().replace(' ', "")) == own_symbol
+        };
         // with its number readable, the document's own id is left out
         // already; a document of the same unit is cited with `kèm theo` too
-        inside_number || (n.number.is_none() && attached && same_symbol)
+        inside_number || (n.number.is_none() && same_symbol() && attached())
     };
     citations.retain(|c| !c.mentions.iter().all(|m| is_self(m, c.symbol.as_deref())));
 }

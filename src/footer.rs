@@ -148,6 +148,10 @@ fn is_distribution_head(t: &str) -> bool {
 /// `Nơi nhận` as OCR writes it (`Not nhận`, `Noi nhậm`, `Nói nhan`): a word
 /// of three letters `n?i`/`n?t`, then `nhậ` and `n` or `m`.
 fn is_ocr_distribution_label(t: &str) -> bool {
+    // every spelling starts with an ASCII `N`: other lines are not folded
+    if !matches!(t.as_bytes().first(), Some(b'N' | b'n')) {
+        return false;
+    }
     let mut buf = [0; 8];
     let head = crate::fold::fold_head(t, &mut buf);
     head.len() == 8

@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::fold::{fold, fold_char, fold_head, fold_into};
+use crate::text::folded_starts_with;
 
 /// What a line is, as far as layout goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,6 +72,14 @@ pub(crate) fn split(text: &str) -> Vec<Line> {
     let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
     for stop in ends {
         let raw = &text[pos..stop];
+        if memchr::memchr2(b'\t', b'|', raw.as_bytes()).is_none() {
+            let (from, to) = trim_bounds(raw);
+            let (start, end) = (pos + from, pos + to);
+            let kind = classify(&text[start..end], &mut key);
+            lines.push(Line { start, end, kind });
+            pos = stop + 1;
+            continue;
+        }
         for (a, b) in cells(raw) {
             let (from, to) = trim_bounds(&raw[a..b]);
             let (start, end) = (pos + a + from, pos + a + to);
@@ -106,16 +115,35 @@ pub(crate) fn site_trailer(
     own_id: Option<&str>,
 ) -> Option<usize> {
     let own = own_id.map(fold);
+    // the id's number, looked for in the raw line before anything is folded
+    let digits = own_id
+        .and_then(|id| id.split(['/', '-']).next())
+        .filter(|d| !d.is_empty())
+        .map(memchr::memmem::Finder::new);
     (from..lines.len()).find(|&i| {
         let l = lines[i];
         if !l.is_content() {
             return false;
         }
-        let key = fold(l.text(text));
-        let key = key.trim_start_matches(['#', ' ']);
-        let caption = own.as_deref().is_some_and(|id| key.contains(id))
-            && key.trim_end_matches(['.', ' ']).ends_with("ban hanh");
-        caption || TRAILER_STARTS.contains(&key)
+        let t = l.text(text).trim_start_matches(['#', ' ']);
+        let named = digits
+            .as_ref()
+            .is_some_and(|d| d.find(t.as_bytes()).is_some());
+        if named {
+            let key = fold(t);
+            let caption = own.as_deref().is_some_and(|id| key.contains(id))
+                && key.trim_end_matches(['.', ' ']).ends_with("ban hanh");
+            if caption {
+                return true;
+            }
+        }
+        // every trailer start begins with `v` or `n`
+        t.len() < 64
+            && t.chars()
+                .next()
+                .is_some_and(|c| matches!(fold_char(c), b'v' | b'n'))
+            && TRAILER_STARTS.iter().any(|s| folded_starts_with(t, s))
+            && TRAILER_STARTS.contains(&fold(t).as_str())
     })
 }
 
@@ -151,7 +179,7 @@ fn is_site_label(t: &str) -> bool {
     let Some(label) = t.strip_suffix(':') else {
         return false;
     };
-    if label.len() > 40 {
+    if label.len() > 40 || label.is_empty() {
         return false;
     }
     let key = fold(label.trim());
@@ -166,17 +194,25 @@ fn is_site_label(t: &str) -> bool {
 /// before the document's heading, everything up to its last value is
 /// furniture.
 fn mark_site_metadata(text: &str, lines: &mut [Line]) {
-    let heading = lines
+    let all_labels: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].is_content() && is_site_label(lines[i].text(text)))
+        .collect();
+    let Some(&last) = all_labels
+        .get(SITE_TABLE_MIN_LABELS - 1)
+        .and(all_labels.last())
+    else {
+        return;
+    };
+    // only the labels before the document's own heading count
+    let heading = lines[..last]
         .iter()
         .position(|l| {
             l.is_content()
-                && HEADER_ANCHOR.is_match(&fold(l.text(text)))
                 && !is_site_label(l.text(text))
+                && HEADER_ANCHOR.is_match(&fold(l.text(text)))
         })
         .unwrap_or(lines.len());
-    let labels: Vec<usize> = (0..heading)
-        .filter(|&i| lines[i].is_content() && is_site_label(lines[i].text(text)))
-        .collect();
+    let labels: Vec<usize> = all_labels.into_iter().filter(|&i| i < heading).collect();
     // the first run of labels close together
     let mut run_end = None;
     let mut count = 0;
