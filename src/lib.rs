@@ -80,7 +80,7 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use error::{Error, Result};
 pub use json::{to_json, to_json_pretty};
 pub use model::Document;
-pub use options::{InputFormat, Options};
+pub use options::{InputFormat, OcrMode, Options};
 pub use span::Span;
 
 /// Parses a document with default options (format detection).

@@ -29,7 +29,9 @@ use crate::warn;
 const EXIT_SOME_FAILED: u8 = 3;
 
 /// Extensions read when walking a folder (compared without case).
-const EXTENSIONS: [&str; 6] = ["txt", "md", "markdown", "docx", "doc", "pdf"];
+const EXTENSIONS: [&str; 11] = [
+    "txt", "md", "markdown", "docx", "doc", "pdf", "png", "jpg", "jpeg", "tif", "tiff",
+];
 
 /// Under `--jsonl`, how many files per worker thread may be finished ahead
 /// of the one the writer is waiting for (bounds the reorder buffer).
@@ -87,6 +89,8 @@ pub(crate) struct BatchArgs {
     /// Replace invalid UTF-8 with U+FFFD (and add a diagnostic) instead of failing the input.
     #[arg(long)]
     lossy: bool,
+    #[command(flatten)]
+    ocr: crate::parse_cmd::OcrArgs,
     /// Print nothing on stderr but errors that stop the batch.
     #[arg(long)]
     quiet: bool,
@@ -164,7 +168,11 @@ enum Sink {
 /// Runs `congvan batch`.
 pub(crate) fn run(args: &BatchArgs) -> ExitCode {
     let started = Instant::now();
-    let options = Options::new().format(args.format.into()).lossy(args.lossy);
+    let options = args
+        .ocr
+        .apply(Options::new().format(args.format.into()).lossy(args.lossy))
+        // files are spread over the cores: one page at a time each
+        .ocr_jobs(1);
 
     let mut skipped = 0usize;
     let items = collect(&args.inputs, args.out.is_some(), &mut skipped);
@@ -395,7 +403,7 @@ impl Totals {
         let rate = if seconds > 0.0 { mb / seconds } else { 0.0 };
         format!(
             "batch: {} files ({} converted, {} up to date, {} failed), {} skipped (not \
-             .txt/.md/.markdown/.docx/.doc/.pdf), {} bytes in {seconds:.2} s ({rate:.2} MB/s), \
+             .txt/.md/.markdown/.docx/.doc/.pdf/.png/.jpg/.tif), {} bytes in {seconds:.2} s ({rate:.2} MB/s), \
              {} documents with warnings",
             self.files,
             self.converted,

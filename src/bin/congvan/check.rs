@@ -43,6 +43,8 @@ pub(crate) struct CheckArgs {
     /// Replace invalid UTF-8 with U+FFFD (reported as a warning) instead of failing.
     #[arg(long)]
     lossy: bool,
+    #[command(flatten)]
+    ocr: crate::parse_cmd::OcrArgs,
     /// When to colour the output: `auto` colours only when standard output is a terminal
     /// (and `NO_COLOR` is not set).
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
@@ -101,7 +103,9 @@ struct Counts {
 
 /// Runs `congvan check`.
 pub(crate) fn run(args: &CheckArgs) -> ExitCode {
-    let options = Options::new().format(args.format.into()).lossy(args.lossy);
+    let options = args
+        .ocr
+        .apply(Options::new().format(args.format.into()).lossy(args.lossy));
     let deny_warnings = args.deny.contains(&Deny::Warnings);
     let style = Style {
         on: match args.color {

@@ -22,11 +22,13 @@ pub(crate) struct TextArgs {
     /// The file (`-` reads standard input).
     #[arg(value_name = "FILE")]
     file: String,
+    #[command(flatten)]
+    ocr: crate::parse_cmd::OcrArgs,
 }
 
 /// Runs `congvan text`.
 pub(crate) fn run(args: &TextArgs) -> ExitCode {
-    let options = Options::new();
+    let options = args.ocr.apply(Options::new());
     let name = if args.file == "-" {
         "<stdin>"
     } else {
