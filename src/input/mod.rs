@@ -224,7 +224,11 @@ fn image(bytes: &[u8], options: &Options) -> Result<Extracted> {
             reason: "an image is read only by OCR, which is off (--ocr auto)".to_owned(),
         });
     }
-    let pages = ocr::image_pages(bytes, options)?;
+    let mut pages = ocr::image_pages(bytes, options)?;
+    if pages.is_empty() {
+        // not a word on it: the page is still reported
+        pages.push((1, ocr::OcrPage::default()));
+    }
     let texts: Vec<pdf::PageText> = pages
         .into_iter()
         .map(|(n, page)| pdf::PageText::from_ocr(n, page, None))

@@ -45,6 +45,12 @@ const TESSERACT: Program = Program {
     format: "image",
 };
 
+const PDFIMAGES: Program = Program {
+    name: "pdfimages",
+    package: "poppler-utils",
+    format: "pdf",
+};
+
 const PDFTOPPM: Program = Program {
     name: "pdftoppm",
     package: "poppler-utils",
@@ -134,7 +140,8 @@ fn parse_tsv(tsv: &str) -> Vec<(usize, Vec<Word>)> {
 
 /// Capitals that tesseract's Vietnamese model reads with the wrong mark in
 /// the fixed words of headings and titles (`GIÁM ĐÓC`, `CỤC HÓA CHÁT`).
-const CAPITALS: [(&str, &str); 12] = [
+const CAPITALS: [(&str, &str); 13] = [
+    ("TÍNH", "TỈNH"),
     ("ĐÓC", "ĐỐC"),
     ("CHÁT", "CHẤT"),
     ("ĐÒNG", "ĐỒNG"),
@@ -520,15 +527,15 @@ impl<'a> Cache<'a> {
     }
 }
 
-/// Runs tesseract on an image file: its TSV.
-fn tesseract(image: &Path, timeout: Duration) -> Result<String> {
+/// Runs tesseract on an image file with a page segmentation mode: its TSV.
+fn tesseract(image: &Path, psm: &str, timeout: Duration) -> Result<String> {
     let args = [
         image.as_os_str(),
         OsStr::new("stdout"),
         OsStr::new("-l"),
         OsStr::new(LANG),
         OsStr::new("--psm"),
-        OsStr::new(PSM),
+        OsStr::new(psm),
         OsStr::new("tsv"),
     ];
     let out = TESSERACT.run(&args, &[], timeout, 64 << 20)?;
@@ -547,6 +554,46 @@ fn tesseract(image: &Path, timeout: Duration) -> Result<String> {
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
+/// Page segmentation for the second reading of picture regions: one
+/// uniform block, no picture detection.
+const FILL_PSM: &str = "6";
+
+/// Regions of a page that tesseract's layout analysis took for pictures
+/// (empty blocks at least a few lines high): `(left, top, right, bottom)`.
+fn picture_regions(tsv: &str) -> Vec<(f32, f32, f32, f32)> {
+    tsv.lines()
+        .skip(1)
+        .filter_map(|row| {
+            let f: Vec<&str> = row.splitn(12, '\t').collect();
+            if f.len() < 12 || f[0] != "5" || !f[11].trim().is_empty() {
+                return None;
+            }
+            let n = |i: usize| f[i].trim().parse::<f32>().ok();
+            let (l, t, w, h) = (n(6)?, n(7)?, n(8)?, n(9)?);
+            (h > 100.0 && w > 100.0).then_some((l, t, l + w, t + h))
+        })
+        .collect()
+}
+
+/// The words of a second reading that fall inside the picture regions,
+/// as lines of their own.
+fn fill_words(tsv: &str, regions: &[(f32, f32, f32, f32)]) -> Vec<Word> {
+    parse_tsv(tsv)
+        .into_iter()
+        .flat_map(|(_, w)| w)
+        .filter(|w| {
+            let (x, y) = (w.left + w.width / 2.0, w.top + w.height / 2.0);
+            regions
+                .iter()
+                .any(|&(l, t, r, b)| l <= x && x <= r && t <= y && y <= b)
+        })
+        .map(|mut w| {
+            w.line.0 += 10_000;
+            w
+        })
+        .collect()
+}
+
 /// How many workers read pages at once.
 fn jobs(options: &Options, pages: usize) -> usize {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -558,52 +605,107 @@ fn jobs(options: &Options, pages: usize) -> usize {
     jobs.clamp(1, pages.max(1))
 }
 
+/// The pages of a PDF that draw an image (`pdfimages -list`); `None` when
+/// that cannot be told.
+fn pages_with_images(pdf: &Path) -> Option<Vec<usize>> {
+    let args = [OsStr::new("-list"), pdf.as_os_str()];
+    let out = PDFIMAGES.run(&args, &[], RENDER_TIMEOUT, 16 << 20).ok()?;
+    if !out.success {
+        return None;
+    }
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut pages: Vec<usize> = text
+        .lines()
+        .skip(2)
+        .filter_map(|l| l.split_whitespace().next()?.parse().ok())
+        .collect();
+    pages.dedup();
+    Some(pages)
+}
+
 /// Reads `pages` (numbered from 1) of a PDF by OCR: each page's result, in
-/// the order asked.
+/// the order asked. A page in `textless` (no text at all) that draws no
+/// image is blank: it is not rendered.
 pub(crate) fn pdf_pages(
     bytes: &[u8],
     pages: &[usize],
+    textless: &[usize],
     options: &Options,
 ) -> Result<Vec<(usize, Result<OcrPage>)>> {
     let cache = Cache::new(bytes, options);
     let dpi = options.ocr_dpi.clamp(50, 600);
     let key = |page: usize| format!("p{page}-r{dpi}");
+    let fill_key = |page: usize| format!("p{page}-r{dpi}-fill");
     let dir = TempDir::new()?;
     let pdf = dir.0.join("in.pdf");
-    if pages.iter().any(|&p| cache.get(&key(p)).is_none()) {
+    let mut blank: Vec<usize> = Vec::new();
+    let uncached = |p: &usize| cache.get(&key(*p)).is_none() || cache.get(&fill_key(*p)).is_none();
+    if pages.iter().any(uncached) {
         write_file(&pdf, bytes)?;
+        if !textless.is_empty() {
+            if let Some(drawn) = pages_with_images(&pdf) {
+                blank = textless
+                    .iter()
+                    .copied()
+                    .filter(|p| !drawn.contains(p))
+                    .collect();
+            }
+        }
     }
     let next = AtomicUsize::new(0);
     let results = Mutex::new(Vec::with_capacity(pages.len()));
-    let one = |page: usize| -> Result<OcrPage> {
-        let tsv = match cache.get(&key(page)) {
-            Some(tsv) => tsv,
-            None => {
-                let root = dir.0.join(format!("p{page}"));
-                let n = page.to_string();
-                let r = dpi.to_string();
-                let args =
-                    ["-r", &r, "-gray", "-f", &n, "-l", &n, "-singlefile", "-png"].map(OsStr::new);
-                let mut args = args.to_vec();
-                args.push(pdf.as_os_str());
-                args.push(root.as_os_str());
-                let out = PDFTOPPM.run(&args, &[], RENDER_TIMEOUT, 1 << 20)?;
-                let png = root.with_extension("png");
-                if !out.success || !png.exists() {
-                    return Err(Error::Unreadable {
-                        format: "pdf",
-                        reason: format!("pdftoppm could not render page {page}"),
-                    });
-                }
-                let tsv = tesseract(&png, PAGE_TIMEOUT);
-                let _ = std::fs::remove_file(&png);
-                let tsv = tsv?;
-                cache.put(&key(page), &tsv);
-                tsv
-            }
+    // renders a page to a PNG (removed by the caller)
+    let render = |page: usize| -> Result<PathBuf> {
+        let root = dir.0.join(format!("p{page}"));
+        let n = page.to_string();
+        let r = dpi.to_string();
+        let mut args: Vec<&OsStr> = ["-r", &r, "-gray", "-f", &n, "-l", &n, "-singlefile", "-png"]
+            .map(OsStr::new)
+            .to_vec();
+        args.push(pdf.as_os_str());
+        args.push(root.as_os_str());
+        let out = PDFTOPPM.run(&args, &[], RENDER_TIMEOUT, 1 << 20)?;
+        let png = root.with_extension("png");
+        if !out.success || !png.exists() {
+            return Err(Error::Unreadable {
+                format: "pdf",
+                reason: format!("pdftoppm could not render page {page}"),
+            });
+        }
+        Ok(png)
+    };
+    let read = |page: usize, png: &mut Option<PathBuf>, what: String, psm: &str| {
+        if let Some(tsv) = cache.get(&what) {
+            return Ok(tsv);
+        }
+        let image = match png {
+            Some(p) => p.clone(),
+            None => png.insert(render(page)?).clone(),
         };
-        let words = parse_tsv(&tsv).into_iter().flat_map(|(_, w)| w).collect();
-        Ok(layout_page(words))
+        let tsv = tesseract(&image, psm, PAGE_TIMEOUT)?;
+        cache.put(&what, &tsv);
+        Ok::<String, Error>(tsv)
+    };
+    let one = |page: usize| -> Result<OcrPage> {
+        if blank.contains(&page) {
+            return Ok(OcrPage::default());
+        }
+        let mut png = None;
+        let result = read(page, &mut png, key(page), PSM).and_then(|tsv| {
+            let mut words: Vec<Word> = parse_tsv(&tsv).into_iter().flat_map(|(_, w)| w).collect();
+            // regions taken for pictures (a signature under its seal) are
+            // read again as plain text
+            let regions = picture_regions(&tsv);
+            if !regions.is_empty() {
+                let fill = read(page, &mut png, fill_key(page), FILL_PSM)?;
+                words.extend(fill_words(&fill, &regions));
+            }
+            Ok(layout_page(words))
+        });
+        if let Some(png) = png {
+            let _ = std::fs::remove_file(png);
+        }
+        result
     };
     std::thread::scope(|scope| {
         for _ in 0..jobs(options, pages.len()) {
@@ -722,7 +824,7 @@ pub(crate) fn image_pages(bytes: &[u8], options: &Options) -> Result<Vec<(usize,
             let dir = TempDir::new()?;
             let path = dir.0.join("page.img");
             write_file(&path, bytes)?;
-            let tsv = tesseract(&path, PAGE_TIMEOUT.saturating_mul(4))?;
+            let tsv = tesseract(&path, PSM, PAGE_TIMEOUT.saturating_mul(4))?;
             cache.put("image", &tsv);
             tsv
         }

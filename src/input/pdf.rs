@@ -336,6 +336,9 @@ pub(crate) fn from_layout_text(raw: &str) -> Extracted {
 #[cfg(feature = "ocr")]
 fn ocr_pages(bytes: &[u8], pages: &mut [PageText], options: &Options) -> Result<()> {
     use crate::options::OcrMode;
+    if options.ocr == OcrMode::Never {
+        return Ok(());
+    }
     let wanted: Vec<usize> = pages
         .iter()
         .filter(|p| options.ocr == OcrMode::Always || p.lines.is_none())
@@ -345,7 +348,12 @@ fn ocr_pages(bytes: &[u8], pages: &mut [PageText], options: &Options) -> Result<
         return Ok(());
     }
     let (now, later) = wanted.split_at(wanted.len().min(super::ocr::MAX_PAGES));
-    let results = super::ocr::pdf_pages(bytes, now, options)?;
+    let textless: Vec<usize> = pages
+        .iter()
+        .filter(|p| p.diagnostics.iter().any(|d| d.0 == "no_text_layer"))
+        .map(|p| p.page)
+        .collect();
+    let results = super::ocr::pdf_pages(bytes, now, &textless, options)?;
     for (n, result) in results {
         let Some(slot) = pages.iter_mut().find(|p| p.page == n) else {
             continue;
