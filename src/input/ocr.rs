@@ -276,7 +276,8 @@ fn lines_of(words: Vec<Word>) -> Vec<Line> {
                 .iter()
                 .map(|w| w.text.chars().filter(|c| c.is_alphanumeric()).count())
                 .sum();
-            if mean < 40.0 && letters < 12 {
+            // nor a line with no letter or digit at all (rules, a page edge)
+            if (mean < 40.0 && letters < 12) || letters == 0 {
                 return None;
             }
             words.sort_by(|a, b| a.left.total_cmp(&b.left));
@@ -557,6 +558,8 @@ fn tesseract(image: &Path, psm: &str, timeout: Duration) -> Result<String> {
 /// Page segmentation for the second reading of picture regions: one
 /// uniform block, no picture detection.
 const FILL_PSM: &str = "6";
+/// Lowest confidence of a word kept from the second reading.
+const FILL_CONFIDENCE: f32 = 85.0;
 
 /// Regions of a page that tesseract's layout analysis took for pictures
 /// (empty blocks at least a few lines high): `(left, top, right, bottom)`.
