@@ -558,8 +558,6 @@ fn tesseract(image: &Path, psm: &str, timeout: Duration) -> Result<String> {
 /// Page segmentation for the second reading of picture regions: one
 /// uniform block, no picture detection.
 const FILL_PSM: &str = "6";
-/// Lowest confidence of a word kept from the second reading.
-const FILL_CONFIDENCE: f32 = 85.0;
 
 /// Regions of a page that tesseract's layout analysis took for pictures
 /// (empty blocks at least a few lines high): `(left, top, right, bottom)`.
