@@ -298,6 +298,9 @@ fn lines_of(words: Vec<Word>) -> Vec<Line> {
         .collect()
 }
 
+/// A gap wider than this many line heights ends a stamp's line.
+const STAMP_GAP: f32 = 4.0;
+
 /// Takes out the lines of incoming-document stamps (`ĐẾN`, `Số:`, `Ngày:`,
 /// `Chuyển:` in a box): their text, one string per stamp.
 fn take_received(lines: &mut Vec<Line>) -> Vec<String> {
@@ -315,11 +318,27 @@ fn take_received(lines: &mut Vec<Line>) -> Vec<String> {
             i += 1;
             continue;
         }
+        // the stamp ends at the first wide gap: what follows on the line
+        // (the subject beside it) stays in the text
+        let h = lines[i].height;
+        let words = &lines[i].words;
+        if let Some(k) = (1..words.len()).find(|&k| words[k].left - words[k - 1].right() > 2.0 * h)
+        {
+            let rest = lines[i].words.split_off(k);
+            let centre = lines[i].centre;
+            lines.insert(
+                i + 1,
+                Line {
+                    words: rest,
+                    centre,
+                    height: h,
+                },
+            );
+        }
         let (l, r) = (
             lines[i].words[0].left,
             lines[i].words[lines[i].words.len() - 1].right(),
         );
-        let h = lines[i].height;
         let mut taken = vec![i];
         // the stamp's other lines: below it, overlapping its x range,
         // starting with the stamp's labels
@@ -338,8 +357,16 @@ fn take_received(lines: &mut Vec<Line>) -> Vec<String> {
         }
         let mut text = String::new();
         for &j in taken.iter().rev() {
-            let line = lines.remove(j);
-            let t = line_text(&line.words);
+            // a label's line ends at its first wide gap too: a centred line
+            // beside the stamp stays
+            let words = &lines[j].words;
+            let gap = (1..words.len())
+                .find(|&k| words[k].left - words[k - 1].right() > STAMP_GAP * lines[j].height);
+            let stamp_words = match gap {
+                Some(k) => lines[j].words.drain(..k).collect(),
+                None => lines.remove(j).words,
+            };
+            let t = line_text(&stamp_words);
             text = if text.is_empty() {
                 t
             } else {
@@ -886,9 +913,26 @@ mod tests {
             (2, 3, 1000, 380, 120, 70.0, "5/3/2011"),
             (3, 1, 100, 500, 60, 95.0, "Số:"),
             (3, 1, 180, 500, 60, 95.0, "12/UBND"),
+            // a stamp on the subject's line, far left of it
+            (4, 1, 100, 700, 80, 80.0, "ĐẾN"),
+            (4, 1, 190, 700, 60, 60.0, "v0.2"),
+            (4, 1, 600, 700, 60, 95.0, "Xử"),
+            (4, 1, 670, 700, 60, 95.0, "phạt"),
+            (4, 2, 100, 740, 60, 80.0, "Số:"),
+            (4, 2, 170, 740, 60, 60.0, "14"),
+            (4, 2, 700, 740, 60, 95.0, "CỤC"),
+            (4, 2, 770, 740, 60, 95.0, "TRƯỞNG"),
         ]);
         let page = layout_page(parse_tsv(&t).remove(0).1);
-        assert_eq!(page.received, vec!["ĐẾN Số: 932 Ngày: 5/3/2011".to_owned()]);
+        assert_eq!(
+            page.received,
+            vec![
+                "ĐẾN Số: 932 Ngày: 5/3/2011".to_owned(),
+                "ĐẾN v0.2 Số: 14".to_owned()
+            ]
+        );
+        assert!(page.layout.contains("Xử phạt"), "{}", page.layout);
+        assert!(page.layout.contains("CỤC TRƯỞNG"), "{}", page.layout);
         assert!(!page.layout.contains("932"), "{}", page.layout);
         assert!(page.layout.contains("Số: 12/UBND"), "{}", page.layout);
     }
