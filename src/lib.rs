@@ -38,6 +38,11 @@
 //! - `docx`, `doc`, `pdf` (on with `cli`): the file readers of [`input`]
 //!   (`.docx` on `zip` + `quick-xml`, `.doc` on `cfb`, PDF through poppler's
 //!   `pdftotext` run as an external program, never linked).
+//! - `ocr` (on with `cli`, implies `pdf`): scans, unusable PDF text layers
+//!   and images (`.png`, `.jpg`, `.tif`) read by `tesseract -l vie` and
+//!   poppler's `pdftoppm`, both external programs, when
+//!   [`Options::ocr`] asks for it ([`OcrMode`]); output cached by content
+//!   hash in [`Options::ocr_cache`].
 //!
 //! # Errors and diagnostics
 //!
