@@ -81,11 +81,23 @@ pub enum DiagnosticCode {
     UnusableTextLayer,
     /// From a PDF reader: the file's digital signatures could not be listed (`pdfsig` missing or failed); info.
     SignaturesNotRead,
+    /// From OCR: page N was read by OCR (and why); info.
+    Ocr,
+    /// From OCR: OCR found no text on page N (a blank page, or not a document); warning.
+    NoTextFound,
+    /// From OCR: an incoming-document stamp (`ĐẾN Số: … Ngày: …`) was taken out of the text; it is never the document's number or date; info.
+    ReceivedStamp,
+    /// From OCR: reading page N failed; the other pages are still read; warning.
+    OcrFailed,
+    /// From OCR: pages past the per-file page limit were not read; warning.
+    OcrPageLimit,
+    /// From OCR: a word inside the number or the date was read with low confidence; warning on the word.
+    LowConfidence,
 }
 
 impl DiagnosticCode {
     /// Every code, in the order of the guide's table.
-    pub const ALL: [DiagnosticCode; 28] = [
+    pub const ALL: [DiagnosticCode; 34] = [
         DiagnosticCode::MissingNationalHeading,
         DiagnosticCode::MissingIssuer,
         DiagnosticCode::MissingNumber,
@@ -114,6 +126,12 @@ impl DiagnosticCode {
         DiagnosticCode::NoTextLayer,
         DiagnosticCode::UnusableTextLayer,
         DiagnosticCode::SignaturesNotRead,
+        DiagnosticCode::Ocr,
+        DiagnosticCode::NoTextFound,
+        DiagnosticCode::ReceivedStamp,
+        DiagnosticCode::OcrFailed,
+        DiagnosticCode::OcrPageLimit,
+        DiagnosticCode::LowConfidence,
     ];
 
     /// The `snake_case` name, as in JSON.
@@ -147,6 +165,12 @@ impl DiagnosticCode {
             DiagnosticCode::NoTextLayer => "no_text_layer",
             DiagnosticCode::UnusableTextLayer => "unusable_text_layer",
             DiagnosticCode::SignaturesNotRead => "signatures_not_read",
+            DiagnosticCode::Ocr => "ocr",
+            DiagnosticCode::NoTextFound => "no_text_found",
+            DiagnosticCode::ReceivedStamp => "received_stamp",
+            DiagnosticCode::OcrFailed => "ocr_failed",
+            DiagnosticCode::OcrPageLimit => "ocr_page_limit",
+            DiagnosticCode::LowConfidence => "low_confidence",
         }
     }
 
@@ -335,6 +359,19 @@ mod tests {
         };
         #[cfg(not(feature = "pdf"))]
         let readers: Vec<C> = vec![C::NoTextLayer, C::UnusableTextLayer, C::SignaturesNotRead];
+        // OCR's codes need tesseract: the tests of `input::ocr` and
+        // `tests/ocr.rs` raise them on scans they draw
+        let readers: Vec<C> = readers
+            .into_iter()
+            .chain([
+                C::Ocr,
+                C::NoTextFound,
+                C::ReceivedStamp,
+                C::OcrFailed,
+                C::OcrPageLimit,
+                C::LowConfidence,
+            ])
+            .collect();
         let covered: Vec<C> = texts
             .iter()
             .map(|t| t.0)

@@ -41,6 +41,11 @@
 //! - `docx`, `doc`, `pdf` (on with `cli`): the file readers of [`input`]
 //!   (`.docx` on `zip` + `quick-xml`, `.doc` on `cfb`, PDF through poppler's
 //!   `pdftotext` run as an external program, never linked).
+//! - `ocr` (on with `cli`, implies `pdf`): scans, unusable PDF text layers
+//!   and images (`.png`, `.jpg`, `.tif`) read by `tesseract -l vie` and
+//!   poppler's `pdftoppm`, both external programs, when
+//!   [`Options::ocr`] asks for it ([`OcrMode`]); output cached by content
+//!   hash in [`Options::ocr_cache`].
 //!
 //! # Errors and diagnostics
 //!
@@ -108,7 +113,7 @@ pub use diagnostic::{Diagnostic, DiagnosticCode, Severity};
 pub use error::{Error, Result};
 pub use json::{to_json, to_json_pretty};
 pub use model::{AttachmentKind, Document};
-pub use options::{InputFormat, Options};
+pub use options::{InputFormat, OcrMode, Options};
 pub use span::Span;
 
 /// Parses a document with default options (format detection).

@@ -13,6 +13,18 @@ pub enum InputFormat {
     Markdown,
 }
 
+/// When a file is read through OCR (cargo feature `ocr`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OcrMode {
+    /// Never: a scanned page is reported (`no_text_layer`) and left out.
+    #[default]
+    Never,
+    /// Images, and PDF pages whose text layer is missing or unusable.
+    Auto,
+    /// Every page of a PDF, whatever its text layer, and images.
+    Always,
+}
+
 /// Options for [`parse_with`](crate::parse_with) and [`decode`](crate::decode).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -23,6 +35,17 @@ pub struct Options {
     pub lossy: bool,
     /// Largest input accepted by [`decode`](crate::decode), in bytes.
     pub max_size: usize,
+    /// When to read scans through OCR (`tesseract`); the library's default
+    /// is [`OcrMode::Never`], the CLI's `auto`.
+    pub ocr: OcrMode,
+    /// Where OCR output is cached (keyed by the file's SHA-256, the page,
+    /// the resolution and the language); `None` caches nothing.
+    pub ocr_cache: Option<std::path::PathBuf>,
+    /// Resolution at which PDF pages are rendered for OCR, in dpi.
+    pub ocr_dpi: u32,
+    /// How many pages are read by OCR at once (one `tesseract` each);
+    /// 0 uses every core.
+    pub ocr_jobs: usize,
 }
 
 impl Default for Options {
@@ -31,6 +54,10 @@ impl Default for Options {
             format: InputFormat::Auto,
             lossy: false,
             max_size: 64 * 1024 * 1024,
+            ocr: OcrMode::Never,
+            ocr_cache: None,
+            ocr_dpi: 300,
+            ocr_jobs: 0,
         }
     }
 }
@@ -56,6 +83,30 @@ impl Options {
     /// Sets the size limit.
     pub fn max_size(mut self, max_size: usize) -> Self {
         self.max_size = max_size;
+        self
+    }
+
+    /// Sets when OCR runs.
+    pub fn ocr(mut self, mode: OcrMode) -> Self {
+        self.ocr = mode;
+        self
+    }
+
+    /// Sets the OCR cache directory.
+    pub fn ocr_cache(mut self, dir: Option<std::path::PathBuf>) -> Self {
+        self.ocr_cache = dir;
+        self
+    }
+
+    /// Sets the resolution of rendered PDF pages for OCR.
+    pub fn ocr_dpi(mut self, dpi: u32) -> Self {
+        self.ocr_dpi = dpi;
+        self
+    }
+
+    /// Sets how many pages are read by OCR at once (0: every core).
+    pub fn ocr_jobs(mut self, jobs: usize) -> Self {
+        self.ocr_jobs = jobs;
         self
     }
 }

@@ -623,3 +623,354 @@ fn a_docx_of_many_paragraphs_is_read_in_linear_time() {
         started.elapsed()
     );
 }
+
+// ------------------------------------------------------------ scans (OCR)
+
+/// Whether `tesseract` with its Vietnamese model and poppler's `pdftoppm`
+/// are installed; says how to install them when not.
+fn has_ocr() -> bool {
+    let vie = Command::new("tesseract")
+        .arg("--list-langs")
+        .output()
+        .is_ok_and(|o| {
+            String::from_utf8_lossy(&o.stdout)
+                .lines()
+                .any(|l| l.trim() == "vie")
+        });
+    let poppler = Command::new("pdftoppm").arg("-v").output().is_ok();
+    if !(vie && poppler) {
+        eprintln!(
+            "SKIP: tesseract with its Vietnamese model, or pdftoppm, not found; install the \
+             packages `tesseract-ocr tesseract-ocr-vie poppler-utils fonts-dejavu-core`"
+        );
+    }
+    vie && poppler
+}
+
+const DEJAVU: &str = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+
+/// ImageMagick's `convert` (the real one: `magick`, or IM6's), when there is one.
+fn imagemagick() -> Option<&'static str> {
+    ["magick", "/usr/bin/convert", "convert"]
+        .into_iter()
+        .find(|p| {
+            Command::new(p)
+                .arg("-version")
+                .output()
+                .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("ImageMagick"))
+        })
+}
+
+/// A scan made by the test: `lines` (at PDF points, as [`pdf`] takes them)
+/// drawn in DejaVu Sans on a white A4 page at `dpi`, as a grey image in
+/// `format` (`png`, or `gray` for raw pixels). `None`, with a message, when
+/// ImageMagick or the font is missing.
+fn scan(lines: &[(u32, u32, &str)], dpi: u32, format: &str) -> Option<Vec<u8>> {
+    let (Some(im), true) = (imagemagick(), std::path::Path::new(DEJAVU).exists()) else {
+        eprintln!(
+            "SKIP: ImageMagick or DejaVu Sans not found; install `imagemagick fonts-dejavu-core`"
+        );
+        return None;
+    };
+    let px = |pt: u32| pt * dpi / 72;
+    let mut cmd = Command::new(im);
+    cmd.arg("-size")
+        .arg(format!("{}x{}", px(595), px(842)))
+        .arg("xc:white")
+        .args(["-font", DEJAVU, "-fill", "black", "-pointsize"])
+        .arg((11 * dpi / 72).to_string());
+    for (x, y, text) in lines {
+        cmd.arg("-draw")
+            .arg(format!("text {},{} '{text}'", px(*x), px(842 - y)));
+    }
+    let o = cmd
+        .args(["-type", "Grayscale", "-depth", "8"])
+        .arg(format!("{format}:-"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    Some(o.stdout)
+}
+
+/// A scanned PDF: one page that is only an image (`lines` drawn at 200 dpi),
+/// no text layer.
+fn scanned_pdf(lines: &[(u32, u32, &str)]) -> Option<Vec<u8>> {
+    let (w, h) = (595 * 200 / 72, 842 * 200 / 72);
+    let raw = scan(lines, 200, "gray")?;
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+    z.write_all(&raw).unwrap();
+    let data = z.finish().unwrap();
+    let content = "q 595 0 0 842 0 0 cm /Im1 Do Q\n";
+    let mut objects: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] \
+           /Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>"
+            .to_vec(),
+        format!(
+            "<< /Length {} >>\nstream\n{content}endstream",
+            content.len()
+        )
+        .into_bytes(),
+    ];
+    let mut image = format!(
+        "<< /Type /XObject /Subtype /Image /Width {w} /Height {h} /ColorSpace /DeviceGray \
+         /BitsPerComponent 8 /Filter /FlateDecode /Length {} >>\nstream\n",
+        data.len()
+    )
+    .into_bytes();
+    image.extend_from_slice(&data);
+    image.extend_from_slice(b"\nendstream");
+    objects.push(image);
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(o);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for off in offsets {
+        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    Some(out)
+}
+
+/// The lines of [`dispatch_pdf`], for a scan of the same page.
+fn dispatch_lines() -> Vec<(u32, u32, &'static str)> {
+    let (l, r) = (60, 300);
+    vec![
+        (l + 20, 800, ISSUER[0]),
+        (r, 800, HEADING[0]),
+        (l + 25, 786, ISSUER[1]),
+        (r + 30, 786, HEADING[1]),
+        (l, 760, NUMBER),
+        (r + 20, 760, DATE),
+        (l, 740, SUBJECT),
+        (
+            l + 80,
+            710,
+            "Kính gửi: Sở Nông nghiệp và Phát triển nông thôn",
+        ),
+        (
+            l + 20,
+            680,
+            "Thực hiện Kế hoạch số 03/KH-UBND ngày 11/01/2024 của UBND tỉnh.",
+        ),
+        (
+            l + 20,
+            666,
+            "Yêu cầu các cơ quan, đơn vị nghiêm túc thực hiện./.",
+        ),
+        (l, 600, RECEIVERS[0]),
+        (r + 40, 600, SIGNER[0]),
+        (l, 586, RECEIVERS[1]),
+        (r + 40, 586, SIGNER[1]),
+        (l, 572, RECEIVERS[2]),
+        (r + 45, 520, SIGNER[2]),
+    ]
+}
+
+fn ocr_options() -> Options {
+    Options::new().ocr(congvan::OcrMode::Auto)
+}
+
+#[test]
+fn a_scan_made_from_the_dispatch_reads_like_its_text_layer() {
+    if !has_pdftotext() || !has_ocr() {
+        return;
+    }
+    let Some(png) = scan(&dispatch_lines(), 300, "png") else {
+        return;
+    };
+    assert_eq!(input::detect(&png), FileFormat::Image);
+    let (e, doc) = input::parse_bytes(&png, &ocr_options()).unwrap();
+    assert_eq!(e.format, FileFormat::Image);
+    let (_, born) = input::parse_bytes(&dispatch_pdf(), &Options::new()).unwrap();
+    let (ocr, digital) = (key_fields(&doc), key_fields(&born));
+    // issuer, number, symbol, date, place, subject, signer name and title:
+    // the two columns of the header and of the signature come out apart
+    assert_eq!(ocr[..8], digital[..8], "\n{}", e.text);
+    assert!(
+        e.diagnostics.iter().any(|d| d.code == "ocr"),
+        "{:?}",
+        e.diagnostics
+    );
+    // spans index the OCR text
+    let n = doc.number.as_ref().unwrap();
+    assert_eq!(&e.text[n.span.start..n.span.end], NUMBER);
+}
+
+#[test]
+fn a_scanned_pdf_is_rendered_by_pdftoppm_read_by_ocr_and_cached() {
+    if !has_pdftotext() || !has_ocr() {
+        return;
+    }
+    let cache = TempDir::new("ocr-cache");
+    let options = Options::new()
+        .ocr(congvan::OcrMode::Auto)
+        .ocr_cache(Some(cache.path().to_path_buf()))
+        .ocr_dpi(200);
+    let Some(scanned) = scanned_pdf(&dispatch_lines()) else {
+        return;
+    };
+    let (e, doc) = input::parse_bytes(&scanned, &options).unwrap();
+    assert_eq!(e.format, FileFormat::Pdf);
+    assert!(
+        e.diagnostics.iter().any(|d| d.code == "ocr"),
+        "{:?}",
+        e.diagnostics
+    );
+    assert_eq!(
+        doc.number.as_ref().and_then(|n| n.symbol.as_deref()),
+        Some("UBND-KTN"),
+        "{}",
+        e.text
+    );
+    let cached = std::fs::read_dir(cache.path()).unwrap().count();
+    assert!(cached >= 1);
+    // a rerun reads the cache: the same text, nothing added
+    let (again, _) = input::parse_bytes(&scanned, &options).unwrap();
+    assert_eq!(again.text, e.text);
+    assert_eq!(std::fs::read_dir(cache.path()).unwrap().count(), cached);
+}
+
+#[test]
+fn an_incoming_stamp_on_a_scan_is_not_the_documents_number() {
+    if !has_pdftotext() || !has_ocr() {
+        return;
+    }
+    let mut lines = vec![
+        (80, 800, ISSUER[0]),
+        (300, 800, HEADING[0]),
+        (85, 786, ISSUER[1]),
+        (330, 786, HEADING[1]),
+        (60, 760, NUMBER),
+        (320, 760, DATE),
+        (60, 740, SUBJECT),
+    ];
+    // the receiving office's stamp, right of the subject
+    lines.extend([
+        (380, 720, "ĐẾN"),
+        (380, 706, "Số: 932"),
+        (380, 692, "Ngày: 20/3/2024"),
+    ]);
+    lines.push((80, 640, "Kính gửi: Sở Nông nghiệp và Phát triển nông thôn"));
+    let Some(png) = scan(&lines, 300, "png") else {
+        return;
+    };
+    let (e, doc) = input::parse_bytes(&png, &ocr_options()).unwrap();
+    let number = doc.number.as_ref().and_then(|n| n.number.clone());
+    assert_eq!(number.as_deref(), Some("125"), "{}", e.text);
+    let stamp = doc
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "received_stamp")
+        .unwrap_or_else(|| panic!("{:?}\n{}", doc.diagnostics, e.text));
+    assert!(stamp.message.contains("932"), "{}", stamp.message);
+    assert!(!e.text.contains("932"), "{}", e.text);
+}
+
+#[test]
+fn bad_images_are_refused_before_ocr_runs() {
+    // a header that claims 20,000 × 20,000 pixels: refused from its size,
+    // tesseract never started (this needs no OCR installed)
+    let mut huge = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    huge.extend_from_slice(&20_000u32.to_be_bytes());
+    huge.extend_from_slice(&20_000u32.to_be_bytes());
+    huge.extend_from_slice(&[8, 0, 0, 0, 0]);
+    let started = std::time::Instant::now();
+    let err = input::extract(&huge, &ocr_options()).unwrap_err();
+    assert!(err.to_string().contains("20000 × 20000"), "{err}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(1));
+    // a truncated image
+    let err = input::extract(b"\x89PNG\r\n\x1a\n", &ocr_options()).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Unreadable {
+                format: "image",
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    // OCR off: an image says how to read it
+    let err = input::extract(&huge, &Options::new()).unwrap_err();
+    assert!(err.to_string().contains("--ocr"), "{err}");
+    // a 0-byte file is an empty text: a document with nothing in it, not a crash
+    let (_, doc) = input::parse_bytes(b"", &ocr_options()).unwrap();
+    assert!(doc.number.is_none());
+}
+
+#[test]
+fn a_page_with_no_text_and_a_pdf_of_blank_pages_are_reported_quickly() {
+    if !has_pdftotext() || !has_ocr() {
+        return;
+    }
+    // not a document: a blank page's image
+    let Some(blank) = scan(&[], 100, "png") else {
+        return;
+    };
+    let (e, doc) = input::parse_bytes(&blank, &ocr_options()).unwrap();
+    assert!(e.text.is_empty(), "{}", e.text);
+    assert!(
+        doc.diagnostics.iter().any(|d| d.code == "no_text_found"),
+        "{:?}",
+        doc.diagnostics
+    );
+    // 300 blank pages: no page drawn, none rendered or read
+    let pages: Vec<Vec<(u32, u32, &str)>> = vec![vec![]; 300];
+    let started = std::time::Instant::now();
+    let (e, _) = input::parse_bytes(&pdf(&pages), &ocr_options()).unwrap();
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(30),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(e.pages, Some(300));
+    assert!(e.text.is_empty());
+}
+
+#[test]
+fn cli_reads_a_scan_and_refuses_it_with_ocr_never() {
+    if !has_pdftotext() || !has_ocr() {
+        return;
+    }
+    let dir = TempDir::new("cli-scan");
+    let Some(png) = scan(&dispatch_lines(), 300, "png") else {
+        return;
+    };
+    let f = dir.file("scan.png", png);
+    let cache = dir.path().join("cache");
+    let o = congvan()
+        .arg("parse")
+        .arg(&f)
+        .arg("--ocr-cache")
+        .arg(&cache)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["number"]["number"], "125", "{v}");
+    let o = congvan()
+        .arg("parse")
+        .arg(&f)
+        .arg("--ocr")
+        .arg("never")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("--ocr"), "{}", stderr(&o));
+}

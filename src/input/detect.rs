@@ -12,7 +12,8 @@ pub(crate) const CFB_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A,
 /// entry); any OLE compound file is taken as a `.doc` (its reader says so
 /// when there is no `WordDocument` stream, as in an encrypted `.docx`);
 /// `%PDF-` at the start, or after binary junk within the first kilobyte, is
-/// a PDF; everything else is text.
+/// a PDF; PNG, JPEG and TIFF signatures are images; everything else is
+/// text.
 ///
 /// ```
 /// use congvan::input::{detect, FileFormat};
@@ -28,6 +29,13 @@ pub fn detect(bytes: &[u8]) -> FileFormat {
         && memchr::memmem::find(bytes, b"word/document.xml").is_some()
     {
         return FileFormat::Docx;
+    }
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n")
+        || bytes.starts_with(&[0xFF, 0xD8, 0xFF])
+        || bytes.starts_with(b"II*\0")
+        || bytes.starts_with(b"MM\0*")
+    {
+        return FileFormat::Image;
     }
     let head = &bytes[..bytes.len().min(1024)];
     if let Some(at) = memchr::memmem::find(head, b"%PDF-") {
@@ -62,5 +70,9 @@ mod tests {
             FileFormat::Text
         );
         assert_eq!(detect(b""), FileFormat::Text);
+        assert_eq!(detect(b"\x89PNG\r\n\x1a\n...."), FileFormat::Image);
+        assert_eq!(detect(b"\xFF\xD8\xFF\xE0.."), FileFormat::Image);
+        assert_eq!(detect(b"II*\0...."), FileFormat::Image);
+        assert_eq!(detect(b"MM\0*...."), FileFormat::Image);
     }
 }

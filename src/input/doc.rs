@@ -104,6 +104,7 @@ pub(crate) fn extract(bytes: &[u8], options: &Options) -> Result<Extracted> {
         pages: None,
         diagnostics: Vec::new(),
         file_stamps: Vec::new(),
+        uncertain: Vec::new(),
     })
 }
 

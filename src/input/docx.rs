@@ -61,6 +61,7 @@ pub(crate) fn extract(bytes: &[u8], options: &Options) -> Result<Extracted> {
         pages,
         diagnostics: Vec::new(),
         file_stamps: Vec::new(),
+        uncertain: Vec::new(),
     })
 }
 

@@ -29,6 +29,8 @@ mod doc;
 mod docx;
 #[cfg(feature = "pdf")]
 mod layout;
+#[cfg(feature = "ocr")]
+mod ocr;
 #[cfg(feature = "pdf")]
 pub(crate) mod pdf;
 #[cfg(feature = "pdf")]
@@ -50,6 +52,8 @@ pub enum FileFormat {
     Doc,
     /// PDF (`%PDF-`).
     Pdf,
+    /// An image (PNG, JPEG, TIFF): a scan, read by OCR.
+    Image,
 }
 
 impl FileFormat {
@@ -60,6 +64,7 @@ impl FileFormat {
             FileFormat::Docx => "docx",
             FileFormat::Doc => "doc",
             FileFormat::Pdf => "pdf",
+            FileFormat::Image => "image",
         }
     }
 }
@@ -88,7 +93,20 @@ pub struct Extracted {
     /// Digital signatures read from the file itself (a PDF's signature
     /// dictionaries), as stamps with `source: "file"`.
     pub file_stamps: Vec<crate::model::Stamp>,
+    /// Words that OCR read with a low confidence (empty without OCR).
+    pub uncertain: Vec<UncertainWord>,
 }
+
+/// A word that OCR read with a low confidence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UncertainWord {
+    /// The word as read.
+    pub text: String,
+    /// Tesseract's confidence, 0–100.
+    pub confidence: f32,
+}
+
+impl Eq for UncertainWord {}
 
 /// Reads a file's bytes, whatever its format, into the text the parser reads.
 ///
@@ -113,6 +131,7 @@ pub fn extract(bytes: &[u8], options: &Options) -> Result<Extracted> {
                 pages: None,
                 diagnostics: decoded.diagnostics,
                 file_stamps: Vec::new(),
+                uncertain: Vec::new(),
             })
         }
         #[cfg(feature = "docx")]
@@ -121,6 +140,8 @@ pub fn extract(bytes: &[u8], options: &Options) -> Result<Extracted> {
         FileFormat::Doc => doc::extract(bytes, options),
         #[cfg(feature = "pdf")]
         FileFormat::Pdf => pdf::extract(bytes, options),
+        #[cfg(feature = "ocr")]
+        FileFormat::Image => image(bytes, options),
         #[allow(unreachable_patterns)]
         other => Err(Error::Unsupported {
             format: other.name(),
@@ -138,12 +159,83 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<(Extracted, crate:
     doc.diagnostics
         .extend(extracted.diagnostics.iter().cloned());
     doc.stamps.extend(extracted.file_stamps.iter().cloned());
+    flag_uncertain(&extracted, &mut doc);
     if extracted.format != FileFormat::Text && extracted.text.trim().is_empty() {
         // nothing could be read (a scan): the reader's diagnostics say so;
         // a list of every component "missing" from no text says nothing more
         doc.diagnostics = extracted.diagnostics.clone();
     }
     Ok((extracted, doc))
+}
+
+/// A `low_confidence` diagnostic for each word OCR was unsure of inside
+/// the number or the date: a digit there may be wrong.
+fn flag_uncertain(extracted: &Extracted, doc: &mut crate::Document) {
+    if extracted.uncertain.is_empty() {
+        return;
+    }
+    let fields = [
+        ("number", doc.number.as_ref().map(|n| n.span)),
+        ("date", doc.date.as_ref().map(|d| d.span)),
+    ];
+    let mut found = Vec::new();
+    for (field, span) in fields {
+        let Some(span) = span else { continue };
+        let Some(value) = extracted.text.get(span.start..span.end) else {
+            continue;
+        };
+        for word in &extracted.uncertain {
+            if !word.text.chars().any(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            // the word where it stands alone in the value
+            let mut from = 0;
+            while let Some(at) = value[from..].find(word.text.as_str()) {
+                let start = from + at;
+                let end = start + word.text.len();
+                let alone = !value[..start].ends_with(char::is_alphanumeric)
+                    && !value[end..].starts_with(char::is_alphanumeric);
+                from = end;
+                if alone {
+                    let span = crate::span::Span::new(span.start + start, span.start + end);
+                    if !found.iter().any(|d: &Diagnostic| d.span == span) {
+                        found.push(Diagnostic::warning(
+                            crate::diagnostic::DiagnosticCode::LowConfidence,
+                            format!(
+                                "OCR read `{}` in the {field} with {:.0}% confidence: check it on the page",
+                                word.text, word.confidence
+                            ),
+                            span,
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    doc.diagnostics.extend(found);
+}
+
+/// Reads an image file by OCR.
+#[cfg(feature = "ocr")]
+fn image(bytes: &[u8], options: &Options) -> Result<Extracted> {
+    if options.ocr == crate::options::OcrMode::Never {
+        return Err(Error::Unreadable {
+            format: "image",
+            reason: "an image is read only by OCR, which is off (--ocr auto)".to_owned(),
+        });
+    }
+    let mut pages = ocr::image_pages(bytes, options)?;
+    if pages.is_empty() {
+        // not a word on it: the page is still reported
+        pages.push((1, ocr::OcrPage::default()));
+    }
+    let texts: Vec<pdf::PageText> = pages
+        .into_iter()
+        .map(|(n, page)| pdf::PageText::from_ocr(n, page, None))
+        .collect();
+    let mut extracted = pdf::assemble(texts);
+    extracted.format = FileFormat::Image;
+    Ok(extracted)
 }
 
 /// The text a `.docx` body gives (fuzzing and benches).

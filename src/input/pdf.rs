@@ -86,7 +86,11 @@ pub(crate) fn extract(bytes: &[u8], options: &Options) -> Result<Extracted> {
         });
     }
     let raw = String::from_utf8_lossy(&out.stdout);
-    let mut extracted = from_layout_text(&raw);
+    #[allow(unused_mut)]
+    let mut pages = layout_pages(&raw);
+    #[cfg(feature = "ocr")]
+    ocr_pages(bytes, &mut pages, options)?;
+    let mut extracted = assemble(pages);
     add_signatures(&mut extracted, stamps);
     Ok(extracted)
 }
@@ -192,37 +196,123 @@ fn iso_time(s: &str) -> Option<String> {
     ok.then(|| format!("{y:04}-{m:02}-{d:02}T{time}Z"))
 }
 
-/// Builds the extracted text from `pdftotext -layout` output (pages
-/// separated by form feeds).
-pub(crate) fn from_layout_text(raw: &str) -> Extracted {
+/// One page on its way to the text: its lines (`pdftotext -layout` style)
+/// or why it has none, with what was noticed.
+pub(crate) struct PageText {
+    /// Page number, from 1.
+    page: usize,
+    /// Layout lines, `None` when the page gives no text.
+    lines: Option<String>,
+    /// What was noticed on the page.
+    diagnostics: Vec<(DiagnosticCode, crate::diagnostic::Severity, String)>,
+    /// Words OCR was unsure of.
+    uncertain: Vec<super::UncertainWord>,
+}
+
+impl PageText {
+    /// A page read by OCR (`why`: the text layer's problem, if it had one).
+    #[cfg(feature = "ocr")]
+    pub(crate) fn from_ocr(page: usize, ocr: super::ocr::OcrPage, why: Option<&str>) -> Self {
+        use crate::diagnostic::Severity;
+        let mut diagnostics = Vec::new();
+        let letters = ocr.layout.chars().filter(|c| c.is_alphabetic()).count();
+        let read = letters >= 20;
+        let because = why.map(|w| format!(" ({w})")).unwrap_or_default();
+        if read {
+            diagnostics.push((
+                DiagnosticCode::Ocr,
+                Severity::Info,
+                format!("page {page}: read by OCR{because}: {} words", ocr.words),
+            ));
+        } else {
+            diagnostics.push((
+                DiagnosticCode::NoTextFound,
+                Severity::Warning,
+                format!(
+                    "page {page}: OCR found no text{because} (a blank page, or not a document)"
+                ),
+            ));
+        }
+        for stamp in &ocr.received {
+            diagnostics.push((
+                DiagnosticCode::ReceivedStamp,
+                Severity::Info,
+                format!(
+                    "page {page}: an incoming-document stamp (not the document's number or date), left out of the text: {stamp}"
+                ),
+            ));
+        }
+        Self {
+            page,
+            lines: read.then_some(ocr.layout),
+            diagnostics,
+            uncertain: ocr.uncertain,
+        }
+    }
+}
+
+/// The pages of `pdftotext -layout` output (separated by form feeds), each
+/// with its lines or the problem of its text layer.
+fn layout_pages(raw: &str) -> Vec<PageText> {
     let mut pages: Vec<&str> = raw.split('\u{c}').collect();
     // the form feed after the last page leaves an empty tail
     if pages.len() > 1 && pages.last().is_some_and(|p| p.trim().is_empty()) {
         pages.pop();
     }
+    pages
+        .iter()
+        .enumerate()
+        .map(|(i, page)| {
+            let page_no = i + 1;
+            let fixed = page
+                .replace('\u{1A3}', "\u{1B0}")
+                .replace('\u{1A2}', "\u{1AF}");
+            match layer_problem(&fixed) {
+                Some((code, why)) => PageText {
+                    page: page_no,
+                    lines: None,
+                    diagnostics: vec![(
+                        code,
+                        crate::diagnostic::Severity::Warning,
+                        format!("page {page_no}: {why}; its text is left out (OCR can read it)"),
+                    )],
+                    uncertain: Vec::new(),
+                },
+                None => PageText {
+                    page: page_no,
+                    lines: Some(fixed),
+                    diagnostics: Vec::new(),
+                    uncertain: Vec::new(),
+                },
+            }
+        })
+        .collect()
+}
+
+/// Builds the extracted text from pages: the header split into its columns
+/// on the first page with text, the signature block on every page.
+pub(crate) fn assemble(pages: Vec<PageText>) -> Extracted {
     let mut diagnostics = Vec::new();
-    let mut text = String::with_capacity(raw.len());
+    let mut uncertain = Vec::new();
+    let mut text = String::new();
     let mut first_usable = true;
-    for (i, page) in pages.iter().enumerate() {
-        let page_no = i + 1;
-        let fixed = page
-            .replace('\u{1A3}', "\u{1B0}")
-            .replace('\u{1A2}', "\u{1AF}");
-        match layer_problem(&fixed) {
-            Some((code, why)) => {
-                diagnostics.push(Diagnostic::warning(
-                    code,
-                    format!("page {page_no}: {why}; its text is left out (OCR can read it)"),
-                    Span::empty(text.len()),
-                ));
-            }
-            None => {
-                let lines: Vec<&str> = fixed.lines().collect();
-                let rendered = layout::columns(&lines, first_usable);
-                text.push_str(&rendered);
-                first_usable = false;
-            }
+    let count = pages.len();
+    for page in pages {
+        for (code, severity, message) in page.diagnostics {
+            diagnostics.push(Diagnostic::new(
+                code,
+                severity,
+                message,
+                Span::empty(text.len()),
+            ));
         }
+        uncertain.extend(page.uncertain);
+        if let Some(lines) = &page.lines {
+            let lines: Vec<&str> = lines.lines().collect();
+            text.push_str(&layout::columns(&lines, first_usable));
+            first_usable = false;
+        }
+        let _ = page.page;
         if !text.is_empty() && !text.ends_with("\n\n") {
             text.push('\n');
         }
@@ -234,10 +324,80 @@ pub(crate) fn from_layout_text(raw: &str) -> Extracted {
         text,
         format: FileFormat::Pdf,
         read_as: InputFormat::Text,
-        pages: Some(pages.len()),
+        pages: Some(count),
         diagnostics,
         file_stamps: Vec::new(),
+        uncertain,
     }
+}
+
+/// Builds the extracted text from `pdftotext -layout` output (pages
+/// separated by form feeds), without OCR: for the tests and the fuzz target.
+#[cfg(any(test, feature = "bench"))]
+pub(crate) fn from_layout_text(raw: &str) -> Extracted {
+    assemble(layout_pages(raw))
+}
+
+/// Reads by OCR the pages that need it (`--ocr auto`: those without a
+/// usable text layer; `always`: every page), in place.
+#[cfg(feature = "ocr")]
+fn ocr_pages(bytes: &[u8], pages: &mut [PageText], options: &Options) -> Result<()> {
+    use crate::options::OcrMode;
+    if options.ocr == OcrMode::Never {
+        return Ok(());
+    }
+    let wanted: Vec<usize> = pages
+        .iter()
+        .filter(|p| options.ocr == OcrMode::Always || p.lines.is_none())
+        .map(|p| p.page)
+        .collect();
+    if wanted.is_empty() {
+        return Ok(());
+    }
+    let (now, later) = wanted.split_at(wanted.len().min(super::ocr::MAX_PAGES));
+    let textless: Vec<usize> = pages
+        .iter()
+        .filter(|p| {
+            p.diagnostics
+                .iter()
+                .any(|d| d.0 == DiagnosticCode::NoTextLayer)
+        })
+        .map(|p| p.page)
+        .collect();
+    let results = super::ocr::pdf_pages(bytes, now, &textless, options)?;
+    for (n, result) in results {
+        let Some(slot) = pages.iter_mut().find(|p| p.page == n) else {
+            continue;
+        };
+        let why = slot.diagnostics.first().map(|d| d.2.clone());
+        let why = why
+            .as_deref()
+            .and_then(|w| w.split_once(": "))
+            .map(|(_, w)| w.split(';').next().unwrap_or(w).to_owned());
+        match result {
+            Ok(ocr) => *slot = PageText::from_ocr(n, ocr, why.as_deref()),
+            // a missing program is the file's error; another failure is the page's
+            Err(e @ Error::MissingProgram { .. }) => return Err(e),
+            Err(e) => slot.diagnostics.push((
+                DiagnosticCode::OcrFailed,
+                crate::diagnostic::Severity::Warning,
+                format!("page {n}: OCR failed: {e}"),
+            )),
+        }
+    }
+    if let (Some(first), Some(last)) = (later.first(), later.last()) {
+        if let Some(slot) = pages.iter_mut().find(|p| p.page == *first) {
+            slot.diagnostics.push((
+                DiagnosticCode::OcrPageLimit,
+                crate::diagnostic::Severity::Warning,
+                format!(
+                    "pages {first}–{last} were not read by OCR: at most {} pages of a file are",
+                    super::ocr::MAX_PAGES
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Why a page's text layer cannot be read, if it cannot: a diagnostic code

@@ -38,7 +38,9 @@ use crate::warn;
 const EXIT_SOME_FAILED: u8 = 3;
 
 /// Extensions read when walking a folder (compared without case).
-const EXTENSIONS: [&str; 6] = ["txt", "md", "markdown", "docx", "doc", "pdf"];
+const EXTENSIONS: [&str; 11] = [
+    "txt", "md", "markdown", "docx", "doc", "pdf", "png", "jpg", "jpeg", "tif", "tiff",
+];
 
 /// Under `--jsonl`, how many files per worker thread may be finished ahead
 /// of the one the writer is waiting for (bounds the reorder buffer).
@@ -132,6 +134,8 @@ pub(crate) struct BatchArgs {
     /// Refuse inputs larger than SIZE (bytes, or with a unit: 512K, 64M, 1G).
     #[arg(long, value_name = "SIZE", default_value = DEFAULT_MAX_SIZE, value_parser = parse_size)]
     max_size: usize,
+    #[command(flatten)]
+    ocr: crate::parse_cmd::OcrArgs,
     /// Print nothing on stderr but errors that stop the batch.
     #[arg(long)]
     quiet: bool,
@@ -235,10 +239,16 @@ pub(crate) fn run(args: &BatchArgs) -> ExitCode {
         )
         .exit();
     }
-    let options = Options::new()
-        .format(args.format.into())
-        .lossy(args.lossy)
-        .max_size(args.max_size);
+    let options = args
+        .ocr
+        .apply(
+            Options::new()
+                .format(args.format.into())
+                .lossy(args.lossy)
+                .max_size(args.max_size),
+        )
+        // files are spread over the cores: one page at a time each
+        .ocr_jobs(1);
 
     let mut skipped = 0usize;
     let items = match &args.files_from {
@@ -586,7 +596,7 @@ impl Totals {
         let rate = if seconds > 0.0 { mb / seconds } else { 0.0 };
         format!(
             "batch: {} files ({} converted, {} up to date, {} failed), {} skipped (not \
-             .txt/.md/.markdown/.docx/.doc/.pdf), {} bytes in {seconds:.2} s ({rate:.2} MB/s), \
+             .txt/.md/.markdown/.docx/.doc/.pdf/.png/.jpg/.tif), {} bytes in {seconds:.2} s ({rate:.2} MB/s), \
              {} documents with warnings",
             self.files,
             self.converted,

@@ -48,6 +48,8 @@ pub(crate) struct CheckArgs {
     /// included.
     #[arg(long, value_name = "SIZE", default_value = DEFAULT_MAX_SIZE, value_parser = parse_size)]
     max_size: usize,
+    #[command(flatten)]
+    ocr: crate::parse_cmd::OcrArgs,
     /// When to colour the output: `auto` colours only when standard output is a terminal
     /// (and `NO_COLOR` is not set).
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
@@ -106,10 +108,12 @@ struct Counts {
 
 /// Runs `congvan check`.
 pub(crate) fn run(args: &CheckArgs) -> ExitCode {
-    let options = Options::new()
-        .format(args.format.into())
-        .lossy(args.lossy)
-        .max_size(args.max_size);
+    let options = args.ocr.apply(
+        Options::new()
+            .format(args.format.into())
+            .lossy(args.lossy)
+            .max_size(args.max_size),
+    );
     let deny_warnings = args.deny.contains(&Deny::Warnings);
     let style = Style {
         on: match args.color {

@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
-use congvan::{Document, Error, InputFormat, Options};
+use congvan::{Document, Error, InputFormat, OcrMode, Options};
 
 use crate::input::{parse_size, read_limited, DEFAULT_MAX_SIZE};
 use crate::names::shown;
@@ -38,6 +38,69 @@ pub(crate) struct ParseArgs {
     /// included.
     #[arg(long, value_name = "SIZE", default_value = DEFAULT_MAX_SIZE, value_parser = parse_size)]
     max_size: usize,
+    #[command(flatten)]
+    ocr: OcrArgs,
+}
+
+/// The OCR options of `parse`, `check`, `batch` and `text`.
+#[derive(Debug, Args)]
+pub(crate) struct OcrArgs {
+    /// When to read scans by OCR (`tesseract`, packages `tesseract-ocr tesseract-ocr-vie`):
+    /// `auto` reads images and the PDF pages without a usable text layer, `always` every PDF
+    /// page too, `never` reports such pages and leaves them out.
+    #[arg(long, value_enum, default_value_t = Ocr::Auto)]
+    ocr: Ocr,
+    /// Where OCR output is cached, by the file's content hash (default
+    /// `$XDG_CACHE_HOME/congvan/ocr`, or `~/.cache/congvan/ocr`).
+    #[arg(long, value_name = "DIR")]
+    ocr_cache: Option<std::path::PathBuf>,
+    /// Cache nothing: OCR every page again.
+    #[arg(long, conflicts_with = "ocr_cache")]
+    no_ocr_cache: bool,
+    /// Resolution at which PDF pages are rendered for OCR.
+    #[arg(long, value_name = "DPI", default_value_t = 300)]
+    ocr_dpi: u32,
+}
+
+/// Values of `--ocr`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Ocr {
+    /// Never.
+    Never,
+    /// Images and pages without a usable text layer.
+    Auto,
+    /// Every page.
+    Always,
+}
+
+impl OcrArgs {
+    /// `options` with these OCR settings.
+    pub(crate) fn apply(&self, options: Options) -> Options {
+        let mode = match self.ocr {
+            Ocr::Never => OcrMode::Never,
+            Ocr::Auto => OcrMode::Auto,
+            Ocr::Always => OcrMode::Always,
+        };
+        let cache = if self.no_ocr_cache {
+            None
+        } else {
+            self.ocr_cache.clone().or_else(default_cache)
+        };
+        options.ocr(mode).ocr_cache(cache).ocr_dpi(self.ocr_dpi)
+    }
+}
+
+/// `$XDG_CACHE_HOME/congvan/ocr`, or `~/.cache/congvan/ocr`.
+fn default_cache() -> Option<std::path::PathBuf> {
+    let base = std::env::var_os("XDG_CACHE_HOME")
+        .filter(|v| !v.is_empty())
+        .map(std::path::PathBuf::from)
+        .or_else(|| {
+            std::env::var_os("HOME")
+                .filter(|v| !v.is_empty())
+                .map(|h| std::path::PathBuf::from(h).join(".cache"))
+        })?;
+    Some(base.join("congvan").join("ocr"))
 }
 
 /// Values of `--format`.
@@ -63,10 +126,12 @@ impl From<Format> for InputFormat {
 
 /// Runs `congvan parse`.
 pub(crate) fn run(args: &ParseArgs) -> ExitCode {
-    let options = Options::new()
-        .format(args.format.into())
-        .lossy(args.lossy)
-        .max_size(args.max_size);
+    let options = args.ocr.apply(
+        Options::new()
+            .format(args.format.into())
+            .lossy(args.lossy)
+            .max_size(args.max_size),
+    );
     let inputs: Vec<&str> = if args.files.is_empty() {
         vec!["-"]
     } else {

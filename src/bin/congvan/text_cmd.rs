@@ -27,11 +27,13 @@ pub(crate) struct TextArgs {
     /// included.
     #[arg(long, value_name = "SIZE", default_value = DEFAULT_MAX_SIZE, value_parser = parse_size)]
     max_size: usize,
+    #[command(flatten)]
+    ocr: crate::parse_cmd::OcrArgs,
 }
 
 /// Runs `congvan text`.
 pub(crate) fn run(args: &TextArgs) -> ExitCode {
-    let options = Options::new();
+    let options = args.ocr.apply(Options::new().max_size(args.max_size));
     let name = if args.file == "-" {
         "<stdin>"
     } else {

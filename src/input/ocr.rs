@@ -1,0 +1,973 @@
+//! Scans: pages read by OCR, with their layout.
+//!
+//! `tesseract` (package `tesseract-ocr`, Vietnamese model
+//! `tesseract-ocr-vie`) reads a page image and prints every word with its
+//! box and confidence (TSV output); PDF pages are rendered to images by
+//! poppler's `pdftoppm`. Both run as external programs found on `PATH`;
+//! nothing is linked.
+//!
+//! The words are laid out again as `pdftotext -layout` lays out a text
+//! layer: words grouped into lines by their boxes (after a deskew measured
+//! from the lines' baselines), lines that share a height joined into one
+//! row, each word at the character column its position gives, wide gaps
+//! kept wide. The PDF path's column splitter ([`super::layout`]) then reads
+//! the header's two columns and the `Nơi nhận` / signer columns apart, the
+//! same way for a scan as for a text layer.
+//!
+//! What a scan has that a text layer has not:
+//! - an incoming-document stamp (`ĐẾN Số: … Ngày: …`, written by the office
+//!   that received the paper) is taken out of the text and reported as a
+//!   `received_stamp` diagnostic, so that its number and day are never read
+//!   as the document's;
+//! - words read with a low confidence are kept in
+//!   [`Extracted::uncertain`](super::Extracted::uncertain), so that a digit
+//!   in the number or the date that tesseract was unsure of gives a
+//!   `low_confidence` diagnostic with its span.
+//!
+//! OCR costs seconds per page: its output (the TSV) is cached by the
+//! file's SHA-256, the page, the resolution and the language, so a rerun or
+//! a new parser reads the cache instead.
+
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+use std::time::Duration;
+
+use super::process::Program;
+use super::UncertainWord;
+use crate::error::{Error, Result};
+use crate::options::Options;
+
+const TESSERACT: Program = Program {
+    name: "tesseract",
+    package: "tesseract-ocr tesseract-ocr-vie",
+    format: "image",
+};
+
+const PDFIMAGES: Program = Program {
+    name: "pdfimages",
+    package: "poppler-utils",
+    format: "pdf",
+};
+
+const PDFTOPPM: Program = Program {
+    name: "pdftoppm",
+    package: "poppler-utils",
+    format: "pdf",
+};
+
+/// Tesseract's language.
+const LANG: &str = "vie";
+/// Tesseract's page segmentation: automatic (columns become blocks; the
+/// rows are rebuilt here from the boxes).
+const PSM: &str = "3";
+/// How long one page may take in `tesseract`.
+const PAGE_TIMEOUT: Duration = Duration::from_secs(300);
+/// How long rendering one page may take in `pdftoppm`.
+const RENDER_TIMEOUT: Duration = Duration::from_secs(120);
+/// Largest image read, in pixels: an A4 page at 600 dpi is 35 million.
+pub(crate) const MAX_PIXELS: u64 = 100_000_000;
+/// Most pages of one file read by OCR.
+pub(crate) const MAX_PAGES: usize = 100;
+/// Words below this confidence (0–100) are uncertain.
+const LOW_CONFIDENCE: f32 = 60.0;
+/// Version of the cached output's meaning: bump when the command changes.
+const CACHE_VERSION: &str = "1";
+
+/// One page read by OCR.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct OcrPage {
+    /// Lines as `pdftotext -layout` would print them.
+    pub(crate) layout: String,
+    /// Words read with a low confidence.
+    pub(crate) uncertain: Vec<UncertainWord>,
+    /// Incoming-document stamps found (and left out of `layout`).
+    pub(crate) received: Vec<String>,
+    /// Number of words read.
+    pub(crate) words: usize,
+}
+
+/// A word from tesseract's TSV.
+#[derive(Debug, Clone, PartialEq)]
+struct Word {
+    line: (u32, u32, u32),
+    left: f32,
+    top: f32,
+    width: f32,
+    height: f32,
+    conf: f32,
+    text: String,
+}
+
+impl Word {
+    fn right(&self) -> f32 {
+        self.left + self.width
+    }
+}
+
+/// Words of each page of a TSV, in tesseract's order (pages from 1).
+fn parse_tsv(tsv: &str) -> Vec<(usize, Vec<Word>)> {
+    let mut pages: Vec<(usize, Vec<Word>)> = Vec::new();
+    for row in tsv.lines().skip(1) {
+        let f: Vec<&str> = row.splitn(12, '\t').collect();
+        if f.len() < 12 || f[0] != "5" {
+            continue;
+        }
+        let text = f[11].trim();
+        if text.is_empty() {
+            continue;
+        }
+        let num = |i: usize| f[i].trim().parse::<f32>().unwrap_or(0.0);
+        let int = |i: usize| f[i].trim().parse::<u32>().unwrap_or(0);
+        let page = f[1].trim().parse::<usize>().unwrap_or(1);
+        let word = Word {
+            line: (int(2), int(3), int(4)),
+            left: num(6),
+            top: num(7),
+            width: num(8).max(1.0),
+            height: num(9).max(1.0),
+            conf: num(10),
+            text: correct_word(text),
+        };
+        match pages.last_mut() {
+            Some((p, words)) if *p == page => words.push(word),
+            _ => pages.push((page, vec![word])),
+        }
+    }
+    pages
+}
+
+/// Capitals that tesseract's Vietnamese model reads with the wrong mark in
+/// the fixed words of headings and titles (`GIÁM ĐÓC`, `CỤC HÓA CHÁT`).
+const CAPITALS: [(&str, &str); 13] = [
+    ("TÍNH", "TỈNH"),
+    ("ĐÓC", "ĐỐC"),
+    ("CHÁT", "CHẤT"),
+    ("ĐÒNG", "ĐỒNG"),
+    ("TRUYEN", "TRUYỀN"),
+    ("QUYÉT", "QUYẾT"),
+    ("TỌI", "TỘI"),
+    ("HỌI", "HỘI"),
+    ("CỌNG", "CỘNG"),
+    ("BÔ", "BỘ"),
+    ("HÒ", "HỒ"),
+    ("TRƯƠNG", "TRƯỞNG"),
+    ("ĐIÊU", "ĐIỀU"),
+];
+
+/// Phrases of the genre that OCR misreads, fixed in the laid-out text.
+const PHRASES: [(&str, &str); 7] = [
+    ("THÀNH PHÓ", "THÀNH PHỐ"),
+    ("Thành phó", "Thành phố"),
+    ("Hô Chí Minh", "Hồ Chí Minh"),
+    ("Noi nhận", "Nơi nhận"),
+    ("Nơi nhân", "Nơi nhận"),
+    ("Hạnh phú\n", "Hạnh phúc\n"),
+    ("giám đóc", "giám đốc"),
+];
+
+/// One word as tesseract read it, with its slips fixed: the Icelandic `Ð`
+/// for `Đ`, a capital inside a lower-case word (`sỐ`), a label glued to its
+/// digits (`ngày24`), a heading word with the wrong mark.
+fn correct_word(word: &str) -> String {
+    let mut w: String = word
+        .chars()
+        .map(|c| match c {
+            'Ð' => 'Đ',
+            'ð' => 'đ',
+            c => c,
+        })
+        .collect();
+    if let Some(&(_, fixed)) = CAPITALS.iter().find(|(bad, _)| *bad == w) {
+        return fixed.to_owned();
+    }
+    let mut chars = w.chars();
+    if chars.next().is_some_and(char::is_lowercase)
+        && w.chars().all(char::is_alphabetic)
+        && chars.any(char::is_uppercase)
+    {
+        w = w.to_lowercase();
+    }
+    for label in ["ngày", "Ngày", "số", "Số:"] {
+        if let Some(rest) = w.strip_prefix(label) {
+            if rest.starts_with(|c: char| c.is_ascii_digit()) {
+                return format!("{label} {rest}");
+            }
+        }
+    }
+    w
+}
+
+fn median(mut v: Vec<f32>) -> Option<f32> {
+    if v.is_empty() {
+        return None;
+    }
+    v.sort_by(f32::total_cmp);
+    Some(v[v.len() / 2])
+}
+
+/// A line of words (tesseract's line), with its deskewed vertical centre.
+struct Line {
+    words: Vec<Word>,
+    centre: f32,
+    height: f32,
+}
+
+/// Letters without their marks, upper case (`ĐẾN` → `DEN`).
+fn fold(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.nfd()
+        .filter(|c| !('\u{300}'..='\u{36F}').contains(c))
+        .map(|c| match c {
+            'đ' | 'Đ' => 'D',
+            c => c,
+        })
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+fn line_text(words: &[Word]) -> String {
+    words
+        .iter()
+        .map(|w| w.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Noise a scan adds: marks of a seal, a signature, the paper's edge, read
+/// as letters with little confidence.
+fn is_noise(w: &Word) -> bool {
+    let alnum = w.text.chars().filter(|c| c.is_alphanumeric()).count();
+    (alnum == 0 && w.conf < 50.0 && !matches!(w.text.as_str(), "-" | "–" | "/" | "." | ":"))
+        || (w.conf < 20.0 && alnum <= 2)
+}
+
+/// The lines of a page, deskewed, noise dropped.
+fn lines_of(words: Vec<Word>) -> Vec<Line> {
+    let mut by_line: Vec<Vec<Word>> = Vec::new();
+    for w in words {
+        match by_line.last_mut() {
+            Some(l) if l[0].line == w.line => l.push(w),
+            _ => by_line.push(vec![w]),
+        }
+    }
+    // skew: the median slope of the baselines of long lines
+    let slopes: Vec<f32> = by_line
+        .iter()
+        .filter(|l| l.len() >= 4)
+        .filter_map(|l| {
+            let (a, b) = (l.first()?, l.last()?);
+            let dx = (b.left + b.width / 2.0) - (a.left + a.width / 2.0);
+            (dx > 200.0).then(|| ((b.top + b.height) - (a.top + a.height)) / dx)
+        })
+        .collect();
+    let slope = median(slopes).unwrap_or(0.0).clamp(-0.1, 0.1);
+    by_line
+        .into_iter()
+        .filter_map(|mut words| {
+            words.retain(|w| !is_noise(w));
+            if words.is_empty() {
+                return None;
+            }
+            // a line of nothing but unsure marks is a seal or a signature
+            let mean = words.iter().map(|w| w.conf).sum::<f32>() / words.len() as f32;
+            let letters: usize = words
+                .iter()
+                .map(|w| w.text.chars().filter(|c| c.is_alphanumeric()).count())
+                .sum();
+            // nor a line with no letter or digit at all (rules, a page edge)
+            if (mean < 40.0 && letters < 12) || letters == 0 {
+                return None;
+            }
+            words.sort_by(|a, b| a.left.total_cmp(&b.left));
+            let height = median(words.iter().map(|w| w.height).collect()).unwrap_or(1.0);
+            let centre = median(
+                words
+                    .iter()
+                    .map(|w| w.top + w.height / 2.0 - slope * (w.left + w.width / 2.0))
+                    .collect(),
+            )
+            .unwrap_or(0.0);
+            Some(Line {
+                words,
+                centre,
+                height,
+            })
+        })
+        .collect()
+}
+
+/// A gap wider than this many line heights ends a stamp's line.
+const STAMP_GAP: f32 = 4.0;
+
+/// Takes out the lines of incoming-document stamps (`ĐẾN`, `Số:`, `Ngày:`,
+/// `Chuyển:` in a box): their text, one string per stamp.
+fn take_received(lines: &mut Vec<Line>) -> Vec<String> {
+    let mut stamps = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        // the stamp's `ĐẾN` is in capitals (`đến năm 2030` is prose)
+        let text = line_text(&lines[i].words);
+        let head = fold(&text);
+        let upper = !lines[i].words[0].text.chars().any(char::is_lowercase);
+        let starts = (upper && head.starts_with("DEN"))
+            || head.contains("CONG VAN DEN")
+            || head.contains("VAN BAN DEN");
+        if !starts {
+            i += 1;
+            continue;
+        }
+        // the stamp ends at the first wide gap: what follows on the line
+        // (the subject beside it) stays in the text
+        let h = lines[i].height;
+        let words = &lines[i].words;
+        if let Some(k) = (1..words.len()).find(|&k| words[k].left - words[k - 1].right() > 2.0 * h)
+        {
+            let rest = lines[i].words.split_off(k);
+            let centre = lines[i].centre;
+            lines.insert(
+                i + 1,
+                Line {
+                    words: rest,
+                    centre,
+                    height: h,
+                },
+            );
+        }
+        let (l, r) = (
+            lines[i].words[0].left,
+            lines[i].words[lines[i].words.len() - 1].right(),
+        );
+        let mut taken = vec![i];
+        // the stamp's other lines: below it, overlapping its x range,
+        // starting with the stamp's labels
+        for (j, line) in lines.iter().enumerate().skip(i + 1) {
+            if line.centre - lines[i].centre > 8.0 * h {
+                break;
+            }
+            let first = &line.words[0];
+            let text = fold(&line_text(&line.words));
+            let label = ["SO", "NGAY", "CHUYEN", "LUU HO SO", "GIO"]
+                .iter()
+                .any(|p| text.starts_with(p));
+            if label && first.left < r + 4.0 * h && first.left + 6.0 * h > l {
+                taken.push(j);
+            }
+        }
+        let mut text = String::new();
+        for &j in taken.iter().rev() {
+            // a label's line ends at its first wide gap too: a centred line
+            // beside the stamp stays
+            let words = &lines[j].words;
+            let gap = (1..words.len())
+                .find(|&k| words[k].left - words[k - 1].right() > STAMP_GAP * lines[j].height);
+            let stamp_words = match gap {
+                Some(k) => lines[j].words.drain(..k).collect(),
+                None => lines.remove(j).words,
+            };
+            let t = line_text(&stamp_words);
+            text = if text.is_empty() {
+                t
+            } else {
+                format!("{t} {text}")
+            };
+        }
+        stamps.push(text);
+        i = taken[0];
+    }
+    stamps
+}
+
+/// Lays the words of a page out as text lines, `pdftotext -layout` style.
+fn layout_page(words: Vec<Word>) -> OcrPage {
+    let count = words.len();
+    let uncertain = words
+        .iter()
+        .filter(|w| w.conf < LOW_CONFIDENCE && !is_noise(w))
+        .map(|w| UncertainWord {
+            text: w.text.clone(),
+            confidence: w.conf,
+        })
+        .collect();
+    let mut lines = lines_of(words);
+    let received = take_received(&mut lines);
+    let mut page = OcrPage {
+        uncertain,
+        received,
+        words: count,
+        ..OcrPage::default()
+    };
+    if lines.is_empty() {
+        return page;
+    }
+    let char_width = median(
+        lines
+            .iter()
+            .flat_map(|l| &l.words)
+            .filter(|w| w.text.chars().count() >= 3)
+            .map(|w| w.width / w.text.chars().count() as f32)
+            .collect(),
+    )
+    .unwrap_or(20.0)
+    .max(1.0);
+    let margin = lines
+        .iter()
+        .map(|l| l.words[0].left)
+        .fold(f32::MAX, f32::min);
+    lines.sort_by(|a, b| a.centre.total_cmp(&b.centre));
+    // rows: lines at the same height (the two columns of the header)
+    let mut rows: Vec<(f32, f32, Vec<Word>)> = Vec::new();
+    for line in lines {
+        match rows.last_mut() {
+            Some((c, h, words))
+                if (line.centre - *c).abs() < 0.5 * h.max(line.height)
+                    && !words.iter().any(|w| {
+                        line.words
+                            .iter()
+                            .any(|v| v.left < w.right() && w.left < v.right())
+                    }) =>
+            {
+                words.extend(line.words);
+            }
+            _ => rows.push((line.centre, line.height, line.words)),
+        }
+    }
+    let pitch = median(
+        rows.windows(2)
+            .map(|w| w[1].0 - w[0].0)
+            .filter(|d| *d > 0.0)
+            .collect(),
+    )
+    .unwrap_or(1.0)
+    .max(1.0);
+    let mut out = String::new();
+    let mut prev: Option<f32> = None;
+    for (centre, _, mut words) in rows {
+        if let Some(p) = prev {
+            // at most two blank lines: a signature's space for the seal and
+            // the hand is not the end of the signature block
+            let blanks = ((centre - p) / pitch - 1.0).round().clamp(0.0, 2.0) as usize;
+            for _ in 0..blanks {
+                out.push('\n');
+            }
+        }
+        prev = Some(centre);
+        words.sort_by(|a, b| a.left.total_cmp(&b.left));
+        let mut col = 0usize;
+        let mut last_right: Option<f32> = None;
+        for w in &words {
+            let target = ((w.left - margin) / char_width).round().max(0.0) as usize;
+            let at = match last_right {
+                None => target,
+                Some(r) if w.left - r > 2.5 * char_width => target.max(col + 2),
+                Some(_) => col + 1,
+            };
+            out.extend(std::iter::repeat_n(' ', at - col));
+            out.push_str(&w.text);
+            col = at + w.text.chars().count();
+            last_right = Some(w.right());
+        }
+        out.push('\n');
+    }
+    for (bad, good) in PHRASES {
+        if out.contains(bad) {
+            out = out.replace(bad, good);
+        }
+    }
+    page.layout = out;
+    page
+}
+
+/// A fresh private directory for the files of one OCR run, removed on drop.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new() -> Result<Self> {
+        static COUNTER: AtomicUsize = AtomicUsize::new(0);
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let path = std::env::temp_dir().join(format!("congvan-ocr-{}-{n}", std::process::id()));
+        // create_dir fails on anything left there: never write through it
+        std::fs::create_dir(&path).map_err(|e| Error::Unreadable {
+            format: "image",
+            reason: format!("cannot make a temporary directory: {e}"),
+        })?;
+        Ok(Self(path))
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, bytes))
+        .map_err(|e| Error::Unreadable {
+            format: "image",
+            reason: format!("cannot write a temporary file: {e}"),
+        })
+}
+
+/// The cache of OCR output: one TSV file per page.
+struct Cache<'a> {
+    dir: Option<&'a Path>,
+    hash: String,
+}
+
+impl<'a> Cache<'a> {
+    fn new(bytes: &[u8], options: &'a Options) -> Self {
+        use sha2::{Digest, Sha256};
+        let hash = Sha256::digest(bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        Self {
+            dir: options.ocr_cache.as_deref(),
+            hash,
+        }
+    }
+
+    fn path(&self, what: &str) -> Option<PathBuf> {
+        let name = format!("{}-{what}-{LANG}-psm{PSM}-v{CACHE_VERSION}.tsv", self.hash);
+        self.dir.map(|d| d.join(name))
+    }
+
+    fn get(&self, what: &str) -> Option<String> {
+        std::fs::read_to_string(self.path(what)?).ok()
+    }
+
+    /// Stores quietly: a cache that cannot be written only costs time.
+    fn put(&self, what: &str, tsv: &str) {
+        let Some(path) = self.path(what) else { return };
+        if let Some(dir) = path.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+        if std::fs::write(&tmp, tsv).is_ok() && std::fs::rename(&tmp, &path).is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+    }
+}
+
+/// Runs tesseract on an image file with a page segmentation mode: its TSV.
+fn tesseract(image: &Path, psm: &str, timeout: Duration) -> Result<String> {
+    let args = [
+        image.as_os_str(),
+        OsStr::new("stdout"),
+        OsStr::new("-l"),
+        OsStr::new(LANG),
+        OsStr::new("--psm"),
+        OsStr::new(psm),
+        OsStr::new("tsv"),
+    ];
+    let out = TESSERACT.run(&args, &[], timeout, 64 << 20)?;
+    if !out.success {
+        let first = out.stderr.lines().last().unwrap_or("").trim().to_owned();
+        let reason = if out.stderr.contains("Failed loading language") {
+            "tesseract has no Vietnamese model: install the package `tesseract-ocr-vie`".to_owned()
+        } else {
+            format!("tesseract could not read the image: {first}")
+        };
+        return Err(Error::Unreadable {
+            format: "image",
+            reason,
+        });
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// Page segmentation for the second reading of picture regions: one
+/// uniform block, no picture detection.
+const FILL_PSM: &str = "6";
+
+/// Regions of a page that tesseract's layout analysis took for pictures
+/// (empty blocks at least a few lines high): `(left, top, right, bottom)`.
+fn picture_regions(tsv: &str) -> Vec<(f32, f32, f32, f32)> {
+    tsv.lines()
+        .skip(1)
+        .filter_map(|row| {
+            let f: Vec<&str> = row.splitn(12, '\t').collect();
+            if f.len() < 12 || f[0] != "5" || !f[11].trim().is_empty() {
+                return None;
+            }
+            let n = |i: usize| f[i].trim().parse::<f32>().ok();
+            let (l, t, w, h) = (n(6)?, n(7)?, n(8)?, n(9)?);
+            (h > 100.0 && w > 100.0).then_some((l, t, l + w, t + h))
+        })
+        .collect()
+}
+
+/// The words of a second reading that fall inside the picture regions,
+/// as lines of their own.
+fn fill_words(tsv: &str, regions: &[(f32, f32, f32, f32)]) -> Vec<Word> {
+    parse_tsv(tsv)
+        .into_iter()
+        .flat_map(|(_, w)| w)
+        .filter(|w| {
+            let (x, y) = (w.left + w.width / 2.0, w.top + w.height / 2.0);
+            regions
+                .iter()
+                .any(|&(l, t, r, b)| l <= x && x <= r && t <= y && y <= b)
+        })
+        .map(|mut w| {
+            w.line.0 += 10_000;
+            w
+        })
+        .collect()
+}
+
+/// How many workers read pages at once.
+fn jobs(options: &Options, pages: usize) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let jobs = if options.ocr_jobs == 0 {
+        cores
+    } else {
+        options.ocr_jobs
+    };
+    jobs.clamp(1, pages.max(1))
+}
+
+/// The pages of a PDF that draw an image (`pdfimages -list`); `None` when
+/// that cannot be told.
+fn pages_with_images(pdf: &Path) -> Option<Vec<usize>> {
+    let args = [OsStr::new("-list"), pdf.as_os_str()];
+    let out = PDFIMAGES.run(&args, &[], RENDER_TIMEOUT, 16 << 20).ok()?;
+    if !out.success {
+        return None;
+    }
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut pages: Vec<usize> = text
+        .lines()
+        .skip(2)
+        .filter_map(|l| l.split_whitespace().next()?.parse().ok())
+        .collect();
+    pages.dedup();
+    Some(pages)
+}
+
+/// Reads `pages` (numbered from 1) of a PDF by OCR: each page's result, in
+/// the order asked. A page in `textless` (no text at all) that draws no
+/// image is blank: it is not rendered.
+pub(crate) fn pdf_pages(
+    bytes: &[u8],
+    pages: &[usize],
+    textless: &[usize],
+    options: &Options,
+) -> Result<Vec<(usize, Result<OcrPage>)>> {
+    let cache = Cache::new(bytes, options);
+    let dpi = options.ocr_dpi.clamp(50, 600);
+    let key = |page: usize| format!("p{page}-r{dpi}");
+    let fill_key = |page: usize| format!("p{page}-r{dpi}-fill");
+    let dir = TempDir::new()?;
+    let pdf = dir.0.join("in.pdf");
+    let mut blank: Vec<usize> = Vec::new();
+    let uncached = |p: &usize| cache.get(&key(*p)).is_none() || cache.get(&fill_key(*p)).is_none();
+    if pages.iter().any(uncached) {
+        write_file(&pdf, bytes)?;
+        if !textless.is_empty() {
+            if let Some(drawn) = pages_with_images(&pdf) {
+                blank = textless
+                    .iter()
+                    .copied()
+                    .filter(|p| !drawn.contains(p))
+                    .collect();
+            }
+        }
+    }
+    let next = AtomicUsize::new(0);
+    let results = Mutex::new(Vec::with_capacity(pages.len()));
+    // renders a page to a PNG (removed by the caller)
+    let render = |page: usize| -> Result<PathBuf> {
+        let root = dir.0.join(format!("p{page}"));
+        let n = page.to_string();
+        let r = dpi.to_string();
+        let mut args: Vec<&OsStr> = ["-r", &r, "-gray", "-f", &n, "-l", &n, "-singlefile", "-png"]
+            .map(OsStr::new)
+            .to_vec();
+        args.push(pdf.as_os_str());
+        args.push(root.as_os_str());
+        let out = PDFTOPPM.run(&args, &[], RENDER_TIMEOUT, 1 << 20)?;
+        let png = root.with_extension("png");
+        if !out.success || !png.exists() {
+            return Err(Error::Unreadable {
+                format: "pdf",
+                reason: format!("pdftoppm could not render page {page}"),
+            });
+        }
+        Ok(png)
+    };
+    let read = |page: usize, png: &mut Option<PathBuf>, what: String, psm: &str| {
+        if let Some(tsv) = cache.get(&what) {
+            return Ok(tsv);
+        }
+        let image = match png {
+            Some(p) => p.clone(),
+            None => png.insert(render(page)?).clone(),
+        };
+        let tsv = tesseract(&image, psm, PAGE_TIMEOUT)?;
+        cache.put(&what, &tsv);
+        Ok::<String, Error>(tsv)
+    };
+    let one = |page: usize| -> Result<OcrPage> {
+        if blank.contains(&page) {
+            return Ok(OcrPage::default());
+        }
+        let mut png = None;
+        let result = read(page, &mut png, key(page), PSM).and_then(|tsv| {
+            let mut words: Vec<Word> = parse_tsv(&tsv).into_iter().flat_map(|(_, w)| w).collect();
+            // regions taken for pictures (a signature under its seal) are
+            // read again as plain text
+            let regions = picture_regions(&tsv);
+            if !regions.is_empty() {
+                let fill = read(page, &mut png, fill_key(page), FILL_PSM)?;
+                words.extend(fill_words(&fill, &regions));
+            }
+            Ok(layout_page(words))
+        });
+        if let Some(png) = png {
+            let _ = std::fs::remove_file(png);
+        }
+        result
+    };
+    std::thread::scope(|scope| {
+        for _ in 0..jobs(options, pages.len()) {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(&page) = pages.get(i) else { break };
+                let r = one(page);
+                if let Ok(mut v) = results.lock() {
+                    v.push((i, page, r));
+                }
+            });
+        }
+    });
+    let mut results = results.into_inner().unwrap_or_default();
+    results.sort_by_key(|r| r.0);
+    Ok(results.into_iter().map(|(_, p, r)| (p, r)).collect())
+}
+
+/// The pixel size of a PNG, JPEG or TIFF (its first image), from its header.
+pub(crate) fn image_size(bytes: &[u8]) -> Option<(u64, u64)> {
+    let be16 = |b: &[u8], i: usize| -> Option<u64> {
+        Some(u64::from(u16::from_be_bytes([*b.get(i)?, *b.get(i + 1)?])))
+    };
+    let be32 = |b: &[u8], i: usize| -> Option<u64> {
+        Some(u64::from(u32::from_be_bytes(
+            b.get(i..i + 4)?.try_into().ok()?,
+        )))
+    };
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        return Some((be32(bytes, 16)?, be32(bytes, 20)?));
+    }
+    if bytes.starts_with(&[0xFF, 0xD8]) {
+        let mut i = 2;
+        while i + 9 < bytes.len() {
+            if bytes[i] != 0xFF {
+                return None;
+            }
+            let marker = bytes[i + 1];
+            if marker == 0xFF {
+                i += 1;
+                continue;
+            }
+            let len = usize::try_from(be16(bytes, i + 2)?).ok()?;
+            // start of frame (not DHT 0xC4, JPG 0xC8, DAC 0xCC)
+            if (0xC0..=0xCF).contains(&marker) && !matches!(marker, 0xC4 | 0xC8 | 0xCC) {
+                return Some((be16(bytes, i + 7)?, be16(bytes, i + 5)?));
+            }
+            i += 2 + len;
+        }
+        return None;
+    }
+    let little = bytes.starts_with(b"II*\0");
+    if !little && !bytes.starts_with(b"MM\0*") {
+        return None;
+    }
+    let u16at = |i: usize| -> Option<u64> {
+        let b = [*bytes.get(i)?, *bytes.get(i + 1)?];
+        Some(u64::from(if little {
+            u16::from_le_bytes(b)
+        } else {
+            u16::from_be_bytes(b)
+        }))
+    };
+    let u32at = |i: usize| -> Option<u64> {
+        let b: [u8; 4] = bytes.get(i..i + 4)?.try_into().ok()?;
+        Some(u64::from(if little {
+            u32::from_le_bytes(b)
+        } else {
+            u32::from_be_bytes(b)
+        }))
+    };
+    let ifd = usize::try_from(u32at(4)?).ok()?;
+    let n = usize::try_from(u16at(ifd)?).ok()?;
+    let (mut w, mut h) = (None, None);
+    for k in 0..n.min(512) {
+        let e = ifd + 2 + 12 * k;
+        let tag = u16at(e)?;
+        let value = match u16at(e + 2)? {
+            3 => u16at(e + 8)?,
+            _ => u32at(e + 8)?,
+        };
+        match tag {
+            256 => w = Some(value),
+            257 => h = Some(value),
+            _ => {}
+        }
+    }
+    Some((w?, h?))
+}
+
+/// Reads an image file (PNG, JPEG, TIFF with any number of pages) by OCR:
+/// each page's result.
+pub(crate) fn image_pages(bytes: &[u8], options: &Options) -> Result<Vec<(usize, OcrPage)>> {
+    let unreadable = |reason: String| Error::Unreadable {
+        format: "image",
+        reason,
+    };
+    if bytes.is_empty() {
+        return Err(unreadable("the file is empty".to_owned()));
+    }
+    let (w, h) = image_size(bytes)
+        .ok_or_else(|| unreadable("its header does not say its size (damaged?)".to_owned()))?;
+    if w == 0 || h == 0 {
+        return Err(unreadable(format!("the image is {w} × {h} pixels")));
+    }
+    if w.saturating_mul(h) > MAX_PIXELS {
+        return Err(unreadable(format!(
+            "the image is {w} × {h} pixels, over the limit of {} million pixels for OCR",
+            MAX_PIXELS / 1_000_000
+        )));
+    }
+    let cache = Cache::new(bytes, options);
+    let tsv = match cache.get("image") {
+        Some(tsv) => tsv,
+        None => {
+            let dir = TempDir::new()?;
+            let path = dir.0.join("page.img");
+            write_file(&path, bytes)?;
+            let tsv = tesseract(&path, PSM, PAGE_TIMEOUT.saturating_mul(4))?;
+            cache.put("image", &tsv);
+            tsv
+        }
+    };
+    Ok(parse_tsv(&tsv)
+        .into_iter()
+        .take(MAX_PAGES)
+        .map(|(page, words)| (page, layout_page(words)))
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{fold, image_size, layout_page, parse_tsv};
+
+    fn tsv(rows: &[(u32, u32, i32, i32, i32, f32, &str)]) -> String {
+        let mut s = String::from(
+            "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n",
+        );
+        for (i, (block, line, left, top, width, conf, text)) in rows.iter().enumerate() {
+            s.push_str(&format!(
+                "5\t1\t{block}\t1\t{line}\t{i}\t{left}\t{top}\t{width}\t30\t{conf}\t{text}\n"
+            ));
+        }
+        s
+    }
+
+    #[test]
+    fn two_blocks_at_one_height_become_one_row_with_a_wide_gap() {
+        let t = tsv(&[
+            (1, 1, 100, 100, 80, 95.0, "UBND"),
+            (1, 1, 200, 100, 100, 95.0, "TỈNH"),
+            (2, 1, 1200, 102, 120, 95.0, "CỘNG"),
+            (2, 1, 1340, 102, 80, 95.0, "HÒA"),
+            (1, 2, 100, 150, 60, 95.0, "Số:"),
+            (1, 2, 180, 150, 60, 42.0, "275"),
+        ]);
+        let pages = parse_tsv(&t);
+        assert_eq!(pages.len(), 1);
+        let page = layout_page(pages.into_iter().next().unwrap().1);
+        let lines: Vec<&str> = page.layout.lines().collect();
+        assert_eq!(lines.len(), 2, "{}", page.layout);
+        assert!(lines[0].starts_with("UBND TỈNH  "), "{}", page.layout);
+        assert!(lines[0].trim_end().ends_with("CỘNG HÒA"), "{}", page.layout);
+        assert_eq!(lines[1], "Số: 275");
+        assert_eq!(page.uncertain.len(), 1);
+        assert_eq!(page.uncertain[0].text, "275");
+    }
+
+    #[test]
+    fn an_incoming_stamp_is_taken_out() {
+        let t = tsv(&[
+            (1, 1, 100, 100, 200, 95.0, "UBND"),
+            (2, 1, 900, 300, 100, 80.0, "ĐẾN"),
+            (2, 2, 900, 340, 60, 80.0, "Số:"),
+            (2, 2, 980, 340, 60, 70.0, "932"),
+            (2, 3, 900, 380, 80, 80.0, "Ngày:"),
+            (2, 3, 1000, 380, 120, 70.0, "5/3/2011"),
+            (3, 1, 100, 500, 60, 95.0, "Số:"),
+            (3, 1, 180, 500, 60, 95.0, "12/UBND"),
+            // a stamp on the subject's line, far left of it
+            (4, 1, 100, 700, 80, 80.0, "ĐẾN"),
+            (4, 1, 190, 700, 60, 60.0, "v0.2"),
+            (4, 1, 600, 700, 60, 95.0, "Xử"),
+            (4, 1, 670, 700, 60, 95.0, "phạt"),
+            (4, 2, 100, 740, 60, 80.0, "Số:"),
+            (4, 2, 170, 740, 60, 60.0, "14"),
+            (4, 2, 700, 740, 60, 95.0, "CỤC"),
+            (4, 2, 770, 740, 60, 95.0, "TRƯỞNG"),
+        ]);
+        let page = layout_page(parse_tsv(&t).remove(0).1);
+        assert_eq!(
+            page.received,
+            vec![
+                "ĐẾN Số: 932 Ngày: 5/3/2011".to_owned(),
+                "ĐẾN v0.2 Số: 14".to_owned()
+            ]
+        );
+        assert!(page.layout.contains("Xử phạt"), "{}", page.layout);
+        assert!(page.layout.contains("CỤC TRƯỞNG"), "{}", page.layout);
+        assert!(!page.layout.contains("932"), "{}", page.layout);
+        assert!(page.layout.contains("Số: 12/UBND"), "{}", page.layout);
+    }
+
+    #[test]
+    fn image_sizes_from_headers() {
+        let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+        png.extend_from_slice(&20_000u32.to_be_bytes());
+        png.extend_from_slice(&30u32.to_be_bytes());
+        assert_eq!(image_size(&png), Some((20_000, 30)));
+        let jpeg = [
+            0xFF, 0xD8, 0xFF, 0xE0, 0, 4, 0, 0, 0xFF, 0xC0, 0, 11, 8, 0, 50, 0, 70, 1, 0, 0, 0,
+        ];
+        assert_eq!(image_size(&jpeg), Some((70, 50)));
+        let mut tiff = b"II*\0\x08\0\0\0\x02\0".to_vec();
+        tiff.extend_from_slice(&[0, 1, 3, 0, 1, 0, 0, 0, 0x10, 0, 0, 0]);
+        tiff.extend_from_slice(&[1, 1, 4, 0, 1, 0, 0, 0, 0x20, 0, 0, 0]);
+        assert_eq!(image_size(&tiff), Some((16, 32)));
+        assert_eq!(image_size(b"GIF89a"), None);
+        assert_eq!(image_size(b""), None);
+    }
+
+    #[test]
+    fn ocr_slips_are_fixed() {
+        use super::correct_word;
+        assert_eq!(correct_word("QÐ-BCT"), "QĐ-BCT");
+        assert_eq!(correct_word("sỐ"), "số");
+        assert_eq!(correct_word("ngày24"), "ngày 24");
+        assert_eq!(correct_word("ĐÓC"), "ĐỐC");
+        assert_eq!(correct_word("TKI"), "TKI");
+        assert_eq!(correct_word("UBND-VX"), "UBND-VX");
+    }
+
+    #[test]
+    fn folding() {
+        assert_eq!(fold("Đến số"), "DEN SO");
+    }
+}
