@@ -96,7 +96,7 @@ static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 static RECIPIENTS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:dong\s+)?kinh\s*gui\b\s*[:;.]?\s*").expect("valid regex"));
 static NUMBER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:nghi quyet|quyet dinh|nghi dinh|thong tu(?: lien tich)?|luat|chi thi|phap lenh|lenh|van ban hop nhat|cong van)\s+)?(?:so(?:\s*[:!;.]\s*|\s+|[0-9/])|s[a-z#~]\s*[:!;]\s*|\$[a-z0-9#~]{0,2}\s*[:!;]\s*)")
+    Regex::new(r"^(?:(?:nghi quyet|quyet dinh|nghi dinh|thong tu(?: lien tich)?|luat|chi thi|phap lenh|lenh|van ban hop nhat|cong van)\s+)?(?:so(?:\s*[:!;.]\s*|\s+|[0-9/])|so[l1|]\s+|s\s*:\s*|s[a-z#~]\s*[:!;]\s*|\$[a-z0-9#~]{0,2}\s*[:!;]\s*)")
         .expect("valid regex")
 });
 /// The first letters of the alternatives of [`NUMBER_LABEL`] (`nghị quyết`,
@@ -1360,6 +1360,18 @@ mod tests {
         );
         let h = header("BỘ TƯ PHÁP\nSố: 95/GM-BTP\nHà Nội, ngày 05 tháng 02 năm 2024\nGIẤY MỜI\nKính gửi:\n\nBộ Tư pháp trân trọng kính mời.\n");
         assert!(h.subject.is_none(), "{:?}", h.subject);
+    }
+
+    #[test]
+    fn ocr_spellings_of_the_number_label() {
+        for (line, number) in [
+            ("sốl 0688/BYT-MT Hà Nội, ngày 05 tháng 02 năm 2024", "0688"),
+            ("S: 2946/TLD-TC Hà Nội, ngày 05 tháng 02 năm 2024", "2946"),
+        ] {
+            let h = header(&format!("BỘ Y TẾ\n{line}\nV/v phòng dịch\n\nNội dung."));
+            let n = h.number.unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(n.number.as_deref(), Some(number), "{line}");
+        }
     }
 
     #[test]
