@@ -78,6 +78,63 @@ static TITLES: &[&str] = &[
     "tong thanh tra",
 ];
 
+/// Titles beyond [`TITLES`] that a signer's title line starts with.
+const MORE_TITLE_STARTS: &[&str] = &[
+    "pho",
+    "tong giam doc",
+    "uy vien",
+    "thu ky",
+    "ke toan truong",
+    "truong doan",
+    "truong",
+];
+
+/// Whether `t` starts with a signer's title (`PHÓ CỤC TRƯỞNG`, `THỨ
+/// TRƯỞNG`, `CHÁNH VĂN PHÒNG`), rather than going on with a position's
+/// body (`CỤC THANH TRA - KIỂM TRA THUẾ`, `VỤ LUẬT PHÁP VÀ ĐIỀU ƯỚC`).
+fn starts_with_title(t: &str) -> bool {
+    let key = fold(t);
+    let words: Vec<&str> = key
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_ascii_alphanumeric()))
+        .collect();
+    TITLES.iter().chain(MORE_TITLE_STARTS).any(|title| {
+        let n = title.split(' ').count();
+        words.len() >= n && title.split(' ').eq(words[..n].iter().copied())
+    })
+}
+
+/// The nouns that start the name of a body (folded): `CỤC …`, `VỤ …`,
+/// `VĂN PHÒNG …`.
+const BODY_NOUNS: &[&str] = &[
+    "cuc",
+    "vu",
+    "van phong",
+    "ban",
+    "so",
+    "phong",
+    "vien",
+    "trung tam",
+    "tong cuc",
+    "uy ban",
+    "hoi dong",
+    "chi cuc",
+    "thanh tra",
+    "hoc vien",
+    "truong",
+];
+
+/// Whether `t` starts with the name of a body (and so goes on with a
+/// position, `KT. CỤC TRƯỞNG` / `CỤC THANH TRA - KIỂM TRA THUẾ`), not with
+/// an OCR-damaged title.
+fn starts_with_body_name(t: &str) -> bool {
+    let key = fold(t);
+    BODY_NOUNS.iter().any(|n| {
+        key.strip_prefix(n)
+            .is_some_and(|rest| rest.starts_with(' '))
+    })
+}
+
 fn is_authority(t: &str) -> bool {
     AUTHORITY.is_match(t)
 }
@@ -582,6 +639,7 @@ fn signatures(text: &str, lines: &[(usize, usize)]) -> Vec<Signature> {
             continue;
         }
         // authority prefixes, possibly several on one line, possibly after OCR debris
+        let authorities_before = sig.authority.len();
         let mut rest = skip_debris(t);
         while let Some(c) = AUTHORITY.captures(rest) {
             let Some(all) = c.get(0) else { break };
@@ -619,8 +677,33 @@ fn signatures(text: &str, lines: &[(usize, usize)]) -> Vec<Signature> {
         if !rest.is_empty() {
             // a one-line block may end with the signer's name
             let (upper, name) = split_trailing_name(rest);
-            if !upper.is_empty() {
-                titles.push(upper.to_owned());
+            // OCR's bullet debris before a title (`~- PHO CHỦ NHIỆM`)
+            let upper = upper.trim_start_matches(|c: char| !c.is_alphanumeric());
+            let prefixed = sig.authority.len() > authorities_before;
+            match sig.authority.last_mut() {
+                // `TL.` alone on its line: the position is the next line
+                Some(a)
+                    if !prefixed
+                        && titles.is_empty()
+                        && a.position.is_empty()
+                        && !upper.is_empty() =>
+                {
+                    a.position = upper.to_owned();
+                }
+                // `KT. CỤC TRƯỞNG` / `CỤC THANH TRA - KIỂM TRA THUẾ`: the
+                // position's body goes on until a title starts
+                Some(a)
+                    if !prefixed
+                        && titles.is_empty()
+                        && name.is_none()
+                        && is_upper_line(upper)
+                        && !starts_with_title(upper)
+                        && starts_with_body_name(upper) =>
+                {
+                    push_line(&mut a.position, upper);
+                }
+                _ if !upper.is_empty() => titles.push(upper.to_owned()),
+                _ => {}
             }
             if let Some(name) = name {
                 sig.name = Some(name.to_owned());
@@ -1252,6 +1335,33 @@ mod tests {
         ] {
             assert!(!is_distribution_head(line), "{line}");
         }
+    }
+
+    #[test]
+    fn a_position_goes_on_below_its_prefix_until_a_title() {
+        let t = "Hết./.\nTL. TỔNG CỤC TRƯỞNG\nKT. CỤC TRƯỞNG\nCỤC THANH TRA - KIỂM TRA THUẾ\nPHÓ CỤC TRƯỞNG\nLê Văn An";
+        let f = parse(t, &split(t), 0);
+        let s = &f.signatures[0];
+        let chain: Vec<(&str, &str)> = s
+            .authority
+            .iter()
+            .map(|a| (a.prefix.as_str(), a.position.as_str()))
+            .collect();
+        assert_eq!(
+            chain,
+            [
+                ("TL", "TỔNG CỤC TRƯỞNG"),
+                ("KT", "CỤC TRƯỞNG CỤC THANH TRA - KIỂM TRA THUẾ")
+            ]
+        );
+        assert_eq!(s.title.as_deref(), Some("PHÓ CỤC TRƯỞNG"));
+        // `TL.` alone: the next line is its position; an OCR-damaged
+        // title stays a title
+        let t = "Hết./.\nTL.\nBỘ TRƯỞNG\nCHÁ ANH VAN PHONG\nLê Văn An";
+        let f = parse(t, &split(t), 0);
+        let s = &f.signatures[0];
+        assert_eq!(s.authority[0].position, "BỘ TRƯỞNG");
+        assert_eq!(s.title.as_deref(), Some("CHÁ ANH VAN PHONG"));
     }
 
     #[test]
