@@ -797,8 +797,10 @@ fn split_tail<'a>(
         .iter()
         .map(|(_, w)| fold(w.trim_matches(|c: char| !c.is_alphanumeric())))
         .collect();
+    // `BỘ TRƯỞNG, CHỦ NHIỆM`: a comma joins two positions of one person
     let title_at = |k: usize| {
         !matches!(keys[k - 1].as_str(), "pho" | "tong" | "chi")
+            && !words[k - 1].1.ends_with(',')
             && TITLES.iter().any(|t| {
                 let n = t.split(' ').count();
                 keys.len() >= k + n && t.split(' ').eq(keys[k..k + n].iter().map(String::as_str))
@@ -1290,6 +1292,11 @@ mod tests {
                 "KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM Lê Văn Bình",
                 vec![("KT", "BỘ TRƯỞNG, CHỦ NHIỆM")],
                 "PHÓ CHỦ NHIỆM",
+            ),
+            (
+                "TL. BỘ TRƯỞNG, CHỦ NHIỆM VỤ TRƯỞNG VỤ QUAN HỆ QUỐC TẾ Lê Văn Bình",
+                vec![("TL", "BỘ TRƯỞNG, CHỦ NHIỆM")],
+                "VỤ TRƯỞNG VỤ QUAN HỆ QUỐC TẾ",
             ),
         ];
         for (line, chain, title) in cases {
