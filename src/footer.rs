@@ -98,10 +98,16 @@ fn starts_with_title(t: &str) -> bool {
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_ascii_alphanumeric()))
         .collect();
-    TITLES.iter().chain(MORE_TITLE_STARTS).any(|title| {
-        let n = title.split(' ').count();
-        words.len() >= n && title.split(' ').eq(words[..n].iter().copied())
-    })
+    TITLES
+        .iter()
+        .chain(MORE_TITLE_STARTS)
+        .any(|title| phrase_at(&words, title))
+}
+
+/// Whether folded `words` start with the words of `phrase`.
+fn phrase_at(words: &[&str], phrase: &str) -> bool {
+    let n = phrase.split(' ').count();
+    words.len() >= n && phrase.split(' ').eq(words[..n].iter().copied())
 }
 
 /// The nouns that start the name of a body (folded): `CỤC …`, `VỤ …`,
@@ -121,7 +127,6 @@ const BODY_NOUNS: &[&str] = &[
     "chi cuc",
     "thanh tra",
     "hoc vien",
-    "truong",
 ];
 
 /// Whether `t` starts with the name of a body (and so goes on with a
@@ -793,18 +798,16 @@ fn split_tail<'a>(
     if words.len() > MAX_BLOCK_WORDS {
         return (upper, None, name);
     }
-    let keys: Vec<String> = words
+    let folded: Vec<String> = words
         .iter()
         .map(|(_, w)| fold(w.trim_matches(|c: char| !c.is_alphanumeric())))
         .collect();
+    let keys: Vec<&str> = folded.iter().map(String::as_str).collect();
     // `BỘ TRƯỞNG, CHỦ NHIỆM`: a comma joins two positions of one person
     let title_at = |k: usize| {
-        !matches!(keys[k - 1].as_str(), "pho" | "tong" | "chi")
+        !matches!(keys[k - 1], "pho" | "tong" | "chi")
             && !words[k - 1].1.ends_with(',')
-            && TITLES.iter().any(|t| {
-                let n = t.split(' ').count();
-                keys.len() >= k + n && t.split(' ').eq(keys[k..k + n].iter().map(String::as_str))
-            })
+            && TITLES.iter().any(|t| phrase_at(&keys[k..], t))
     };
     let mut starts = (1..keys.len()).filter(|&k| !keys[k].is_empty() && title_at(k));
     let at = if prefix == "KT" {

@@ -807,20 +807,18 @@ const BODY_OPENERS: &[&str] = &[
     "ve viec",
     "tai ",
     "qua ",
-    "tong cuc",
-    "cuc thue",
-    "bo ",
-    "uy ban nhan dan tinh",
 ];
 
+/// The most words an addressee's line holds; a longer line is a
+/// sentence of the body (`Bộ Tài chính nhận được Công văn số …`).
+const MAX_ADDRESSEE_WORDS: usize = 20;
+
 /// Whether `t`, the line after a bare `Kính gửi:`, names an addressee
-/// rather than opening the body: short, capitalised, no body opener, and
-/// not a sentence that names its writer (`Bộ Tài chính nhận được …` is
-/// caught by the length and the openers).
+/// rather than opening the body: capitalised, short, and no body opener.
 fn is_addressee_line(t: &str) -> bool {
     let key = fold(t);
     t.chars().next().is_some_and(char::is_uppercase)
-        && t.chars().count() <= 160
+        && t.split_whitespace().count() <= MAX_ADDRESSEE_WORDS
         && !starts_body(&key)
         && !BODY_OPENERS.iter().any(|o| key.starts_with(o))
 }
@@ -1397,6 +1395,11 @@ mod tests {
         let names: Vec<&str> = h.recipients.iter().map(|r| r.name.as_str()).collect();
         assert_eq!(names, ["Công ty TNHH Hoa Mai"]);
         let h = header("UBND TỈNH X\nSở Tài chính\nSố: 12/STC-QLNS\nV/v thuế\nX, ngày 05 tháng 02 năm 2024\nKính gửi:\nPhúc đáp Công văn số 3/CV ngày 2/1/2024 của Công ty.\n");
+        assert!(h.recipients.is_empty(), "{:?}", h.recipients);
+        // a ministry is an addressee; a sentence that names one is the body
+        let h = header("UBND TỈNH X\nSố: 12/UBND-KT\nV/v thuế\nX, ngày 05 tháng 02 năm 2024\nKính gửi:\nBộ Tài chính.\n\nNội dung.");
+        assert_eq!(h.recipients.len(), 1, "{:?}", h.recipients);
+        let h = header("UBND TỈNH X\nSố: 12/UBND-KT\nV/v thuế\nX, ngày 05 tháng 02 năm 2024\nKính gửi:\nBộ Tài chính nhận được Công văn số 5/CV ngày 2/1/2024 của Công ty TNHH Hoa Mai về việc hoàn thuế giá trị gia tăng của dự án đầu tư, Bộ có ý kiến như sau:\n");
         assert!(h.recipients.is_empty(), "{:?}", h.recipients);
     }
 

@@ -251,9 +251,6 @@ fn mark_site_metadata(text: &str, lines: &mut [Line]) {
 /// white space; a line that holds nothing but borders is one line.
 fn cells(raw: &str) -> Vec<(usize, usize)> {
     let b = raw.as_bytes();
-    if memchr::memchr2(b'\t', b'|', b).is_none() {
-        return vec![(0, raw.len())];
-    }
     let apart = |i: usize| {
         (i == 0 || b[i - 1].is_ascii_whitespace())
             && b.get(i + 1).is_none_or(|c| c.is_ascii_whitespace())

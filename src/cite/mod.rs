@@ -189,6 +189,13 @@ struct Head {
     title: Option<String>,
 }
 
+/// The key under which mentions of one identifier merge: OCR drops the
+/// stroke of `Đ` (`2072/QD-TTg` beside `2072/QĐ-TTg`), one document either
+/// way.
+pub(crate) fn merge_key(id: &str) -> String {
+    id.replace('Đ', "D")
+}
+
 fn identifier_candidates(text: &str, own: Option<&str>) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     // The previous accepted identifier: its claim end and head, for lists.
@@ -261,9 +268,7 @@ fn identifier_candidates(text: &str, own: Option<&str>) -> Vec<Found> {
             start,
             end: raw.end,
             claim_end,
-            // OCR drops the stroke of `Đ` (`2072/QD-TTg` beside
-            // `2072/QĐ-TTg`): one document either way
-            key: raw.id.replace('Đ', "D"),
+            key: merge_key(&raw.id),
             id: Some(raw.id),
             doc_type,
             number: Some(raw.number),

@@ -13,7 +13,7 @@
 use std::collections::HashMap;
 
 use super::patterns::TypeInfo;
-use super::{head_code, Cand, Found, Ref};
+use super::{head_code, merge_key, Cand, Found, Ref};
 use crate::model::{Citation, CitedType, Mention};
 use crate::span::Span;
 
@@ -257,10 +257,10 @@ impl Resolver {
             .variants
             .entry(idx)
             .or_insert_with(|| vec![(c.id.clone(), c.symbol.clone(), c.mentions.len())]);
-        let id = f.id.as_ref().map(|i| i.replace('Đ', "D"));
+        let id = f.id.as_deref().map(merge_key);
         match list
             .iter_mut()
-            .find(|(i, _, _)| i.as_ref().map(|i| i.replace('Đ', "D")) == id)
+            .find(|(i, _, _)| i.as_deref().map(merge_key) == id)
         {
             Some(v) => {
                 v.2 += 1;

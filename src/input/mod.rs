@@ -30,7 +30,7 @@ mod docx;
 #[cfg(feature = "pdf")]
 mod layout;
 #[cfg(feature = "ocr")]
-mod ocr;
+pub(crate) mod ocr;
 #[cfg(feature = "pdf")]
 pub(crate) mod pdf;
 #[cfg(feature = "pdf")]
@@ -170,7 +170,7 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<(Extracted, crate:
 
 /// A `low_confidence` diagnostic for each word OCR was unsure of inside
 /// the number or the date: a digit there may be wrong.
-fn flag_uncertain(extracted: &Extracted, doc: &mut crate::Document) {
+pub(crate) fn flag_uncertain(extracted: &Extracted, doc: &mut crate::Document) {
     if extracted.uncertain.is_empty() {
         return;
     }
