@@ -81,7 +81,7 @@ struct Cell {
 
 static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"cong\s*hoa\s*xa\s*hoi|doc\s*lap\b|dang\s*cong\s*san\s*viet\s*nam|\bv\s*/\s*v\b|\bv[il1]v\b|\bvw\b|(?:dong\s+)?kinh\s*gui\s*:",
+        r"cong\s*hoa\s*xa\s*hoi|doc\s*lap\b|dang\s*cong\s*san\s*viet\s*nam|\bv\s*/\s*v\b|\bv[il1w]v\b|\bvw\b|(?:dong\s+)?kinh\s*gui\s*:",
     )
     .expect("valid regex")
 });
@@ -91,18 +91,19 @@ static MOTTO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^doc\s*lap\b").exp
 static PARTY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^dang\s*cong\s*san\s*viet\s*nam").expect("valid regex"));
 static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:v\s*/\s*v\b|v[il1]v\b|vw\b|ve\s+viec\b)\s*[:.]?\s*").expect("valid regex")
+    Regex::new(r"^['`]?(?:v\s*/\s*v\b|v\s*/\s|v[il1w]v\b|vw\b|ve\s+viec\b)\s*[:.]?\s*")
+        .expect("valid regex")
 });
 static RECIPIENTS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:dong\s+)?kinh\s*gui\b\s*[:;.]?\s*").expect("valid regex"));
 static NUMBER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:nghi quyet|quyet dinh|nghi dinh|thong tu(?: lien tich)?|luat|chi thi|phap lenh|lenh|van ban hop nhat|cong van)\s+)?(?:so(?:\s*[:!;.]\s*|\s+|[0-9/])|so[l1|]\s+|s\s*:\s*|s[a-z#~]\s*[:!;]\s*|\$[a-z0-9#~]{0,2}\s*[:!;]\s*)")
+    Regex::new(r"^(?:(?:nghi quyet|quyet dinh|nghi dinh|thong tu(?: lien tich)?|luat|chi thi|phap lenh|lenh|van ban hop nhat|cong van)\s+)?(?:so(?:\s*[:!;.]\s*|\s+|[0-9/])|so[l1|]\s+|s\s*:\s*|s[a-z#~]\s*[:!;]\s*|\$[a-z0-9#~]{0,2}\s*[:!;]\s*|8[6o]\s*:\s*)")
         .expect("valid regex")
 });
 /// The first letters of the alternatives of [`NUMBER_LABEL`] (`nghị quyết`,
 /// `quyết định`, `thông tư`, `luật`, `chỉ thị`, `pháp lệnh`, `văn bản`,
-/// `công văn`, `số`, `$`).
-const NUMBER_LABEL_FIRST: [char; 9] = ['n', 'q', 't', 'l', 'c', 'p', 'v', 's', '$'];
+/// `công văn`, `số`, `$`, and OCR's `86:` for `Số:`).
+const NUMBER_LABEL_FIRST: [char; 10] = ['n', 'q', 't', 'l', 'c', 'p', 'v', 's', '$', '8'];
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"ngay(?P<d>.{0,12}?)thang(?P<m>.{0,12}?)nam(?P<y>[ ._/]*[0-9][0-9 ]{2,4}[0-9]|[ ._/]*)",
@@ -164,7 +165,11 @@ pub(crate) fn parse(text: &str, lines: &[Line]) -> Header {
         let ltext = line.text(text);
         // folded once, for the body test and for the cells
         let folded = Folded::new(ltext);
-        if st.seen_anchor && st.mode != Mode::Recipients && starts_body(&folded.key) {
+        // `V/ hướng dẫn …` is an OCR-damaged `V/v` while no subject is read,
+        // not a section V
+        let damaged_vv = st.h.subject.is_none() && SUBJECT.is_match(&folded.key);
+        if st.seen_anchor && st.mode != Mode::Recipients && starts_body(&folded.key) && !damaged_vv
+        {
             st.h.body_start = i;
             return st.finish(text);
         }
@@ -473,7 +478,7 @@ impl State {
                     } else {
                         None
                     };
-                    if let Some(p) = number::parse(&text[c.value..c.end], cong_van) {
+                    if let Some(p) = parse_labelled_number(&text[c.value..c.end], cong_van) {
                         self.h.party_number = p.party;
                         if p.unreadable {
                             self.h.diagnostics.push(Diagnostic::warning(
@@ -745,7 +750,25 @@ fn date_part(s: &str) -> Part {
     if t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit()) {
         return t.parse().map_or(Part::Unreadable, Part::Value);
     }
+    // OCR reads a 1 as `l`/`I`/`|` and a 0 as `O`/`o` (`l8`, `2O`): with at
+    // least one real digit beside them, the part is still a number
+    let ocr: String = t.chars().map(ocr_digit).collect();
+    if t.len() <= 4
+        && t.chars().any(|c| c.is_ascii_digit())
+        && ocr.chars().all(|c| c.is_ascii_digit())
+    {
+        return ocr.parse().map_or(Part::Unreadable, Part::Value);
+    }
     Part::Unreadable
+}
+
+/// The digit OCR mistakes a letter for (`l`, `I`, `|` → 1; `O`, `o` → 0).
+fn ocr_digit(c: char) -> char {
+    match c {
+        'l' | 'I' | '|' | 'i' => '1',
+        'O' | 'o' => '0',
+        _ => c,
+    }
 }
 
 /// The place: capitalised words right before `, ngày` (folded offsets).
@@ -877,6 +900,34 @@ fn clean_in_place(s: &mut String) {
     s.drain(..start);
 }
 
+/// The number after a `Số:` label; OCR that lost the slash (`5619 SYT-NVY`)
+/// is read as if the last space before the symbol were the slash, since
+/// after the label nothing else can follow the digits.
+fn parse_labelled_number(s: &str, cong_van: Option<bool>) -> Option<number::ParsedNumber> {
+    if let Some(p) = number::parse(s, cong_van) {
+        return Some(p);
+    }
+    let lead = s.len() - s.trim_start().len();
+    let digits = s[lead..].bytes().take_while(u8::is_ascii_digit).count();
+    let after = &s[lead + digits..];
+    let gap = after.len() - after.trim_start_matches(' ').len();
+    let token = after[gap..].split([' ', '\n']).next().unwrap_or("");
+    let symbol_like = token.contains('-')
+        && token.starts_with(|c: char| c.is_uppercase())
+        && token
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-');
+    if digits == 0 || gap == 0 || !symbol_like {
+        return None;
+    }
+    let slash_at = lead + digits + gap - 1;
+    let mut fixed = String::with_capacity(s.len());
+    fixed.push_str(&s[..slash_at]);
+    fixed.push('/');
+    fixed.push_str(&s[slash_at + 1..]);
+    number::parse(&fixed, cong_van)
+}
+
 /// Drops a trailing rule (`-------`) from a cell.
 fn trim_rule(s: &str) -> &str {
     s.trim_end_matches(['-', '_', '=', '*', '—', '–', ' '])
@@ -954,7 +1005,11 @@ fn classify_segment(text: &str, f: &Folded<'_>, seg: Segment, out: &mut Vec<Cell
         out.push(cell(CellKind::Motto, 0));
     } else if key.starts_with("dang") && PARTY.is_match(key) {
         out.push(cell(CellKind::Party, 0));
-    } else if let Some(m) = key.starts_with('v').then(|| SUBJECT.find(key)).flatten() {
+    } else if let Some(m) = key
+        .starts_with(['v', '\'', '`'])
+        .then(|| SUBJECT.find(key))
+        .flatten()
+    {
         out.push(cell(CellKind::Subject, m.end()));
     } else if let Some(m) = (key.starts_with("kinh") || key.starts_with("dong"))
         .then(|| RECIPIENTS.find(key))
@@ -978,7 +1033,7 @@ fn classify_segment(text: &str, f: &Folded<'_>, seg: Segment, out: &mut Vec<Cell
             } else {
                 end
             };
-            number::parse(&text[value..limit], None).map(|p| (value, p))
+            parse_labelled_number(&text[value..limit], None).map(|p| (value, p))
         })
     {
         let num_end = value + p.len;
@@ -1343,6 +1398,48 @@ mod tests {
         let h = header(t);
         assert_eq!(h.issuer.unwrap().name, "BỘ NGOẠI GIAO");
         assert_eq!(h.title.unwrap().code, "TB");
+    }
+
+    #[test]
+    fn ocr_damaged_header_labels_of_a_scan() {
+        // `V/v` read as `'V/`, `V/` or `VWv`; it is the subject, not a section V
+        for vv in ["'V/", "V/", "VWv", "V/v"] {
+            let h = header(&format!("BỘ NGOẠI GIAO\nSố: 385/BNG-LS\n{vv} hướng dẫn việc kiểm tra\n\nHà Nội, ngày 18 tháng 8 năm 2021\n\nKính gửi: Ủy ban nhân dân tỉnh X.\n\nNội dung.\n"));
+            assert_eq!(
+                h.subject.map(|s| s.text).as_deref(),
+                Some("hướng dẫn việc kiểm tra"),
+                "{vv}"
+            );
+            assert_eq!(h.date.and_then(|d| d.day), Some(18), "{vv}");
+        }
+        // a 1 read as `l` beside a real digit, and `thang` glued to it
+        let h = header(
+            "BỘ NGOẠI GIAO\nSố: 385/BNG-LS\nHà Nội, ngày l8thang 1O năm 2021\n\nNội dung.\n",
+        );
+        let d = h.date.unwrap();
+        assert_eq!((d.day, d.month, d.year), (Some(18), Some(10), Some(2021)));
+        // no real digit: not a number
+        let h = header(
+            "BỘ NGOẠI GIAO\nSố: 385/BNG-LS\nHà Nội, ngày ll tháng 10 năm 2021\n\nNội dung.\n",
+        );
+        assert_eq!(h.date.unwrap().day, None);
+        // `Số:` read as `86:`, and the slash lost after the digits
+        for label in ["86:5619 SYT-NVY", "Số: 5619 SYT-NVY", "Số: 5619/SYT-NVY"] {
+            let h = header(&format!("SỞ Y TẾ\n{label} Thành phố Hồ Chí Minh, ngày 5 tháng 4 năm 2020\nV/v triển khai\n\nNội dung.\n"));
+            let n = h.number.expect(label);
+            assert_eq!(
+                (n.number.as_deref(), n.symbol.as_deref()),
+                (Some("5619"), Some("SYT-NVY")),
+                "{label}"
+            );
+            assert_eq!(
+                h.place.map(|p| p.name).as_deref(),
+                Some("Thành phố Hồ Chí Minh")
+            );
+        }
+        // a bare number and a word in capitals is not a number without its slash
+        let h = header("SỞ Y TẾ\nSố: 5619 THÁNG TƯ\nV/v triển khai\n\nNội dung.\n");
+        assert!(h.number.is_none(), "{:?}", h.number);
     }
 
     #[test]
