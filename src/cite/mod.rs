@@ -85,7 +85,15 @@ pub fn extract(text: &str, own_id: Option<&str>) -> Vec<Citation> {
     let own = own_id.map(|o| {
         normalize_id(o).unwrap_or_else(|| fields::collapse_ws(o).replace(' ', "").to_uppercase())
     });
-    let docs = identifier_candidates(text, own.as_deref());
+    let mut docs = identifier_candidates(text, own.as_deref());
+    let claimed: Vec<(usize, usize)> = docs.iter().map(|d| (d.start, d.claim_end)).collect();
+    let free = drop_overlapping(&claimed, free_form_candidates(text, own.as_deref()), |d| {
+        (d.start, d.claim_end)
+    });
+    if !free.is_empty() {
+        docs.extend(free);
+        docs.sort_by_key(|d| d.start);
+    }
     let mut claims: Vec<(usize, usize)> = docs.iter().map(|d| (d.start, d.claim_end)).collect();
     let laws = drop_overlapping(&claims, law_candidates(text), |d| (d.start, d.claim_end));
     claims = merge_sorted(
@@ -246,23 +254,7 @@ fn identifier_candidates(text: &str, own: Option<&str>) -> Vec<Found> {
             continue;
         }
         let doc_type = raw.code_type.or(head.ty);
-        let mut claim_end = raw.end;
-        let mut date = None;
-        if let Some((d, e)) = fields::date_at(text, claim_end) {
-            date = Some(d);
-            claim_end = e;
-        }
-        let mut issuer = None;
-        if let Some((i, e)) = fields::issuer_at(text, claim_end) {
-            issuer = Some(i);
-            claim_end = e;
-            if date.is_none() {
-                if let Some((d, e)) = fields::date_at(text, claim_end) {
-                    date = Some(d);
-                    claim_end = e;
-                }
-            }
-        }
+        let (date, issuer, claim_end) = date_and_issuer_after(text, raw.end);
         let pinpoint = fields::pinpoint_before(text, start);
         out.push(Found {
             start,
@@ -282,6 +274,109 @@ fn identifier_candidates(text: &str, own: Option<&str>) -> Vec<Found> {
         prev = Some((claim_end, head));
     }
     out
+}
+
+/// The date and issuer written after an identifier ending at `end`
+/// (`ngày 05/3/2020 của Chính phủ`, either order), and where they end.
+fn date_and_issuer_after(text: &str, end: usize) -> (Option<CitedDate>, Option<String>, usize) {
+    let mut claim_end = end;
+    let mut date = None;
+    if let Some((d, e)) = fields::date_at(text, claim_end) {
+        date = Some(d);
+        claim_end = e;
+    }
+    let mut issuer = None;
+    if let Some((i, e)) = fields::issuer_at(text, claim_end) {
+        issuer = Some(i);
+        claim_end = e;
+        if date.is_none() {
+            if let Some((d, e)) = fields::date_at(text, claim_end) {
+                date = Some(d);
+                claim_end = e;
+            }
+        }
+    }
+    (date, issuer, claim_end)
+}
+
+/// Identifiers of no state or Party shape (số, ký hiệu tự đặt: a company's
+/// `ADM2018/07-01`, `CV/01CPXD`) where only an identifier can stand: after a
+/// head noun and `số`, and before `ngày` and a date. The token starts with a
+/// letter (a digit is the state grammar's), holds a `/`, a letter and a digit.
+fn free_form_candidates(text: &str, own: Option<&str>) -> Vec<Found> {
+    let mut out = Vec::new();
+    for at in memchr::memmem::find_iter(text.as_bytes(), "số") {
+        let Some(token_at) = free_form_token_start(text, at) else {
+            continue;
+        };
+        let token = free_form_token(&text[token_at..]);
+        if token.is_empty() {
+            continue;
+        }
+        let token_end = token_at + token.len();
+        let dated = text[token_end..]
+            .trim_start_matches([' ', '\t', '\n'])
+            .starts_with("ngày");
+        let (date, issuer, claim_end) = date_and_issuer_after(text, token_end);
+        if !dated || date.is_none() {
+            continue;
+        }
+        let (start, head) = head_before(text, token_at);
+        let id = token.to_uppercase();
+        if !head.present || own == Some(id.as_str()) {
+            continue;
+        }
+        out.push(Found {
+            start,
+            end: token_end,
+            claim_end,
+            key: merge_key(&id),
+            id: Some(id),
+            doc_type: head.ty,
+            number: None,
+            year: None,
+            symbol: None,
+            date,
+            issuer: issuer.or_else(|| head.issuer.clone()),
+            title: None,
+            pinpoint: fields::pinpoint_before(text, start),
+        });
+    }
+    out
+}
+
+/// Where the token after the `số` at `at` starts (`số CV/…`, `số: CV/…`),
+/// when `số` is a word of its own and a letter starts the token.
+fn free_form_token_start(text: &str, at: usize) -> Option<usize> {
+    if !starts_at_boundary(text, at) {
+        return None;
+    }
+    let rest = &text[at + "số".len()..];
+    let after_label = rest.trim_start_matches([' ', '\t', '\n']);
+    let after_label = after_label.strip_prefix(':').unwrap_or(after_label);
+    let token = after_label.trim_start_matches([' ', '\t', '\n']);
+    let gap = rest.len() - token.len();
+    (gap > 0 && token.starts_with(|c: char| c.is_ascii_alphabetic()))
+        .then_some(at + "số".len() + gap)
+}
+
+/// The free-form identifier at the start of `s`: ASCII letters, digits and
+/// `/ - . &`, with a `/`, a letter and a digit, 4 to 30 bytes, ending at white
+/// space or punctuation; empty when `s` does not start with one.
+fn free_form_token(s: &str) -> &str {
+    let len = s
+        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '.' | '&')))
+        .unwrap_or(s.len());
+    let token = s[..len].trim_end_matches(['.', '-', '/']);
+    let shaped = (4..=30).contains(&token.len())
+        && token.contains('/')
+        && token.bytes().any(|b| b.is_ascii_digit())
+        && token.bytes().any(|b| b.is_ascii_alphabetic());
+    if shaped {
+        token
+    } else {
+        ""
+    }
 }
 
 /// Looks for a head noun right before an identifier starting at `id_start`.

@@ -368,6 +368,56 @@ struct Span<'t> {
     text: &'t str,
 }
 
+/// The rest of a notation that a line break or a stray space cut off
+/// (`15972/SXD-QLN& TTBĐS`, `06/CV` / `NET 2023 ngày 14/02/2023`): after a
+/// trailing `&`, the next capitalised word; after a line break, up to two
+/// capitalised words when `ngày` and a date follow them, since only the
+/// identifier stands between `số` and its date. `after` is the text after
+/// the symbol. Returns the words to append and the bytes they span.
+fn wrapped_symbol_tail(symbol: &str, after: &str) -> Option<(String, usize)> {
+    let is_code = |w: &str| {
+        w.chars().count() >= 2
+            && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+            && w.chars().any(char::is_uppercase)
+    };
+    let gap = after.len() - after.trim_start_matches([' ', '\t']).len();
+    if symbol.ends_with('&') {
+        let word_end = after[gap..]
+            .find(|c: char| !(c.is_alphanumeric()))
+            .map_or(after.len(), |k| gap + k);
+        let word = &after[gap..word_end];
+        return is_code(word).then(|| (word.to_owned(), word_end));
+    }
+    if !after[gap..].starts_with('\n') {
+        return None;
+    }
+    let mut at = gap + 1;
+    let mut tail = String::new();
+    for _ in 0..2 {
+        let rest = &after[at..];
+        let lead = rest.len() - rest.trim_start_matches(' ').len();
+        let word_end = rest[lead..]
+            .find(|c: char| !c.is_alphanumeric())
+            .map_or(rest.len(), |k| lead + k);
+        let word = &rest[lead..word_end];
+        let year_like =
+            !tail.is_empty() && word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit());
+        if !is_code(word) && !year_like {
+            break;
+        }
+        tail.push_str(word);
+        at += word_end;
+        let next = after[at..].trim_start_matches([' ', '\n']);
+        let dated = next
+            .strip_prefix("ngày")
+            .is_some_and(|d| d.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+        if dated {
+            return Some((tail, at));
+        }
+    }
+    None
+}
+
 /// Reads one identifier from a match `m` of `ID_RE` ([`id_pattern`],
 /// [`super::ids::id_at`]) in `text`. `None` when the notation does not look
 /// like one.
@@ -397,6 +447,10 @@ pub(super) fn read_id(text: &str, m: &IdMatch) -> Option<RawId> {
                     rel_end += 1 + digits.len();
                 }
             }
+        }
+        if let Some((tail, len)) = wrapped_symbol_tail(&symbol, &text[sym.start + rel_end..]) {
+            symbol.push_str(&tail);
+            rel_end += len;
         }
         let code_type = groups.first().and_then(|g| type_from_code(g));
         let id = match year {

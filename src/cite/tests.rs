@@ -284,6 +284,27 @@ const CASES: &[(&str, &[&str])] = &[
         "điểm a khoản 1 Điều 24 của ⟦0⟧Nghị quyết số 351/2017/UBTVQH14⟦/0⟧",
         &["351/2017/UBTVQH14;NQ;∅;∅;year=2017;pp=điểm a khoản 1 Điều 24"],
     ),
+    // A symbol cut by a line break or a stray space before `ngày` and its date.
+    (
+        "nhận được ⟦0⟧công văn số 06/CV\nNET 2023⟦/0⟧ ngày 14/02/2023 của Công ty.",
+        &["06/CVNET2023;CV;2023-02-14;Công ty"],
+    ),
+    (
+        "theo ⟦0⟧văn bản số 15972/SXD-QLN& TTBĐS⟦/0⟧ ngày 05/3/2024 của Sở Xây dựng.",
+        &["15972/SXD-QLN&TTBĐS;∅;2024-03-05;Sở Xây dựng"],
+    ),
+    // … but a word in capitals on the next line without a date is not part of it.
+    (
+        "theo ⟦0⟧công văn số 12/UBND-KT⟦/0⟧\nUBND tỉnh đã trả lời.",
+        &["12/UBND-KT;CV;∅;∅"],
+    ),
+    // A company's own numbering between `số` and `ngày`.
+    (
+        "nhận được ⟦0⟧văn bản số CV/01CPXD⟦/0⟧ ngày 02/12/2011 của Công ty và ⟦1⟧công văn số\nADM2018/07-01⟦/1⟧ ngày 04/7/2018.",
+        &["CV/01CPXD;∅;2011-12-02;Công ty", "ADM2018/07-01;CV;2018-07-04;∅"],
+    ),
+    // … only there: no head noun, or no date, is no citation.
+    ("tài khoản số ABC/123 ngày 1/2/2019; văn bản số CV/01CPXD của Công ty.", &[]),
     // Never citations.
     (
         "Điện thoại: 0204.3854.123, Fax: 024 3823 4567; kinh phí 142.650.000 đồng; ngày 11/01/2024; đạt 81/100 điểm; 2,63%; khoản 2 Điều 5; 52 triệu đồng/người/năm; giai đoạn 2021-2025; Kế hoạch năm 2024.",
