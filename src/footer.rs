@@ -231,10 +231,13 @@ fn is_archive(t: &str) -> bool {
         return false;
     }
     let key = fold(body);
-    // OCR: `Lan: VT, TTHT` for `Lưu: VT, TTHT`
+    // OCR: `Lan: VT, TTHT`, `Liu:LPQT` for `Lưu: …`: a short word, its
+    // colon, then `VT` or another unit code in capitals
     if key.len() > 4 && key.starts_with('l') && {
         let colon = key.find(':').unwrap_or(usize::MAX);
-        colon <= 4 && key[colon + 1..].trim_start().starts_with("vt")
+        colon <= 4
+            && (key[colon + 1..].trim_start().starts_with("vt")
+                || starts_with_unit_code(body.get(colon + 1..).unwrap_or("")))
     } {
         return true;
     }
@@ -246,6 +249,18 @@ fn is_archive(t: &str) -> bool {
             rest.starts_with(':') || rest.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
         }
         && t.chars().count() < 120
+}
+
+/// Whether `t` (after a `Lưu` label) starts with a unit code of two or more
+/// capitals (`LPQT-…`, `TXNK, …`). `t` starts on a char boundary when the
+/// label before it is ASCII; any other start reads as no code.
+fn starts_with_unit_code(t: &str) -> bool {
+    let t = t.trim_start();
+    let code: String = t
+        .chars()
+        .take_while(|c| c.is_alphabetic() && c.is_uppercase())
+        .collect();
+    code.chars().count() >= 2 && is_unit_code(&code)
 }
 
 /// Chars around emphasised or table-cell text: `**KT. BỘ TRƯỞNG**`, `| … |`.
@@ -1172,6 +1187,17 @@ fn parse_archive(text: &str, s: usize, e: usize) -> Archive {
                 tok = u.trim().to_owned();
             }
         }
+        // `TXNK-Nhung`: the drafter's name after the unit's dash
+        if let Some((u, d)) = tok.rsplit_once('-') {
+            let name = d.chars().next().is_some_and(char::is_uppercase)
+                && d.chars().skip(1).all(char::is_lowercase)
+                && d.chars().count() >= 2;
+            if name && is_unit_code(u) {
+                drafter = Some(d.to_owned());
+                tok = u.to_owned();
+            }
+        }
+        let tok = tok.trim_end_matches('-').to_owned();
         let is_last = k + 1 == count;
         let mixed_word = !tok.contains(' ')
             && !is_upper_line(&tok)
@@ -1552,9 +1578,22 @@ mod tests {
             ("- Lưu: VT, TCT (VT, CS) (3b).", vec!["VT", "TCT (VT, CS)"]),
             ("- Lưu: VT, TH (VB).", vec!["VT", "TH"]),
             ("- Lưu: VT, NC (TP, Dũng).", vec!["VT", "NC"]),
+            ("- Lưu: VT; TXNK-Nhung (03).", vec!["VT", "TXNK"]),
+            ("Liu:LPQT-(1.anH-NBI014)", vec!["LPQT"]),
+            ("- Lưu: VT, KK-TT.", vec!["VT", "KK-TT"]),
         ] {
             let a = parse_archive(line, 0, line.len());
             assert_eq!(a.units, units, "{line}");
         }
+        let t = "- Lưu: VT; TXNK-Nhung (03).";
+        assert_eq!(
+            parse_archive(t, 0, t.len()).drafter.as_deref(),
+            Some("Nhung")
+        );
+        // OCR's spellings of the label, before a unit code
+        assert!(is_archive("Liu:LPQT-(1.anH-NBI014)"));
+        assert!(is_archive("- Lan: VT, TTHT."));
+        assert!(!is_archive("Lúc: 8 giờ 30"));
+        assert!(!is_archive("Lớp: bồi dưỡng"));
     }
 }
