@@ -294,6 +294,15 @@ pub(crate) fn is_legal_normative(code: &str) -> bool {
     by_exact_code(code).is_some_and(|e| e.normative)
 }
 
+/// The taxes whose declaration forms are cited by code (mẫu tờ khai thuế:
+/// `01/GTGT`, `05/TNDN`, `02/TNCN`, `05/QTT-TNCN`, `01/ĐK-TCT`): a symbol that
+/// opens with one of these after a one- or two-digit number is a form, not a
+/// document.
+pub(crate) static TAX_FORM_CODES: &[&str] = &[
+    "GTGT", "TNDN", "TNCN", "TTĐB", "TAIN", "BVMT", "GHAN", "MBAI", "QTT", "ĐK", "NTNN", "SDDPNN",
+    "HĐĐT",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -217,6 +217,7 @@ pub(crate) fn build(input: &str, options: &Options) -> Document {
         .min(trailer.map_or(text.len(), |t| lines[t].start));
     let mut citations = cite::extract(&text[..cut], own_id.as_deref());
     drop_self_references(text, h.number.as_ref(), &mut citations);
+    let forms = cite::split_forms(text, &mut citations);
 
     let mut attachments: Vec<Attachment> = editorial
         .map(|i| {
@@ -256,6 +257,7 @@ pub(crate) fn build(input: &str, options: &Options) -> Document {
         recipients: h.recipients,
         body,
         citations,
+        forms,
         signatures: f.signatures,
         distribution: f.distribution,
         stamps,

@@ -44,6 +44,10 @@ pub struct Document {
     pub body: Body,
     /// Văn bản được viện dẫn: one entry per distinct cited document.
     pub citations: Vec<Citation>,
+    /// Mẫu biểu: forms cited by their code (`Mẫu số 05/TNDN`, tờ khai
+    /// `01/GTGT`), which are templates and not documents.
+    #[serde(default)]
+    pub forms: Vec<CitedForm>,
     /// Chữ ký: signature blocks, in document order.
     pub signatures: Vec<Signature>,
     /// Nơi nhận: the distribution list.
@@ -315,6 +319,16 @@ pub struct Citation {
     /// Article reference that precedes a mention (`khoản 2 Điều 5`).
     pub pinpoint: Option<String>,
     /// Every place the document is mentioned, first one first.
+    pub mentions: Vec<Mention>,
+}
+
+/// A form (mẫu biểu, tờ khai) cited by its code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CitedForm {
+    /// The code as normalised for citations (`05/TNDN`, `01/GTGT`).
+    pub code: String,
+    /// Every place the form is mentioned, first one first.
     pub mentions: Vec<Mention>,
 }
 

@@ -61,6 +61,11 @@ pub(crate) fn remap(doc: &mut Document, map: &OffsetMap) {
             m(&mut mention.span);
         }
     }
+    for f in &mut doc.forms {
+        for mention in &mut f.mentions {
+            m(&mut mention.span);
+        }
+    }
     for s in &mut doc.signatures {
         m(&mut s.span);
     }

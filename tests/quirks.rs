@@ -1241,3 +1241,41 @@ fn multi_each_attachment_has_a_diagnostic() {
         );
     }
 }
+
+#[test]
+fn ocr_scan_reply_labels_citations_and_forms() {
+    let (_, doc) = load("quirk-ocr-scan-reply-forms.txt");
+    assert_eq!(
+        number(&doc),
+        (Some("2718"), Some("CTHNA-TTHT")),
+        "`86:` is Số: and the lost slash stands before the symbol"
+    );
+    assert_eq!(
+        date(&doc),
+        (Some(2022), Some(9), Some(12)),
+        "`l2thang` is 12 tháng"
+    );
+    assert_eq!(
+        doc.subject.as_ref().map(|s| s.text.as_str()),
+        Some("chính sách thuế giá trị gia tăng đối với hàng xuất khẩu tại chỗ"),
+        "`'V/` is the V/v label, not a section V"
+    );
+    let ids: Vec<_> = doc
+        .citations
+        .iter()
+        .filter_map(|c| c.id.as_deref())
+        .collect();
+    assert_eq!(
+        ids,
+        ["SC/15-2022", "31/CVSCK2022", "209/2013/NĐ-CP", "219/2013/TT-BTC"],
+        "a company's numbering between số and ngày, a symbol cut by a line break, no footnote marker, no forms"
+    );
+    let forms: Vec<_> = doc.forms.iter().map(|f| f.code.as_str()).collect();
+    assert_eq!(forms, ["01/GTGT", "03/TNDN"], "tax forms are listed apart");
+    assert_eq!(archive_units(&doc), ["TTHT"], "`Liu:` is the Lưu line");
+    let s = &doc.signatures[0];
+    assert_eq!(
+        (s.title.as_deref(), s.name.as_deref()),
+        (Some("PHÓ CỤC TRƯỞNG"), Some("Trần Minh Đức"))
+    );
+}

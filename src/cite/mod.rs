@@ -57,6 +57,7 @@
 #[cfg(test)]
 mod equiv;
 mod fields;
+mod forms;
 mod heads;
 mod ids;
 mod laws;
@@ -67,6 +68,7 @@ mod scan;
 mod tests;
 
 use crate::model::{Citation, CitedDate};
+pub(crate) use forms::split_forms;
 
 use patterns::{
     head_type, id_start_ok, read_id, starts_at_boundary, window_before, IdForm, TypeInfo,
@@ -247,6 +249,13 @@ fn identifier_candidates(text: &str, own: Option<&str>) -> Vec<Found> {
             }
         }
         if raw.form == IdForm::Old && !head.present {
+            continue;
+        }
+        // `năm 2024/BGTVT`: a year before a slash, with neither a head noun
+        // nor `số`, is a fragment of something else
+        let year_like =
+            raw.number.len() == 4 && (raw.number.starts_with("19") || raw.number.starts_with("20"));
+        if year_like && raw.year.is_none() && !head.present && start == raw.start {
             continue;
         }
         if own == Some(raw.id.as_str()) {

@@ -368,6 +368,19 @@ struct Span<'t> {
     text: &'t str,
 }
 
+/// The length of a footnote marker glued to a dated symbol: one digit after
+/// a last group of letters (`NĐ-CP2`, `TT-BTC3`). Bodies that issue dated
+/// documents are named by letters; only a legislature's code takes digits
+/// (`QH14`, `UBTVQH15`), and those take two.
+fn footnote_marker_len(symbol: &str) -> Option<usize> {
+    let last = symbol.rsplit('-').next()?;
+    let letters = last.strip_suffix(|c: char| c.is_ascii_digit())?;
+    let marker = letters.chars().count() >= 2
+        && letters.chars().all(char::is_alphabetic)
+        && !letters.ends_with("QH");
+    marker.then_some(1)
+}
+
 /// The rest of a notation that a line break or a stray space cut off
 /// (`15972/SXD-QLN& TTBĐS`, `06/CV` / `NET 2023 ngày 14/02/2023`): after a
 /// trailing `&`, the next capitalised word; after a line break, up to two
@@ -446,6 +459,13 @@ pub(super) fn read_id(text: &str, m: &IdMatch) -> Option<RawId> {
                     symbol.push_str(digits);
                     rel_end += 1 + digits.len();
                 }
+            }
+        }
+        // `105/2025/NĐ-CP2`: a footnote marker glued to a dated symbol
+        if year.is_some() {
+            if let Some(k) = footnote_marker_len(&symbol) {
+                symbol.truncate(symbol.len() - k);
+                rel_end -= k;
             }
         }
         if let Some((tail, len)) = wrapped_symbol_tail(&symbol, &text[sym.start + rel_end..]) {

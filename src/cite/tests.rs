@@ -305,6 +305,18 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     // … only there: no head noun, or no date, is no citation.
     ("tài khoản số ABC/123 ngày 1/2/2019; văn bản số CV/01CPXD của Công ty.", &[]),
+    // A footnote marker glued to a dated symbol is not part of it; a
+    // legislature's number is.
+    (
+        "Căn cứ ⟦0⟧Nghị định số 105/2025/NĐ-CP⟦/0⟧2 và ⟦1⟧Luật số 38/2019/QH14⟦/1⟧; ⟦2⟧công văn 123/TCT-CS2⟦/2⟧.",
+        &["105/2025/NĐ-CP;NĐ;∅;∅;year=2025", "38/2019/QH14;Lt;∅;∅;year=2019", "123/TCT-CS2;CV;∅;∅"],
+    ),
+    // A symbol ending in a letter of two bytes has no marker to cut.
+    ("theo ⟦0⟧Quyết định số 15/2010/QĐ⟦/0⟧.", &["15/2010/QĐ;QĐ;∅;∅;year=2010"]),
+    // A year before a slash without a head noun or `số` is a fragment …
+    ("kế hoạch năm 2024/BGTVT đã được duyệt.", &[]),
+    // … but a document numbered like a year is cited with them.
+    ("theo ⟦0⟧Công văn số 2024/BGTVT-KHĐT⟦/0⟧.", &["2024/BGTVT-KHĐT;CV;∅;∅"]),
     // Never citations.
     (
         "Điện thoại: 0204.3854.123, Fax: 024 3823 4567; kinh phí 142.650.000 đồng; ngày 11/01/2024; đạt 81/100 điểm; 2,63%; khoản 2 Điều 5; 52 triệu đồng/người/năm; giai đoạn 2021-2025; Kế hoạch năm 2024.",

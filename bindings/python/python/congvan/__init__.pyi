@@ -113,6 +113,7 @@ class Document:
     recipients: list[Recipient]
     body: Node
     citations: list[Citation]
+    forms: list[Node]
     signatures: list[Signature]
     distribution: Node | None
     stamps: list[Node]
