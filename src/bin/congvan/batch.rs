@@ -440,7 +440,7 @@ impl Context<'_> {
             );
             return self.failed(item, bytes, &failure, None);
         }
-        let doc = match self.parse(&read.0) {
+        let doc = match self.parse(read.0) {
             Ok(doc) => doc,
             Err(failure) => return self.failed(item, bytes, &failure, None),
         };
@@ -482,7 +482,7 @@ impl Context<'_> {
             path.push_str(&serde_json::to_string(raw).unwrap_or_default());
         }
         let (bytes, result) = match self.read(item) {
-            Ok((bytes, _)) => (bytes.len() as u64, self.parse(&bytes)),
+            Ok((bytes, _)) => (bytes.len() as u64, self.parse(bytes)),
             Err(failure) => (0, Err(failure)),
         };
         match result {
@@ -515,7 +515,7 @@ impl Context<'_> {
     }
 
     /// Parses one input's bytes.
-    fn parse(&self, bytes: &[u8]) -> Result<Document, Failure> {
+    fn parse(&self, bytes: Vec<u8>) -> Result<Document, Failure> {
         // A parser bug on one document must not end the batch: the panic
         // is recorded as that input's failure.
         let parsed = panic::catch_unwind(AssertUnwindSafe(|| parse_bytes(bytes, self.options)));

@@ -199,7 +199,7 @@ pub(crate) fn display_name(input: &str) -> String {
 /// after the file name.
 fn load(input: &str, options: &Options) -> Result<Document, String> {
     let bytes = read_input(input, options.max_size)?;
-    parse_bytes(&bytes, options).map_err(|e| describe_error(&e))
+    parse_bytes(bytes, options).map_err(|e| describe_error(&e))
 }
 
 /// Reads a file's bytes, or standard input for `-`, up to `limit` bytes.
@@ -208,9 +208,10 @@ pub(crate) fn read_input(input: &str, limit: usize) -> Result<Vec<u8>, String> {
 }
 
 /// Reads bytes of any format (text, `.docx`, `.doc`, `.pdf`) and parses the
-/// text, carrying the reading diagnostics into the document.
-pub(crate) fn parse_bytes(bytes: &[u8], options: &Options) -> Result<Document, Error> {
-    congvan::input::parse_bytes(bytes, options).map(|(_, doc)| doc)
+/// text, carrying the reading diagnostics into the document. The bytes are
+/// given up: UTF-8 text becomes the parser's input without a copy.
+pub(crate) fn parse_bytes(bytes: Vec<u8>, options: &Options) -> Result<Document, Error> {
+    congvan::input::parse_vec(bytes, options).map(|(_, doc)| doc)
 }
 
 /// The message for a decoding error, with a hint where `--lossy` helps.
