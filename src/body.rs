@@ -40,6 +40,15 @@ struct Para {
 }
 
 impl Para {
+    /// The paragraph with no more lines to come: the text of joined lines
+    /// grew by doubling, and goes into the model as it is.
+    fn finished(mut self) -> Self {
+        if !self.lines.is_empty() {
+            self.text.shrink_to_fit();
+        }
+        self
+    }
+
     /// The normalised offset of byte `k` of `text`.
     fn at(&self, k: usize) -> usize {
         let i = self
@@ -464,10 +473,10 @@ impl Iterator for Paragraphs<'_> {
                 opener: op,
             };
             if let Some(done) = self.open.replace(next) {
-                return Some(done);
+                return Some(done.finished());
             }
         }
-        self.open.take()
+        self.open.take().map(Para::finished)
     }
 }
 
@@ -550,7 +559,13 @@ impl Builder {
     }
 
     fn pop(&mut self) {
-        if let Some((sec, _)) = self.stack.pop() {
+        if let Some((mut sec, _)) = self.stack.pop() {
+            // closed: no more blocks or subsections come, and a vector's
+            // first push reserves four (a section with one paragraph would
+            // keep room for three more, 264 bytes, per line of an article
+            // list)
+            sec.blocks.shrink_to_fit();
+            sec.sections.shrink_to_fit();
             match self.stack.last_mut() {
                 Some((parent, _)) => {
                     parent.span.end = parent.span.end.max(sec.span.end);
