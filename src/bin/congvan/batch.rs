@@ -635,7 +635,7 @@ fn progress_bar(len: u64, quiet: bool) -> ProgressBar {
 fn open_sink(args: &BatchArgs, items: &[Item]) -> Result<Sink, String> {
     if let Some(out) = &args.out {
         let state = out.join(STATE_DIR);
-        fs::create_dir_all(&state)
+        output::create_dir_durable(&state)
             .map_err(|e| format!("cannot create output folder {}: {e}", shown(out)))?;
         let lock = output::lock(
             &state.join("lock"),
