@@ -1274,3 +1274,84 @@ fn a_really_full_disk_under_jsonl_keeps_the_previous_file() {
     );
     assert_eq!(temp_files_under(&snapshot), Vec::<PathBuf>::new());
 }
+
+/// `--compact` and `--spans-only` shape batch outputs as they shape
+/// `parse`'s, under `--jsonl` and `--out`; `--resume` takes a change of shape
+/// as a change of options (everything converted again), and the same shape
+/// as up to date; so does a change of `--ocr`.
+#[test]
+fn batch_outputs_take_the_shape_options() {
+    let dir = TempDir::new("shape");
+    let input = sample_tree(&dir);
+    let flags = ["--compact", "--spans-only"];
+    let parsed = |rel: &str| -> serde_json::Value {
+        let o = congvan()
+            .arg("parse")
+            .args(flags)
+            .arg(input.join(rel))
+            .output()
+            .expect("parse");
+        serde_json::from_slice(&o.stdout).expect("JSON")
+    };
+    let run = congvan()
+        .args(["batch", "--jsonl", "-"])
+        .args(flags)
+        .arg(&input)
+        .output()
+        .expect("run");
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&run.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    assert_eq!(lines.len(), 5);
+    let a = input.join("a.txt").to_string_lossy().into_owned();
+    let line = lines
+        .iter()
+        .find(|l| l["path"] == a.as_str())
+        .expect("a.txt");
+    assert_eq!(line["document"], parsed("a.txt"));
+    assert!(!line.to_string().contains(":null"));
+
+    let out = dir.path().join("out");
+    let to_dir = |extra: &[&str]| {
+        congvan()
+            .arg("batch")
+            .arg(&input)
+            .arg("--out")
+            .arg(&out)
+            .args(extra)
+            .output()
+            .expect("run")
+    };
+    let run = to_dir(&[flags[0], flags[1]]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let written: serde_json::Value =
+        serde_json::from_slice(&fs::read(out.join("sub/b.json")).expect("b.json")).expect("JSON");
+    assert_eq!(written, parsed("sub/b.txt"));
+    for (extra, summary) in [
+        (
+            &[flags[0], flags[1], "--resume"][..],
+            "0 converted, 5 up to date",
+        ),
+        (&["--compact", "--resume"][..], "5 converted, 0 up to date"),
+        (&["--resume"][..], "5 converted, 0 up to date"),
+        (&["--resume"][..], "0 converted, 5 up to date"),
+        // what is read by OCR is an option of the output too
+        (
+            &["--ocr", "never", "--resume"][..],
+            "5 converted, 0 up to date",
+        ),
+        (&["--resume"][..], "5 converted, 0 up to date"),
+    ] {
+        let run = to_dir(extra);
+        assert!(
+            stderr(&run).contains(summary),
+            "{extra:?}: {}",
+            stderr(&run)
+        );
+    }
+    // back at the full shape: the contract's output
+    let full = fs::read_to_string(out.join("a.json")).expect("a.json");
+    assert!(full.contains(":null") && full.contains("\"text\""));
+}
