@@ -40,6 +40,15 @@ struct Para {
 }
 
 impl Para {
+    /// The paragraph with no more lines to come: the text of joined lines
+    /// grew by doubling, and goes into the model as it is.
+    fn finished(mut self) -> Self {
+        if !self.lines.is_empty() {
+            self.text.shrink_to_fit();
+        }
+        self
+    }
+
     /// The normalised offset of byte `k` of `text`.
     fn at(&self, k: usize) -> usize {
         let i = self
@@ -383,67 +392,92 @@ fn is_open(text: &str) -> bool {
         .ends_with(['.', ':', ';', '!', '?', '"', '”'])
 }
 
-/// Joins the lines of `lines` into paragraphs.
-fn paragraphs(text: &str, lines: &[Line]) -> Vec<Para> {
-    // at most one paragraph per line: no regrowing (and copying) the list
-    let mut paras: Vec<Para> = Vec::with_capacity(lines.len());
-    let (mut blank, mut noise) = (false, false);
-    for line in lines {
-        match line.kind {
-            LineKind::Blank | LineKind::Separator => {
-                blank = true;
-                continue;
-            }
-            LineKind::Noise | LineKind::Stamp => {
-                noise = true;
-                continue;
-            }
-            LineKind::Content => {}
+/// Joins the lines of `lines` into paragraphs, one at a time: only the
+/// paragraph being joined is held, never one per line (a file of short
+/// lines would hold a `Para` per line on top of the model built from them).
+struct Paragraphs<'a> {
+    text: &'a str,
+    lines: std::slice::Iter<'a, Line>,
+    /// The paragraph being joined: yielded when a line does not go on it.
+    open: Option<Para>,
+}
+
+impl<'a> Paragraphs<'a> {
+    fn new(text: &'a str, lines: &'a [Line]) -> Self {
+        Paragraphs {
+            text,
+            lines: lines.iter(),
+            open: None,
         }
-        let t = line.text(text);
-        let lower = t.chars().next().is_some_and(char::is_lowercase);
-        // whether the line goes on the paragraph before, as far as the
-        // paragraph's end and the gap tell
-        let continues = paras.last().is_some_and(|p| {
-            let open = is_open(&p.text);
-            if blank || noise {
-                open && (lower || (noise && !blank))
-            } else {
-                open || lower
-            }
-        });
-        // only then does what the line opens matter; it is kept, as a line
-        // that starts a paragraph is read again as the paragraph's text
-        let mut op = None;
-        let join = continues && {
-            let o = opener(t);
-            let opens = opens_block(t, &o);
-            op = Some(o);
-            !opens
-        };
-        if join {
-            if let Some(p) = paras.last_mut() {
-                push_line(&mut p.text, t);
-                if p.lines.is_empty() {
-                    p.lines.push((0, p.start));
+    }
+}
+
+impl Iterator for Paragraphs<'_> {
+    type Item = Para;
+
+    fn next(&mut self) -> Option<Para> {
+        let (mut blank, mut noise) = (false, false);
+        for line in self.lines.by_ref() {
+            match line.kind {
+                LineKind::Blank | LineKind::Separator => {
+                    blank = true;
+                    continue;
                 }
-                p.lines.push((p.text.len() - t.len(), line.start));
-                p.end = line.end;
-                p.opener = None;
+                LineKind::Noise | LineKind::Stamp => {
+                    noise = true;
+                    continue;
+                }
+                LineKind::Content => {}
             }
-        } else {
-            paras.push(Para {
+            let t = line.text(self.text);
+            let lower = t.chars().next().is_some_and(char::is_lowercase);
+            // whether the line goes on the paragraph before, as far as the
+            // paragraph's end and the gap tell
+            let continues = self.open.as_ref().is_some_and(|p| {
+                let open = is_open(&p.text);
+                if blank || noise {
+                    open && (lower || (noise && !blank))
+                } else {
+                    open || lower
+                }
+            });
+            // only then does what the line opens matter; it is kept, as a
+            // line that starts a paragraph is read again as the paragraph's
+            // text
+            let mut op = None;
+            let join = continues && {
+                let o = opener(t);
+                let opens = opens_block(t, &o);
+                op = Some(o);
+                !opens
+            };
+            blank = false;
+            noise = false;
+            if join {
+                if let Some(p) = self.open.as_mut() {
+                    push_line(&mut p.text, t);
+                    if p.lines.is_empty() {
+                        p.lines.push((0, p.start));
+                    }
+                    p.lines.push((p.text.len() - t.len(), line.start));
+                    p.end = line.end;
+                    p.opener = None;
+                }
+                continue;
+            }
+            let next = Para {
                 start: line.start,
                 end: line.end,
                 text: t.to_owned(),
                 lines: Vec::new(),
                 opener: op,
-            });
+            };
+            if let Some(done) = self.open.replace(next) {
+                return Some(done.finished());
+            }
         }
-        blank = false;
-        noise = false;
+        self.open.take().map(Para::finished)
     }
-    paras
 }
 
 /// Deepest numbered sub-level (`1.1.1.1.1.1.1.1.1` has 8 dots).
@@ -525,7 +559,13 @@ impl Builder {
     }
 
     fn pop(&mut self) {
-        if let Some((sec, _)) = self.stack.pop() {
+        if let Some((mut sec, _)) = self.stack.pop() {
+            // closed: no more blocks or subsections come, and a vector's
+            // first push reserves four (a section with one paragraph would
+            // keep room for three more, 264 bytes, per line of an article
+            // list)
+            sec.blocks.shrink_to_fit();
+            sec.sections.shrink_to_fit();
             match self.stack.last_mut() {
                 Some((parent, _)) => {
                     parent.span.end = parent.span.end.max(sec.span.end);
@@ -546,14 +586,13 @@ impl Builder {
 
 /// Parses the body from its lines.
 pub(crate) fn parse(text: &str, lines: &[Line]) -> Body {
-    let paras = paragraphs(text, lines);
     let mut b = Builder {
         body: Body::default(),
         stack: Vec::new(),
         closing: false,
         any_section: false,
     };
-    for mut p in paras {
+    for mut p in Paragraphs::new(text, lines) {
         let op = p.opener.take().unwrap_or_else(|| opener(&p.text));
         match op {
             Opener::Section(kind, label, rest_at) => {

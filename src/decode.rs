@@ -108,6 +108,38 @@ pub fn decode(bytes: &[u8], options: &Options) -> Result<Decoded> {
     })
 }
 
+/// [`decode`] taking the bytes: UTF-8 text (the usual case) becomes the
+/// `String` in place, without a copy, so a caller that has no more use for
+/// the bytes does not hold the input twice while it is parsed. Anything
+/// else (UTF-16, legacy bytes, invalid UTF-8, NUL bytes, too large) goes
+/// through [`decode`] and comes out the same.
+pub(crate) fn decode_vec(bytes: Vec<u8>, options: &Options) -> Result<Decoded> {
+    if bytes.len() > options.max_size
+        || utf16_kind(&bytes).is_some()
+        || memchr::memchr(0, &bytes).is_some()
+    {
+        return decode(&bytes, options);
+    }
+    let mut bytes = bytes;
+    let bom = bytes.starts_with(b"\xEF\xBB\xBF");
+    if bom {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded {
+            text,
+            diagnostics: Vec::new(),
+        }),
+        Err(e) => {
+            let mut bytes = e.into_bytes();
+            if bom {
+                bytes.splice(..0, *b"\xEF\xBB\xBF");
+            }
+            decode(&bytes, options)
+        }
+    }
+}
+
 /// Reads bytes that are not UTF-8 as single-byte text (Windows-1252, one
 /// byte one char) and keeps the result if it looks like TCVN3 or VNI.
 fn single_byte_legacy(bytes: &[u8]) -> Option<(String, Legacy)> {
@@ -159,6 +191,36 @@ fn utf16_kind(bytes: &[u8]) -> Option<(bool, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decode_vec_is_decode() {
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend("Số 1".encode_utf16().flat_map(u16::to_le_bytes));
+        let inputs: [&[u8]; 9] = [
+            b"",
+            "Số: 12/UBND".as_bytes(),
+            b"\xEF\xBB\xBFS\xE1\xBB\x91",
+            b"\xEF\xBB\xBF",
+            b"ab\xFFcd",
+            b"\xEF\xBB\xBFab\xFFcd",
+            b"ab\0cd",
+            &utf16,
+            b"Uy ban nh\xA9n d\xA9n t\xD8nh",
+        ];
+        for lossy in [false, true] {
+            let mut options = Options::default().lossy(lossy);
+            for bytes in inputs {
+                let (a, b) = (
+                    decode(bytes, &options),
+                    decode_vec(bytes.to_vec(), &options),
+                );
+                assert_eq!(a, b, "{bytes:?}");
+            }
+            options.max_size = 3;
+            let long = b"abcd";
+            assert_eq!(decode(long, &options), decode_vec(long.to_vec(), &options));
+        }
+    }
 
     #[test]
     fn single_byte_tcvn3_is_decoded_and_plain_latin1_is_not() {

@@ -190,3 +190,90 @@ fn help_mentions_every_option() {
     let o = run(congvan().args(["report", "--help"]));
     assert_eq!(o.status.code(), Some(2));
 }
+
+// ---------------------------------------------------------------- output shapes
+
+/// `value` with every object member that is null left out, at every depth
+/// (nulls inside arrays stay: they are not fields).
+fn without_nulls(value: &serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| (k.clone(), without_nulls(v)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(without_nulls).collect()),
+        other => other.clone(),
+    }
+}
+
+/// `doc` with the `text` of every body block (a paragraph or a list item,
+/// nested items too) left out; returns how many were.
+fn without_block_text(doc: &mut serde_json::Value) -> usize {
+    fn walk(v: &mut serde_json::Value, n: &mut usize) {
+        match v {
+            serde_json::Value::Object(map) => {
+                let block = map
+                    .get("kind")
+                    .is_some_and(|k| k == "paragraph" || k == "item");
+                if block && map.remove("text").is_some() {
+                    *n += 1;
+                }
+                map.values_mut().for_each(|v| walk(v, n));
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(|v| walk(v, n)),
+            _ => {}
+        }
+    }
+    let mut n = 0;
+    walk(&mut doc["body"], &mut n);
+    n
+}
+
+/// `parse --compact` is the full output without its null fields, and
+/// `--spans-only` the full output without the text of body blocks (and
+/// nothing else), on every fixture; `--pretty` changes only the layout.
+#[test]
+fn compact_and_spans_only_leave_out_nulls_and_block_text() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut fixtures: Vec<_> = std::fs::read_dir(&dir)
+        .expect("fixtures")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
+        .collect();
+    fixtures.sort();
+    assert!(fixtures.len() >= 12);
+    // one run per set of flags: several inputs print one line each
+    let parse = |flags: &[&str]| -> Vec<serde_json::Value> {
+        let o = run(congvan().arg("parse").args(flags).args(&fixtures));
+        assert_eq!(o.status.code(), Some(0), "{flags:?}: {}", stderr(&o));
+        stdout(&o).lines().map(json).collect()
+    };
+    let full = parse(&[]);
+    assert_eq!(full.len(), fixtures.len());
+    let (compact, spans, both) = (
+        parse(&["--compact"]),
+        parse(&["--spans-only"]),
+        parse(&["--spans-only", "--compact"]),
+    );
+    let (mut nulls, mut texts) = (0, 0);
+    for (i, f) in fixtures.iter().enumerate() {
+        assert_eq!(compact[i], without_nulls(&full[i]), "{f:?}");
+        nulls += full[i].to_string().matches(":null").count();
+        assert!(!compact[i].to_string().contains(":null"), "{f:?}");
+        let mut expected = full[i].clone();
+        texts += without_block_text(&mut expected);
+        assert_eq!(spans[i], expected, "{f:?}");
+        assert_eq!(both[i], without_nulls(&expected), "{f:?}");
+    }
+    let pretty = run(congvan()
+        .args(["parse", "--compact", "--pretty"])
+        .arg(&fixtures[0]));
+    assert!(stdout(&pretty).lines().count() > 10);
+    assert_eq!(json(stdout(&pretty).trim_end()), compact[0]);
+    // the fixtures hold both, so the comparisons above compared something
+    assert!(nulls > 100 && texts > 100, "{nulls} nulls, {texts} texts");
+}

@@ -153,7 +153,11 @@ pub fn extract(bytes: &[u8], options: &Options) -> Result<Extracted> {
 /// [`parse_with`](crate::parse_with) on the text, with the reader's
 /// diagnostics added to the document's.
 pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<(Extracted, crate::Document)> {
-    let extracted = extract(bytes, options)?;
+    Ok(parse_extracted(extract(bytes, options)?, options))
+}
+
+/// The document of what [`extract`] read.
+fn parse_extracted(extracted: Extracted, options: &Options) -> (Extracted, crate::Document) {
     let opts = options.clone().format(extracted.read_as);
     let mut doc = crate::parse_with(&extracted.text, &opts);
     doc.diagnostics
@@ -165,7 +169,27 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<(Extracted, crate:
         // a list of every component "missing" from no text says nothing more
         doc.diagnostics = extracted.diagnostics.clone();
     }
-    Ok((extracted, doc))
+    (extracted, doc)
+}
+
+/// [`parse_bytes`] taking the bytes: UTF-8 text is parsed without a copy
+/// of the input (the bytes become the text), so the input is held once
+/// less while it is parsed. The result is the same as [`parse_bytes`]'s.
+pub fn parse_vec(bytes: Vec<u8>, options: &Options) -> Result<(Extracted, crate::Document)> {
+    if detect(&bytes) != FileFormat::Text {
+        return parse_bytes(&bytes, options);
+    }
+    let decoded = crate::decode::decode_vec(bytes, options)?;
+    let extracted = Extracted {
+        text: decoded.text,
+        format: FileFormat::Text,
+        read_as: options.format,
+        pages: None,
+        diagnostics: decoded.diagnostics,
+        file_stamps: Vec::new(),
+        uncertain: Vec::new(),
+    };
+    Ok(parse_extracted(extracted, options))
 }
 
 /// A `low_confidence` diagnostic for each word OCR was unsure of inside

@@ -32,6 +32,7 @@ use crate::manifest::{Fingerprint, Manifest};
 use crate::names::{output_name, shown};
 use crate::output::{self, Lock};
 use crate::parse_cmd::{describe_error, parse_bytes, Format};
+use crate::shape::{self, Shape};
 use crate::warn;
 
 /// Exit status when some inputs failed but the batch ran.
@@ -136,6 +137,8 @@ pub(crate) struct BatchArgs {
     max_size: usize,
     #[command(flatten)]
     ocr: crate::parse_cmd::OcrArgs,
+    #[command(flatten)]
+    shape: Shape,
     /// Print nothing on stderr but errors that stop the batch.
     #[arg(long)]
     quiet: bool,
@@ -296,6 +299,7 @@ pub(crate) fn run(args: &BatchArgs) -> ExitCode {
     };
     let ctx = Context {
         options: &options,
+        shape: args.shape,
         resume: args.resume,
         listed: args.files_from.is_some(),
         quiet: args.quiet,
@@ -407,6 +411,8 @@ fn orphans(out: &Path, manifest: &Manifest, prune: bool, quiet: bool) {
 /// What every worker needs.
 struct Context<'a> {
     options: &'a Options,
+    /// The shape of the JSON written (`--compact`, `--spans-only`).
+    shape: Shape,
     resume: bool,
     /// The inputs come from `--files-from`: never looked at before reading.
     listed: bool,
@@ -440,13 +446,13 @@ impl Context<'_> {
             );
             return self.failed(item, bytes, &failure, None);
         }
-        let doc = match self.parse(&read.0) {
+        let doc = match self.parse(read.0) {
             Ok(doc) => doc,
             Err(failure) => return self.failed(item, bytes, &failure, None),
         };
         // Streamed into the file: the JSON text is never held whole.
         let written = output::write_atomic_with(&target, |w| {
-            serde_json::to_writer(w, &doc).map_err(io::Error::from)
+            shape::to_writer(w, &doc, self.shape, false).map_err(io::Error::from)
         });
         let size = match written {
             Ok(size) => size,
@@ -482,14 +488,14 @@ impl Context<'_> {
             path.push_str(&serde_json::to_string(raw).unwrap_or_default());
         }
         let (bytes, result) = match self.read(item) {
-            Ok((bytes, _)) => (bytes.len() as u64, self.parse(&bytes)),
+            Ok((bytes, _)) => (bytes.len() as u64, self.parse(bytes)),
             Err(failure) => (0, Err(failure)),
         };
         match result {
             Ok(doc) => Outcome::Done {
                 bytes,
                 warnings: has_warnings(&doc),
-                line: Some(document_line(&path, &doc)),
+                line: Some(document_line(&path, &doc, self.shape)),
             },
             Err(failure) => {
                 let error = serde_json::json!({"kind": failure.kind, "message": failure.message});
@@ -515,7 +521,7 @@ impl Context<'_> {
     }
 
     /// Parses one input's bytes.
-    fn parse(&self, bytes: &[u8]) -> Result<Document, Failure> {
+    fn parse(&self, bytes: Vec<u8>) -> Result<Document, Failure> {
         // A parser bug on one document must not end the batch: the panic
         // is recorded as that input's failure.
         let parsed = panic::catch_unwind(AssertUnwindSafe(|| parse_bytes(bytes, self.options)));
@@ -548,10 +554,10 @@ impl Context<'_> {
 
 /// The JSON Lines record of a document, its JSON written straight into the
 /// line (not built as a string of its own and then copied).
-fn document_line(path: &str, doc: &Document) -> Vec<u8> {
+fn document_line(path: &str, doc: &Document, shape: Shape) -> Vec<u8> {
     let mut line = format!("{{\"path\":{path},\"document\":").into_bytes();
     // Serialising owned strings, numbers and vectors into memory cannot fail.
-    let _ = serde_json::to_writer(&mut line, doc);
+    let _ = shape::to_writer(&mut line, doc, shape, false);
     line.extend_from_slice(b"}\n");
     line
 }
@@ -635,7 +641,7 @@ fn progress_bar(len: u64, quiet: bool) -> ProgressBar {
 fn open_sink(args: &BatchArgs, items: &[Item]) -> Result<Sink, String> {
     if let Some(out) = &args.out {
         let state = out.join(STATE_DIR);
-        fs::create_dir_all(&state)
+        output::create_dir_durable(&state)
             .map_err(|e| format!("cannot create output folder {}: {e}", shown(out)))?;
         let lock = output::lock(
             &state.join("lock"),
@@ -646,12 +652,18 @@ fn open_sink(args: &BatchArgs, items: &[Item]) -> Result<Sink, String> {
         // Under the lock no other run writes here: every temporary file
         // left is a dead run's (the names say whose, and are checked too).
         output::remove_stale_temps(out);
-        let settings = format!(
+        let mut settings = format!(
             "congvan {}; format={:?}; lossy={}",
             env!("CARGO_PKG_VERSION"),
             args.format,
             args.lossy
         );
+        // only when not at their defaults: a manifest written before they
+        // were recorded still matches a run at the defaults
+        settings.push_str(&args.ocr.describe());
+        if args.shape != Shape::default() {
+            settings.push_str(&format!("; {}", args.shape.describe()));
+        }
         let manifest = Manifest::open(&state, settings)
             .map_err(|e| format!("cannot write the manifest in {}: {e}", shown(&state)))?;
         return Ok(Sink::Dir {

@@ -10,6 +10,7 @@ mod names;
 mod output;
 mod parse_cmd;
 mod schema_cmd;
+mod shape;
 mod text_cmd;
 
 use std::process::ExitCode;

@@ -43,7 +43,7 @@ pub(crate) fn write_atomic_with(
     fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<u64> {
     let dir = parent(target);
-    fs::create_dir_all(dir)?;
+    create_dir_durable(dir)?;
     let name = target.file_name().unwrap_or(OsStr::new("output"));
     let mut temp = temp_in(dir, name)?;
     let mut buffered = io::BufWriter::new(&mut temp);
@@ -56,7 +56,9 @@ pub(crate) fn write_atomic_with(
 }
 
 /// Syncs a finished temporary file and renames it over `target`, which
-/// keeps its permissions; on error the temporary file is removed and
+/// keeps its permissions, then syncs the folder, so that the rename itself
+/// survives a power cut (the file's data alone would not be found under
+/// its name); on error before the rename the temporary file is removed and
 /// `target` is untouched.
 pub(crate) fn commit(temp: NamedTempFile, target: &Path) -> io::Result<()> {
     if let Ok(previous) = fs::symlink_metadata(target) {
@@ -66,7 +68,56 @@ pub(crate) fn commit(temp: NamedTempFile, target: &Path) -> io::Result<()> {
     }
     temp.as_file().sync_all()?;
     temp.persist(target).map_err(|e| e.error)?;
+    sync_dir(parent(target)).map_err(|e| {
+        io::Error::new(
+            e.kind(),
+            format!("renamed into place, but its folder could not be synced: {e}"),
+        )
+    })
+}
+
+/// Creates folder `dir` and any missing parent, each synced into its own
+/// parent (a file renamed into a new folder is found after a power cut only
+/// if the folder is).
+pub(crate) fn create_dir_durable(dir: &Path) -> io::Result<()> {
+    let mut missing = Vec::new();
+    let mut at = dir;
+    while fs::symlink_metadata(at).is_err() {
+        missing.push(at);
+        match at.parent() {
+            Some(up) if !up.as_os_str().is_empty() => at = up,
+            _ => break,
+        }
+    }
+    if missing.is_empty() {
+        return Ok(());
+    }
+    fs::create_dir_all(dir)?;
+    for created in missing.iter().rev() {
+        sync_dir(parent(created))?;
+    }
     Ok(())
+}
+
+/// Syncs folder `dir`: its entries (a file renamed into it) are on disk
+/// when this returns. A file system that cannot sync a folder (`EINVAL`)
+/// has nothing more to give, and is not an error. A no-op where folders
+/// cannot be opened as files (not Unix).
+pub(crate) fn sync_dir(dir: &Path) -> io::Result<()> {
+    if !cfg!(unix) {
+        return Ok(());
+    }
+    match File::open(dir).and_then(|d| d.sync_all()) {
+        Err(e)
+            if matches!(
+                e.kind(),
+                io::ErrorKind::InvalidInput | io::ErrorKind::Unsupported
+            ) =>
+        {
+            Ok(())
+        }
+        done => done,
+    }
 }
 
 /// The folder a file is in (`.` for a bare name).

@@ -9,6 +9,7 @@ use congvan::{Document, Error, InputFormat, OcrMode, Options};
 
 use crate::input::{parse_size, read_limited, DEFAULT_MAX_SIZE};
 use crate::names::shown;
+use crate::shape::{self, Shape};
 use crate::warn;
 
 /// Arguments of `congvan parse`.
@@ -40,6 +41,8 @@ pub(crate) struct ParseArgs {
     max_size: usize,
     #[command(flatten)]
     ocr: OcrArgs,
+    #[command(flatten)]
+    shape: Shape,
 }
 
 /// The OCR options of `parse`, `check`, `batch` and `text`.
@@ -87,6 +90,16 @@ impl OcrArgs {
             self.ocr_cache.clone().or_else(default_cache)
         };
         options.ocr(mode).ocr_cache(cache).ocr_dpi(self.ocr_dpi)
+    }
+
+    /// The settings that change what is read, for a manifest: empty at the
+    /// defaults (so manifests written before these were recorded still
+    /// match a run at the defaults).
+    pub(crate) fn describe(&self) -> String {
+        if self.ocr == Ocr::Auto && self.ocr_dpi == 300 {
+            return String::new();
+        }
+        format!("; ocr={:?}; ocr_dpi={}", self.ocr, self.ocr_dpi)
     }
 }
 
@@ -152,13 +165,9 @@ pub(crate) fn run(args: &ParseArgs) -> ExitCode {
         };
         // Streamed: the JSON text is never held whole in memory (it is
         // several times the size of the input).
-        let written = if pretty {
-            serde_json::to_writer_pretty(&mut out, &doc)
-        } else {
-            serde_json::to_writer(&mut out, &doc)
-        }
-        .map_err(io::Error::from)
-        .and_then(|()| out.write_all(b"\n"));
+        let written = shape::to_writer(&mut out, &doc, args.shape, pretty)
+            .map_err(io::Error::from)
+            .and_then(|()| out.write_all(b"\n"));
         if let Err(e) = written {
             return write_failed(&e, failed);
         }
@@ -199,7 +208,7 @@ pub(crate) fn display_name(input: &str) -> String {
 /// after the file name.
 fn load(input: &str, options: &Options) -> Result<Document, String> {
     let bytes = read_input(input, options.max_size)?;
-    parse_bytes(&bytes, options).map_err(|e| describe_error(&e))
+    parse_bytes(bytes, options).map_err(|e| describe_error(&e))
 }
 
 /// Reads a file's bytes, or standard input for `-`, up to `limit` bytes.
@@ -208,9 +217,10 @@ pub(crate) fn read_input(input: &str, limit: usize) -> Result<Vec<u8>, String> {
 }
 
 /// Reads bytes of any format (text, `.docx`, `.doc`, `.pdf`) and parses the
-/// text, carrying the reading diagnostics into the document.
-pub(crate) fn parse_bytes(bytes: &[u8], options: &Options) -> Result<Document, Error> {
-    congvan::input::parse_bytes(bytes, options).map(|(_, doc)| doc)
+/// text, carrying the reading diagnostics into the document. The bytes are
+/// given up: UTF-8 text becomes the parser's input without a copy.
+pub(crate) fn parse_bytes(bytes: Vec<u8>, options: &Options) -> Result<Document, Error> {
+    congvan::input::parse_vec(bytes, options).map(|(_, doc)| doc)
 }
 
 /// The message for a decoding error, with a hint where `--lossy` helps.
