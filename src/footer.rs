@@ -160,6 +160,9 @@ fn word_count(t: &str, limit: usize) -> usize {
 /// none of them a word in capitals (`THỦ TƯỚNG Nguyễn Tấn Dũng` is a title
 /// and a name).
 pub(crate) fn is_name(t: &str) -> bool {
+    // `Đại tướng Lương Tam Quang`: a rank is written before the name and
+    // belongs with it
+    let t = without_rank(t);
     if !(2..=6).contains(&word_count(t, 7)) || is_upper_line(t) {
         return false;
     }
@@ -170,6 +173,39 @@ pub(crate) fn is_name(t: &str) -> bool {
         let mut cs = w.chars();
         cs.next().is_some_and(char::is_uppercase) && cs.all(|c| c.is_alphabetic() || c == '.')
     })
+}
+
+/// Military and police ranks (cấp bậc hàm) written before a signer's name.
+const RANKS: &[&str] = &[
+    "Đại tướng",
+    "Thượng tướng",
+    "Trung tướng",
+    "Thiếu tướng",
+    "Đại tá",
+    "Thượng tá",
+    "Trung tá",
+    "Thiếu tá",
+    "Đại úy",
+    "Đại uý",
+    "Thượng úy",
+    "Thượng uý",
+    "Trung úy",
+    "Trung uý",
+    "Thiếu úy",
+    "Thiếu uý",
+];
+
+/// `t` without a rank before the name (`Đại tướng Lương Tam Quang` →
+/// `Lương Tam Quang`); `t` itself when it starts with none.
+fn without_rank(t: &str) -> &str {
+    RANKS
+        .iter()
+        .find_map(|r| {
+            t.strip_prefix(r)
+                .filter(|rest| rest.starts_with(' '))
+                .map(str::trim_start)
+        })
+        .unwrap_or(t)
 }
 
 /// Whether a word of `t` of two letters or more is all in capitals: a
@@ -334,7 +370,7 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
     };
     // where the footer starts
     let start = if let Some(c) = closing {
-        next_content(c).unwrap_or(n)
+        skip_closing_paragraphs(text, lines, &content, next_content(c).unwrap_or(n))
     } else {
         // walk back over footer-like lines
         let mut s = n;
@@ -349,6 +385,11 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
         }
         match dist {
             Some(d) => s.min(d),
+            // what ends the file is no signature (an annex's table cell):
+            // look for the block between the body and the annex
+            None if !has_signer(text, lines, &content, s) => {
+                signature_block_at(text, lines, &content).unwrap_or(s)
+            }
             None => s,
         }
     };
@@ -489,6 +530,56 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
         f.distribution = Some(distribution(text, head, &dist_lines));
     }
     f
+}
+
+/// The first line of a signature block that stands between the body and
+/// an annex, in a document with neither `./.` nor `Nơi nhận` (a gazette's
+/// text: `TM. CHÍNH PHỦ` / `KT. THỦ TƯỚNG` / `PHÓ THỦ TƯỚNG` / name, then
+/// `Phụ lục`): an authority line with a name within the next three lines.
+fn signature_block_at(text: &str, lines: &[Line], content: &[usize]) -> Option<usize> {
+    content.iter().enumerate().find_map(|(k, &i)| {
+        let t = strip_emphasis(lines[i].text(text));
+        let named = || {
+            content[k + 1..]
+                .iter()
+                .take(3)
+                .any(|&j| is_name(strip_emphasis(lines[j].text(text))))
+        };
+        (AUTHORITY.is_match(t) && named()).then_some(i)
+    })
+}
+
+/// Whether the content lines from `from` on hold an authority line or a name.
+fn has_signer(text: &str, lines: &[Line], content: &[usize], from: usize) -> bool {
+    content[content.partition_point(|&i| i < from)..]
+        .iter()
+        .map(|&i| strip_emphasis(lines[i].text(text)))
+        .any(|t| AUTHORITY.is_match(t) || is_name(t))
+}
+
+/// How many paragraphs after the body's `./.` can stand before the footer.
+const MAX_CLOSING_PARAGRAPHS: usize = 3;
+
+/// The footer's first line at or after `from`: a law's adoption clause
+/// (`Nghị quyết này được Ủy ban Thường vụ Quốc hội … thông qua ngày …`) or a
+/// closing sentence can follow the body's `./.`, and the signature comes
+/// after it. Lines are skipped only when a footer line follows within
+/// [`MAX_CLOSING_PARAGRAPHS`] content lines; otherwise `from` stands.
+fn skip_closing_paragraphs(text: &str, lines: &[Line], content: &[usize], from: usize) -> usize {
+    let footer_like = |i: usize| {
+        let t = lines[i].text(text);
+        is_distribution_head(t) || is_archive(t) || is_signature_line(t)
+    };
+    let at = content.partition_point(|&i| i < from);
+    let ahead = &content[at..];
+    if ahead.first().is_none_or(|&i| footer_like(i)) {
+        return from;
+    }
+    ahead
+        .iter()
+        .take(MAX_CLOSING_PARAGRAPHS + 1)
+        .position(|&i| footer_like(i))
+        .map_or(from, |k| ahead[k])
 }
 
 /// A `start..end` pair of byte offsets.
@@ -1555,6 +1646,47 @@ mod tests {
                 "{t:?}"
             );
         }
+    }
+
+    #[test]
+    fn signature_after_an_adoption_clause_and_before_an_annex() {
+        // a law's adoption clause after `./.`, then the signature
+        let t = "Điều 3. Nghị quyết này có hiệu lực từ ngày 01 tháng 7 năm 2025./.\nNghị quyết này được Ủy ban Thường vụ Quốc hội khóa XV, phiên họp thứ 47 thông qua ngày 10 tháng 7 năm 2025.\nTM. ỦY BAN THƯỜNG VỤ QUỐC HỘI\nCHỦ TỊCH\nTrần Văn A\n";
+        let lines = split(t);
+        let f = parse(t, &lines, 0);
+        let s = &f.signatures[0];
+        assert_eq!(s.authority[0].position, "ỦY BAN THƯỜNG VỤ QUỐC HỘI");
+        assert_eq!(s.name.as_deref(), Some("Trần Văn A"));
+        assert!(
+            lines[f.start].text(t).starts_with("TM."),
+            "the clause stays in the body"
+        );
+        // no `./.` and no Nơi nhận: the block between the last article and an annex
+        let t = "Điều 4. Các Bộ trưởng chịu trách nhiệm thi hành Nghị quyết này.\nTM. CHÍNH PHỦ\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\nLê Văn B\nCÔNG BÁO/Số 277/Ngày 16-05-2026\n60\nPhụ lục\nNHIỆM VỤ TRỌNG TÂM\n| STT | Nhiệm vụ |\n| 1 | NQ/TW |\n";
+        let f = parse(t, &split(t), 0);
+        let s = &f.signatures[0];
+        assert_eq!(s.authority.len(), 2);
+        assert_eq!(
+            (s.title.as_deref(), s.name.as_deref()),
+            (Some("PHÓ THỦ TƯỚNG"), Some("Lê Văn B"))
+        );
+        // a sentence that is not followed by a footer is not skipped
+        let t = "Nội dung./.\nCâu kết thúc không có chữ ký nào theo sau cả.\n";
+        let f = parse(t, &split(t), 0);
+        assert!(f.signatures.is_empty());
+    }
+
+    #[test]
+    fn a_rank_before_the_name_is_part_of_it() {
+        let t = "Nội dung./.\nBỘ TRƯỞNG\nĐại tướng Lương Văn C\n";
+        let f = parse(t, &split(t), 0);
+        assert_eq!(
+            f.signatures[0].name.as_deref(),
+            Some("Đại tướng Lương Văn C")
+        );
+        assert!(is_name("Thiếu uý Trần Văn D"));
+        assert!(!is_name("Đại tướng"));
+        assert!(!is_name("Đại tướngLương Văn C"));
     }
 
     #[test]
