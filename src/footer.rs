@@ -708,7 +708,11 @@ fn cut_after_signer(t: &str) -> &str {
             .iter()
             .take_while(|(_, w)| capitalised(w))
             .count();
-        if (2..=5).contains(&run) && k + run < words.len() {
+        // `P H Ó CỤC TRƯỞNG`: letters spaced out are a word, not a name
+        let spaced = words[k..k + run]
+            .iter()
+            .all(|(_, w)| w.chars().nth(1).is_none());
+        if (2..=5).contains(&run) && k + run < words.len() && !spaced {
             let (at, _) = words[k + run];
             let rest = &t[at..];
             let next = words[k + run].1;
@@ -1674,6 +1678,16 @@ mod tests {
         let t = "Nội dung./.\nCâu kết thúc không có chữ ký nào theo sau cả.\n";
         let f = parse(t, &split(t), 0);
         assert!(f.signatures.is_empty());
+    }
+
+    #[test]
+    fn a_title_spaced_out_is_kept_whole() {
+        let t = "Nội dung./.\nNơi nhận: KT. CỤC TRƯỞNG\n- Như trên; P H Ó CỤC TRƯỞNG\n- Lưu: VT.\nTrần Văn E\n";
+        let f = parse(t, &split(t), 0);
+        assert_eq!(f.signatures[0].title.as_deref(), Some("P H Ó CỤC TRƯỞNG"));
+        assert_eq!(f.signatures[0].name.as_deref(), Some("Trần Văn E"));
+        // a name of short words still ends where a title begins
+        assert_eq!(cut_after_signer("Lê Ô Pích PHỤ LỤC"), "Lê Ô Pích");
     }
 
     #[test]
