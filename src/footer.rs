@@ -299,8 +299,9 @@ fn starts_with_unit_code(t: &str) -> bool {
     code.chars().count() >= 2 && is_unit_code(&code)
 }
 
-/// Chars around emphasised or table-cell text: `**KT. BỘ TRƯỞNG**`, `| … |`.
-const EMPHASIS: [char; 4] = ['*', '_', ' ', '|'];
+/// Chars around emphasised or table-cell text (`**KT. BỘ TRƯỞNG**`, `| … |`)
+/// and OCR's stray quotes before a name (`‘Nguyễn Thanh Bình`).
+const EMPHASIS: [char; 9] = ['*', '_', ' ', '|', '‘', '’', '“', '”', '`'];
 
 fn strip_emphasis(t: &str) -> &str {
     t.trim_matches(EMPHASIS)
@@ -589,6 +590,9 @@ type ByteRange = (usize, usize);
 /// PHÓ CỤC TRƯỞNG`: the signature column's text glued to a distribution item.
 /// Returns (signature part, distribution part) as byte ranges of `t`.
 fn split_interleaved(t: &str) -> (Option<ByteRange>, Option<ByteRange>) {
+    if let Some(title) = title_after_debris(t) {
+        return (Some(title), None);
+    }
     // `- Lưu: VT, NN (2b). Thanh BỘ TRƯỞNG, CHỦ NHIỆM Đặng Hữu Khiêm`: a
     // word in capitals from which on the line is titles and a name. The
     // name is the same run of words at the end of the line whichever word
@@ -628,6 +632,20 @@ fn split_interleaved(t: &str) -> (Option<ByteRange>, Option<ByteRange>) {
         }
     }
     (None, Some((0, t.len())))
+}
+
+/// `ieee PRQ CỤC TRƯỜNG`: a title in capitals after one short word of OCR
+/// debris in ASCII lower case, on a line without a list marker. Returns the
+/// title's byte range in `t`.
+fn title_after_debris(t: &str) -> Option<ByteRange> {
+    let (junk, rest) = t.split_once(' ')?;
+    let title = rest.trim();
+    let debris = (1..=5).contains(&junk.len()) && junk.bytes().all(|b| b.is_ascii_lowercase());
+    let titled = word_count(title, 3) >= 2 && is_upper_line(title) && !is_archive(title);
+    (debris && titled).then(|| {
+        let a = t.len() - rest.trim_start().len();
+        (a, a + title.len())
+    })
 }
 
 /// Where the signer's name ends in `NGUYỄN VĂN A - Giám đốc`: the match of
@@ -1688,6 +1706,21 @@ mod tests {
         assert_eq!(f.signatures[0].name.as_deref(), Some("Trần Văn E"));
         // a name of short words still ends where a title begins
         assert_eq!(cut_after_signer("Lê Ô Pích PHỤ LỤC"), "Lê Ô Pích");
+    }
+
+    #[test]
+    fn ocr_debris_before_the_title_and_the_name() {
+        let t = "Nội dung./.\nNai nhận: KT.CUC TRUONG\nieee PRQ CỤC TRƯỜNG\n\n‘Neuyén Thanh Binh\n";
+        let f = parse(t, &split(t), 0);
+        let s = &f.signatures[0];
+        assert_eq!(
+            (s.title.as_deref(), s.name.as_deref()),
+            (Some("PRQ CỤC TRƯỜNG"), Some("Neuyén Thanh Binh"))
+        );
+        assert!(f.distribution.is_none_or(|d| d.items.is_empty()));
+        // a distribution item in lower case is not debris before a title
+        assert_eq!(title_after_debris("các Sở, ngành"), None);
+        assert_eq!(title_after_debris("- ab CỤC TRƯỞNG X"), None);
     }
 
     #[test]
