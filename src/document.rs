@@ -10,7 +10,7 @@ use crate::diagnostic::{Diagnostic, DiagnosticCode};
 use crate::lines::Line;
 use crate::model::{
     Attachment, AttachmentKind, Body, Citation, DocDate, DocType, Document, Family, Marks, Mention,
-    Number, SCHEMA,
+    Number, Source, SCHEMA,
 };
 use crate::normalize::normalize;
 use crate::options::Options;
@@ -261,6 +261,10 @@ pub(crate) fn build(input: &str, options: &Options) -> Document {
         stamps,
         attachments,
         diagnostics,
+        source: Source {
+            text: options.with_text.then(|| input.to_owned()),
+            ..Source::default()
+        },
     };
     remap::remap(&mut doc, &norm.map);
     doc

@@ -165,6 +165,11 @@ fn pdf(pages: &[Vec<(u32, u32, &str)>]) -> Vec<u8> {
 /// The same dispatch as a one-page PDF: two-column header, signer beside
 /// Nơi nhận.
 fn dispatch_pdf() -> Vec<u8> {
+    pdf(&[dispatch_pdf_lines()])
+}
+
+/// The lines of [`dispatch_pdf`]'s page.
+fn dispatch_pdf_lines() -> Vec<(u32, u32, &'static str)> {
     let (l, r) = (60, 300);
     let mut lines = vec![
         (l + 20, 800, ISSUER[0]),
@@ -197,7 +202,7 @@ fn dispatch_pdf() -> Vec<u8> {
         (l, 572, RECEIVERS[2]),
         (r + 45, 520, SIGNER[2]),
     ]);
-    pdf(&[lines])
+    lines
 }
 
 /// The same dispatch as plain text.
@@ -283,6 +288,108 @@ fn docx_draft_pdf_and_text_give_the_same_model() {
     let (extracted, pdf_doc) = input::parse_bytes(&dispatch_pdf(), &Options::new()).unwrap();
     assert_eq!(extracted.pages, Some(1));
     assert_eq!(key_fields(&pdf_doc), expected, "{}", extracted.text);
+}
+
+#[test]
+fn the_source_says_the_format_the_pages_and_where_each_page_starts() {
+    let text_doc = congvan::parse(&dispatch_text());
+    assert_eq!(text_doc.source.format, FileFormat::Text);
+    assert_eq!(text_doc.source.pages, None);
+    assert_eq!(text_doc.page_at(0), None);
+    let (_, docx_doc) = input::parse_bytes(&dispatch_docx(), &Options::new()).unwrap();
+    assert_eq!(docx_doc.source.format, FileFormat::Docx);
+    // no page table in a .docx: its page breaks are Word's last rendering
+    assert_eq!(docx_doc.page_at(0), None);
+    if !has_pdftotext() {
+        return;
+    }
+    // the dispatch over three pages: header and body, a page without
+    // text (a scan left out), then the signature block
+    let (top, bottom): (Vec<_>, Vec<_>) = dispatch_pdf_lines()
+        .into_iter()
+        .partition(|&(_, y, _)| y > 620);
+    let bytes = pdf(&[top, vec![], bottom]);
+    let (e, doc) = input::parse_bytes(&bytes, &Options::new()).unwrap();
+    let source = &doc.source;
+    assert_eq!(source.format, FileFormat::Pdf);
+    assert_eq!(source.pages, Some(3));
+    assert_eq!(source.page_starts.len(), 3, "{source:?}");
+    assert_eq!(source.page_starts[0], 0);
+    // the empty page starts where the next one does
+    assert_eq!(source.page_starts[1], source.page_starts[2]);
+    assert_eq!(source.text, None);
+    let number = doc.number.as_ref().expect("number");
+    assert_eq!(doc.page_at(number.span.start), Some(1));
+    let sig = doc.signatures.first().expect("signature");
+    assert_eq!(sig.name.as_deref(), Some("Lê Văn Bình"));
+    assert_eq!(doc.page_at(sig.span.start), Some(3), "{}", e.text);
+    // page 3 begins with its own first line
+    assert!(
+        e.text[source.page_starts[2]..]
+            .trim_start()
+            .starts_with(RECEIVERS[0]),
+        "{:?}",
+        &e.text[source.page_starts[2]..]
+    );
+    // every page start is a char boundary, in order
+    assert!(source.page_starts.windows(2).all(|w| w[0] <= w[1]));
+    assert!(source
+        .page_starts
+        .iter()
+        .all(|&s| e.text.is_char_boundary(s)));
+}
+
+#[test]
+fn parse_with_text_embeds_what_the_spans_index() {
+    let dir = TempDir::new("withtext");
+    let f = dir.file("draft.docx", dispatch_docx());
+    let o = congvan().arg("text").arg(&f).output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    let o = congvan()
+        .arg("parse")
+        .arg("--with-text")
+        .arg(&f)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["source"]["format"], "docx");
+    let embedded = v["source"]["text"].as_str().expect("source.text");
+    assert_eq!(embedded, text);
+    let span = &v["number"]["span"];
+    let (a, b) = (
+        span[0].as_u64().unwrap() as usize,
+        span[1].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&embedded[a..b], NUMBER);
+    // without the flag the text is not embedded
+    let o = congvan().arg("parse").arg(&f).output().unwrap();
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(v["source"]["text"].is_null(), "{}", v["source"]);
+    // batch too
+    let o = congvan()
+        .arg("batch")
+        .arg("--with-text")
+        .arg("--files-from")
+        .arg("-")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut c| {
+            c.stdin
+                .take()
+                .unwrap()
+                .write_all(f.to_str().unwrap().as_bytes())?;
+            c.wait_with_output()
+        })
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let line: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(
+        line["document"]["source"]["text"].as_str(),
+        Some(text.as_str())
+    );
 }
 
 #[test]

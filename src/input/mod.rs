@@ -40,8 +40,11 @@ mod table;
 
 pub use detect::detect;
 
-/// What kind of file some bytes are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// What kind of file some bytes are; in JSON (`source.format`) its short
+/// name (`text`, `docx`, `doc`, `pdf`, `image`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum FileFormat {
     /// Text (UTF-8, UTF-16, legacy 8-bit Vietnamese), plain or Markdown.
@@ -57,7 +60,8 @@ pub enum FileFormat {
 }
 
 impl FileFormat {
-    /// The short name used in JSON and messages: `text`, `docx`, `doc`, `pdf`.
+    /// The short name used in JSON and messages: `text`, `docx`, `doc`,
+    /// `pdf`, `image`.
     pub fn name(self) -> &'static str {
         match self {
             FileFormat::Text => "text",
@@ -87,6 +91,10 @@ pub struct Extracted {
     pub read_as: InputFormat,
     /// Number of pages, when the file says.
     pub pages: Option<usize>,
+    /// Where each page begins in [`text`](Self::text) (byte offsets, one a
+    /// page, page 1 first); empty when the page boundaries are not known.
+    /// A page that gave no text starts where the next one does.
+    pub page_starts: Vec<usize>,
     /// What was noticed while reading (an unusable text layer, a converted
     /// encoding, digital signatures found in the file).
     pub diagnostics: Vec<Diagnostic>,
@@ -130,6 +138,7 @@ pub fn extract(bytes: &[u8], options: &Options) -> Result<Extracted> {
                 read_as: options.format,
                 pages: None,
                 diagnostics: decoded.diagnostics,
+                page_starts: Vec::new(),
                 file_stamps: Vec::new(),
                 uncertain: Vec::new(),
             })
@@ -156,6 +165,9 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<(Extracted, crate:
     let extracted = extract(bytes, options)?;
     let opts = options.clone().format(extracted.read_as);
     let mut doc = crate::parse_with(&extracted.text, &opts);
+    doc.source.format = extracted.format;
+    doc.source.pages = extracted.pages;
+    doc.source.page_starts = extracted.page_starts.clone();
     doc.diagnostics
         .extend(extracted.diagnostics.iter().cloned());
     doc.stamps.extend(extracted.file_stamps.iter().cloned());

@@ -297,7 +297,9 @@ pub(crate) fn assemble(pages: Vec<PageText>) -> Extracted {
     let mut text = String::new();
     let mut first_usable = true;
     let count = pages.len();
+    let mut page_starts = Vec::with_capacity(count);
     for page in pages {
+        page_starts.push(text.len());
         for (code, severity, message) in page.diagnostics {
             diagnostics.push(Diagnostic::new(
                 code,
@@ -319,12 +321,14 @@ pub(crate) fn assemble(pages: Vec<PageText>) -> Extracted {
     }
     if text.trim().is_empty() {
         text.clear();
+        page_starts.iter_mut().for_each(|s| *s = 0);
     }
     Extracted {
         text,
         format: FileFormat::Pdf,
         read_as: InputFormat::Text,
         pages: Some(count),
+        page_starts,
         diagnostics,
         file_stamps: Vec::new(),
         uncertain,
