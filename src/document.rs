@@ -136,7 +136,23 @@ pub(crate) fn build(input: &str, options: &Options) -> Document {
         Some(_) => {}
     }
     let mut date = h.date;
+    let mut place = h.place;
     let mut date_from_adoption = false;
+    if date.is_none() {
+        if let Some((p, d, notes)) = f
+            .dated
+            .and_then(|i| header::place_date_line(text, &lines[i]))
+        {
+            diagnostics.push(Diagnostic::info(
+                DiagnosticCode::DateAboveSignature,
+                "no date line in the header; the place and date are printed above the signature",
+                d.span,
+            ));
+            diagnostics.extend(notes);
+            place = Some(p);
+            date = Some(d);
+        }
+    }
     if date.is_none() {
         // Resolutions and laws of the National Assembly carry no date line:
         // their date is the adoption clause (`… thông qua ngày 17 tháng 5 năm 2025`).
@@ -156,7 +172,7 @@ pub(crate) fn build(input: &str, options: &Options) -> Document {
             "the date of issue was not found",
             anchor,
         ));
-    } else if h.place.is_none() && !date_from_adoption {
+    } else if place.is_none() && !date_from_adoption {
         diagnostics.push(Diagnostic::warning(
             DiagnosticCode::MissingPlace,
             "the place of issue (địa danh) was not found",
@@ -250,7 +266,7 @@ pub(crate) fn build(input: &str, options: &Options) -> Document {
         national_heading: h.national_heading,
         issuer: h.issuer,
         number: h.number,
-        place: h.place,
+        place,
         date,
         subject: h.subject,
         recipients: h.recipients,

@@ -30,6 +30,9 @@ pub(crate) struct Footer {
     pub(crate) end: usize,
     pub(crate) signatures: Vec<Signature>,
     pub(crate) distribution: Option<Distribution>,
+    /// A place-and-date line printed above the signature block instead of
+    /// in the header (licences, certificates): its line index.
+    pub(crate) dated: Option<usize>,
 }
 
 static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
@@ -301,10 +304,13 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
         .collect();
     // the first content line after line `c` (`content` is sorted)
     let next_content = |c: usize| content.get(content.partition_point(|&i| i <= c)).copied();
+    let footer_like = |i: usize| {
+        let t = strip_emphasis(lines[i].text(text));
+        is_distribution_head(t) || is_archive(t) || is_signature_line(t)
+    };
     let footer_follows = |c: usize| {
         next_content(c).is_some_and(|i| {
-            let t = strip_emphasis(lines[i].text(text));
-            is_distribution_head(t) || is_archive(t) || is_signature_line(t)
+            footer_like(i) || dated_above(text, lines, i, next_content(i), footer_like)
         })
     };
     let closing = ends
@@ -340,7 +346,16 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
     if start >= n {
         return f;
     }
-    f.start = start;
+    // a place and date between the body and the signature block
+    let before = content[..content.partition_point(|&i| i < start)]
+        .last()
+        .copied();
+    f.dated = if dated_above(text, lines, start, next_content(start), footer_like) {
+        Some(start)
+    } else {
+        before.filter(|&b| b >= body_start && dated_above(text, lines, b, Some(start), footer_like))
+    };
+    f.start = f.dated.map_or(start, |d| d.min(start));
     // walk forward: sort lines into signature and distribution
     let mut sig_lines: Vec<(usize, usize)> = Vec::new();
     let mut dist_lines: Vec<(usize, usize)> = Vec::new();
@@ -349,7 +364,10 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
     let mut end = start;
     let mut seen_name = false;
     let mut seen_archive = false;
-    for &i in content.iter().filter(|&&i| i >= start) {
+    for &i in content
+        .iter()
+        .filter(|&&i| i >= start && f.dated != Some(i))
+    {
         let l = lines[i];
         let t = l.text(text);
         let bare = strip_emphasis(t);
@@ -453,7 +471,8 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
         } else if is_signature_line(bare) {
             if seen_name
                 && (is_upper_line(bare) && !is_authority(bare))
-                && ends_signature_region(bare)
+                && (ends_signature_region(bare)
+                    || next_content(i).is_some_and(|j| opens_annex(text, lines, j)))
             {
                 break;
             }
@@ -474,6 +493,30 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
         f.distribution = Some(distribution(text, head, &dist_lines));
     }
     f
+}
+
+/// Whether line `i` is a place-and-date line by itself with the signature
+/// block right after it (line `next`): the date printed above the signer.
+fn dated_above(
+    text: &str,
+    lines: &[Line],
+    i: usize,
+    next: Option<usize>,
+    footer_like: impl Fn(usize) -> bool,
+) -> bool {
+    next.is_some_and(&footer_like)
+        && lines
+            .get(i)
+            .is_some_and(|l| crate::header::place_date_line(text, l).is_some())
+}
+
+/// Whether line `i` opens an annex (`(Kèm theo Giấy phép số …)`): the
+/// capitals above it are the annex's title, not a signer's.
+fn opens_annex(text: &str, lines: &[Line], i: usize) -> bool {
+    lines.get(i).is_some_and(|l| {
+        crate::attachments::kind_of(strip_emphasis(l.text(text)))
+            == Some(crate::model::AttachmentKind::Annex)
+    })
 }
 
 /// A `start..end` pair of byte offsets.

@@ -105,6 +105,7 @@
 //! | `unreadable_number` | warning | the number line | `Số: AO5f /CT-TTHT`: something stands where the number should be (OCR damage, a handwritten number); the symbol is still read |
 //! | `missing_date` | warning | empty, start of the header | no date of issue |
 //! | `date_from_adoption` | info | the adoption clause | no date line in the header; the date is that of `… thông qua ngày 17 tháng 5 năm 2025` (resolutions and laws of the National Assembly) |
+//! | `date_above_signature` | info | the date | no date line in the header; the place and date are the line printed above the signature block (licences, certificates) |
 //! | `missing_place` | warning | empty, start of the header | a date without its place (địa danh) |
 //! | `blank_day`, `blank_month`, `blank_year` | warning | the date | `ngày    tháng 5 năm 2025` |
 //! | `unreadable_day`, `unreadable_month`, `unreadable_year` | warning | the date | a part that is neither a number nor blank (OCR noise) |
