@@ -370,7 +370,7 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
     {
         let l = lines[i];
         let t = l.text(text);
-        let bare = strip_emphasis(t);
+        let bare = strip_signed_mark(strip_emphasis(t));
         if !bare.chars().any(char::is_alphanumeric) {
             end = i + 1;
             continue; // where the signature image or seal was: `[`, `(`
@@ -508,6 +508,22 @@ fn dated_above(
         && lines
             .get(i)
             .is_some_and(|l| crate::header::place_date_line(text, l).is_some())
+}
+
+static SIGNED_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*[-–—]?\s*[(\[]?\s*đã\s+ký\s*[)\]]?\s*\.?\s*$").expect("valid regex")
+});
+
+/// `Trần Văn Truyền – Đã ký`: the mark a published copy puts where the
+/// signature was, after the name on its line, is left out (a line that is
+/// only the mark stays: it is a placeholder).
+fn strip_signed_mark(t: &str) -> &str {
+    match SIGNED_MARK.find(t) {
+        Some(m) if m.start() > 0 && t[..m.start()].chars().any(char::is_alphabetic) => {
+            &t[..m.start()]
+        }
+        _ => t,
+    }
 }
 
 /// Whether line `i` opens an annex (`(Kèm theo Giấy phép số …)`): the
@@ -667,7 +683,7 @@ fn signatures(text: &str, lines: &[(usize, usize)]) -> Vec<Signature> {
     let mut titles: Vec<String> = Vec::new();
     for &(s, e) in lines {
         let raw = &text[s..e];
-        let t = strip_emphasis(raw);
+        let t = strip_signed_mark(strip_emphasis(raw));
         if t.is_empty() || is_placeholder(t) {
             continue;
         }
@@ -1599,5 +1615,33 @@ mod tests {
             let a = parse_archive(line, 0, line.len());
             assert_eq!(a.units, units, "{line}");
         }
+    }
+}
+
+#[cfg(test)]
+mod signed_mark_tests {
+    use super::strip_signed_mark;
+
+    #[test]
+    fn the_signed_mark_after_a_name_is_left_out() {
+        assert_eq!(strip_signed_mark("Trần Văn An – Đã ký"), "Trần Văn An");
+        assert_eq!(strip_signed_mark("Trần Văn An (đã ký)"), "Trần Văn An");
+        assert_eq!(strip_signed_mark("(Đã ký)"), "(Đã ký)");
+        assert_eq!(strip_signed_mark("Trần Văn An"), "Trần Văn An");
+        // a distribution table beside a signer whose name carries the mark,
+        // then an annex: the name is read, the annex stays out of Nơi nhận
+        let doc = crate::parse(
+            "| Nơi nhận:<br>- Các bộ;<br>- Lưu VT, Vụ PC. | TỔNG THANH TRA<br>Trần Văn An – Đã ký |\n\
+             |---|---|\n\nMẫu số 1 ban hành kèm theo Thông tư số 12/2007/TT-TTCP\n",
+        );
+        let sig = doc.signatures.first().expect("signature");
+        assert_eq!(sig.name.as_deref(), Some("Trần Văn An"));
+        assert_eq!(sig.title.as_deref(), Some("TỔNG THANH TRA"));
+        let items: Vec<&str> = doc
+            .distribution
+            .as_ref()
+            .map(|d| d.items.iter().map(|i| i.text.as_str()).collect())
+            .unwrap_or_default();
+        assert_eq!(items, ["Các bộ"]);
     }
 }
