@@ -284,11 +284,7 @@ fn is_title_and_name(t: &str) -> bool {
 pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
     let n = lines.len();
     let content: Vec<usize> = (body_start..n).filter(|&i| lines[i].is_content()).collect();
-    let dist = content
-        .iter()
-        .rev()
-        .copied()
-        .find(|&i| is_distribution_head(lines[i].text(text)));
+    let dist = main_distribution_head(text, lines, &content);
     // The body ends with `./.`. Annexes end with their own, so take the first
     // one that a footer line follows, or else the last one.
     // (`./.` ends with `/.`; the lines are in order, so those before `dist`
@@ -493,6 +489,26 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
         f.distribution = Some(distribution(text, head, &dist_lines));
     }
     f
+}
+
+/// The `Nơi nhận` line of the main document: the last one, unless an annex
+/// title in capitals (`PHỤ LỤC 1`) follows an earlier one; then the last one before that
+/// annex, whose own tables may name `Nơi nhận` again (a guide's samples).
+fn main_distribution_head(text: &str, lines: &[Line], content: &[usize]) -> Option<usize> {
+    let mut last = None;
+    for &i in content {
+        let t = lines[i].text(text);
+        if is_distribution_head(t) {
+            last = Some(i);
+        } else if last.is_some()
+            && is_upper_line(strip_emphasis(t))
+            && crate::attachments::kind_of(strip_emphasis(t))
+                == Some(crate::model::AttachmentKind::Annex)
+        {
+            return last;
+        }
+    }
+    last
 }
 
 /// Whether line `i` is a place-and-date line by itself with the signature
@@ -1643,5 +1659,29 @@ mod signed_mark_tests {
             .map(|d| d.items.iter().map(|i| i.text.as_str()).collect())
             .unwrap_or_default();
         assert_eq!(items, ["Các bộ"]);
+    }
+}
+
+#[cfg(test)]
+mod annex_distribution_tests {
+    #[test]
+    fn a_nơi_nhận_inside_an_annex_is_not_the_documents() {
+        // a guide: its own signature table, then an annex of samples that
+        // names `Nơi nhận` again in a table cell
+        let doc = crate::parse(
+            "ĐẢNG CỘNG SẢN VIỆT NAM\nVĂN PHÒNG TRUNG ƯƠNG\nSố 12-HD/VPTW\n\nHƯỚNG DẪN\n\
+             Về thể thức văn bản\n\n1. Nội dung hướng dẫn.\n\n\
+             | Nơi nhận:<br>- Các tỉnh uỷ,<br>- Lưu Văn phòng. | K/T CHÁNH VĂN PHÒNG<br>PHÓ CHÁNH VĂN PHÒNG<br>Trần Văn An |\n\
+             |---|---|\n\nPHỤ LỤC 1\nMẪU TRÌNH BÀY\n\n\
+             | TT | Thành phần | Minh hoạ |\n|---|---|---|\n\
+             | 9. | Từ \"Nơi nhận\" | Nơi nhận: |\n\
+             | 10. | Tên cơ quan | - Các huyện uỷ,<br>- Lưu Văn phòng Tỉnh uỷ. |\n",
+        );
+        let sig = doc.signatures.first().expect("signature");
+        assert_eq!(sig.name.as_deref(), Some("Trần Văn An"));
+        assert_eq!(sig.title.as_deref(), Some("PHÓ CHÁNH VĂN PHÒNG"));
+        let dist = doc.distribution.as_ref().expect("distribution");
+        let items: Vec<&str> = dist.items.iter().map(|i| i.text.as_str()).collect();
+        assert_eq!(items, ["Các tỉnh uỷ"]);
     }
 }
