@@ -1185,9 +1185,10 @@ fn parse_archive(text: &str, s: usize, e: usize) -> Archive {
                 }
             }
         }
-        // `VT.MT`: two units joined by a dot
+        // `VT.MT`: two units joined by a dot (`P.CNTT` is one: `P.` is
+        // Phòng abbreviated)
         if let Some((a, b)) = tok.split_once('.') {
-            if is_unit_code(a) && is_unit_code(b) {
+            if is_unit_code(a) && a.chars().count() >= 2 && is_unit_code(b) {
                 units.extend([a.to_owned(), b.to_owned()]);
                 continue;
             }
@@ -1683,5 +1684,18 @@ mod annex_distribution_tests {
         let dist = doc.distribution.as_ref().expect("distribution");
         let items: Vec<&str> = dist.items.iter().map(|i| i.text.as_str()).collect();
         assert_eq!(items, ["Các tỉnh uỷ"]);
+    }
+}
+
+#[cfg(test)]
+mod archive_abbreviation_tests {
+    use super::parse_archive;
+
+    #[test]
+    fn a_one_letter_abbreviation_before_a_dot_stays_with_its_unit() {
+        let t = "- Lưu: VT, P.CNTT.";
+        assert_eq!(parse_archive(t, 0, t.len()).units, ["VT", "P.CNTT"]);
+        let t = "- Lưu: VT.MT.";
+        assert_eq!(parse_archive(t, 0, t.len()).units, ["VT", "MT"]);
     }
 }
