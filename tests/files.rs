@@ -472,6 +472,23 @@ fn pdf_pages_without_usable_text_give_diagnostics_not_values() {
         .unwrap()
         .message;
     assert!(msg.starts_with("page 2"), "{msg}");
+    // password-protected (a user password that the empty one does not
+    // open): refused as encrypted, naming the reason
+    let mut locked = pdf(&[vec![(60, 800, "Số: 12/UBND-VX")]]);
+    let at = locked
+        .windows(b" /Root 1 0 R >>".len())
+        .rposition(|w| w == b" /Root 1 0 R >>")
+        .unwrap();
+    let encrypt = format!(
+        " /Root 1 0 R /Encrypt << /Filter /Standard /V 1 /R 2 /O <{}> /U <{}> /P -4 >> \
+         /ID [<{id}> <{id}>] >>",
+        "41".repeat(32),
+        "42".repeat(32),
+        id = "43".repeat(16)
+    );
+    locked.splice(at..at + b" /Root 1 0 R >>".len(), encrypt.bytes());
+    let err = input::extract(&locked, &Options::new()).unwrap_err();
+    assert!(err.to_string().contains("encrypted"), "{err}");
     // not a PDF past its magic: an error, not a panic
     let err = input::extract(b"%PDF-1.4\ngarbage", &Options::new()).unwrap_err();
     assert!(

@@ -73,13 +73,18 @@ pub(crate) fn extract(bytes: &[u8], options: &Options) -> Result<Extracted> {
     let out = out?;
     if !out.success {
         let reason = out.stderr.lines().next().unwrap_or("").trim().to_owned();
-        let reason = if out.stderr.contains("ncrypt") || out.stderr.contains("password") {
-            "the file is encrypted (password-protected)".to_owned()
-        } else if reason.is_empty() {
-            "pdftotext could not read it".to_owned()
-        } else {
-            format!("pdftotext: {reason}")
-        };
+        // `-q` keeps poppler's messages out of stderr: an encrypted file is
+        // told by its /Encrypt dictionary (a file that opens without a
+        // password is read, whatever its permissions)
+        let encrypted = memchr::memmem::find(bytes, b"/Encrypt").is_some();
+        let reason =
+            if encrypted || out.stderr.contains("ncrypt") || out.stderr.contains("password") {
+                "the file is encrypted (password-protected)".to_owned()
+            } else if reason.is_empty() {
+                "pdftotext could not read it".to_owned()
+            } else {
+                format!("pdftotext: {reason}")
+            };
         return Err(Error::Unreadable {
             format: "pdf",
             reason,
