@@ -83,6 +83,8 @@ pub enum DiagnosticCode {
     UnusableTextLayer,
     /// From a PDF reader: the file's digital signatures could not be listed (`pdfsig` missing or failed); info.
     SignaturesNotRead,
+    /// From the `.docx` reader: the file carries macros (`word/vbaProject.bin`, a `.docm`); they are never run, only the text is read; info.
+    MacrosNotRun,
     /// From OCR: page N was read by OCR (and why); info.
     Ocr,
     /// From OCR: OCR found no text on page N (a blank page, or not a document); warning.
@@ -99,7 +101,7 @@ pub enum DiagnosticCode {
 
 impl DiagnosticCode {
     /// Every code, in the order of the guide's table.
-    pub const ALL: [DiagnosticCode; 35] = [
+    pub const ALL: [DiagnosticCode; 36] = [
         DiagnosticCode::MissingNationalHeading,
         DiagnosticCode::MissingIssuer,
         DiagnosticCode::MissingNumber,
@@ -129,6 +131,7 @@ impl DiagnosticCode {
         DiagnosticCode::NoTextLayer,
         DiagnosticCode::UnusableTextLayer,
         DiagnosticCode::SignaturesNotRead,
+        DiagnosticCode::MacrosNotRun,
         DiagnosticCode::Ocr,
         DiagnosticCode::NoTextFound,
         DiagnosticCode::ReceivedStamp,
@@ -169,6 +172,7 @@ impl DiagnosticCode {
             DiagnosticCode::NoTextLayer => "no_text_layer",
             DiagnosticCode::UnusableTextLayer => "unusable_text_layer",
             DiagnosticCode::SignaturesNotRead => "signatures_not_read",
+            DiagnosticCode::MacrosNotRun => "macros_not_run",
             DiagnosticCode::Ocr => "ocr",
             DiagnosticCode::NoTextFound => "no_text_found",
             DiagnosticCode::ReceivedStamp => "received_stamp",
@@ -367,6 +371,14 @@ mod tests {
         };
         #[cfg(not(feature = "pdf"))]
         let readers: Vec<C> = vec![C::NoTextLayer, C::UnusableTextLayer, C::SignaturesNotRead];
+        // the .docx reader's
+        #[cfg(feature = "docx")]
+        let readers: Vec<C> = readers
+            .into_iter()
+            .chain([crate::input::docx_macros_diagnostic().code])
+            .collect();
+        #[cfg(not(feature = "docx"))]
+        let readers: Vec<C> = readers.into_iter().chain([C::MacrosNotRun]).collect();
         // OCR's codes, from what tesseract would have read
         #[cfg(feature = "ocr")]
         let readers: Vec<C> = {

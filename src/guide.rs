@@ -123,6 +123,7 @@
 //! | `no_text_layer` | warning | empty, where the page's text would be | from a PDF ([`input`](crate::input)): page N has no text (a scan), or only a signing service's stamp; its text is left out for OCR |
 //! | `unusable_text_layer` | warning | empty, where the page's text would be | from a PDF: page N's text layer is glyph ids, Latin without Vietnamese diacritics or a garbled 8-bit encoding; its text is left out |
 //! | `signatures_not_read` | info | empty, at 0 | from a signed PDF: `pdfsig` could not be run, so the file's digital signatures are not in `stamps` |
+//! | `macros_not_run` | info | empty, at 0 | from a `.docx` with macros (`word/vbaProject.bin`, a `.docm`): they are never run, only the text is read |
 //! | `ocr` | info | empty, where the page's text starts | from a scan (cargo feature `ocr`, `--ocr auto`): page N was read by OCR (`tesseract -l vie`), with why and how many words |
 //! | `no_text_found` | warning | empty, where the page's text would be | OCR found no text on page N: a blank page, or an image that is not a document |
 //! | `received_stamp` | info | empty, where the page's text starts | an incoming-document stamp (`ĐẾN Số: … Ngày: …`) on page N, with what OCR read in it; taken out of the text so that it is never the document's number or date |

@@ -426,6 +426,28 @@ fn bad_word_files_are_errors_naming_the_reason() {
     let big = docx(&p(&"a".repeat(200_000)), None);
     let err = input::extract(&big, &Options::new().max_size(100_000)).unwrap_err();
     assert!(err.to_string().contains("size limit"), "{err}");
+    // a macro-enabled file: read, and the macros named, never run
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default();
+    zip.start_file("word/document.xml", opts).unwrap();
+    write!(
+        zip,
+        "<w:document><w:body>{}</w:body></w:document>",
+        p(NUMBER)
+    )
+    .unwrap();
+    zip.start_file("word/vbaProject.bin", opts).unwrap();
+    zip.write_all(&[0xD0, 0xCF, 0x11, 0xE0]).unwrap();
+    let docm = zip.finish().unwrap().into_inner();
+    let (e, doc) = input::parse_bytes(&docm, &Options::new()).unwrap();
+    assert!(e.text.contains(NUMBER), "{}", e.text);
+    assert!(
+        doc.diagnostics.iter().any(|d| d.code == "macros_not_run"),
+        "{:?}",
+        doc.diagnostics
+    );
+    let (_, plain) = input::parse_bytes(&dispatch_docx(), &Options::new()).unwrap();
+    assert!(!plain.diagnostics.iter().any(|d| d.code == "macros_not_run"));
     // an OLE compound file without a WordDocument stream (an encrypted .docx)
     let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     ole.resize(4096, 0);

@@ -49,6 +49,13 @@ pub(crate) fn extract(bytes: &[u8], options: &Options) -> Result<Extracted> {
     }
     let mut text = String::with_capacity(body.len() / 8);
     render(&blocks, &mut text);
+    // a macro-enabled file (.docm): its macros are never run, and the user
+    // is told they were there
+    let diagnostics = if zip.index_for_name("word/vbaProject.bin").is_some() {
+        vec![macros_diagnostic()]
+    } else {
+        Vec::new()
+    };
     // the page count Word saved with the file (docProps/app.xml)
     let pages = read_entry(&mut zip, "docProps/app.xml", 1 << 20)
         .ok()
@@ -59,11 +66,20 @@ pub(crate) fn extract(bytes: &[u8], options: &Options) -> Result<Extracted> {
         format: FileFormat::Docx,
         read_as: InputFormat::Markdown,
         pages,
-        diagnostics: Vec::new(),
+        diagnostics,
         page_starts: Vec::new(),
         file_stamps: Vec::new(),
         uncertain: Vec::new(),
     })
+}
+
+/// The note that a file carries macros, which are not run.
+pub(crate) fn macros_diagnostic() -> crate::diagnostic::Diagnostic {
+    crate::diagnostic::Diagnostic::info(
+        crate::diagnostic::DiagnosticCode::MacrosNotRun,
+        "the file carries macros (word/vbaProject.bin): they are never run, only the text is read",
+        crate::span::Span::empty(0),
+    )
 }
 
 fn unreadable(e: &dyn std::fmt::Display) -> Error {

@@ -250,6 +250,13 @@ fn image(bytes: &[u8], options: &Options) -> Result<Extracted> {
     Ok(extracted)
 }
 
+/// The diagnostic of a `.docx` that carries macros (for the test that
+/// every code is raised somewhere).
+#[cfg(all(feature = "docx", test))]
+pub(crate) fn docx_macros_diagnostic() -> Diagnostic {
+    docx::macros_diagnostic()
+}
+
 /// The text a `.docx` body gives (fuzzing and benches).
 #[cfg(all(feature = "docx", feature = "bench"))]
 pub(crate) fn docx_xml_text(xml: &[u8]) -> Option<String> {
