@@ -74,8 +74,11 @@ impl Document {
 ///
 /// `pages` is the page count where the file says (a PDF, an image, the count
 /// Word saved in a `.docx`); `page_starts` is the page table: the byte
-/// offset, in the text the spans index, at which each page begins. A page
-/// that gave no text (a scan left out) starts where the next one does.
+/// offset, in the text the spans index, at which each page begins. It is
+/// there for PDFs and scans, and for a `.docx` whose page breaks as Word
+/// last rendered them (or as typed) agree with its saved page count; it is
+/// empty otherwise (`.doc`, text). A page that gave no text (a scan left
+/// out) starts where the next one does.
 /// `text`, only when asked for (`congvan parse --with-text`,
 /// `Options::with_text`), is that text itself.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -298,7 +298,8 @@ fn the_source_says_the_format_the_pages_and_where_each_page_starts() {
     assert_eq!(text_doc.page_at(0), None);
     let (_, docx_doc) = input::parse_bytes(&dispatch_docx(), &Options::new()).unwrap();
     assert_eq!(docx_doc.source.format, FileFormat::Docx);
-    // no page table in a .docx: its page breaks are Word's last rendering
+    // no docProps/app.xml: the page count is not known, nor the page table
+    assert_eq!(docx_doc.source.pages, None);
     assert_eq!(docx_doc.page_at(0), None);
     if !has_pdftotext() {
         return;
@@ -337,6 +338,73 @@ fn the_source_says_the_format_the_pages_and_where_each_page_starts() {
         .page_starts
         .iter()
         .all(|&s| e.text.is_char_boundary(s)));
+}
+
+/// A `.docx` whose `docProps/app.xml` says it has `pages` pages.
+fn docx_with_pages(body: &str, pages: usize) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default();
+    zip.start_file("word/document.xml", opts).unwrap();
+    write!(zip, "<w:document><w:body>{body}</w:body></w:document>").unwrap();
+    zip.start_file("docProps/app.xml", opts).unwrap();
+    write!(zip, "<Properties><Pages>{pages}</Pages></Properties>").unwrap();
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_docx_page_table_comes_from_the_breaks_word_rendered() {
+    // the dispatch over two pages: Word's last rendering broke the page in
+    // the middle of the second body paragraph
+    let header = format!(
+        "<w:tbl>{}{}</w:tbl>",
+        row(&[&ISSUER, &HEADING]),
+        row(&[&[NUMBER], &[DATE]])
+    );
+    let signature = format!("<w:tbl>{}</w:tbl>", row(&[&RECEIVERS, &SIGNER]));
+    let split = "<w:p><w:r><w:t xml:space=\"preserve\">Yêu cầu các cơ quan, </w:t></w:r>\
+                 <w:r><w:lastRenderedPageBreak/><w:t>đơn vị nghiêm túc thực hiện./.</w:t></w:r></w:p>";
+    let body = format!(
+        "{header}{}{}{}{split}{signature}",
+        p(SUBJECT),
+        p("Kính gửi: Sở Nông nghiệp và Phát triển nông thôn"),
+        p(BODY[0]),
+    );
+    let (e, doc) = input::parse_bytes(&docx_with_pages(&body, 2), &Options::new()).unwrap();
+    // the marks never reach the text
+    assert!(!e.text.contains(['\u{1}', '\u{2}']), "{:?}", e.text);
+    assert_eq!(doc.source.pages, Some(2));
+    assert_eq!(doc.source.page_starts.len(), 2, "{:?}", doc.source);
+    let second = doc.source.page_starts[1];
+    assert!(
+        e.text[second..].starts_with("đơn vị nghiêm túc"),
+        "{:?}",
+        &e.text[second..]
+    );
+    assert_eq!(
+        doc.page_at(doc.number.as_ref().unwrap().span.start),
+        Some(1)
+    );
+    let sig = doc.signatures.first().expect("signature");
+    assert_eq!(doc.page_at(sig.span.start), Some(2));
+    // the text is the one without page breaks
+    let plain = body.replace("<w:lastRenderedPageBreak/>", "");
+    let (plain_e, _) = input::parse_bytes(&docx_with_pages(&plain, 2), &Options::new()).unwrap();
+    assert_eq!(plain_e.text, e.text);
+    // a count that the breaks do not match (saved by another program): no
+    // page table rather than a wrong one; a typed page break counts when
+    // Word's rendering is not there
+    assert!(plain_e.page_starts.is_empty());
+    let (_, doc) = input::parse_bytes(&docx_with_pages(&body, 3), &Options::new()).unwrap();
+    assert!(doc.source.page_starts.is_empty(), "{:?}", doc.source);
+    let typed = plain.replace("<w:t>đơn vị", "<w:br w:type=\"page\"/><w:t>đơn vị");
+    let (e, doc) = input::parse_bytes(&docx_with_pages(&typed, 2), &Options::new()).unwrap();
+    assert_eq!(doc.source.page_starts.len(), 2, "{:?}", doc.source);
+    assert_eq!(
+        doc.page_at(doc.signatures[0].span.start),
+        Some(2),
+        "{}",
+        e.text
+    );
 }
 
 #[test]

@@ -269,22 +269,45 @@ pub(crate) fn pdf_layout_text(raw: &str) -> String {
     pdf::from_layout_text(raw).text
 }
 
+/// Where Word last rendered a page break (`w:lastRenderedPageBreak`), in a
+/// reader's blocks until the page table is made; never in the text (XML
+/// cannot carry U+0001, and the `.docx` reader drops it from runs).
+#[cfg(any(feature = "docx", feature = "doc", feature = "pdf"))]
+pub(crate) const RENDERED_BREAK: char = '\u{1}';
+/// A page break typed into the document (`w:br w:type="page"`), likewise.
+#[cfg(any(feature = "docx", feature = "doc", feature = "pdf"))]
+pub(crate) const HARD_BREAK: char = '\u{2}';
+
+/// Whether `c` is one of the page marks above.
+#[cfg(any(feature = "docx", feature = "doc", feature = "pdf"))]
+pub(crate) fn is_page_mark(c: char) -> bool {
+    c == RENDERED_BREAK || c == HARD_BREAK
+}
+
 /// Escapes the characters that Markdown would read as markup, so that a
 /// reader's text reaches the parser as written.
 #[cfg(any(feature = "docx", feature = "doc", feature = "pdf"))]
 pub(crate) fn escape_markdown(line: &str, out: &mut String) {
     let trimmed = line.trim_start();
+    // page marks (`.docx` page boundaries, taken out after rendering) are
+    // not text: the line is escaped as it would be without them
+    let visible = || trimmed.chars().filter(|&c| !is_page_mark(c));
     // a line of dashes or equals signs would underline the line above as a
     // heading, or be a rule
-    if trimmed.len() >= 3
-        && trimmed
-            .chars()
-            .all(|c| matches!(c, '-' | '=' | ' ' | '+' | '_' | '*'))
-    {
+    if visible().count() >= 3 && visible().all(|c| matches!(c, '-' | '=' | ' ' | '+' | '_' | '*')) {
         out.push('\\');
     }
     let mut first = true;
+    let mut only_marks = true;
     for c in trimmed.chars() {
+        if is_page_mark(c) {
+            out.push(c);
+            continue;
+        }
+        if only_marks && c.is_whitespace() {
+            continue;
+        }
+        only_marks = false;
         match c {
             '\\' | '*' | '`' | '<' | '[' | ']' | '|' => {
                 out.push('\\');
