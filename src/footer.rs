@@ -30,6 +30,9 @@ pub(crate) struct Footer {
     pub(crate) end: usize,
     pub(crate) signatures: Vec<Signature>,
     pub(crate) distribution: Option<Distribution>,
+    /// A place-and-date line printed above the signature block instead of
+    /// in the header (licences, certificates): its line index.
+    pub(crate) dated: Option<usize>,
 }
 
 static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
@@ -333,11 +336,7 @@ fn is_title_and_name(t: &str) -> bool {
 pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
     let n = lines.len();
     let content: Vec<usize> = (body_start..n).filter(|&i| lines[i].is_content()).collect();
-    let dist = content
-        .iter()
-        .rev()
-        .copied()
-        .find(|&i| is_distribution_head(lines[i].text(text)));
+    let dist = main_distribution_head(text, lines, &content);
     // The body ends with `./.`. Annexes end with their own, so take the first
     // one that a footer line follows, or else the last one.
     // (`./.` ends with `/.`; the lines are in order, so those before `dist`
@@ -353,10 +352,13 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
         .collect();
     // the first content line after line `c` (`content` is sorted)
     let next_content = |c: usize| content.get(content.partition_point(|&i| i <= c)).copied();
+    let footer_like = |i: usize| {
+        let t = strip_emphasis(lines[i].text(text));
+        is_distribution_head(t) || is_archive(t) || is_signature_line(t)
+    };
     let footer_follows = |c: usize| {
         next_content(c).is_some_and(|i| {
-            let t = strip_emphasis(lines[i].text(text));
-            is_distribution_head(t) || is_archive(t) || is_signature_line(t)
+            footer_like(i) || dated_above(text, lines, i, next_content(i), footer_like)
         })
     };
     let closing = ends
@@ -397,7 +399,16 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
     if start >= n {
         return f;
     }
-    f.start = start;
+    // a place and date between the body and the signature block
+    let before = content[..content.partition_point(|&i| i < start)]
+        .last()
+        .copied();
+    f.dated = if dated_above(text, lines, start, next_content(start), footer_like) {
+        Some(start)
+    } else {
+        before.filter(|&b| b >= body_start && dated_above(text, lines, b, Some(start), footer_like))
+    };
+    f.start = f.dated.map_or(start, |d| d.min(start));
     // walk forward: sort lines into signature and distribution
     let mut sig_lines: Vec<(usize, usize)> = Vec::new();
     let mut dist_lines: Vec<(usize, usize)> = Vec::new();
@@ -406,10 +417,13 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
     let mut end = start;
     let mut seen_name = false;
     let mut seen_archive = false;
-    for &i in content.iter().filter(|&&i| i >= start) {
+    for &i in content
+        .iter()
+        .filter(|&&i| i >= start && f.dated != Some(i))
+    {
         let l = lines[i];
         let t = l.text(text);
-        let bare = strip_emphasis(t);
+        let bare = strip_signed_mark(strip_emphasis(t));
         if !bare.chars().any(char::is_alphanumeric) {
             end = i + 1;
             continue; // where the signature image or seal was: `[`, `(`
@@ -510,7 +524,8 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
         } else if is_signature_line(bare) {
             if seen_name
                 && (is_upper_line(bare) && !is_authority(bare))
-                && ends_signature_region(bare)
+                && (ends_signature_region(bare)
+                    || next_content(i).is_some_and(|j| opens_annex(text, lines, j)))
             {
                 break;
             }
@@ -581,6 +596,66 @@ fn skip_closing_paragraphs(text: &str, lines: &[Line], content: &[usize], from: 
         .take(MAX_CLOSING_PARAGRAPHS + 1)
         .position(|&i| footer_like(i))
         .map_or(from, |k| ahead[k])
+}
+
+/// The `Nơi nhận` line of the main document: the last one, unless an annex
+/// title in capitals (`PHỤ LỤC 1`) follows an earlier one; then the last one before that
+/// annex, whose own tables may name `Nơi nhận` again (a guide's samples).
+fn main_distribution_head(text: &str, lines: &[Line], content: &[usize]) -> Option<usize> {
+    let mut last = None;
+    for &i in content {
+        let t = lines[i].text(text);
+        if is_distribution_head(t) {
+            last = Some(i);
+        } else if last.is_some()
+            && is_upper_line(strip_emphasis(t))
+            && crate::attachments::kind_of(strip_emphasis(t))
+                == Some(crate::model::AttachmentKind::Annex)
+        {
+            return last;
+        }
+    }
+    last
+}
+
+/// Whether line `i` is a place-and-date line by itself with the signature
+/// block right after it (line `next`): the date printed above the signer.
+fn dated_above(
+    text: &str,
+    lines: &[Line],
+    i: usize,
+    next: Option<usize>,
+    footer_like: impl Fn(usize) -> bool,
+) -> bool {
+    next.is_some_and(&footer_like)
+        && lines
+            .get(i)
+            .is_some_and(|l| crate::header::place_date_line(text, l).is_some())
+}
+
+static SIGNED_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*[-–—]?\s*[(\[]?\s*đã\s+ký\s*[)\]]?\s*\.?\s*$").expect("valid regex")
+});
+
+/// `Trần Văn Truyền – Đã ký`: the mark a published copy puts where the
+/// signature was, after the name on its line, is left out (a line that is
+/// only the mark stays: it is a placeholder).
+fn strip_signed_mark(t: &str) -> &str {
+    match SIGNED_MARK.find(t) {
+        Some(m) if m.start() > 0 && t[..m.start()].chars().any(char::is_alphabetic) => {
+            &t[..m.start()]
+        }
+        _ => t,
+    }
+}
+
+/// Whether line `i` opens an annex (`(Kèm theo Giấy phép số …)`): the
+/// capitals above it are the annex's title, not a signer's.
+fn opens_annex(text: &str, lines: &[Line], i: usize) -> bool {
+    lines.get(i).is_some_and(|l| {
+        crate::attachments::kind_of(strip_emphasis(l.text(text)))
+            == Some(crate::model::AttachmentKind::Annex)
+    })
 }
 
 /// A `start..end` pair of byte offsets.
@@ -752,7 +827,7 @@ fn signatures(text: &str, lines: &[(usize, usize)]) -> Vec<Signature> {
     let mut titles: Vec<String> = Vec::new();
     for &(s, e) in lines {
         let raw = &text[s..e];
-        let t = strip_emphasis(raw);
+        let t = strip_signed_mark(strip_emphasis(raw));
         if t.is_empty() || is_placeholder(t) {
             continue;
         }
@@ -1238,9 +1313,10 @@ fn parse_archive(text: &str, s: usize, e: usize) -> Archive {
                 }
             }
         }
-        // `VT.MT`: two units joined by a dot
+        // `VT.MT`: two units joined by a dot (`P.CNTT` is one: `P.` is
+        // Phòng abbreviated)
         if let Some((a, b)) = tok.split_once('.') {
-            if is_unit_code(a) && is_unit_code(b) {
+            if is_unit_code(a) && a.chars().count() >= 2 && is_unit_code(b) {
                 units.extend([a.to_owned(), b.to_owned()]);
                 continue;
             }
@@ -1774,5 +1850,70 @@ mod tests {
         assert!(is_archive("- Lan: VT, TTHT."));
         assert!(!is_archive("Lúc: 8 giờ 30"));
         assert!(!is_archive("Lớp: bồi dưỡng"));
+    }
+}
+
+#[cfg(test)]
+mod signed_mark_tests {
+    use super::strip_signed_mark;
+
+    #[test]
+    fn the_signed_mark_after_a_name_is_left_out() {
+        assert_eq!(strip_signed_mark("Trần Văn An – Đã ký"), "Trần Văn An");
+        assert_eq!(strip_signed_mark("Trần Văn An (đã ký)"), "Trần Văn An");
+        assert_eq!(strip_signed_mark("(Đã ký)"), "(Đã ký)");
+        assert_eq!(strip_signed_mark("Trần Văn An"), "Trần Văn An");
+        // a distribution table beside a signer whose name carries the mark,
+        // then an annex: the name is read, the annex stays out of Nơi nhận
+        let doc = crate::parse(
+            "| Nơi nhận:<br>- Các bộ;<br>- Lưu VT, Vụ PC. | TỔNG THANH TRA<br>Trần Văn An – Đã ký |\n\
+             |---|---|\n\nMẫu số 1 ban hành kèm theo Thông tư số 12/2007/TT-TTCP\n",
+        );
+        let sig = doc.signatures.first().expect("signature");
+        assert_eq!(sig.name.as_deref(), Some("Trần Văn An"));
+        assert_eq!(sig.title.as_deref(), Some("TỔNG THANH TRA"));
+        let items: Vec<&str> = doc
+            .distribution
+            .as_ref()
+            .map(|d| d.items.iter().map(|i| i.text.as_str()).collect())
+            .unwrap_or_default();
+        assert_eq!(items, ["Các bộ"]);
+    }
+}
+
+#[cfg(test)]
+mod annex_distribution_tests {
+    #[test]
+    fn a_nơi_nhận_inside_an_annex_is_not_the_documents() {
+        // a guide: its own signature table, then an annex of samples that
+        // names `Nơi nhận` again in a table cell
+        let doc = crate::parse(
+            "ĐẢNG CỘNG SẢN VIỆT NAM\nVĂN PHÒNG TRUNG ƯƠNG\nSố 12-HD/VPTW\n\nHƯỚNG DẪN\n\
+             Về thể thức văn bản\n\n1. Nội dung hướng dẫn.\n\n\
+             | Nơi nhận:<br>- Các tỉnh uỷ,<br>- Lưu Văn phòng. | K/T CHÁNH VĂN PHÒNG<br>PHÓ CHÁNH VĂN PHÒNG<br>Trần Văn An |\n\
+             |---|---|\n\nPHỤ LỤC 1\nMẪU TRÌNH BÀY\n\n\
+             | TT | Thành phần | Minh hoạ |\n|---|---|---|\n\
+             | 9. | Từ \"Nơi nhận\" | Nơi nhận: |\n\
+             | 10. | Tên cơ quan | - Các huyện uỷ,<br>- Lưu Văn phòng Tỉnh uỷ. |\n",
+        );
+        let sig = doc.signatures.first().expect("signature");
+        assert_eq!(sig.name.as_deref(), Some("Trần Văn An"));
+        assert_eq!(sig.title.as_deref(), Some("PHÓ CHÁNH VĂN PHÒNG"));
+        let dist = doc.distribution.as_ref().expect("distribution");
+        let items: Vec<&str> = dist.items.iter().map(|i| i.text.as_str()).collect();
+        assert_eq!(items, ["Các tỉnh uỷ"]);
+    }
+}
+
+#[cfg(test)]
+mod archive_abbreviation_tests {
+    use super::parse_archive;
+
+    #[test]
+    fn a_one_letter_abbreviation_before_a_dot_stays_with_its_unit() {
+        let t = "- Lưu: VT, P.CNTT.";
+        assert_eq!(parse_archive(t, 0, t.len()).units, ["VT", "P.CNTT"]);
+        let t = "- Lưu: VT.MT.";
+        assert_eq!(parse_archive(t, 0, t.len()).units, ["VT", "MT"]);
     }
 }

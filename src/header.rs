@@ -1264,6 +1264,36 @@ fn split_one_line(line: &str) -> Option<(String, String)> {
     ))
 }
 
+/// A line that is only a place and a date (`Lào Cai, ngày   tháng 7 năm
+/// 2026`), as licences and certificates print it above the signature block
+/// instead of in the header: its place, its date and the date's diagnostics
+/// (a blank day…), or `None` when the line holds anything else.
+pub(crate) fn place_date_line(
+    text: &str,
+    line: &Line,
+) -> Option<(Place, DocDate, Vec<Diagnostic>)> {
+    let t = line.text(text);
+    if t.chars().count() > 80 || !t.contains(',') {
+        return None;
+    }
+    let mut st = State::default();
+    st.take_date(
+        text,
+        Cell {
+            start: line.start,
+            end: line.end,
+            kind: CellKind::PlaceDate,
+            value: line.start,
+        },
+    );
+    let (place, date) = (st.h.place?, st.h.date?);
+    // the place opens the line and the date closes it
+    let before = &text[line.start..place.span.start];
+    let after = &text[date.span.end..line.end];
+    let bare = |s: &str| !s.chars().any(char::is_alphanumeric);
+    (bare(before) && bare(after)).then_some((place, date, st.h.diagnostics))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
