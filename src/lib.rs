@@ -114,7 +114,7 @@ pub use error::{Error, Result};
 pub use json::{to_json, to_json_pretty};
 pub use model::{AttachmentKind, Document};
 pub use options::{InputFormat, OcrMode, Options};
-pub use span::Span;
+pub use span::{LineIndex, Position, Span};
 
 /// Parses a document with default options (format detection).
 ///

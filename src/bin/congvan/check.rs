@@ -13,7 +13,7 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
-use congvan::{Diagnostic, Options, Severity, Span};
+use congvan::{Diagnostic, LineIndex, Options, Severity, Span};
 use unicode_normalization::char::canonical_combining_class;
 
 use crate::input::{parse_size, DEFAULT_MAX_SIZE};
@@ -203,7 +203,7 @@ fn render(
             Severity::Info => "info",
         };
         let color = style.severity(severity);
-        let at = lines.locate(text, d.span);
+        let at = locate(&lines, d.span);
         let _ = writeln!(
             out,
             "{}: {}: {}",
@@ -287,51 +287,23 @@ struct Location<'a> {
     source_end: usize,
 }
 
-/// Byte offsets where lines start. Line ends are `\n`, `\r\n` and a lone
-/// `\r`, as the parser reads them.
-struct LineIndex {
-    starts: Vec<usize>,
-}
-
-impl LineIndex {
-    fn new(text: &str) -> Self {
-        let bytes = text.as_bytes();
-        let mut starts = vec![0];
-        for (i, &b) in bytes.iter().enumerate() {
-            let is_break = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
-            if is_break {
-                starts.push(i + 1);
-            }
-        }
-        LineIndex { starts }
+/// Where `span` starts in the text of `lines`, with its first line.
+fn locate<'a>(lines: &LineIndex<'a>, span: Span) -> Location<'a> {
+    let text = lines.text();
+    let start = text.floor_char_boundary(span.start);
+    let end = text.floor_char_boundary(span.end.max(start));
+    let at = lines.position(start);
+    let line = lines.line_of(Span::empty(start));
+    let source = &text[line];
+    let source_start = (start - line.start).min(source.len());
+    let source_end = (end - line.start).clamp(source_start, source.len());
+    Location {
+        line: at.line,
+        col: at.column,
+        source,
+        source_start,
+        source_end,
     }
-
-    fn locate<'a>(&self, text: &'a str, span: Span) -> Location<'a> {
-        let start = floor_char_boundary(text, span.start.min(text.len()));
-        let end = floor_char_boundary(text, span.end.clamp(start, text.len()));
-        let index = self.starts.partition_point(|&s| s <= start) - 1;
-        let line_start = self.starts[index];
-        let line_end = self.starts.get(index + 1).copied().unwrap_or(text.len());
-        let source = text[line_start..line_end].trim_end_matches(['\n', '\r']);
-        let source_start = (start - line_start).min(source.len());
-        let source_end = (end - line_start).clamp(source_start, source.len());
-        Location {
-            line: index + 1,
-            col: text[line_start..start].chars().count() + 1,
-            source,
-            source_start,
-            source_end,
-        }
-    }
-}
-
-/// The largest char boundary at or before `at` (spans are always on
-/// boundaries; this only guards against a malformed one).
-fn floor_char_boundary(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 #[cfg(test)]
@@ -346,22 +318,22 @@ mod tests {
     fn locates_lines_and_columns_in_chars() {
         let text = "ỦY BAN\r\nSố: /UBND\rdòng ba\nx";
         let lines = LineIndex::new(text);
-        let at = lines.locate(
-            text,
+        let at = locate(
+            &lines,
             Span::new(text.find("/UBND").unwrap(), text.find('\r').unwrap() + 20),
         );
         assert_eq!((at.line, at.col), (2, 5));
         assert_eq!(at.source, "Số: /UBND");
-        let at = lines.locate(text, Span::empty(text.find("ba").unwrap()));
+        let at = locate(&lines, Span::empty(text.find("ba").unwrap()));
         assert_eq!((at.line, at.col, at.source), (3, 6, "dòng ba"));
-        let at = lines.locate(text, Span::empty(text.len()));
+        let at = locate(&lines, Span::empty(text.len()));
         assert_eq!((at.line, at.col, at.source), (4, 2, "x"));
     }
 
     #[test]
     fn empty_span_at_the_end_after_a_newline() {
         let text = "a\n";
-        let at = LineIndex::new(text).locate(text, Span::empty(2));
+        let at = locate(&LineIndex::new(text), Span::empty(2));
         assert_eq!((at.line, at.col, at.source), (2, 1, ""));
     }
 
