@@ -200,10 +200,16 @@ struct Head {
 }
 
 /// The key under which mentions of one identifier merge: OCR drops the
-/// stroke of `Đ` (`2072/QD-TTg` beside `2072/QĐ-TTg`), one document either
-/// way.
+/// stroke of `Đ` (`2072/QD-TTg` beside `2072/QĐ-TTg`), and a notation's
+/// groups are parted by `-` or `/` (`527/TTLT/TTCP-BNV` beside
+/// `527/TTLT-TTCP-BNV`): one document either way.
 pub(crate) fn merge_key(id: &str) -> String {
-    id.replace('Đ', "D")
+    let (number, symbol) = id.split_once('/').unwrap_or((id, ""));
+    format!(
+        "{}/{}",
+        number.replace('Đ', "D"),
+        symbol.replace('Đ', "D").replace('/', "-")
+    )
 }
 
 fn identifier_candidates(text: &str, own: Option<&str>) -> Vec<Found> {

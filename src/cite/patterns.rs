@@ -321,7 +321,15 @@ fn valid_group(g: &str, first: bool) -> bool {
 /// `s`) of the last valid one. Stops at a group that does not look like a
 /// code, or at a hyphen spaced on both sides (a dash, not a separator).
 fn split_groups(s: &str, allow_slash: bool) -> (Vec<&str>, usize) {
+    let (groups, _, end) = split_groups_with_separators(s, allow_slash);
+    (groups, end)
+}
+
+/// [`split_groups`], with the separator printed before each group after
+/// the first (`-`, or `/` as in `527/TTLT/TTCP-BNV`).
+fn split_groups_with_separators(s: &str, allow_slash: bool) -> (Vec<&str>, Vec<char>, usize) {
     let mut groups = Vec::new();
+    let mut seps = Vec::new();
     let mut end = 0;
     let mut rest_start = 0;
     loop {
@@ -340,11 +348,12 @@ fn split_groups(s: &str, allow_slash: bool) -> (Vec<&str>, usize) {
         let after = &rest[glen..];
         let before_ws = after.len() - after.trim_start_matches([' ', '\t']).len();
         let after_ws = after.trim_start_matches([' ', '\t']);
-        let Some(after_dash) = after_ws.strip_prefix('-').or_else(|| {
-            // `TTLT/BLĐTBXH-BTC`: a slash between groups (normalised to `-`).
+        let Some((sep, after_dash)) = after_ws.strip_prefix('-').map(|r| ('-', r)).or_else(|| {
+            // `TTLT/BLĐTBXH-BTC`: a slash between groups, kept as printed
             after
                 .strip_prefix('/')
                 .filter(|r| allow_slash && r.starts_with(char::is_uppercase))
+                .map(|r| ('/', r))
         }) else {
             break;
         };
@@ -357,8 +366,10 @@ fn split_groups(s: &str, allow_slash: bool) -> (Vec<&str>, usize) {
             break;
         }
         rest_start = s.len() - tail.len();
+        seps.push(sep);
     }
-    (groups, end)
+    seps.truncate(groups.len().saturating_sub(1));
+    (groups, seps, end)
 }
 
 /// A piece of the text and where it starts.
@@ -373,7 +384,7 @@ struct Span<'t> {
 /// documents are named by letters; only a legislature's code takes digits
 /// (`QH14`, `UBTVQH15`), and those take two.
 fn footnote_marker_len(symbol: &str) -> Option<usize> {
-    let last = symbol.rsplit('-').next()?;
+    let last = symbol.rsplit(['-', '/']).next()?;
     let letters = last.strip_suffix(|c: char| c.is_ascii_digit())?;
     let marker = letters.chars().count() >= 2
         && letters.chars().all(char::is_alphabetic)
@@ -446,11 +457,15 @@ pub(super) fn read_id(text: &str, m: &IdMatch) -> Option<RawId> {
             Some(y) => Some(part(y).text.parse::<i32>().ok()?),
             None => None,
         };
-        let (groups, mut rel_end) = split_groups(sym.text, true);
+        let (groups, seps, mut rel_end) = split_groups_with_separators(sym.text, true);
         if groups.is_empty() {
             return None;
         }
-        let mut symbol = groups.join("-");
+        let mut symbol = groups[0].to_owned();
+        for (sep, g) in seps.iter().zip(&groups[1..]) {
+            symbol.push(*sep);
+            symbol.push_str(g);
+        }
         // `UBTVQH 13`: a legislature number split off by OCR spacing.
         let rest = &sym.text[rel_end..];
         if symbol.ends_with("QH") {

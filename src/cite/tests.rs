@@ -213,7 +213,7 @@ const CASES: &[(&str, &[&str])] = &[
     ("theo ⟦0⟧Quyết định số 12/QĐ-UBND⟦/0⟧\n- UBND các huyện;", &["12/QĐ-UBND;QĐ;∅;∅"]),
     (
         "theo ⟦0⟧Thông tư Liên tịch số 16/2006/TTLT/BLĐTBXH-BTC⟦/0⟧./. và ⟦1⟧Pháp lệnh số 04/2012/UBTVQH 13⟦/1⟧ ngày 16 tháng 7 năm 2012",
-        &["16/2006/TTLT-BLĐTBXH-BTC;TTLT;∅;∅;year=2006", "04/2012/UBTVQH13;PL;2012-07-16;∅;year=2012"],
+        &["16/2006/TTLT/BLĐTBXH-BTC;TTLT;∅;∅;year=2006", "04/2012/UBTVQH13;PL;2012-07-16;∅;year=2012"],
     ),
     ("⟦0⟧Quyết định số 12/QĐ-UBND⟦/0⟧ 12 tháng", &["12/QĐ-UBND;QĐ;∅;∅"]),
     ("kèm ⟦0⟧công văn số82/2005/QĐ-UBND⟦/0⟧", &["82/2005/QĐ-UBND;QĐ;∅;∅;year=2005"]),
@@ -363,6 +363,18 @@ fn symbol_keeps_case_and_number_is_a_string() {
         .as_ref()
         .map(|t| (t.code.as_str(), t.name.as_str()));
     assert_eq!(t, Some(("QĐ", "Quyết định")));
+}
+
+/// A notation's groups keep the separator printed (`TTLT/BLĐTBXH-BTC`), and
+/// mentions written with `/` or `-` between the groups are one document.
+#[test]
+fn slash_between_groups_is_kept_and_merges_with_a_dash() {
+    let text = "Căn cứ Thông tư liên tịch số 527/TTLT/TTCP-BNV ngày 22/3/2007; \
+                thực hiện Thông tư liên tịch số 527/TTLT-TTCP-BNV nêu trên.";
+    let cites = super::extract(text, None);
+    let ids: Vec<_> = cites.iter().map(|c| c.id.as_deref()).collect();
+    assert_eq!(ids, [Some("527/TTLT/TTCP-BNV")]);
+    assert_eq!(cites[0].mentions.len(), 2);
 }
 
 #[test]
