@@ -357,8 +357,8 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
     }
     f.start = start;
     // walk forward: sort lines into signature and distribution
-    let mut sig_lines: Vec<(usize, usize)> = Vec::new();
-    let mut dist_lines: Vec<(usize, usize)> = Vec::new();
+    let mut sig_lines: Vec<Span> = Vec::new();
+    let mut dist_lines: Vec<Span> = Vec::new();
     let mut head: Option<Span> = None;
     let mut in_dist = false;
     let mut end = start;
@@ -403,9 +403,9 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
                     && !unmarked.contains(';')
                     && unmarked.split_whitespace().count() >= 2;
                 if (is_signature_line(rest) && !rest.starts_with(['-', '+'])) || title_only {
-                    sig_lines.push((rs, l.end));
+                    sig_lines.push(Span::new(rs, l.end));
                 } else {
-                    dist_lines.push((rs, l.end));
+                    dist_lines.push(Span::new(rs, l.end));
                 }
             }
             end = i + 1;
@@ -423,7 +423,7 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
         // name even when OCR cut its first letter (`uyên Dương Thái`)
         if in_dist && !item_like && seen_archive && !seen_name && is_loose_name(bare) {
             seen_name = true;
-            sig_lines.push((l.start, l.end));
+            sig_lines.push(l.span());
             end = i + 1;
             continue;
         }
@@ -448,9 +448,9 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
             // `TTKT2, KK&KTT, HKDCN;`) goes on, capitals or not
             let open_item = dist_lines
                 .last()
-                .is_some_and(|&(_, e)| text[..e].trim_end().ends_with(','));
+                .is_some_and(|s| text[..s.end].trim_end().ends_with(','));
             if open_item {
-                dist_lines.push((l.start, l.end));
+                dist_lines.push(l.span());
                 end = i + 1;
                 continue;
             }
@@ -459,11 +459,11 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
             // two columns flattened onto one line: a signature title before or
             // after a distribution item
             let (sig, dist) = split_interleaved(t);
-            if let Some((a, b)) = sig {
-                sig_lines.push((l.start + a, l.start + b));
+            if let Some(Span { start: a, end: b }) = sig {
+                sig_lines.push(Span::new(l.start + a, l.start + b));
             }
-            if let Some((a, b)) = dist {
-                dist_lines.push((l.start + a, l.start + b));
+            if let Some(Span { start: a, end: b }) = dist {
+                dist_lines.push(Span::new(l.start + a, l.start + b));
             }
         } else if is_signature_line(bare) {
             if seen_name
@@ -475,9 +475,9 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
             if is_name(bare) {
                 seen_name = true;
             }
-            sig_lines.push((l.start, l.end));
+            sig_lines.push(l.span());
         } else if !in_dist && is_archive(bare) {
-            dist_lines.push((l.start, l.end));
+            dist_lines.push(l.span());
         } else {
             break;
         }
@@ -491,13 +491,10 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
     f
 }
 
-/// A `start..end` pair of byte offsets.
-type ByteRange = (usize, usize);
-
 /// `BỘ TRƯỞNG, CHỦ NHIỆM ~ TTgCP, các PTTgCP (để b/c);` or `- Như kính gửi;
 /// PHÓ CỤC TRƯỞNG`: the signature column's text glued to a distribution item.
 /// Returns (signature part, distribution part) as byte ranges of `t`.
-fn split_interleaved(t: &str) -> (Option<ByteRange>, Option<ByteRange>) {
+fn split_interleaved(t: &str) -> (Option<Span>, Option<Span>) {
     // `- Lưu: VT, NN (2b). Thanh BỘ TRƯỞNG, CHỦ NHIỆM Đặng Hữu Khiêm`: a
     // word in capitals from which on the line is titles and a name. The
     // name is the same run of words at the end of the line whichever word
@@ -512,7 +509,7 @@ fn split_interleaved(t: &str) -> (Option<ByteRange>, Option<ByteRange>) {
             if at > 0 && word.chars().nth(1).is_some() && is_upper_line(word) {
                 let upper = t[at..name_at].trim();
                 if upper.split_whitespace().count() >= 2 && is_upper_line(upper) {
-                    return (Some((at, t.len())), Some((0, at)));
+                    return (Some(Span::new(at, t.len())), Some(Span::new(0, at)));
                 }
             }
             at += word.len() + 1;
@@ -522,7 +519,7 @@ fn split_interleaved(t: &str) -> (Option<ByteRange>, Option<ByteRange>) {
         let sig = &t[..end];
         if sig.split_whitespace().count() >= 2 && is_upper_line(sig) {
             let rest = end + (t[end..].len() - t[end..].trim_start().len());
-            return (Some((0, end)), Some((rest, t.len())));
+            return (Some(Span::new(0, end)), Some(Span::new(rest, t.len())));
         }
     }
     if let Some(semi) = t.rfind(';') {
@@ -533,10 +530,10 @@ fn split_interleaved(t: &str) -> (Option<ByteRange>, Option<ByteRange>) {
             && !is_archive(tail_trim)
         {
             let a = semi + 1 + (tail.len() - tail.trim_start().len());
-            return (Some((a, a + tail_trim.len())), Some((0, semi + 1)));
+            return (Some(Span::new(a, a + tail_trim.len())), Some(Span::new(0, semi + 1)));
         }
     }
-    (None, Some((0, t.len())))
+    (None, Some(Span::new(0, t.len())))
 }
 
 /// Where the signer's name ends in `NGUYỄN VĂN A - Giám đốc`: the match of
@@ -633,11 +630,11 @@ fn cut_after_signer(t: &str) -> &str {
 }
 
 /// Groups signature lines into blocks: each block ends with a name.
-fn signatures(text: &str, lines: &[(usize, usize)]) -> Vec<Signature> {
+fn signatures(text: &str, lines: &[Span]) -> Vec<Signature> {
     let mut out = Vec::new();
     let mut cur: Option<Signature> = None;
     let mut titles: Vec<String> = Vec::new();
-    for &(s, e) in lines {
+    for &Span { start: s, end: e } in lines {
         let raw = &text[s..e];
         let t = strip_emphasis(raw);
         if t.is_empty() || is_placeholder(t) {
@@ -910,7 +907,7 @@ fn finish_block(cur: &mut Option<Signature>, titles: &mut Vec<String>, out: &mut
 }
 
 /// Items of `Nơi nhận`, nested by marker, and the `Lưu` line.
-fn distribution(text: &str, head: Option<Span>, lines: &[(usize, usize)]) -> Distribution {
+fn distribution(text: &str, head: Option<Span>, lines: &[Span]) -> Distribution {
     let mut items: Vec<DistributionItem> = Vec::new();
     let mut archive = None;
     let mut last_open = false;
@@ -919,7 +916,7 @@ fn distribution(text: &str, head: Option<Span>, lines: &[(usize, usize)]) -> Dis
     let mut last_level = 1;
     let mut parent_open = false; // the last top-level item ends with `:`
     let mut span = head;
-    for &(s, e) in lines {
+    for &Span { start: s, end: e } in lines {
         let raw = &text[s..e];
         // several items on one line (`- Như trên; - Lưu: VT.`)
         for (ps, pe) in split_items(raw) {
@@ -1523,7 +1520,9 @@ mod tests {
             "VT BỘ TRƯỞNG Đặng Hữu Khiêm Ơ",
         ] {
             let fast = match split_interleaved(t) {
-                (Some((a, e)), Some((0, b))) if a == b && e == t.len() => Some(a),
+                (Some(sig), Some(dist)) if dist.start == 0 && sig.start == dist.end && sig.end == t.len() => {
+                    Some(sig.start)
+                }
                 _ => None,
             };
             let plain = interleaved_title_plain(t);

@@ -107,6 +107,7 @@ pub mod schema;
 mod span;
 mod stamps;
 mod text;
+pub mod trace;
 
 pub use decode::{decode, Decoded};
 pub use diagnostic::{Diagnostic, DiagnosticCode, Severity};

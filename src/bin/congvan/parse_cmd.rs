@@ -10,6 +10,7 @@ use congvan::{Document, Error, InputFormat, OcrMode, Options};
 use crate::input::{parse_size, read_limited, DEFAULT_MAX_SIZE};
 use crate::names::shown;
 use crate::shape::{self, Shape};
+use crate::trace_view;
 use crate::warn;
 
 /// Arguments of `congvan parse`.
@@ -39,6 +40,13 @@ pub(crate) struct ParseArgs {
     /// included.
     #[arg(long, value_name = "SIZE", default_value = DEFAULT_MAX_SIZE, value_parser = parse_size)]
     max_size: usize,
+    /// Also print on standard error how each line was read, before the input's JSON: its line
+    /// and column, its kind (content, blank, noise, stamp, separator), the stage that took it
+    /// (editorial, header, body, footer, attachment, trailer) and the values read from it
+    /// (`[number]`, `[section]`, `[citation]`, …). For a .docx, .doc or .pdf, the lines are those
+    /// of `congvan text FILE`.
+    #[arg(long)]
+    trace: bool,
     #[command(flatten)]
     ocr: OcrArgs,
     #[command(flatten)]
@@ -155,7 +163,7 @@ pub(crate) fn run(args: &ParseArgs) -> ExitCode {
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = false;
     for input in &inputs {
-        let doc = match load(input, &options) {
+        let doc = match load(input, &options, args.trace) {
             Ok(doc) => doc,
             Err(message) => {
                 warn(&format!("{}: {message}", display_name(input)));
@@ -204,11 +212,21 @@ pub(crate) fn display_name(input: &str) -> String {
     }
 }
 
-/// Reads, decodes and parses one input; the error is the message to print
-/// after the file name.
-fn load(input: &str, options: &Options) -> Result<Document, String> {
+/// Reads, decodes and parses one input, printing its trace on stderr when
+/// `trace` is set; the error is the message to print after the file name.
+fn load(input: &str, options: &Options, trace: bool) -> Result<Document, String> {
     let bytes = read_input(input, options.max_size)?;
-    parse_bytes(bytes, options).map_err(|e| describe_error(&e))
+    if !trace {
+        return parse_bytes(bytes, options).map_err(|e| describe_error(&e));
+    }
+    let (extracted, doc) =
+        congvan::input::parse_vec(bytes, options).map_err(|e| describe_error(&e))?;
+    let text = &extracted.text;
+    let lines = congvan::trace::trace(text, &options.clone().format(extracted.read_as));
+    let shown = trace_view::render(&display_name(input), text, &lines);
+    // the trace is for people: a closed stderr loses it, not the JSON
+    let _ = io::stderr().lock().write_all(shown.as_bytes());
+    Ok(doc)
 }
 
 /// Reads a file's bytes, or standard input for `-`, up to `limit` bytes.
