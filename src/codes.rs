@@ -176,6 +176,11 @@ pub(crate) static DOC_TYPES: &[TypeEntry] = &[
     T::new("PG", "Phiếu gửi", "phieu gui", &["phiếu gửi"]),
     T::new("PC", "Phiếu chuyển", "phieu chuyen", &["phiếu chuyển"]),
     T::new("PB", "Phiếu báo", "phieu bao", &["phiếu báo"]),
+    // Not in Phụ lục III, but issued as types of their own with these codes
+    // in symbols (`Số: 12/GP-SCT`, `Số: 105/PT-NC`): a licence, and the
+    // internal submission form that goes with a draft.
+    T::new("GP", "Giấy phép", "giay phep", &["giấy phép"]),
+    T::new("PT", "Phiếu trình", "phieu trinh", &["phiếu trình"]),
     T::new("KL", "Kết luận", "ket luan", &["kết luận"]),
     T::new("PL", "Pháp lệnh", "phap lenh", &["pháp lệnh"]).normative(),
     T::new("L", "Lệnh", "lenh", &["lệnh"]).normative(),
@@ -343,5 +348,24 @@ mod tests {
         assert_eq!(type_by_code("TTR"), Some(("TTr", "Tờ trình")));
         assert_eq!(type_by_code("UBND"), None);
         assert_eq!(type_by_code("QĐi"), Some(("QyĐ", "Quy định")));
+    }
+
+    #[test]
+    fn licences_and_submission_forms_are_types() {
+        // a licence: its title is the type, its number's code says so too
+        let doc = crate::parse(
+            "UBND TỈNH LÀO CAI\nSỞ CÔNG THƯƠNG\nSố: 12/GP-SCT\n\nGIẤY PHÉP\n\
+             VẬN CHUYỂN HÀNG HÓA NGUY HIỂM\n\nSở Công Thương cho phép:\n",
+        );
+        assert_eq!(doc.doc_type.as_ref().map(|t| t.code.as_str()), Some("GP"));
+        let number = doc.number.as_ref().unwrap();
+        assert_eq!(number.type_code.as_deref(), Some("GP"));
+        assert_eq!(number.issuer_codes, ["SCT"]);
+        let doc = crate::parse(
+            "BỘ CÔNG THƯƠNG\nCỤC HÓA CHẤT\n\nPHIẾU TRÌNH\n\
+             Kính gửi: Cục trưởng\n\nVấn đề trình: Cấp Giấy phép.\n",
+        );
+        assert_eq!(doc.doc_type.as_ref().map(|t| t.code.as_str()), Some("PT"));
+        assert_eq!(type_by_code("GP"), Some(("GP", "Giấy phép")));
     }
 }

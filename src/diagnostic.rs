@@ -39,6 +39,8 @@ pub enum DiagnosticCode {
     MissingDate,
     /// No date line in the header: the date is that of the adoption clause (`… thông qua ngày 17 tháng 5 năm 2025`); info.
     DateFromAdoption,
+    /// No date line in the header: the place and date are printed above the signature block (`Lào Cai, ngày … tháng 7 năm 2026`, as licences and certificates do); info.
+    DateAboveSignature,
     /// A date without its place (địa danh); warning.
     MissingPlace,
     /// `ngày    tháng 5 năm 2025`: the day is left blank; warning on the date.
@@ -81,6 +83,8 @@ pub enum DiagnosticCode {
     UnusableTextLayer,
     /// From a PDF reader: the file's digital signatures could not be listed (`pdfsig` missing or failed); info.
     SignaturesNotRead,
+    /// From the `.docx` reader: the file carries macros (`word/vbaProject.bin`, a `.docm`); they are never run, only the text is read; info.
+    MacrosNotRun,
     /// From OCR: page N was read by OCR (and why); info.
     Ocr,
     /// From OCR: OCR found no text on page N (a blank page, or not a document); warning.
@@ -97,7 +101,7 @@ pub enum DiagnosticCode {
 
 impl DiagnosticCode {
     /// Every code, in the order of the guide's table.
-    pub const ALL: [DiagnosticCode; 34] = [
+    pub const ALL: [DiagnosticCode; 36] = [
         DiagnosticCode::MissingNationalHeading,
         DiagnosticCode::MissingIssuer,
         DiagnosticCode::MissingNumber,
@@ -105,6 +109,7 @@ impl DiagnosticCode {
         DiagnosticCode::UnreadableNumber,
         DiagnosticCode::MissingDate,
         DiagnosticCode::DateFromAdoption,
+        DiagnosticCode::DateAboveSignature,
         DiagnosticCode::MissingPlace,
         DiagnosticCode::BlankDay,
         DiagnosticCode::BlankMonth,
@@ -126,6 +131,7 @@ impl DiagnosticCode {
         DiagnosticCode::NoTextLayer,
         DiagnosticCode::UnusableTextLayer,
         DiagnosticCode::SignaturesNotRead,
+        DiagnosticCode::MacrosNotRun,
         DiagnosticCode::Ocr,
         DiagnosticCode::NoTextFound,
         DiagnosticCode::ReceivedStamp,
@@ -144,6 +150,7 @@ impl DiagnosticCode {
             DiagnosticCode::UnreadableNumber => "unreadable_number",
             DiagnosticCode::MissingDate => "missing_date",
             DiagnosticCode::DateFromAdoption => "date_from_adoption",
+            DiagnosticCode::DateAboveSignature => "date_above_signature",
             DiagnosticCode::MissingPlace => "missing_place",
             DiagnosticCode::BlankDay => "blank_day",
             DiagnosticCode::BlankMonth => "blank_month",
@@ -165,6 +172,7 @@ impl DiagnosticCode {
             DiagnosticCode::NoTextLayer => "no_text_layer",
             DiagnosticCode::UnusableTextLayer => "unusable_text_layer",
             DiagnosticCode::SignaturesNotRead => "signatures_not_read",
+            DiagnosticCode::MacrosNotRun => "macros_not_run",
             DiagnosticCode::Ocr => "ocr",
             DiagnosticCode::NoTextFound => "no_text_found",
             DiagnosticCode::ReceivedStamp => "received_stamp",
@@ -278,6 +286,9 @@ mod tests {
         let adopted = "ỦY BAN THƯỜNG VỤ QUỐC HỘI\nNghị quyết số: 24/2022/UBTVQH15\n\nNGHỊ QUYẾT\n\
                        Tiếp tục hỗ trợ\n\nCăn cứ Hiến pháp;\nĐiều 1. Nội dung.\nNghị quyết này \
                        được Ủy ban Thường vụ Quốc hội thông qua ngày 11 tháng 8 năm 2022./.";
+        let licence = "UBND TỈNH LÀO CAI\nSỞ CÔNG THƯƠNG\nSố: 12/GP-SCT\n\nGIẤY PHÉP\n\
+                       VẬN CHUYỂN HÀNG HÓA NGUY HIỂM\n\nThời hạn: 24 tháng./.\n\n\
+                       Lào Cai, ngày 05 tháng 7 năm 2026\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nTrần Văn An\n";
         let no_place = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\
                         ỦY BAN NHÂN DÂN\nTỈNH BẮC GIANG\nSố: AO5f /CT-TTHT\n\
                         ngày 05 tháng 02 năm 2024\n\nNội dung";
@@ -293,6 +304,7 @@ mod tests {
             (C::UnreadableNumber, no_place.to_owned()),
             (C::MissingDate, String::new()),
             (C::DateFromAdoption, adopted.to_owned()),
+            (C::DateAboveSignature, licence.to_owned()),
             (C::MissingPlace, no_place.to_owned()),
             (C::BlankDay, letter("    tháng 02 năm 2024")),
             (C::BlankMonth, letter("05 tháng    năm 2024")),
@@ -359,6 +371,14 @@ mod tests {
         };
         #[cfg(not(feature = "pdf"))]
         let readers: Vec<C> = vec![C::NoTextLayer, C::UnusableTextLayer, C::SignaturesNotRead];
+        // the .docx reader's
+        #[cfg(feature = "docx")]
+        let readers: Vec<C> = readers
+            .into_iter()
+            .chain([crate::input::docx_macros_diagnostic().code])
+            .collect();
+        #[cfg(not(feature = "docx"))]
+        let readers: Vec<C> = readers.into_iter().chain([C::MacrosNotRun]).collect();
         // OCR's codes, from what tesseract would have read
         #[cfg(feature = "ocr")]
         let readers: Vec<C> = {

@@ -10,7 +10,7 @@ use crate::diagnostic::{Diagnostic, DiagnosticCode};
 use crate::lines::Line;
 use crate::model::{
     Attachment, AttachmentKind, Body, Citation, DocDate, DocType, Document, Family, Marks, Mention,
-    Number, Stamp, SCHEMA,
+    Number, Source, Stamp, SCHEMA,
 };
 use crate::normalize::{normalize, Normalized};
 use crate::options::Options;
@@ -21,7 +21,9 @@ use crate::{attachments, body, cite, footer, header, lines, remap, stamps};
 pub(crate) fn build(input: &str, options: &Options) -> Document {
     let norm = prepare(input, options);
     let layout = layout(&norm.text);
-    assemble(norm, layout)
+    let mut doc = assemble(norm, layout);
+    doc.source.text = options.with_text.then(|| input.to_owned());
+    doc
 }
 
 /// The text the stages read, with its map back to `input`.
@@ -55,7 +57,8 @@ pub(crate) fn layout(text: &str) -> Layout {
     let mut lines = lines::split(text);
     let stamps = stamps::extract(text, &mut lines);
     let editorial = lines::mark_editorial_title(text, &mut lines);
-    let header = header::parse(text, &lines);
+    let mut header = header::parse(text, &lines);
+    standalone_annex(text, &lines, &mut header);
     let own_id = own_id(&header);
     let trailer = lines::site_trailer(text, &lines, header.body_start, own_id.as_deref());
     if let Some(t) = trailer {
@@ -188,7 +191,23 @@ pub(crate) fn assemble(norm: Normalized, layout: Layout) -> Document {
         Some(_) => {}
     }
     let mut date = h.date;
+    let mut place = h.place;
     let mut date_from_adoption = false;
+    if date.is_none() {
+        if let Some((p, d, notes)) = f
+            .dated
+            .and_then(|i| header::place_date_line(text, &lines[i]))
+        {
+            diagnostics.push(Diagnostic::info(
+                DiagnosticCode::DateAboveSignature,
+                "no date line in the header; the place and date are printed above the signature",
+                d.span,
+            ));
+            diagnostics.extend(notes);
+            place = Some(p);
+            date = Some(d);
+        }
+    }
     if date.is_none() {
         // Resolutions and laws of the National Assembly carry no date line:
         // their date is the adoption clause (`… thông qua ngày 17 tháng 5 năm 2025`).
@@ -208,7 +227,7 @@ pub(crate) fn assemble(norm: Normalized, layout: Layout) -> Document {
             "the date of issue was not found",
             anchor,
         ));
-    } else if h.place.is_none() && !date_from_adoption {
+    } else if place.is_none() && !date_from_adoption {
         diagnostics.push(Diagnostic::warning(
             DiagnosticCode::MissingPlace,
             "the place of issue (địa danh) was not found",
@@ -303,7 +322,7 @@ pub(crate) fn assemble(norm: Normalized, layout: Layout) -> Document {
         national_heading: h.national_heading,
         issuer: h.issuer,
         number: h.number,
-        place: h.place,
+        place,
         date,
         subject: h.subject,
         recipients: h.recipients,
@@ -315,6 +334,7 @@ pub(crate) fn assemble(norm: Normalized, layout: Layout) -> Document {
         stamps,
         attachments,
         diagnostics,
+        source: Source::default(),
     };
     remap::remap(&mut doc, &norm.map);
     doc
@@ -390,6 +410,66 @@ fn adoption_date(text: &str, lines: &[Line], from: usize) -> Option<DocDate> {
         year: n(3).and_then(|y| i32::try_from(y).ok()),
         span: Span::new(at, start + all.end()),
     })
+}
+
+/// An annex issued as a file of its own (`Phụ lục I` / its title in
+/// capitals / `(Kèm theo Nghị định số 55/2023/NĐ-CP ngày 21 tháng 7 năm
+/// 2023 của Chính phủ)`): the capitals are its subject, not an issuer, and
+/// the date in `Kèm theo` is the parent document's, not the annex's own.
+fn standalone_annex(text: &str, lines: &[Line], h: &mut header::Header) {
+    // past the line a signing service injects (`Cơ quan phát hành: …`)
+    let mut content = lines
+        .iter()
+        .filter(|l| l.is_content())
+        .skip_while(|l| crate::fold::fold(l.text(text).trim()).starts_with("co quan phat hanh"));
+    let Some(first) = content.next() else { return };
+    let opener = first.text(text).trim();
+    let key = crate::fold::fold(opener);
+    if !key.starts_with("phu luc") || opener.chars().count() > 20 {
+        return;
+    }
+    // the title: the capitals under `Phụ lục …`, up to `(Kèm theo …)`
+    let mut title: Option<(Span, String)> = None;
+    let mut kem_theo: Option<Span> = None;
+    for l in content {
+        let t = l.text(text).trim();
+        if crate::text::is_upper_line(t) && kem_theo.is_none() {
+            let (span, s) = title.get_or_insert_with(|| (Span::new(l.start, l.end), String::new()));
+            *span = span.cover(Span::new(l.start, l.end));
+            crate::text::push_line(s, t);
+            continue;
+        }
+        if crate::fold::fold(t.trim_start_matches('(')).starts_with("kem theo") {
+            kem_theo = Some(Span::new(l.start, l.end));
+            continue;
+        }
+        if kem_theo.is_some() && !t.starts_with('(') && !t.ends_with(')') {
+            break;
+        }
+        if kem_theo.is_some() {
+            kem_theo = kem_theo.map(|k| k.cover(Span::new(l.start, l.end)));
+            continue;
+        }
+        break;
+    }
+    let (Some((span, subject)), Some(kem)) = (title, kem_theo) else {
+        return;
+    };
+    let inside = |s: Span| s.start >= span.start && s.end <= kem.end;
+    if h.issuer.as_ref().is_some_and(|i| inside(i.span)) {
+        h.issuer = None;
+    }
+    if h.date.as_ref().is_some_and(|d| inside(d.span)) {
+        h.date = None;
+        h.place = None;
+        h.diagnostics.retain(|d| !inside(d.span));
+    }
+    if h.subject.is_none() {
+        h.subject = Some(crate::model::Subject {
+            text: subject,
+            span,
+        });
+    }
 }
 
 /// TCVN3 cannot encode capitals with tone marks: headers and signature

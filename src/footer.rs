@@ -30,6 +30,9 @@ pub(crate) struct Footer {
     pub(crate) end: usize,
     pub(crate) signatures: Vec<Signature>,
     pub(crate) distribution: Option<Distribution>,
+    /// A place-and-date line printed above the signature block instead of
+    /// in the header (licences, certificates): its line index.
+    pub(crate) dated: Option<usize>,
 }
 
 static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
@@ -160,6 +163,9 @@ fn word_count(t: &str, limit: usize) -> usize {
 /// none of them a word in capitals (`THỦ TƯỚNG Nguyễn Tấn Dũng` is a title
 /// and a name).
 pub(crate) fn is_name(t: &str) -> bool {
+    // `Đại tướng Lương Tam Quang`: a rank is written before the name and
+    // belongs with it
+    let t = without_rank(t);
     if !(2..=6).contains(&word_count(t, 7)) || is_upper_line(t) {
         return false;
     }
@@ -170,6 +176,39 @@ pub(crate) fn is_name(t: &str) -> bool {
         let mut cs = w.chars();
         cs.next().is_some_and(char::is_uppercase) && cs.all(|c| c.is_alphabetic() || c == '.')
     })
+}
+
+/// Military and police ranks (cấp bậc hàm) written before a signer's name.
+const RANKS: &[&str] = &[
+    "Đại tướng",
+    "Thượng tướng",
+    "Trung tướng",
+    "Thiếu tướng",
+    "Đại tá",
+    "Thượng tá",
+    "Trung tá",
+    "Thiếu tá",
+    "Đại úy",
+    "Đại uý",
+    "Thượng úy",
+    "Thượng uý",
+    "Trung úy",
+    "Trung uý",
+    "Thiếu úy",
+    "Thiếu uý",
+];
+
+/// `t` without a rank before the name (`Đại tướng Lương Tam Quang` →
+/// `Lương Tam Quang`); `t` itself when it starts with none.
+fn without_rank(t: &str) -> &str {
+    RANKS
+        .iter()
+        .find_map(|r| {
+            t.strip_prefix(r)
+                .filter(|rest| rest.starts_with(' '))
+                .map(str::trim_start)
+        })
+        .unwrap_or(t)
 }
 
 /// Whether a word of `t` of two letters or more is all in capitals: a
@@ -263,8 +302,9 @@ fn starts_with_unit_code(t: &str) -> bool {
     code.chars().count() >= 2 && is_unit_code(&code)
 }
 
-/// Chars around emphasised or table-cell text: `**KT. BỘ TRƯỞNG**`, `| … |`.
-const EMPHASIS: [char; 4] = ['*', '_', ' ', '|'];
+/// Chars around emphasised or table-cell text (`**KT. BỘ TRƯỞNG**`, `| … |`)
+/// and OCR's stray quotes before a name (`‘Nguyễn Thanh Bình`).
+const EMPHASIS: [char; 9] = ['*', '_', ' ', '|', '‘', '’', '“', '”', '`'];
 
 fn strip_emphasis(t: &str) -> &str {
     t.trim_matches(EMPHASIS)
@@ -296,11 +336,7 @@ fn is_title_and_name(t: &str) -> bool {
 pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
     let n = lines.len();
     let content: Vec<usize> = (body_start..n).filter(|&i| lines[i].is_content()).collect();
-    let dist = content
-        .iter()
-        .rev()
-        .copied()
-        .find(|&i| is_distribution_head(lines[i].text(text)));
+    let dist = main_distribution_head(text, lines, &content);
     // The body ends with `./.`. Annexes end with their own, so take the first
     // one that a footer line follows, or else the last one.
     // (`./.` ends with `/.`; the lines are in order, so those before `dist`
@@ -316,10 +352,13 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
         .collect();
     // the first content line after line `c` (`content` is sorted)
     let next_content = |c: usize| content.get(content.partition_point(|&i| i <= c)).copied();
+    let footer_like = |i: usize| {
+        let t = strip_emphasis(lines[i].text(text));
+        is_distribution_head(t) || is_archive(t) || is_signature_line(t)
+    };
     let footer_follows = |c: usize| {
         next_content(c).is_some_and(|i| {
-            let t = strip_emphasis(lines[i].text(text));
-            is_distribution_head(t) || is_archive(t) || is_signature_line(t)
+            footer_like(i) || dated_above(text, lines, i, next_content(i), footer_like)
         })
     };
     let closing = ends
@@ -334,7 +373,7 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
     };
     // where the footer starts
     let start = if let Some(c) = closing {
-        next_content(c).unwrap_or(n)
+        skip_closing_paragraphs(text, lines, &content, next_content(c).unwrap_or(n))
     } else {
         // walk back over footer-like lines
         let mut s = n;
@@ -349,25 +388,42 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
         }
         match dist {
             Some(d) => s.min(d),
+            // what ends the file is no signature (an annex's table cell):
+            // look for the block between the body and the annex
+            None if !has_signer(text, lines, &content, s) => {
+                signature_block_at(text, lines, &content).unwrap_or(s)
+            }
             None => s,
         }
     };
     if start >= n {
         return f;
     }
-    f.start = start;
+    // a place and date between the body and the signature block
+    let before = content[..content.partition_point(|&i| i < start)]
+        .last()
+        .copied();
+    f.dated = if dated_above(text, lines, start, next_content(start), footer_like) {
+        Some(start)
+    } else {
+        before.filter(|&b| b >= body_start && dated_above(text, lines, b, Some(start), footer_like))
+    };
+    f.start = f.dated.map_or(start, |d| d.min(start));
     // walk forward: sort lines into signature and distribution
-    let mut sig_lines: Vec<Span> = Vec::new();
-    let mut dist_lines: Vec<Span> = Vec::new();
+    let mut sig_lines: Vec<(usize, usize)> = Vec::new();
+    let mut dist_lines: Vec<(usize, usize)> = Vec::new();
     let mut head: Option<Span> = None;
     let mut in_dist = false;
     let mut end = start;
     let mut seen_name = false;
     let mut seen_archive = false;
-    for &i in content.iter().filter(|&&i| i >= start) {
+    for &i in content
+        .iter()
+        .filter(|&&i| i >= start && f.dated != Some(i))
+    {
         let l = lines[i];
         let t = l.text(text);
-        let bare = strip_emphasis(t);
+        let bare = strip_signed_mark(strip_emphasis(t));
         if !bare.chars().any(char::is_alphanumeric) {
             end = i + 1;
             continue; // where the signature image or seal was: `[`, `(`
@@ -403,9 +459,9 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
                     && !unmarked.contains(';')
                     && unmarked.split_whitespace().count() >= 2;
                 if (is_signature_line(rest) && !rest.starts_with(['-', '+'])) || title_only {
-                    sig_lines.push(Span::new(rs, l.end));
+                    sig_lines.push((rs, l.end));
                 } else {
-                    dist_lines.push(Span::new(rs, l.end));
+                    dist_lines.push((rs, l.end));
                 }
             }
             end = i + 1;
@@ -423,7 +479,7 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
         // name even when OCR cut its first letter (`uyên Dương Thái`)
         if in_dist && !item_like && seen_archive && !seen_name && is_loose_name(bare) {
             seen_name = true;
-            sig_lines.push(l.span());
+            sig_lines.push((l.start, l.end));
             end = i + 1;
             continue;
         }
@@ -448,9 +504,9 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
             // `TTKT2, KK&KTT, HKDCN;`) goes on, capitals or not
             let open_item = dist_lines
                 .last()
-                .is_some_and(|s| text[..s.end].trim_end().ends_with(','));
+                .is_some_and(|&(_, e)| text[..e].trim_end().ends_with(','));
             if open_item {
-                dist_lines.push(l.span());
+                dist_lines.push((l.start, l.end));
                 end = i + 1;
                 continue;
             }
@@ -459,25 +515,26 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
             // two columns flattened onto one line: a signature title before or
             // after a distribution item
             let (sig, dist) = split_interleaved(t);
-            if let Some(Span { start: a, end: b }) = sig {
-                sig_lines.push(Span::new(l.start + a, l.start + b));
+            if let Some((a, b)) = sig {
+                sig_lines.push((l.start + a, l.start + b));
             }
-            if let Some(Span { start: a, end: b }) = dist {
-                dist_lines.push(Span::new(l.start + a, l.start + b));
+            if let Some((a, b)) = dist {
+                dist_lines.push((l.start + a, l.start + b));
             }
         } else if is_signature_line(bare) {
             if seen_name
                 && (is_upper_line(bare) && !is_authority(bare))
-                && ends_signature_region(bare)
+                && (ends_signature_region(bare)
+                    || next_content(i).is_some_and(|j| opens_annex(text, lines, j)))
             {
                 break;
             }
             if is_name(bare) {
                 seen_name = true;
             }
-            sig_lines.push(l.span());
+            sig_lines.push((l.start, l.end));
         } else if !in_dist && is_archive(bare) {
-            dist_lines.push(l.span());
+            dist_lines.push((l.start, l.end));
         } else {
             break;
         }
@@ -491,10 +548,126 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
     f
 }
 
+/// The first line of a signature block that stands between the body and
+/// an annex, in a document with neither `./.` nor `Nơi nhận` (a gazette's
+/// text: `TM. CHÍNH PHỦ` / `KT. THỦ TƯỚNG` / `PHÓ THỦ TƯỚNG` / name, then
+/// `Phụ lục`): an authority line with a name within the next three lines.
+fn signature_block_at(text: &str, lines: &[Line], content: &[usize]) -> Option<usize> {
+    content.iter().enumerate().find_map(|(k, &i)| {
+        let t = strip_emphasis(lines[i].text(text));
+        let named = || {
+            content[k + 1..]
+                .iter()
+                .take(3)
+                .any(|&j| is_name(strip_emphasis(lines[j].text(text))))
+        };
+        (AUTHORITY.is_match(t) && named()).then_some(i)
+    })
+}
+
+/// Whether the content lines from `from` on hold an authority line or a name.
+fn has_signer(text: &str, lines: &[Line], content: &[usize], from: usize) -> bool {
+    content[content.partition_point(|&i| i < from)..]
+        .iter()
+        .map(|&i| strip_emphasis(lines[i].text(text)))
+        .any(|t| AUTHORITY.is_match(t) || is_name(t))
+}
+
+/// How many paragraphs after the body's `./.` can stand before the footer.
+const MAX_CLOSING_PARAGRAPHS: usize = 3;
+
+/// The footer's first line at or after `from`: a law's adoption clause
+/// (`Nghị quyết này được Ủy ban Thường vụ Quốc hội … thông qua ngày …`) or a
+/// closing sentence can follow the body's `./.`, and the signature comes
+/// after it. Lines are skipped only when a footer line follows within
+/// [`MAX_CLOSING_PARAGRAPHS`] content lines; otherwise `from` stands.
+fn skip_closing_paragraphs(text: &str, lines: &[Line], content: &[usize], from: usize) -> usize {
+    let footer_like = |i: usize| {
+        let t = lines[i].text(text);
+        is_distribution_head(t) || is_archive(t) || is_signature_line(t)
+    };
+    let at = content.partition_point(|&i| i < from);
+    let ahead = &content[at..];
+    if ahead.first().is_none_or(|&i| footer_like(i)) {
+        return from;
+    }
+    ahead
+        .iter()
+        .take(MAX_CLOSING_PARAGRAPHS + 1)
+        .position(|&i| footer_like(i))
+        .map_or(from, |k| ahead[k])
+}
+
+/// The `Nơi nhận` line of the main document: the last one, unless an annex
+/// title in capitals (`PHỤ LỤC 1`) follows an earlier one; then the last one before that
+/// annex, whose own tables may name `Nơi nhận` again (a guide's samples).
+fn main_distribution_head(text: &str, lines: &[Line], content: &[usize]) -> Option<usize> {
+    let mut last = None;
+    for &i in content {
+        let t = lines[i].text(text);
+        if is_distribution_head(t) {
+            last = Some(i);
+        } else if last.is_some()
+            && is_upper_line(strip_emphasis(t))
+            && crate::attachments::kind_of(strip_emphasis(t))
+                == Some(crate::model::AttachmentKind::Annex)
+        {
+            return last;
+        }
+    }
+    last
+}
+
+/// Whether line `i` is a place-and-date line by itself with the signature
+/// block right after it (line `next`): the date printed above the signer.
+fn dated_above(
+    text: &str,
+    lines: &[Line],
+    i: usize,
+    next: Option<usize>,
+    footer_like: impl Fn(usize) -> bool,
+) -> bool {
+    next.is_some_and(&footer_like)
+        && lines
+            .get(i)
+            .is_some_and(|l| crate::header::place_date_line(text, l).is_some())
+}
+
+static SIGNED_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*[-–—]?\s*[(\[]?\s*đã\s+ký\s*[)\]]?\s*\.?\s*$").expect("valid regex")
+});
+
+/// `Trần Văn Truyền – Đã ký`: the mark a published copy puts where the
+/// signature was, after the name on its line, is left out (a line that is
+/// only the mark stays: it is a placeholder).
+fn strip_signed_mark(t: &str) -> &str {
+    match SIGNED_MARK.find(t) {
+        Some(m) if m.start() > 0 && t[..m.start()].chars().any(char::is_alphabetic) => {
+            &t[..m.start()]
+        }
+        _ => t,
+    }
+}
+
+/// Whether line `i` opens an annex (`(Kèm theo Giấy phép số …)`): the
+/// capitals above it are the annex's title, not a signer's.
+fn opens_annex(text: &str, lines: &[Line], i: usize) -> bool {
+    lines.get(i).is_some_and(|l| {
+        crate::attachments::kind_of(strip_emphasis(l.text(text)))
+            == Some(crate::model::AttachmentKind::Annex)
+    })
+}
+
+/// A `start..end` pair of byte offsets.
+type ByteRange = (usize, usize);
+
 /// `BỘ TRƯỞNG, CHỦ NHIỆM ~ TTgCP, các PTTgCP (để b/c);` or `- Như kính gửi;
 /// PHÓ CỤC TRƯỞNG`: the signature column's text glued to a distribution item.
 /// Returns (signature part, distribution part) as byte ranges of `t`.
-fn split_interleaved(t: &str) -> (Option<Span>, Option<Span>) {
+fn split_interleaved(t: &str) -> (Option<ByteRange>, Option<ByteRange>) {
+    if let Some(title) = title_after_debris(t) {
+        return (Some(title), None);
+    }
     // `- Lưu: VT, NN (2b). Thanh BỘ TRƯỞNG, CHỦ NHIỆM Đặng Hữu Khiêm`: a
     // word in capitals from which on the line is titles and a name. The
     // name is the same run of words at the end of the line whichever word
@@ -509,7 +682,7 @@ fn split_interleaved(t: &str) -> (Option<Span>, Option<Span>) {
             if at > 0 && word.chars().nth(1).is_some() && is_upper_line(word) {
                 let upper = t[at..name_at].trim();
                 if upper.split_whitespace().count() >= 2 && is_upper_line(upper) {
-                    return (Some(Span::new(at, t.len())), Some(Span::new(0, at)));
+                    return (Some((at, t.len())), Some((0, at)));
                 }
             }
             at += word.len() + 1;
@@ -519,7 +692,7 @@ fn split_interleaved(t: &str) -> (Option<Span>, Option<Span>) {
         let sig = &t[..end];
         if sig.split_whitespace().count() >= 2 && is_upper_line(sig) {
             let rest = end + (t[end..].len() - t[end..].trim_start().len());
-            return (Some(Span::new(0, end)), Some(Span::new(rest, t.len())));
+            return (Some((0, end)), Some((rest, t.len())));
         }
     }
     if let Some(semi) = t.rfind(';') {
@@ -530,10 +703,24 @@ fn split_interleaved(t: &str) -> (Option<Span>, Option<Span>) {
             && !is_archive(tail_trim)
         {
             let a = semi + 1 + (tail.len() - tail.trim_start().len());
-            return (Some(Span::new(a, a + tail_trim.len())), Some(Span::new(0, semi + 1)));
+            return (Some((a, a + tail_trim.len())), Some((0, semi + 1)));
         }
     }
-    (None, Some(Span::new(0, t.len())))
+    (None, Some((0, t.len())))
+}
+
+/// `ieee PRQ CỤC TRƯỜNG`: a title in capitals after one short word of OCR
+/// debris in ASCII lower case, on a line without a list marker. Returns the
+/// title's byte range in `t`.
+fn title_after_debris(t: &str) -> Option<ByteRange> {
+    let (junk, rest) = t.split_once(' ')?;
+    let title = rest.trim();
+    let debris = (1..=5).contains(&junk.len()) && junk.bytes().all(|b| b.is_ascii_lowercase());
+    let titled = word_count(title, 3) >= 2 && is_upper_line(title) && !is_archive(title);
+    (debris && titled).then(|| {
+        let a = t.len() - rest.trim_start().len();
+        (a, a + title.len())
+    })
 }
 
 /// Where the signer's name ends in `NGUYỄN VĂN A - Giám đốc`: the match of
@@ -614,7 +801,11 @@ fn cut_after_signer(t: &str) -> &str {
             .iter()
             .take_while(|(_, w)| capitalised(w))
             .count();
-        if (2..=5).contains(&run) && k + run < words.len() {
+        // `P H Ó CỤC TRƯỞNG`: letters spaced out are a word, not a name
+        let spaced = words[k..k + run]
+            .iter()
+            .all(|(_, w)| w.chars().nth(1).is_none());
+        if (2..=5).contains(&run) && k + run < words.len() && !spaced {
             let (at, _) = words[k + run];
             let rest = &t[at..];
             let next = words[k + run].1;
@@ -630,13 +821,13 @@ fn cut_after_signer(t: &str) -> &str {
 }
 
 /// Groups signature lines into blocks: each block ends with a name.
-fn signatures(text: &str, lines: &[Span]) -> Vec<Signature> {
+fn signatures(text: &str, lines: &[(usize, usize)]) -> Vec<Signature> {
     let mut out = Vec::new();
     let mut cur: Option<Signature> = None;
     let mut titles: Vec<String> = Vec::new();
-    for &Span { start: s, end: e } in lines {
+    for &(s, e) in lines {
         let raw = &text[s..e];
-        let t = strip_emphasis(raw);
+        let t = strip_signed_mark(strip_emphasis(raw));
         if t.is_empty() || is_placeholder(t) {
             continue;
         }
@@ -907,7 +1098,7 @@ fn finish_block(cur: &mut Option<Signature>, titles: &mut Vec<String>, out: &mut
 }
 
 /// Items of `Nơi nhận`, nested by marker, and the `Lưu` line.
-fn distribution(text: &str, head: Option<Span>, lines: &[Span]) -> Distribution {
+fn distribution(text: &str, head: Option<Span>, lines: &[(usize, usize)]) -> Distribution {
     let mut items: Vec<DistributionItem> = Vec::new();
     let mut archive = None;
     let mut last_open = false;
@@ -916,7 +1107,7 @@ fn distribution(text: &str, head: Option<Span>, lines: &[Span]) -> Distribution 
     let mut last_level = 1;
     let mut parent_open = false; // the last top-level item ends with `:`
     let mut span = head;
-    for &Span { start: s, end: e } in lines {
+    for &(s, e) in lines {
         let raw = &text[s..e];
         // several items on one line (`- Như trên; - Lưu: VT.`)
         for (ps, pe) in split_items(raw) {
@@ -1122,9 +1313,10 @@ fn parse_archive(text: &str, s: usize, e: usize) -> Archive {
                 }
             }
         }
-        // `VT.MT`: two units joined by a dot
+        // `VT.MT`: two units joined by a dot (`P.CNTT` is one: `P.` is
+        // Phòng abbreviated)
         if let Some((a, b)) = tok.split_once('.') {
-            if is_unit_code(a) && is_unit_code(b) {
+            if is_unit_code(a) && a.chars().count() >= 2 && is_unit_code(b) {
                 units.extend([a.to_owned(), b.to_owned()]);
                 continue;
             }
@@ -1520,9 +1712,7 @@ mod tests {
             "VT BỘ TRƯỞNG Đặng Hữu Khiêm Ơ",
         ] {
             let fast = match split_interleaved(t) {
-                (Some(sig), Some(dist)) if dist.start == 0 && sig.start == dist.end && sig.end == t.len() => {
-                    Some(sig.start)
-                }
+                (Some((a, e)), Some((0, b))) if a == b && e == t.len() => Some(a),
                 _ => None,
             };
             let plain = interleaved_title_plain(t);
@@ -1554,6 +1744,72 @@ mod tests {
                 "{t:?}"
             );
         }
+    }
+
+    #[test]
+    fn signature_after_an_adoption_clause_and_before_an_annex() {
+        // a law's adoption clause after `./.`, then the signature
+        let t = "Điều 3. Nghị quyết này có hiệu lực từ ngày 01 tháng 7 năm 2025./.\nNghị quyết này được Ủy ban Thường vụ Quốc hội khóa XV, phiên họp thứ 47 thông qua ngày 10 tháng 7 năm 2025.\nTM. ỦY BAN THƯỜNG VỤ QUỐC HỘI\nCHỦ TỊCH\nTrần Văn A\n";
+        let lines = split(t);
+        let f = parse(t, &lines, 0);
+        let s = &f.signatures[0];
+        assert_eq!(s.authority[0].position, "ỦY BAN THƯỜNG VỤ QUỐC HỘI");
+        assert_eq!(s.name.as_deref(), Some("Trần Văn A"));
+        assert!(
+            lines[f.start].text(t).starts_with("TM."),
+            "the clause stays in the body"
+        );
+        // no `./.` and no Nơi nhận: the block between the last article and an annex
+        let t = "Điều 4. Các Bộ trưởng chịu trách nhiệm thi hành Nghị quyết này.\nTM. CHÍNH PHỦ\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\nLê Văn B\nCÔNG BÁO/Số 277/Ngày 16-05-2026\n60\nPhụ lục\nNHIỆM VỤ TRỌNG TÂM\n| STT | Nhiệm vụ |\n| 1 | NQ/TW |\n";
+        let f = parse(t, &split(t), 0);
+        let s = &f.signatures[0];
+        assert_eq!(s.authority.len(), 2);
+        assert_eq!(
+            (s.title.as_deref(), s.name.as_deref()),
+            (Some("PHÓ THỦ TƯỚNG"), Some("Lê Văn B"))
+        );
+        // a sentence that is not followed by a footer is not skipped
+        let t = "Nội dung./.\nCâu kết thúc không có chữ ký nào theo sau cả.\n";
+        let f = parse(t, &split(t), 0);
+        assert!(f.signatures.is_empty());
+    }
+
+    #[test]
+    fn a_title_spaced_out_is_kept_whole() {
+        let t = "Nội dung./.\nNơi nhận: KT. CỤC TRƯỞNG\n- Như trên; P H Ó CỤC TRƯỞNG\n- Lưu: VT.\nTrần Văn E\n";
+        let f = parse(t, &split(t), 0);
+        assert_eq!(f.signatures[0].title.as_deref(), Some("P H Ó CỤC TRƯỞNG"));
+        assert_eq!(f.signatures[0].name.as_deref(), Some("Trần Văn E"));
+        // a name of short words still ends where a title begins
+        assert_eq!(cut_after_signer("Lê Ô Pích PHỤ LỤC"), "Lê Ô Pích");
+    }
+
+    #[test]
+    fn ocr_debris_before_the_title_and_the_name() {
+        let t = "Nội dung./.\nNai nhận: KT.CUC TRUONG\nieee PRQ CỤC TRƯỜNG\n\n‘Neuyén Thanh Binh\n";
+        let f = parse(t, &split(t), 0);
+        let s = &f.signatures[0];
+        assert_eq!(
+            (s.title.as_deref(), s.name.as_deref()),
+            (Some("PRQ CỤC TRƯỜNG"), Some("Neuyén Thanh Binh"))
+        );
+        assert!(f.distribution.is_none_or(|d| d.items.is_empty()));
+        // a distribution item in lower case is not debris before a title
+        assert_eq!(title_after_debris("các Sở, ngành"), None);
+        assert_eq!(title_after_debris("- ab CỤC TRƯỞNG X"), None);
+    }
+
+    #[test]
+    fn a_rank_before_the_name_is_part_of_it() {
+        let t = "Nội dung./.\nBỘ TRƯỞNG\nĐại tướng Lương Văn C\n";
+        let f = parse(t, &split(t), 0);
+        assert_eq!(
+            f.signatures[0].name.as_deref(),
+            Some("Đại tướng Lương Văn C")
+        );
+        assert!(is_name("Thiếu uý Trần Văn D"));
+        assert!(!is_name("Đại tướng"));
+        assert!(!is_name("Đại tướngLương Văn C"));
     }
 
     #[test]
@@ -1594,5 +1850,70 @@ mod tests {
         assert!(is_archive("- Lan: VT, TTHT."));
         assert!(!is_archive("Lúc: 8 giờ 30"));
         assert!(!is_archive("Lớp: bồi dưỡng"));
+    }
+}
+
+#[cfg(test)]
+mod signed_mark_tests {
+    use super::strip_signed_mark;
+
+    #[test]
+    fn the_signed_mark_after_a_name_is_left_out() {
+        assert_eq!(strip_signed_mark("Trần Văn An – Đã ký"), "Trần Văn An");
+        assert_eq!(strip_signed_mark("Trần Văn An (đã ký)"), "Trần Văn An");
+        assert_eq!(strip_signed_mark("(Đã ký)"), "(Đã ký)");
+        assert_eq!(strip_signed_mark("Trần Văn An"), "Trần Văn An");
+        // a distribution table beside a signer whose name carries the mark,
+        // then an annex: the name is read, the annex stays out of Nơi nhận
+        let doc = crate::parse(
+            "| Nơi nhận:<br>- Các bộ;<br>- Lưu VT, Vụ PC. | TỔNG THANH TRA<br>Trần Văn An – Đã ký |\n\
+             |---|---|\n\nMẫu số 1 ban hành kèm theo Thông tư số 12/2007/TT-TTCP\n",
+        );
+        let sig = doc.signatures.first().expect("signature");
+        assert_eq!(sig.name.as_deref(), Some("Trần Văn An"));
+        assert_eq!(sig.title.as_deref(), Some("TỔNG THANH TRA"));
+        let items: Vec<&str> = doc
+            .distribution
+            .as_ref()
+            .map(|d| d.items.iter().map(|i| i.text.as_str()).collect())
+            .unwrap_or_default();
+        assert_eq!(items, ["Các bộ"]);
+    }
+}
+
+#[cfg(test)]
+mod annex_distribution_tests {
+    #[test]
+    fn a_nơi_nhận_inside_an_annex_is_not_the_documents() {
+        // a guide: its own signature table, then an annex of samples that
+        // names `Nơi nhận` again in a table cell
+        let doc = crate::parse(
+            "ĐẢNG CỘNG SẢN VIỆT NAM\nVĂN PHÒNG TRUNG ƯƠNG\nSố 12-HD/VPTW\n\nHƯỚNG DẪN\n\
+             Về thể thức văn bản\n\n1. Nội dung hướng dẫn.\n\n\
+             | Nơi nhận:<br>- Các tỉnh uỷ,<br>- Lưu Văn phòng. | K/T CHÁNH VĂN PHÒNG<br>PHÓ CHÁNH VĂN PHÒNG<br>Trần Văn An |\n\
+             |---|---|\n\nPHỤ LỤC 1\nMẪU TRÌNH BÀY\n\n\
+             | TT | Thành phần | Minh hoạ |\n|---|---|---|\n\
+             | 9. | Từ \"Nơi nhận\" | Nơi nhận: |\n\
+             | 10. | Tên cơ quan | - Các huyện uỷ,<br>- Lưu Văn phòng Tỉnh uỷ. |\n",
+        );
+        let sig = doc.signatures.first().expect("signature");
+        assert_eq!(sig.name.as_deref(), Some("Trần Văn An"));
+        assert_eq!(sig.title.as_deref(), Some("PHÓ CHÁNH VĂN PHÒNG"));
+        let dist = doc.distribution.as_ref().expect("distribution");
+        let items: Vec<&str> = dist.items.iter().map(|i| i.text.as_str()).collect();
+        assert_eq!(items, ["Các tỉnh uỷ"]);
+    }
+}
+
+#[cfg(test)]
+mod archive_abbreviation_tests {
+    use super::parse_archive;
+
+    #[test]
+    fn a_one_letter_abbreviation_before_a_dot_stays_with_its_unit() {
+        let t = "- Lưu: VT, P.CNTT.";
+        assert_eq!(parse_archive(t, 0, t.len()).units, ["VT", "P.CNTT"]);
+        let t = "- Lưu: VT.MT.";
+        assert_eq!(parse_archive(t, 0, t.len()).units, ["VT", "MT"]);
     }
 }

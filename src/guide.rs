@@ -105,6 +105,7 @@
 //! | `unreadable_number` | warning | the number line | `Số: AO5f /CT-TTHT`: something stands where the number should be (OCR damage, a handwritten number); the symbol is still read |
 //! | `missing_date` | warning | empty, start of the header | no date of issue |
 //! | `date_from_adoption` | info | the adoption clause | no date line in the header; the date is that of `… thông qua ngày 17 tháng 5 năm 2025` (resolutions and laws of the National Assembly) |
+//! | `date_above_signature` | info | the date | no date line in the header; the place and date are the line printed above the signature block (licences, certificates) |
 //! | `missing_place` | warning | empty, start of the header | a date without its place (địa danh) |
 //! | `blank_day`, `blank_month`, `blank_year` | warning | the date | `ngày    tháng 5 năm 2025` |
 //! | `unreadable_day`, `unreadable_month`, `unreadable_year` | warning | the date | a part that is neither a number nor blank (OCR noise) |
@@ -122,6 +123,7 @@
 //! | `no_text_layer` | warning | empty, where the page's text would be | from a PDF ([`input`](crate::input)): page N has no text (a scan), or only a signing service's stamp; its text is left out for OCR |
 //! | `unusable_text_layer` | warning | empty, where the page's text would be | from a PDF: page N's text layer is glyph ids, Latin without Vietnamese diacritics or a garbled 8-bit encoding; its text is left out |
 //! | `signatures_not_read` | info | empty, at 0 | from a signed PDF: `pdfsig` could not be run, so the file's digital signatures are not in `stamps` |
+//! | `macros_not_run` | info | empty, at 0 | from a `.docx` with macros (`word/vbaProject.bin`, a `.docm`): they are never run, only the text is read |
 //! | `ocr` | info | empty, where the page's text starts | from a scan (cargo feature `ocr`, `--ocr auto`): page N was read by OCR (`tesseract -l vie`), with why and how many words |
 //! | `no_text_found` | warning | empty, where the page's text would be | OCR found no text on page N: a blank page, or an image that is not a document |
 //! | `received_stamp` | info | empty, where the page's text starts | an incoming-document stamp (`ĐẾN Số: … Ngày: …`) on page N, with what OCR read in it; taken out of the text so that it is never the document's number or date |
@@ -214,6 +216,7 @@
 //! | `stamps[].signer`, `.time` | [`Stamp`](crate::model::Stamp) | digital signatures |
 //! | `attachments[]` | [`Attachment`](crate::model::Attachment) | annexes and other non-main text |
 //! | `diagnostics[].code`, `.severity`, `.message`, `.span` | [`Diagnostic`](crate::Diagnostic) | see above |
+//! | `source.format`, `.pages`, `.page_starts[]`, `.text` | [`Source`](crate::model::Source) | `text`/`docx`/`doc`/`pdf`/`image`, page count, the page table ([`Document::page_at`](crate::Document::page_at) gives a span's page), the text the spans index (only with `with_text`) |
 //! | `…span` | [`Span`](crate::Span) | `[start, end]` byte offsets into the input |
 //!
 //! # A worked example

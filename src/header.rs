@@ -81,12 +81,12 @@ struct Cell {
 
 static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"cong\s*hoa\s*xa\s*hoi|doc\s*lap\b|dang\s*cong\s*san\s*viet\s*nam|\bv\s*/\s*v\b|\bv[il1w]v\b|\bvw\b|(?:dong\s+)?kinh\s*gui\s*:",
+        r"cong\s*hoa\s*xa\b|doc\s*lap\b|dang\s*cong\s*san\s*viet\s*nam|\bv\s*/\s*v\b|\bv[il1w]v\b|\bvw\b|(?:dong\s+)?kinh\s*gui\s*:",
     )
     .expect("valid regex")
 });
 static COUNTRY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^cong\s*hoa\s*xa\s*hoi").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^cong\s*hoa\s*xa\b").expect("valid regex"));
 static MOTTO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^doc\s*lap\b").expect("valid regex"));
 static PARTY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^dang\s*cong\s*san\s*viet\s*nam").expect("valid regex"));
@@ -964,7 +964,32 @@ fn split_folded_cells(text: &str, line: Line, f: &Folded<'_>, reach: usize) -> V
         };
         classify_segment(text, f, seg, &mut cells, 0);
     }
+    issuer_beside_country(text, &mut cells);
     cells
+}
+
+/// The cell left of the Quốc hiệu on its line is the issuer's, even when OCR
+/// lost the capitals of some letters (`Bộ YTÉ` | `CỘNG HÒA XÃ HỘI …`): a short
+/// cell starting with a capital, most of whose letters are capitals.
+fn issuer_beside_country(text: &str, cells: &mut [Cell]) {
+    if let [first, second, ..] = cells {
+        if first.kind == CellKind::Other && second.kind == CellKind::Country {
+            let t = &text[first.start..first.end];
+            let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+            let upper = t.chars().filter(|c| c.is_uppercase()).count();
+            if t.starts_with(char::is_uppercase)
+                && word_count_at_most(t, 8)
+                && upper * 3 >= letters * 2
+            {
+                first.kind = CellKind::Upper;
+            }
+        }
+    }
+}
+
+/// Whether `t` has at most `n` words.
+fn word_count_at_most(t: &str, n: usize) -> bool {
+    t.split_whitespace().nth(n).is_none()
 }
 
 /// A stretch of a line between two anchors (folded offsets `a..b`).
@@ -1239,6 +1264,36 @@ fn split_one_line(line: &str) -> Option<(String, String)> {
     ))
 }
 
+/// A line that is only a place and a date (`Lào Cai, ngày   tháng 7 năm
+/// 2026`), as licences and certificates print it above the signature block
+/// instead of in the header: its place, its date and the date's diagnostics
+/// (a blank day…), or `None` when the line holds anything else.
+pub(crate) fn place_date_line(
+    text: &str,
+    line: &Line,
+) -> Option<(Place, DocDate, Vec<Diagnostic>)> {
+    let t = line.text(text);
+    if t.chars().count() > 80 || !t.contains(',') {
+        return None;
+    }
+    let mut st = State::default();
+    st.take_date(
+        text,
+        Cell {
+            start: line.start,
+            end: line.end,
+            kind: CellKind::PlaceDate,
+            value: line.start,
+        },
+    );
+    let (place, date) = (st.h.place?, st.h.date?);
+    // the place opens the line and the date closes it
+    let before = &text[line.start..place.span.start];
+    let after = &text[date.span.end..line.end];
+    let bare = |s: &str| !s.chars().any(char::is_alphanumeric);
+    (bare(before) && bare(after)).then_some((place, date, st.h.diagnostics))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1437,6 +1492,21 @@ mod tests {
                 Some("Thành phố Hồ Chí Minh")
             );
         }
+        // the issuer beside the Quốc hiệu with capitals lost, and a Quốc
+        // hiệu cut short by OCR
+        let h = header("Bộ YTÉ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 10688/BYT-MT\n\nNội dung.\n");
+        assert_eq!(h.issuer.map(|i| i.name).as_deref(), Some("Bộ YTÉ"));
+        let h = header("CỤC HẢI QUAN TỈNH X CONG HOA XÃ Hi\nCHI CỤC HẢI QUAN Y Độc lập - Tự do\nSố: 140/TB-HQ\n\nNội dung.\n");
+        let i = h.issuer.unwrap();
+        assert_eq!(
+            (i.name.as_str(), i.parent.as_deref()),
+            ("CHI CỤC HẢI QUAN Y", Some("CỤC HẢI QUAN TỈNH X"))
+        );
+        // a sentence left of the Quốc hiệu is not an issuer
+        let h = header(
+            "Theo đề nghị của sở CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 1/UBND\n\nNội dung.\n",
+        );
+        assert!(h.issuer.is_none(), "{:?}", h.issuer);
         // a bare number and a word in capitals is not a number without its slash
         let h = header("SỞ Y TẾ\nSố: 5619 THÁNG TƯ\nV/v triển khai\n\nNội dung.\n");
         assert!(h.number.is_none(), "{:?}", h.number);

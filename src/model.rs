@@ -59,6 +59,79 @@ pub struct Document {
     pub attachments: Vec<Attachment>,
     /// What is missing, blank, odd or off-standard.
     pub diagnostics: Vec<Diagnostic>,
+    /// Where the text came from: the file's format, its pages and where
+    /// each page starts in the text the spans index.
+    #[serde(default)]
+    pub source: Source,
+}
+
+impl Document {
+    /// The page (from 1) that byte `offset` of the text lies on, when the
+    /// page boundaries are known ([`Source::page_at`]); pass a span's
+    /// `start` to locate a value.
+    pub fn page_at(&self, offset: usize) -> Option<usize> {
+        self.source.page_at(offset)
+    }
+}
+
+/// Where a document's text came from.
+///
+/// `pages` is the page count where the file says (a PDF, an image, the count
+/// Word saved in a `.docx`); `page_starts` is the page table: the byte
+/// offset, in the text the spans index, at which each page begins. It is
+/// there for PDFs and scans, and for a `.docx` whose page breaks as Word
+/// last rendered them (or as typed) agree with its saved page count; it is
+/// empty otherwise (`.doc`, text). A page that gave no text (a scan left
+/// out) starts where the next one does.
+/// `text`, only when asked for (`congvan parse --with-text`,
+/// `Options::with_text`), is that text itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Source {
+    /// What the input was: `text`, `docx`, `doc`, `pdf` or `image`.
+    pub format: crate::input::FileFormat,
+    /// Number of pages, when the file says; `null` for text.
+    pub pages: Option<usize>,
+    /// Byte offset at which page `i + 1` begins in the text; empty when the
+    /// page boundaries are not known.
+    #[serde(default)]
+    pub page_starts: Vec<usize>,
+    /// The text the spans index, when asked for; `null` otherwise.
+    #[serde(default)]
+    pub text: Option<String>,
+}
+
+impl Default for Source {
+    fn default() -> Self {
+        Self {
+            format: crate::input::FileFormat::Text,
+            pages: None,
+            page_starts: Vec::new(),
+            text: None,
+        }
+    }
+}
+
+impl Source {
+    /// The page (from 1) that byte `offset` of the text lies on; `None`
+    /// when the page boundaries are not known.
+    ///
+    /// ```
+    /// use congvan::model::Source;
+    /// use congvan::input::FileFormat;
+    ///
+    /// let source = Source { format: FileFormat::Pdf, pages: Some(3), page_starts: vec![0, 40, 40], text: None };
+    /// assert_eq!(source.page_at(0), Some(1));
+    /// assert_eq!(source.page_at(39), Some(1));
+    /// // page 2 gave no text: offset 40 is on page 3
+    /// assert_eq!(source.page_at(40), Some(3));
+    /// assert_eq!(Source::default().page_at(0), None);
+    /// ```
+    pub fn page_at(&self, offset: usize) -> Option<usize> {
+        // the last page starting at or before `offset`
+        let after = self.page_starts.partition_point(|&s| s <= offset);
+        (after > 0).then_some(after)
+    }
 }
 
 /// The rule family a document follows.

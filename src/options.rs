@@ -46,6 +46,9 @@ pub struct Options {
     /// How many pages are read by OCR at once (one `tesseract` each);
     /// 0 uses every core.
     pub ocr_jobs: usize,
+    /// Embed the text the spans index in the document, as
+    /// [`Source::text`](crate::model::Source::text) (`congvan parse --with-text`).
+    pub with_text: bool,
 }
 
 impl Default for Options {
@@ -58,6 +61,7 @@ impl Default for Options {
             ocr_cache: None,
             ocr_dpi: 300,
             ocr_jobs: 0,
+            with_text: false,
         }
     }
 }
@@ -101,6 +105,23 @@ impl Options {
     /// Sets the resolution of rendered PDF pages for OCR.
     pub fn ocr_dpi(mut self, dpi: u32) -> Self {
         self.ocr_dpi = dpi;
+        self
+    }
+
+    /// Embeds the text the spans index in the document
+    /// ([`Source::text`](crate::model::Source::text)).
+    ///
+    /// ```
+    /// use congvan::Options;
+    ///
+    /// let text = "Số: 12/QĐ-UBND\nNội dung.";
+    /// let doc = congvan::parse_with(text, &Options::new().with_text(true));
+    /// assert_eq!(doc.source.text.as_deref(), Some(text));
+    /// let span = doc.number.as_ref().unwrap().span;
+    /// assert_eq!(span.slice(doc.source.text.as_deref().unwrap()), Some("Số: 12/QĐ-UBND"));
+    /// ```
+    pub fn with_text(mut self, with_text: bool) -> Self {
+        self.with_text = with_text;
         self
     }
 

@@ -91,6 +91,8 @@ spans!(Document {
     stamps: walk,
     attachments: walk,
     diagnostics: walk,
+    // page_starts index the reader's text, which spans are mapped back to
+    source: skip,
 });
 spans!(DocType {
     code: skip,

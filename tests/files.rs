@@ -18,6 +18,10 @@ use bin::{assert_no_panic, congvan, stderr, stdout};
 
 #[path = "common/temp.rs"]
 mod temp;
+
+#[path = "common/pdf.rs"]
+mod pdf_writer;
+use pdf_writer::pdf;
 use temp::TempDir;
 
 // ------------------------------------------------------------ authoring
@@ -90,81 +94,14 @@ fn dispatch_docx() -> Vec<u8> {
     docx(&body, None)
 }
 
-/// A PDF page of text lines at `(x, y)` points (Type0 font, Identity-H,
-/// code = Unicode code point, with a ToUnicode map), as a signing portal's
-/// export would carry a text layer.
-fn pdf(pages: &[Vec<(u32, u32, &str)>]) -> Vec<u8> {
-    let mut objects: Vec<String> = Vec::new();
-    let n_pages = pages.len();
-    // 1 catalog, 2 pages, 3 font, 4 descendant, 5 tounicode, then page+content pairs
-    let kids: Vec<String> = (0..n_pages).map(|i| format!("{} 0 R", 6 + i * 2)).collect();
-    objects.push("<< /Type /Catalog /Pages 2 0 R >>".to_owned());
-    objects.push(format!(
-        "<< /Type /Pages /Kids [{}] /Count {n_pages} >>",
-        kids.join(" ")
-    ));
-    objects.push(
-        "<< /Type /Font /Subtype /Type0 /BaseFont /Arial /Encoding /Identity-H \
-         /DescendantFonts [4 0 R] /ToUnicode 5 0 R >>"
-            .to_owned(),
-    );
-    objects.push(
-        "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Arial /CIDSystemInfo \
-         << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 500 >>"
-            .to_owned(),
-    );
-    let cmap = "/CIDInit /ProcSet findresource begin 12 dict begin begincmap \
-                /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def \
-                /CMapName /Adobe-Identity-UCS def /CMapType 2 def \
-                1 begincodespacerange <0000> <FFFF> endcodespacerange \
-                1 beginbfrange <0000> <FFFF> <0000> endbfrange \
-                endcmap CMapName currentdict /CMap defineresource pop end end";
-    objects.push(format!(
-        "<< /Length {} >>\nstream\n{cmap}\nendstream",
-        cmap.len() + 1
-    ));
-    for (i, lines) in pages.iter().enumerate() {
-        let mut content = String::new();
-        for (x, y, text) in lines {
-            let hex: String = text.encode_utf16().map(|u| format!("{u:04X}")).collect();
-            content.push_str(&format!("BT /F1 11 Tf {x} {y} Td <{hex}> Tj ET\n"));
-        }
-        objects.push(format!(
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] \
-             /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>",
-            7 + i * 2
-        ));
-        objects.push(format!(
-            "<< /Length {} >>\nstream\n{content}endstream",
-            content.len()
-        ));
-    }
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, o) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
-    }
-    let xref = out.len();
-    out.extend_from_slice(
-        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
-    );
-    for off in offsets {
-        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .as_bytes(),
-    );
-    out
-}
-
 /// The same dispatch as a one-page PDF: two-column header, signer beside
 /// Nơi nhận.
 fn dispatch_pdf() -> Vec<u8> {
+    pdf(&[dispatch_pdf_lines()])
+}
+
+/// The lines of [`dispatch_pdf`]'s page.
+fn dispatch_pdf_lines() -> Vec<(u32, u32, &'static str)> {
     let (l, r) = (60, 300);
     let mut lines = vec![
         (l + 20, 800, ISSUER[0]),
@@ -197,7 +134,7 @@ fn dispatch_pdf() -> Vec<u8> {
         (l, 572, RECEIVERS[2]),
         (r + 45, 520, SIGNER[2]),
     ]);
-    pdf(&[lines])
+    lines
 }
 
 /// The same dispatch as plain text.
@@ -286,6 +223,176 @@ fn docx_draft_pdf_and_text_give_the_same_model() {
 }
 
 #[test]
+fn the_source_says_the_format_the_pages_and_where_each_page_starts() {
+    let text_doc = congvan::parse(&dispatch_text());
+    assert_eq!(text_doc.source.format, FileFormat::Text);
+    assert_eq!(text_doc.source.pages, None);
+    assert_eq!(text_doc.page_at(0), None);
+    let (_, docx_doc) = input::parse_bytes(&dispatch_docx(), &Options::new()).unwrap();
+    assert_eq!(docx_doc.source.format, FileFormat::Docx);
+    // no docProps/app.xml: the page count is not known, nor the page table
+    assert_eq!(docx_doc.source.pages, None);
+    assert_eq!(docx_doc.page_at(0), None);
+    if !has_pdftotext() {
+        return;
+    }
+    // the dispatch over three pages: header and body, a page without
+    // text (a scan left out), then the signature block
+    let (top, bottom): (Vec<_>, Vec<_>) = dispatch_pdf_lines()
+        .into_iter()
+        .partition(|&(_, y, _)| y > 620);
+    let bytes = pdf(&[top, vec![], bottom]);
+    let (e, doc) = input::parse_bytes(&bytes, &Options::new()).unwrap();
+    let source = &doc.source;
+    assert_eq!(source.format, FileFormat::Pdf);
+    assert_eq!(source.pages, Some(3));
+    assert_eq!(source.page_starts.len(), 3, "{source:?}");
+    assert_eq!(source.page_starts[0], 0);
+    // the empty page starts where the next one does
+    assert_eq!(source.page_starts[1], source.page_starts[2]);
+    assert_eq!(source.text, None);
+    let number = doc.number.as_ref().expect("number");
+    assert_eq!(doc.page_at(number.span.start), Some(1));
+    let sig = doc.signatures.first().expect("signature");
+    assert_eq!(sig.name.as_deref(), Some("Lê Văn Bình"));
+    assert_eq!(doc.page_at(sig.span.start), Some(3), "{}", e.text);
+    // page 3 begins with its own first line
+    assert!(
+        e.text[source.page_starts[2]..]
+            .trim_start()
+            .starts_with(RECEIVERS[0]),
+        "{:?}",
+        &e.text[source.page_starts[2]..]
+    );
+    // every page start is a char boundary, in order
+    assert!(source.page_starts.windows(2).all(|w| w[0] <= w[1]));
+    assert!(source
+        .page_starts
+        .iter()
+        .all(|&s| e.text.is_char_boundary(s)));
+}
+
+/// A `.docx` whose `docProps/app.xml` says it has `pages` pages.
+fn docx_with_pages(body: &str, pages: usize) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default();
+    zip.start_file("word/document.xml", opts).unwrap();
+    write!(zip, "<w:document><w:body>{body}</w:body></w:document>").unwrap();
+    zip.start_file("docProps/app.xml", opts).unwrap();
+    write!(zip, "<Properties><Pages>{pages}</Pages></Properties>").unwrap();
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_docx_page_table_comes_from_the_breaks_word_rendered() {
+    // the dispatch over two pages: Word's last rendering broke the page in
+    // the middle of the second body paragraph
+    let header = format!(
+        "<w:tbl>{}{}</w:tbl>",
+        row(&[&ISSUER, &HEADING]),
+        row(&[&[NUMBER], &[DATE]])
+    );
+    let signature = format!("<w:tbl>{}</w:tbl>", row(&[&RECEIVERS, &SIGNER]));
+    let split = "<w:p><w:r><w:t xml:space=\"preserve\">Yêu cầu các cơ quan, </w:t></w:r>\
+                 <w:r><w:lastRenderedPageBreak/><w:t>đơn vị nghiêm túc thực hiện./.</w:t></w:r></w:p>";
+    let body = format!(
+        "{header}{}{}{}{split}{signature}",
+        p(SUBJECT),
+        p("Kính gửi: Sở Nông nghiệp và Phát triển nông thôn"),
+        p(BODY[0]),
+    );
+    let (e, doc) = input::parse_bytes(&docx_with_pages(&body, 2), &Options::new()).unwrap();
+    // the marks never reach the text
+    assert!(!e.text.contains(['\u{1}', '\u{2}']), "{:?}", e.text);
+    assert_eq!(doc.source.pages, Some(2));
+    assert_eq!(doc.source.page_starts.len(), 2, "{:?}", doc.source);
+    let second = doc.source.page_starts[1];
+    assert!(
+        e.text[second..].starts_with("đơn vị nghiêm túc"),
+        "{:?}",
+        &e.text[second..]
+    );
+    assert_eq!(
+        doc.page_at(doc.number.as_ref().unwrap().span.start),
+        Some(1)
+    );
+    let sig = doc.signatures.first().expect("signature");
+    assert_eq!(doc.page_at(sig.span.start), Some(2));
+    // the text is the one without page breaks
+    let plain = body.replace("<w:lastRenderedPageBreak/>", "");
+    let (plain_e, _) = input::parse_bytes(&docx_with_pages(&plain, 2), &Options::new()).unwrap();
+    assert_eq!(plain_e.text, e.text);
+    // a count that the breaks do not match (saved by another program): no
+    // page table rather than a wrong one; a typed page break counts when
+    // Word's rendering is not there
+    assert!(plain_e.page_starts.is_empty());
+    let (_, doc) = input::parse_bytes(&docx_with_pages(&body, 3), &Options::new()).unwrap();
+    assert!(doc.source.page_starts.is_empty(), "{:?}", doc.source);
+    let typed = plain.replace("<w:t>đơn vị", "<w:br w:type=\"page\"/><w:t>đơn vị");
+    let (e, doc) = input::parse_bytes(&docx_with_pages(&typed, 2), &Options::new()).unwrap();
+    assert_eq!(doc.source.page_starts.len(), 2, "{:?}", doc.source);
+    assert_eq!(
+        doc.page_at(doc.signatures[0].span.start),
+        Some(2),
+        "{}",
+        e.text
+    );
+}
+
+#[test]
+fn parse_with_text_embeds_what_the_spans_index() {
+    let dir = TempDir::new("withtext");
+    let f = dir.file("draft.docx", dispatch_docx());
+    let o = congvan().arg("text").arg(&f).output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    let o = congvan()
+        .arg("parse")
+        .arg("--with-text")
+        .arg(&f)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["source"]["format"], "docx");
+    let embedded = v["source"]["text"].as_str().expect("source.text");
+    assert_eq!(embedded, text);
+    let span = &v["number"]["span"];
+    let (a, b) = (
+        span[0].as_u64().unwrap() as usize,
+        span[1].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&embedded[a..b], NUMBER);
+    // without the flag the text is not embedded
+    let o = congvan().arg("parse").arg(&f).output().unwrap();
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(v["source"]["text"].is_null(), "{}", v["source"]);
+    // batch too
+    let o = congvan()
+        .arg("batch")
+        .arg("--with-text")
+        .arg("--files-from")
+        .arg("-")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut c| {
+            c.stdin
+                .take()
+                .unwrap()
+                .write_all(f.to_str().unwrap().as_bytes())?;
+            c.wait_with_output()
+        })
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let line: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(
+        line["document"]["source"]["text"].as_str(),
+        Some(text.as_str())
+    );
+}
+
+#[test]
 fn footnotes_deletions_and_floating_shapes() {
     let body = format!(
         "{}<w:p><w:r><w:drawing><wp:anchor><wp:positionH><wp:posOffset>7689851</wp:posOffset>\
@@ -319,6 +426,28 @@ fn bad_word_files_are_errors_naming_the_reason() {
     let big = docx(&p(&"a".repeat(200_000)), None);
     let err = input::extract(&big, &Options::new().max_size(100_000)).unwrap_err();
     assert!(err.to_string().contains("size limit"), "{err}");
+    // a macro-enabled file: read, and the macros named, never run
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default();
+    zip.start_file("word/document.xml", opts).unwrap();
+    write!(
+        zip,
+        "<w:document><w:body>{}</w:body></w:document>",
+        p(NUMBER)
+    )
+    .unwrap();
+    zip.start_file("word/vbaProject.bin", opts).unwrap();
+    zip.write_all(&[0xD0, 0xCF, 0x11, 0xE0]).unwrap();
+    let docm = zip.finish().unwrap().into_inner();
+    let (e, doc) = input::parse_bytes(&docm, &Options::new()).unwrap();
+    assert!(e.text.contains(NUMBER), "{}", e.text);
+    assert!(
+        doc.diagnostics.iter().any(|d| d.code == "macros_not_run"),
+        "{:?}",
+        doc.diagnostics
+    );
+    let (_, plain) = input::parse_bytes(&dispatch_docx(), &Options::new()).unwrap();
+    assert!(!plain.diagnostics.iter().any(|d| d.code == "macros_not_run"));
     // an OLE compound file without a WordDocument stream (an encrypted .docx)
     let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     ole.resize(4096, 0);
@@ -365,6 +494,23 @@ fn pdf_pages_without_usable_text_give_diagnostics_not_values() {
         .unwrap()
         .message;
     assert!(msg.starts_with("page 2"), "{msg}");
+    // password-protected (a user password that the empty one does not
+    // open): refused as encrypted, naming the reason
+    let mut locked = pdf(&[vec![(60, 800, "Số: 12/UBND-VX")]]);
+    let at = locked
+        .windows(b" /Root 1 0 R >>".len())
+        .rposition(|w| w == b" /Root 1 0 R >>")
+        .unwrap();
+    let encrypt = format!(
+        " /Root 1 0 R /Encrypt << /Filter /Standard /V 1 /R 2 /O <{}> /U <{}> /P -4 >> \
+         /ID [<{id}> <{id}>] >>",
+        "41".repeat(32),
+        "42".repeat(32),
+        id = "43".repeat(16)
+    );
+    locked.splice(at..at + b" /Root 1 0 R >>".len(), encrypt.bytes());
+    let err = input::extract(&locked, &Options::new()).unwrap_err();
+    assert!(err.to_string().contains("encrypted"), "{err}");
     // not a PDF past its magic: an error, not a panic
     let err = input::extract(b"%PDF-1.4\ngarbage", &Options::new()).unwrap_err();
     assert!(
@@ -722,29 +868,7 @@ fn scanned_pdf(lines: &[(u32, u32, &str)]) -> Option<Vec<u8>> {
     image.extend_from_slice(&data);
     image.extend_from_slice(b"\nendstream");
     objects.push(image);
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, o) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
-        out.extend_from_slice(o);
-        out.extend_from_slice(b"\nendobj\n");
-    }
-    let xref = out.len();
-    out.extend_from_slice(
-        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
-    );
-    for off in offsets {
-        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .as_bytes(),
-    );
-    Some(out)
+    Some(pdf_writer::assemble(&objects))
 }
 
 /// The lines of [`dispatch_pdf`], for a scan of the same page.

@@ -103,6 +103,7 @@ pub(crate) fn extract(bytes: &[u8], options: &Options) -> Result<Extracted> {
         read_as: InputFormat::Markdown,
         pages: None,
         diagnostics: Vec::new(),
+        page_starts: Vec::new(),
         file_stamps: Vec::new(),
         uncertain: Vec::new(),
     })

@@ -8,14 +8,21 @@
 //! (`w:ins` kept, `w:del` dropped); page headers and footers left out;
 //! footnotes and endnotes appended after the body under a `Chú thích:` line. Runs in a
 //! `.VnTime`-family font whose text holds TCVN3 bytes are converted.
+//!
+//! Page boundaries: where Word last rendered a page break
+//! (`w:lastRenderedPageBreak`) or, failing those, where one was typed
+//! (`w:br w:type="page"`), when their count agrees with the page count saved
+//! in `docProps/app.xml`. They are carried through rendering as marks and
+//! located in the text rendered without them; otherwise there is no page
+//! table.
 
 use std::io::{Cursor, Read};
 
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
-use super::table::{render, Block};
-use super::{Extracted, FileFormat};
+use super::table::{mark_positions, render, without_marks, Block};
+use super::{is_page_mark, Extracted, FileFormat, HARD_BREAK, RENDERED_BREAK};
 use crate::error::{Error, Result};
 use crate::normalize::legacy::{self, Legacy};
 use crate::options::{InputFormat, Options};
@@ -30,39 +37,67 @@ pub(crate) fn extract(bytes: &[u8], options: &Options) -> Result<Extracted> {
             format: "docx",
             reason: "no word/document.xml in the archive".to_owned(),
         })?;
-    let mut blocks = super::table::tab_columns(walk(&body)?);
+    // the body keeps its page marks until the page table is made
+    let walked = walk(&body)?;
     let mut notes = Vec::new();
     for part in ["word/footnotes.xml", "word/endnotes.xml"] {
         if let Some(xml) = read_entry(&mut zip, part, cap)? {
             notes.extend(walk(&xml)?);
         }
     }
-    if notes
-        .iter()
-        .any(|b| matches!(b, Block::Paragraph { text, .. } if !text.trim().is_empty()))
-    {
-        blocks.push(Block::Paragraph {
-            text: "Chú thích:".to_owned(),
-            centered: false,
-        });
-        blocks.extend(notes);
-    }
+    let notes = without_marks(&notes, None);
+    let with_notes = |mut blocks: Vec<Block>| {
+        if notes
+            .iter()
+            .any(|b| matches!(b, Block::Paragraph { text, .. } if !text.trim().is_empty()))
+        {
+            blocks.push(Block::Paragraph {
+                text: "Chú thích:".to_owned(),
+                centered: false,
+            });
+            blocks.extend(notes.iter().cloned());
+        }
+        blocks
+    };
+    let blocks = with_notes(super::table::tab_columns(without_marks(&walked, None)));
     let mut text = String::with_capacity(body.len() / 8);
     render(&blocks, &mut text);
+    // a macro-enabled file (.docm): its macros are never run, and the user
+    // is told they were there
+    let diagnostics = if zip.index_for_name("word/vbaProject.bin").is_some() {
+        vec![macros_diagnostic()]
+    } else {
+        Vec::new()
+    };
     // the page count Word saved with the file (docProps/app.xml)
     let pages = read_entry(&mut zip, "docProps/app.xml", 1 << 20)
         .ok()
         .flatten()
         .and_then(|app| saved_pages(&app));
+    let page_starts = pages.map_or_else(Vec::new, |pages| {
+        page_table(&walked, pages, &text, |b| {
+            with_notes(super::table::tab_columns(b))
+        })
+    });
     Ok(Extracted {
         text,
         format: FileFormat::Docx,
         read_as: InputFormat::Markdown,
         pages,
-        diagnostics: Vec::new(),
+        diagnostics,
+        page_starts,
         file_stamps: Vec::new(),
         uncertain: Vec::new(),
     })
+}
+
+/// The note that a file carries macros, which are not run.
+pub(crate) fn macros_diagnostic() -> crate::diagnostic::Diagnostic {
+    crate::diagnostic::Diagnostic::info(
+        crate::diagnostic::DiagnosticCode::MacrosNotRun,
+        "the file carries macros (word/vbaProject.bin): they are never run, only the text is read",
+        crate::span::Span::empty(0),
+    )
 }
 
 fn unreadable(e: &dyn std::fmt::Display) -> Error {
@@ -75,10 +110,49 @@ fn unreadable(e: &dyn std::fmt::Display) -> Error {
 /// The rendered text of one `document.xml`, or `None` when it is not XML.
 #[cfg(feature = "bench")]
 pub(crate) fn xml_text(xml: &[u8]) -> Option<String> {
-    let blocks = super::table::tab_columns(walk(xml).ok()?);
+    let blocks = super::table::tab_columns(without_marks(&walk(xml).ok()?, None));
     let mut text = String::new();
     render(&blocks, &mut text);
     Some(text)
+}
+
+/// Where each of the `pages` pages begins in `text` (rendered from `walked`
+/// without its marks by `layout` then `render`), from the page breaks Word
+/// rendered when it last saved the file or, failing them, those typed in:
+/// whichever kind counts `pages - 1`. Empty when neither does (the file
+/// was saved by another program, or a break fell where the text keeps no
+/// trace of it): no page table is better than a wrong one.
+fn page_table(
+    walked: &[Block],
+    pages: usize,
+    text: &str,
+    layout: impl Fn(Vec<Block>) -> Vec<Block>,
+) -> Vec<usize> {
+    if pages == 0 {
+        return Vec::new();
+    }
+    let count = |mark: char| -> usize {
+        let in_text = |s: &String| s.chars().filter(|&c| c == mark).count();
+        walked
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph { text, .. } => in_text(text),
+                Block::Table(rows) => rows.iter().flatten().flatten().map(in_text).sum(),
+            })
+            .sum()
+    };
+    let Some(mark) = [RENDERED_BREAK, HARD_BREAK]
+        .into_iter()
+        .find(|&m| count(m) + 1 == pages)
+    else {
+        return Vec::new();
+    };
+    let mut marked = String::with_capacity(text.len() + pages);
+    render(&layout(without_marks(walked, Some(mark))), &mut marked);
+    match mark_positions(&marked, text) {
+        Some(starts) if starts.len() + 1 == pages => std::iter::once(0).chain(starts).collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// `<Pages>N</Pages>` of `docProps/app.xml`.
@@ -171,6 +245,10 @@ impl Walk {
                     p.push_str(&converted);
                 }
             }
+            // U+0001 and U+0002 cannot be in XML text; they mark pages here
+            _ if s.contains(is_page_mark) => {
+                p.extend(s.chars().filter(|&c| !is_page_mark(c)));
+            }
             _ => p.push_str(s),
         }
     }
@@ -235,7 +313,13 @@ impl Walk {
                 }
             }
             b"w:tab" if self.in_run > 0 => self.push_char('\t'),
-            b"w:br" | b"w:cr" if self.in_run > 0 => self.push_char('\n'),
+            b"w:br" | b"w:cr" if self.in_run > 0 => {
+                if attr(e, b"w:type").is_some_and(|t| t == "page") {
+                    self.push_char(HARD_BREAK);
+                }
+                self.push_char('\n');
+            }
+            b"w:lastRenderedPageBreak" if self.in_run > 0 => self.push_char(RENDERED_BREAK),
             b"w:noBreakHyphen" => self.push_char('-'),
             b"w:footnote" | b"w:endnote" => {
                 self.in_separator = attr(e, b"w:type").is_some_and(|t| t != "normal");

@@ -40,8 +40,11 @@ mod table;
 
 pub use detect::detect;
 
-/// What kind of file some bytes are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// What kind of file some bytes are; in JSON (`source.format`) its short
+/// name (`text`, `docx`, `doc`, `pdf`, `image`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum FileFormat {
     /// Text (UTF-8, UTF-16, legacy 8-bit Vietnamese), plain or Markdown.
@@ -57,7 +60,8 @@ pub enum FileFormat {
 }
 
 impl FileFormat {
-    /// The short name used in JSON and messages: `text`, `docx`, `doc`, `pdf`.
+    /// The short name used in JSON and messages: `text`, `docx`, `doc`,
+    /// `pdf`, `image`.
     pub fn name(self) -> &'static str {
         match self {
             FileFormat::Text => "text",
@@ -87,6 +91,10 @@ pub struct Extracted {
     pub read_as: InputFormat,
     /// Number of pages, when the file says.
     pub pages: Option<usize>,
+    /// Where each page begins in [`text`](Self::text) (byte offsets, one a
+    /// page, page 1 first); empty when the page boundaries are not known.
+    /// A page that gave no text starts where the next one does.
+    pub page_starts: Vec<usize>,
     /// What was noticed while reading (an unusable text layer, a converted
     /// encoding, digital signatures found in the file).
     pub diagnostics: Vec<Diagnostic>,
@@ -130,6 +138,7 @@ pub fn extract(bytes: &[u8], options: &Options) -> Result<Extracted> {
                 read_as: options.format,
                 pages: None,
                 diagnostics: decoded.diagnostics,
+                page_starts: Vec::new(),
                 file_stamps: Vec::new(),
                 uncertain: Vec::new(),
             })
@@ -160,6 +169,9 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<(Extracted, crate:
 fn parse_extracted(extracted: Extracted, options: &Options) -> (Extracted, crate::Document) {
     let opts = options.clone().format(extracted.read_as);
     let mut doc = crate::parse_with(&extracted.text, &opts);
+    doc.source.format = extracted.format;
+    doc.source.pages = extracted.pages;
+    doc.source.page_starts = extracted.page_starts.clone();
     doc.diagnostics
         .extend(extracted.diagnostics.iter().cloned());
     doc.stamps.extend(extracted.file_stamps.iter().cloned());
@@ -185,6 +197,7 @@ pub fn parse_vec(bytes: Vec<u8>, options: &Options) -> Result<(Extracted, crate:
         format: FileFormat::Text,
         read_as: options.format,
         pages: None,
+        page_starts: Vec::new(),
         diagnostics: decoded.diagnostics,
         file_stamps: Vec::new(),
         uncertain: Vec::new(),
@@ -262,6 +275,13 @@ fn image(bytes: &[u8], options: &Options) -> Result<Extracted> {
     Ok(extracted)
 }
 
+/// The diagnostic of a `.docx` that carries macros (for the test that
+/// every code is raised somewhere).
+#[cfg(all(feature = "docx", test))]
+pub(crate) fn docx_macros_diagnostic() -> Diagnostic {
+    docx::macros_diagnostic()
+}
+
 /// The text a `.docx` body gives (fuzzing and benches).
 #[cfg(all(feature = "docx", feature = "bench"))]
 pub(crate) fn docx_xml_text(xml: &[u8]) -> Option<String> {
@@ -274,22 +294,45 @@ pub(crate) fn pdf_layout_text(raw: &str) -> String {
     pdf::from_layout_text(raw).text
 }
 
+/// Where Word last rendered a page break (`w:lastRenderedPageBreak`), in a
+/// reader's blocks until the page table is made; never in the text (XML
+/// cannot carry U+0001, and the `.docx` reader drops it from runs).
+#[cfg(any(feature = "docx", feature = "doc", feature = "pdf"))]
+pub(crate) const RENDERED_BREAK: char = '\u{1}';
+/// A page break typed into the document (`w:br w:type="page"`), likewise.
+#[cfg(any(feature = "docx", feature = "doc", feature = "pdf"))]
+pub(crate) const HARD_BREAK: char = '\u{2}';
+
+/// Whether `c` is one of the page marks above.
+#[cfg(any(feature = "docx", feature = "doc", feature = "pdf"))]
+pub(crate) fn is_page_mark(c: char) -> bool {
+    c == RENDERED_BREAK || c == HARD_BREAK
+}
+
 /// Escapes the characters that Markdown would read as markup, so that a
 /// reader's text reaches the parser as written.
 #[cfg(any(feature = "docx", feature = "doc", feature = "pdf"))]
 pub(crate) fn escape_markdown(line: &str, out: &mut String) {
     let trimmed = line.trim_start();
+    // page marks (`.docx` page boundaries, taken out after rendering) are
+    // not text: the line is escaped as it would be without them
+    let visible = || trimmed.chars().filter(|&c| !is_page_mark(c));
     // a line of dashes or equals signs would underline the line above as a
     // heading, or be a rule
-    if trimmed.len() >= 3
-        && trimmed
-            .chars()
-            .all(|c| matches!(c, '-' | '=' | ' ' | '+' | '_' | '*'))
-    {
+    if visible().count() >= 3 && visible().all(|c| matches!(c, '-' | '=' | ' ' | '+' | '_' | '*')) {
         out.push('\\');
     }
     let mut first = true;
+    let mut only_marks = true;
     for c in trimmed.chars() {
+        if is_page_mark(c) {
+            out.push(c);
+            continue;
+        }
+        if only_marks && c.is_whitespace() {
+            continue;
+        }
+        only_marks = false;
         match c {
             '\\' | '*' | '`' | '<' | '[' | ']' | '|' => {
                 out.push('\\');

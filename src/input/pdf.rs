@@ -73,13 +73,18 @@ pub(crate) fn extract(bytes: &[u8], options: &Options) -> Result<Extracted> {
     let out = out?;
     if !out.success {
         let reason = out.stderr.lines().next().unwrap_or("").trim().to_owned();
-        let reason = if out.stderr.contains("ncrypt") || out.stderr.contains("password") {
-            "the file is encrypted (password-protected)".to_owned()
-        } else if reason.is_empty() {
-            "pdftotext could not read it".to_owned()
-        } else {
-            format!("pdftotext: {reason}")
-        };
+        // `-q` keeps poppler's messages out of stderr: an encrypted file is
+        // told by its /Encrypt dictionary (a file that opens without a
+        // password is read, whatever its permissions)
+        let encrypted = memchr::memmem::find(bytes, b"/Encrypt").is_some();
+        let reason =
+            if encrypted || out.stderr.contains("ncrypt") || out.stderr.contains("password") {
+                "the file is encrypted (password-protected)".to_owned()
+            } else if reason.is_empty() {
+                "pdftotext could not read it".to_owned()
+            } else {
+                format!("pdftotext: {reason}")
+            };
         return Err(Error::Unreadable {
             format: "pdf",
             reason,
@@ -297,7 +302,9 @@ pub(crate) fn assemble(pages: Vec<PageText>) -> Extracted {
     let mut text = String::new();
     let mut first_usable = true;
     let count = pages.len();
+    let mut page_starts = Vec::with_capacity(count);
     for page in pages {
+        page_starts.push(text.len());
         for (code, severity, message) in page.diagnostics {
             diagnostics.push(Diagnostic::new(
                 code,
@@ -319,12 +326,14 @@ pub(crate) fn assemble(pages: Vec<PageText>) -> Extracted {
     }
     if text.trim().is_empty() {
         text.clear();
+        page_starts.iter_mut().for_each(|s| *s = 0);
     }
     Extracted {
         text,
         format: FileFormat::Pdf,
         read_as: InputFormat::Text,
         pages: Some(count),
+        page_starts,
         diagnostics,
         file_stamps: Vec::new(),
         uncertain,

@@ -1,7 +1,17 @@
 //! The blocks a word-processor reader finds, rendered as the text the
 //! parser reads: paragraphs as lines, tables as Markdown pipe rows.
 
-use super::escape_markdown;
+use super::{escape_markdown, is_page_mark};
+
+/// Whether `s` has text other than white space and page marks.
+fn has_visible(s: &str) -> bool {
+    s.chars().any(|c| !c.is_whitespace() && !is_page_mark(c))
+}
+
+/// The page marks of `s`, in order.
+fn marks(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars().filter(|&c| is_page_mark(c))
+}
 
 /// A block of a document body, in document order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,7 +39,7 @@ pub(crate) fn render(blocks: &[Block], out: &mut String) {
     for (i, b) in blocks.iter().enumerate().rev() {
         next_with_text[i] = after;
         let has_text = match b {
-            Block::Paragraph { text, .. } => !text.trim().is_empty(),
+            Block::Paragraph { text, .. } => has_visible(text),
             Block::Table(_) => true,
         };
         if has_text {
@@ -47,7 +57,10 @@ pub(crate) fn render(blocks: &[Block], out: &mut String) {
                 let mut any = false;
                 for line in p.split('\n') {
                     let line = line.trim();
-                    if line.is_empty() {
+                    if !has_visible(line) {
+                        // a page mark alone stays where it was: before
+                        // the next line
+                        out.extend(marks(line));
                         continue;
                     }
                     escape_markdown(line, out);
@@ -67,6 +80,53 @@ pub(crate) fn render(blocks: &[Block], out: &mut String) {
     }
 }
 
+/// The blocks with their page marks taken out, but those equal to `keep`.
+pub(crate) fn without_marks(blocks: &[Block], keep: Option<char>) -> Vec<Block> {
+    let clean = |s: &str| -> String {
+        s.chars()
+            .filter(|&c| !is_page_mark(c) || Some(c) == keep)
+            .collect()
+    };
+    blocks
+        .iter()
+        .map(|b| match b {
+            Block::Paragraph { text, centered } => Block::Paragraph {
+                text: clean(text),
+                centered: *centered,
+            },
+            Block::Table(rows) => Block::Table(
+                rows.iter()
+                    .map(|row| {
+                        row.iter()
+                            .map(|cell| cell.iter().map(|p| clean(p)).collect())
+                            .collect()
+                    })
+                    .collect(),
+            ),
+        })
+        .collect()
+}
+
+/// Where the page marks of `marked` fall in `real`, byte offsets in order:
+/// `marked` is the rendering of blocks that keep their marks, `real` that
+/// of the same blocks without them, so `marked` is `real` with the marks
+/// inserted and, beside them, white space that a mark kept from being
+/// trimmed. `None` when the two do not align that way.
+pub(crate) fn mark_positions(marked: &str, real: &str) -> Option<Vec<usize>> {
+    let mut at = 0;
+    let mut out = Vec::new();
+    for c in marked.chars() {
+        if is_page_mark(c) {
+            out.push(at);
+        } else if real[at..].starts_with(c) {
+            at += c.len_utf8();
+        } else if !c.is_whitespace() {
+            return None;
+        }
+    }
+    (at == real.len()).then_some(out)
+}
+
 /// One table: a row a line; a table of one column is read as paragraphs.
 fn render_table(rows: &[Vec<Vec<String>>], out: &mut String) {
     let cells = |row: &Vec<Vec<String>>| {
@@ -75,10 +135,11 @@ fn render_table(rows: &[Vec<Vec<String>>], out: &mut String) {
                 let mut text = String::new();
                 for line in cell.iter().flat_map(|p| p.split('\n')) {
                     let line = line.trim();
-                    if line.is_empty() {
+                    if !has_visible(line) {
+                        text.extend(marks(line));
                         continue;
                     }
-                    if !text.is_empty() {
+                    if has_visible(&text) {
                         text.push_str("<br>");
                     }
                     escape_markdown(line, &mut text);
@@ -90,14 +151,14 @@ fn render_table(rows: &[Vec<Vec<String>>], out: &mut String) {
     let mut rendered: Vec<Vec<String>> = rows
         .iter()
         .map(cells)
-        .filter(|r| r.iter().any(|c| !c.is_empty()))
+        .filter(|r| r.iter().any(|c| has_visible(c)))
         .collect();
     // a spacer column, empty in every row, is layout and not a cell
     let widest = rendered.iter().map(Vec::len).max().unwrap_or(0);
     for c in (0..widest).rev() {
         if rendered
             .iter()
-            .all(|r| r.get(c).is_none_or(String::is_empty))
+            .all(|r| r.get(c).is_none_or(|s| !has_visible(s)))
         {
             for r in &mut rendered {
                 if c < r.len() {
@@ -318,5 +379,71 @@ mod tab_tests {
             ["TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG", "Nguyễn Văn A"]
         );
         assert_eq!(out[4], p("PHỤ LỤC"));
+    }
+}
+
+#[cfg(test)]
+mod page_mark_properties {
+    use proptest::prelude::*;
+
+    use super::{mark_positions, render, without_marks, Block};
+    use crate::input::{is_page_mark, RENDERED_BREAK};
+
+    /// Text with the pieces that rendering treats specially: Markdown
+    /// characters, dashes, leading and trailing spaces, line breaks, marks.
+    fn text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("Số: 12/UBND".to_owned()),
+            Just("# ".to_owned()),
+            Just("---".to_owned()),
+            Just("  ".to_owned()),
+            Just("\n".to_owned()),
+            Just("|".to_owned()),
+            Just(RENDERED_BREAK.to_string()),
+            "[a-zđơư ]{0,8}",
+        ];
+        prop::collection::vec(piece, 0..8).prop_map(|v| v.concat())
+    }
+
+    fn block() -> impl Strategy<Value = Block> {
+        prop_oneof![
+            (text(), any::<bool>())
+                .prop_map(|(text, centered)| Block::Paragraph { text, centered }),
+            prop::collection::vec(
+                prop::collection::vec(prop::collection::vec(text(), 0..3), 1..3),
+                1..3
+            )
+            .prop_map(Block::Table),
+        ]
+    }
+
+    /// Non-blank characters, marks left out.
+    fn visible(s: &str) -> String {
+        s.chars()
+            .filter(|&c| !c.is_whitespace() && !is_page_mark(c))
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+        /// Each mark lands in the text rendered without marks after exactly
+        /// the text that preceded it.
+        #[test]
+        fn marks_land_after_the_text_before_them(blocks in prop::collection::vec(block(), 0..6)) {
+            let mut real = String::new();
+            render(&without_marks(&blocks, None), &mut real);
+            let mut marked = String::new();
+            render(&blocks, &mut marked);
+            prop_assert_eq!(visible(&marked), visible(&real));
+            let at = mark_positions(&marked, &real);
+            prop_assert!(at.is_some(), "{:?}\n{:?}", marked, real);
+            let at = at.unwrap();
+            let in_marked: Vec<usize> = marked.char_indices().filter(|&(_, c)| is_page_mark(c)).map(|(i, _)| i).collect();
+            prop_assert_eq!(at.len(), in_marked.len());
+            for (p, m) in at.iter().zip(in_marked) {
+                prop_assert!(real.is_char_boundary(*p));
+                prop_assert_eq!(visible(&real[..*p]), visible(&marked[..m]));
+            }
+        }
     }
 }

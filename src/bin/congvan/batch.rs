@@ -132,6 +132,9 @@ pub(crate) struct BatchArgs {
     /// Replace invalid UTF-8 with U+FFFD (and add a diagnostic) instead of failing the input.
     #[arg(long)]
     lossy: bool,
+    /// Embed in each document the text its spans index, as `source.text`.
+    #[arg(long)]
+    with_text: bool,
     /// Refuse inputs larger than SIZE (bytes, or with a unit: 512K, 64M, 1G).
     #[arg(long, value_name = "SIZE", default_value = DEFAULT_MAX_SIZE, value_parser = parse_size)]
     max_size: usize,
@@ -248,7 +251,8 @@ pub(crate) fn run(args: &BatchArgs) -> ExitCode {
             Options::new()
                 .format(args.format.into())
                 .lossy(args.lossy)
-                .max_size(args.max_size),
+                .max_size(args.max_size)
+                .with_text(args.with_text),
         )
         // files are spread over the cores: one page at a time each
         .ocr_jobs(1);

@@ -36,6 +36,10 @@ pub(crate) struct ParseArgs {
     /// instead of failing.
     #[arg(long)]
     lossy: bool,
+    /// Embed the text the spans index (what `congvan text FILE` prints) in the JSON, as
+    /// `source.text`.
+    #[arg(long)]
+    with_text: bool,
     /// Refuse inputs larger than SIZE (bytes, or with a unit: 512K, 64M, 1G), standard input
     /// included.
     #[arg(long, value_name = "SIZE", default_value = DEFAULT_MAX_SIZE, value_parser = parse_size)]
@@ -151,7 +155,8 @@ pub(crate) fn run(args: &ParseArgs) -> ExitCode {
         Options::new()
             .format(args.format.into())
             .lossy(args.lossy)
-            .max_size(args.max_size),
+            .max_size(args.max_size)
+            .with_text(args.with_text),
     );
     let inputs: Vec<&str> = if args.files.is_empty() {
         vec!["-"]
