@@ -11,16 +11,20 @@
 //! use congvan::trace::{trace, LineKind, Stage};
 //!
 //! let input = "UBND TỈNH BẮC GIANG\nSố: 05/UBND-VX\nV/v thử\n\nNội dung./.\n\n\
+//!              Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\n\
 //!              KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn A\n";
 //! let lines = trace(input, &congvan::Options::default());
 //! let number = &lines[1];
-//! assert_eq!((number.position.line, number.kind, number.stage), (2, LineKind::Content, Stage::Header));
+//! assert_eq!(number.position.line, 2);
+//! assert_eq!((number.kind, number.stage), (LineKind::Content, Stage::Header));
 //! assert_eq!(&input[number.span], "Số: 05/UBND-VX");
 //! assert_eq!(number.values, ["number"]);
 //! assert_eq!(lines[3].kind, LineKind::Blank);
 //! assert_eq!(lines[4].stage, Stage::Body);
-//! assert_eq!(lines[6].stage, Stage::Footer);
-//! assert_eq!(lines[6].values, ["signature"]);
+//! assert_eq!((lines[6].stage, &lines[6].values[..]), (Stage::Distribution, &["distribution"][..]));
+//! assert_eq!((lines[8].stage, &lines[8].values[..]), (Stage::Distribution, &["archive"][..]));
+//! assert_eq!((lines[10].stage, &lines[10].values[..]), (Stage::Signature, &["signature"][..]));
+//! assert_eq!(lines[13].stage, Stage::Signature);
 //! ```
 
 use crate::document::{self, Layout};
@@ -41,7 +45,13 @@ pub enum Stage {
     Header,
     /// The body: preamble, numbered sections, closing.
     Body,
-    /// The footer: signature blocks, `Nơi nhận`, `Lưu`.
+    /// The footer's signature blocks: authority, titles, name.
+    Signature,
+    /// The footer's `Nơi nhận` and its items, `Lưu`.
+    Distribution,
+    /// The rest of the footer: a place and date above the signature, the
+    /// blank lines and seal scraps between its parts, a line that holds
+    /// both columns.
     Footer,
     /// After the footer: annexes, copies, notes, a second document.
     Attachment,
@@ -57,6 +67,8 @@ impl Stage {
             Stage::Editorial => "editorial",
             Stage::Header => "header",
             Stage::Body => "body",
+            Stage::Signature => "signature",
+            Stage::Distribution => "distribution",
             Stage::Footer => "footer",
             Stage::Attachment => "attachment",
             Stage::Trailer => "trailer",
@@ -95,7 +107,9 @@ pub struct TracedLine {
     pub values: Vec<&'static str>,
 }
 
-/// Parses `input` and reports, line by line, how it was read.
+/// Parses `input` and reports, line by line, how it was read: one
+/// [`TracedLine`] per line (the empty line after a final line end left
+/// out), in input order.
 pub fn trace(input: &str, options: &Options) -> Vec<TracedLine> {
     let norm = document::prepare(input, options);
     let layout = document::layout(&norm.text);
@@ -115,6 +129,11 @@ pub fn trace(input: &str, options: &Options) -> Vec<TracedLine> {
             }
         })
         .collect();
+    // the empty line after the last line end is no line in an editor (nor
+    // one that markup left there, as a table's last rule)
+    while out.len() > 1 && out.last().is_some_and(|l| l.span.start == input.len()) {
+        out.pop();
+    }
     let doc = document::assemble(norm, layout);
     for (name, span) in values(&doc) {
         // the last line starting at or before the value (lines are in order)
@@ -129,7 +148,11 @@ pub fn trace(input: &str, options: &Options) -> Vec<TracedLine> {
 /// The stage that read `layout.lines[i]`.
 fn stage_of(layout: &Layout, i: usize) -> Stage {
     let Layout {
-        header, footer, editorial, trailer, ..
+        header,
+        footer,
+        editorial,
+        trailer,
+        ..
     } = layout;
     if trailer.is_some_and(|t| i >= t) {
         Stage::Trailer
@@ -140,7 +163,17 @@ fn stage_of(layout: &Layout, i: usize) -> Stage {
     } else if i < footer.start {
         Stage::Body
     } else if i < footer.end {
-        Stage::Footer
+        let line = &layout.lines[i];
+        let on_line =
+            |ranges: &[(usize, usize)]| ranges.iter().any(|&(s, e)| s < line.end && e > line.start);
+        match (
+            on_line(&footer.signature_lines),
+            on_line(&footer.distribution_lines),
+        ) {
+            (true, false) => Stage::Signature,
+            (false, true) => Stage::Distribution,
+            _ => Stage::Footer,
+        }
     } else {
         Stage::Attachment
     }
@@ -159,14 +192,20 @@ fn values(doc: &Document) -> Vec<(&'static str, Span)> {
     }
     let d = doc;
     let header = [
-        ("national_heading", d.national_heading.as_ref().map(|x| x.span)),
+        (
+            "national_heading",
+            d.national_heading.as_ref().map(|x| x.span),
+        ),
         ("issuer", d.issuer.as_ref().map(|x| x.span)),
         ("number", d.number.as_ref().map(|x| x.span)),
         ("place", d.place.as_ref().map(|x| x.span)),
         ("date", d.date.as_ref().map(|x| x.span)),
         ("doc_type", d.doc_type.as_ref().map(|x| x.span)),
         ("subject", d.subject.as_ref().map(|x| x.span)),
-        ("confidentiality", d.marks.confidentiality.as_ref().map(|x| x.span)),
+        (
+            "confidentiality",
+            d.marks.confidentiality.as_ref().map(|x| x.span),
+        ),
         ("urgency", d.marks.urgency.as_ref().map(|x| x.span)),
         ("circulation", d.marks.circulation.as_ref().map(|x| x.span)),
         ("preamble", d.body.preamble.first().map(Block::span)),
@@ -184,7 +223,12 @@ fn values(doc: &Document) -> Vec<(&'static str, Span)> {
         v.extend(dist.archive.iter().map(|a| ("archive", a.span)));
     }
     // a stamp read from the file itself has an empty span, on no line
-    v.extend(d.stamps.iter().filter(|s| !s.span.is_empty()).map(|s| ("stamp", s.span)));
+    v.extend(
+        d.stamps
+            .iter()
+            .filter(|s| !s.span.is_empty())
+            .map(|s| ("stamp", s.span)),
+    );
     v.extend(d.attachments.iter().map(|a| ("attachment", a.span)));
     for c in &d.citations {
         v.extend(c.mentions.iter().map(|m| ("citation", m.span)));
@@ -211,36 +255,64 @@ mod tests {
     fn every_stage_in_order_with_line_numbers_of_the_input() {
         // Windows line ends and NBSPs: the trace's spans and line numbers
         // are those of the input, not of the normalised text.
-        let input = "Công văn 12/UBND-VX năm 2024 về việc thử nghiệm do UBND tỉnh Bắc Giang ban hành\r\n\
+        let input =
+            "Công văn 12/UBND-VX năm 2024 về việc thử nghiệm do UBND tỉnh Bắc Giang ban hành\r\n\
                      UBND TỈNH BẮC GIANG\r\nSố:\u{a0}\u{a0}12/UBND-VX\r\nV/v thử nghiệm\r\n\
                      Bắc Giang, ngày 05 tháng 02 năm 2024\r\n\r\n\
                      1. Thực hiện Kế hoạch số 03/KH-UBND ngày 11/01/2024./.\r\n\r\n\
                      KT. CHỦ TỊCH\r\nPHÓ CHỦ TỊCH\r\n\r\nNguyễn Văn A\r\n\r\n\
                      PHỤ LỤC I\r\nDanh sách\r\n";
         let r = rows(input);
-        let find = |t: &str| r.iter().find(|x| x.3 == t).unwrap_or_else(|| panic!("{t}: {r:#?}"));
+        let find = |t: &str| {
+            r.iter()
+                .find(|x| x.3 == t)
+                .unwrap_or_else(|| panic!("{t}: {r:#?}"))
+        };
         let title = &r[0];
-        assert_eq!((title.0, title.1, title.2), (1, LineKind::Noise, Stage::Editorial));
+        assert_eq!(
+            (title.0, title.1, title.2),
+            (1, LineKind::Noise, Stage::Editorial)
+        );
         assert_eq!(find("UBND TỈNH BẮC GIANG").2, Stage::Header);
         let number = find("Số:\u{a0}\u{a0}12/UBND-VX");
-        assert_eq!((number.0, number.2, &number.4[..]), (3, Stage::Header, &["number"][..]));
+        assert_eq!(
+            (number.0, number.2, &number.4[..]),
+            (3, Stage::Header, &["number"][..])
+        );
         assert_eq!(find("V/v thử nghiệm").4, ["doc_type", "subject"]);
-        assert_eq!(find("Bắc Giang, ngày 05 tháng 02 năm 2024").4, ["place", "date"]);
+        assert_eq!(
+            find("Bắc Giang, ngày 05 tháng 02 năm 2024").4,
+            ["place", "date"]
+        );
         let item = find("1. Thực hiện Kế hoạch số 03/KH-UBND ngày 11/01/2024./.");
         assert_eq!((item.0, item.2), (7, Stage::Body));
         assert_eq!(item.4, ["section", "citation"]);
         let sig = find("KT. CHỦ TỊCH");
-        assert_eq!((sig.2, &sig.4[..]), (Stage::Footer, &["signature"][..]));
-        assert_eq!(find("Nguyễn Văn A").2, Stage::Footer);
+        assert_eq!((sig.2, &sig.4[..]), (Stage::Signature, &["signature"][..]));
+        assert_eq!(find("Nguyễn Văn A").2, Stage::Signature);
         let annex = find("PHỤ LỤC I");
-        assert_eq!((annex.0, annex.2, &annex.4[..]), (14, Stage::Attachment, &["attachment"][..]));
+        assert_eq!(
+            (annex.0, annex.2, &annex.4[..]),
+            (14, Stage::Attachment, &["attachment"][..])
+        );
         assert_eq!(find("Danh sách").2, Stage::Attachment);
         let blank = r.iter().find(|x| x.0 == 6).unwrap();
         assert_eq!((blank.1, blank.3), (LineKind::Blank, ""));
         // stages never go back
         let order: Vec<Stage> = r.iter().map(|x| x.2).collect();
-        let rank = |s: &Stage| [Stage::Editorial, Stage::Header, Stage::Body, Stage::Footer, Stage::Attachment, Stage::Trailer].iter().position(|x| x == s);
-        assert!(order.windows(2).all(|w| rank(&w[0]) <= rank(&w[1])), "{order:?}");
+        // the footer's parts interleave when its two columns do
+        let rank = |s: &Stage| match s {
+            Stage::Editorial => 0,
+            Stage::Header => 1,
+            Stage::Body => 2,
+            Stage::Signature | Stage::Distribution | Stage::Footer => 3,
+            Stage::Attachment => 4,
+            Stage::Trailer => 5,
+        };
+        assert!(
+            order.windows(2).all(|w| rank(&w[0]) <= rank(&w[1])),
+            "{order:?}"
+        );
     }
 
     #[test]
@@ -276,9 +348,69 @@ mod tests {
     }
 
     #[test]
+    fn every_fixture_line_is_where_its_position_says() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut seen = 0;
+        for entry in std::fs::read_dir(dir).expect("fixtures/") {
+            let path = entry.expect("entry").path();
+            if !matches!(
+                path.extension().and_then(|e| e.to_str()),
+                Some("txt" | "md")
+            ) {
+                continue;
+            }
+            let bytes = std::fs::read(&path).expect("read");
+            let input = crate::decode(&bytes, &Options::default())
+                .expect("decodes")
+                .text;
+            let editor: Vec<&str> = input.split('\n').collect();
+            let lines = trace(&input, &Options::default());
+            let name = path.display();
+            // in input order, and no line of the input left out
+            assert!(
+                lines.windows(2).all(|w| w[0].position <= w[1].position),
+                "{name}"
+            );
+            let mut start = 0;
+            for line in &editor {
+                let end = start + line.len();
+                let traced = lines.iter().any(|l| {
+                    l.span.start <= end && l.span.end >= start && l.span.start < input.len()
+                });
+                // Markdown markup alone on a line (`**`, `---`) leaves no text
+                let markup = !line.chars().any(char::is_alphanumeric);
+                assert!(traced || markup, "{name}: {line:?} not traced");
+                start = end + 1;
+            }
+            for l in &lines {
+                // a Markdown paragraph's lines are joined into one
+                let text = input[l.span].split(['\r', '\n']).next().unwrap_or_default();
+                let at = editor[l.position.line - 1];
+                let from: String = at.chars().skip(l.position.column - 1).collect();
+                assert!(
+                    from.starts_with(text),
+                    "{name}: {l:?} {text:?} not at {from:?}"
+                );
+            }
+            seen += 1;
+        }
+        assert!(seen > 40, "{seen} fixtures");
+    }
+
+    #[test]
+    fn the_line_after_the_last_line_end_is_left_out() {
+        assert_eq!(trace("Số: 1/UBND\n", &Options::default()).len(), 1);
+        assert_eq!(trace("Số: 1/UBND\n\n", &Options::default()).len(), 2);
+        assert_eq!(trace("\n", &Options::default()).len(), 1);
+    }
+
+    #[test]
     fn empty_input_has_one_blank_line_in_the_body() {
         let lines = trace("", &Options::default());
         assert_eq!(lines.len(), 1);
-        assert_eq!((lines[0].kind, lines[0].stage), (LineKind::Blank, Stage::Body));
+        assert_eq!(
+            (lines[0].kind, lines[0].stage),
+            (LineKind::Blank, Stage::Body)
+        );
     }
 }

@@ -160,7 +160,7 @@ impl OffsetMap {
 
     /// Maps a span of the normalised text to the input: [`Self::map_range`]
     /// on a [`Span`].
-    pub fn map_span(&self, span: Span) -> Span {
+    pub(crate) fn map_span(&self, span: Span) -> Span {
         let (start, end) = self.map_range(span.start, span.end);
         Span::new(start, end)
     }
