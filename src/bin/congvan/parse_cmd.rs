@@ -44,12 +44,14 @@ pub(crate) struct ParseArgs {
     /// included.
     #[arg(long, value_name = "SIZE", default_value = DEFAULT_MAX_SIZE, value_parser = parse_size)]
     max_size: usize,
-    /// Also print on standard error how each line was read, before the input's JSON: its line
-    /// and column, its kind (content, blank, noise, stamp, separator), the stage that took it
-    /// (editorial, header, body, footer, attachment, trailer) and the values read from it
-    /// (`[number]`, `[section]`, `[citation]`, …). For a .docx, .doc or .pdf, the lines are those
-    /// of `congvan text FILE`.
-    #[arg(long)]
+    /// Print how each line was read instead of the JSON: one row per line of the input,
+    /// `LINE:COL KIND STAGE TEXT [VALUES]`. LINE:COL is where the line starts in the input (as
+    /// an editor counts; a table row's cells are rows of their own); KIND is content, blank,
+    /// separator, noise or stamp; STAGE is what took the line (editorial, header, body,
+    /// signature, distribution, footer, attachment, trailer); VALUES are the fields whose span
+    /// starts on it (`number`, `date`, `section`, `citation`, …). TEXT is cut after 60 chars.
+    /// For a .docx, .doc, .pdf or a scan, the lines are those of `congvan text FILE`.
+    #[arg(long, conflicts_with_all = ["pretty", "with_text", "compact", "spans_only"])]
     trace: bool,
     #[command(flatten)]
     ocr: OcrArgs,
@@ -163,12 +165,15 @@ pub(crate) fn run(args: &ParseArgs) -> ExitCode {
     } else {
         args.files.iter().map(String::as_str).collect()
     };
+    if args.trace {
+        return run_trace(&inputs, &options);
+    }
     let pretty = args.pretty && inputs.len() == 1;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = false;
     for input in &inputs {
-        let doc = match load(input, &options, args.trace) {
+        let doc = match load(input, &options) {
             Ok(doc) => doc,
             Err(message) => {
                 warn(&format!("{}: {message}", display_name(input)));
@@ -185,6 +190,11 @@ pub(crate) fn run(args: &ParseArgs) -> ExitCode {
             return write_failed(&e, failed);
         }
     }
+    finish(&mut out, failed)
+}
+
+/// Flushes `out`; the exit status after every input was written.
+fn finish(out: &mut impl Write, failed: bool) -> ExitCode {
     if let Err(e) = out.flush() {
         return write_failed(&e, failed);
     }
@@ -217,21 +227,50 @@ pub(crate) fn display_name(input: &str) -> String {
     }
 }
 
-/// Reads, decodes and parses one input, printing its trace on stderr when
-/// `trace` is set; the error is the message to print after the file name.
-fn load(input: &str, options: &Options, trace: bool) -> Result<Document, String> {
-    let bytes = read_input(input, options.max_size)?;
-    if !trace {
-        return parse_bytes(bytes, options).map_err(|e| describe_error(&e));
+/// `congvan parse --trace`: each input's trace, one after the other,
+/// separated by a blank line.
+fn run_trace(inputs: &[&str], options: &Options) -> ExitCode {
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut failed = false;
+    let mut first = true;
+    for input in inputs {
+        let traced = read_input(input, options.max_size).and_then(|bytes| {
+            let extracted =
+                congvan::input::extract(&bytes, options).map_err(|e| describe_error(&e))?;
+            let lines =
+                congvan::trace::trace(&extracted.text, &options.clone().format(extracted.read_as));
+            Ok(trace_view::render(
+                &display_name(input),
+                &extracted.text,
+                &lines,
+            ))
+        });
+        let shown = match traced {
+            Ok(shown) => shown,
+            Err(message) => {
+                warn(&format!("{}: {message}", display_name(input)));
+                failed = true;
+                continue;
+            }
+        };
+        let gap: &[u8] = if first { b"" } else { b"\n" };
+        first = false;
+        if let Err(e) = out
+            .write_all(gap)
+            .and_then(|()| out.write_all(shown.as_bytes()))
+        {
+            return write_failed(&e, failed);
+        }
     }
-    let (extracted, doc) =
-        congvan::input::parse_vec(bytes, options).map_err(|e| describe_error(&e))?;
-    let text = &extracted.text;
-    let lines = congvan::trace::trace(text, &options.clone().format(extracted.read_as));
-    let shown = trace_view::render(&display_name(input), text, &lines);
-    // the trace is for people: a closed stderr loses it, not the JSON
-    let _ = io::stderr().lock().write_all(shown.as_bytes());
-    Ok(doc)
+    finish(&mut out, failed)
+}
+
+/// Reads, decodes and parses one input; the error is the message to print
+/// after the file name.
+fn load(input: &str, options: &Options) -> Result<Document, String> {
+    let bytes = read_input(input, options.max_size)?;
+    parse_bytes(bytes, options).map_err(|e| describe_error(&e))
 }
 
 /// Reads a file's bytes, or standard input for `-`, up to `limit` bytes.
