@@ -372,6 +372,7 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
         let from = closed.max(content.len().saturating_sub(SIGNOFF_TAIL));
         let signoff = signoff_signatures(text, lines, &content[from..]);
         if signoff.len() >= f.signatures.len() {
+            f.signature_lines = signoff.iter().map(|s| (s.span.start, s.span.end)).collect();
             f.signatures = signoff;
         }
     }

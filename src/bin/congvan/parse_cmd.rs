@@ -50,7 +50,8 @@ pub(crate) struct ParseArgs {
     /// separator, noise or stamp; STAGE is what took the line (editorial, header, body,
     /// signature, distribution, footer, attachment, trailer); VALUES are the fields whose span
     /// starts on it (`number`, `date`, `section`, `citation`, …). TEXT is cut after 60 chars.
-    /// For a .docx, .doc, .pdf or a scan, the lines are those of `congvan text FILE`.
+    /// For a .docx, .doc, .pdf or a scan, the lines are those of `congvan text FILE`; reading
+    /// notes (a page without a text layer, …) go to standard error.
     #[arg(long, conflicts_with_all = ["pretty", "with_text", "compact", "spans_only"])]
     trace: bool,
     #[command(flatten)]
@@ -238,6 +239,15 @@ fn run_trace(inputs: &[&str], options: &Options) -> ExitCode {
         let traced = read_input(input, options.max_size).and_then(|bytes| {
             let extracted =
                 congvan::input::extract(&bytes, options).map_err(|e| describe_error(&e))?;
+            // what the reader noticed (a page without text) explains missing rows
+            for d in &extracted.diagnostics {
+                warn(&format!(
+                    "{}: {}: {}",
+                    display_name(input),
+                    d.code,
+                    d.message
+                ));
+            }
             let lines =
                 congvan::trace::trace(&extracted.text, &options.clone().format(extracted.read_as));
             Ok(trace_view::render(
