@@ -302,6 +302,17 @@ pub(crate) fn assemble(norm: Normalized, layout: Layout) -> Document {
         .into_iter()
         .collect();
     attachments.extend(trailing);
+    // an annex issued with the document and signed again at its end (a
+    // Quy định under its Quyết định): that signature too, after the main one
+    let mut signatures = f.signatures;
+    if !signatures.is_empty() {
+        signatures.extend(
+            attachments
+                .iter()
+                .filter(|a| a.kind == AttachmentKind::Annex)
+                .filter_map(|a| footer::closing_signature(text, &lines, a.span)),
+        );
+    }
     for a in &attachments {
         diagnostics.push(Diagnostic::info(
             DiagnosticCode::Attachment,
@@ -329,7 +340,7 @@ pub(crate) fn assemble(norm: Normalized, layout: Layout) -> Document {
         body,
         citations,
         forms,
-        signatures: f.signatures,
+        signatures,
         distribution: f.distribution,
         stamps,
         attachments,

@@ -515,6 +515,7 @@ fn parse_block(text: &str, lines: &[Line], body_start: usize) -> Footer {
             continue;
         }
         if crate::attachments::kind_of(bare).is_some()
+            || holds_national_heading(bare)
             || (seen_name
                 && is_upper_line(bare)
                 && crate::attachments::second_document_at(text, lines, i))
@@ -727,6 +728,39 @@ fn skip_closing_paragraphs(text: &str, lines: &[Line], content: &[usize], from: 
         .map_or(from, |k| ahead[k])
 }
 
+/// The signature block that closes an annex issued with the document (a
+/// `QUY ĐỊNH` signed again at its end, `TM. ỦY BAN NHÂN DÂN` … name): the
+/// annex's last content lines that read as a signature, from the first
+/// authority line among them, when they end with a name. A form's sample
+/// signature (`NGƯỜI KÊ KHAI`, no authority prefix) is not one.
+pub(crate) fn closing_signature(text: &str, lines: &[Line], within: Span) -> Option<Signature> {
+    let inside: Vec<usize> = (0..lines.len())
+        .filter(|&i| {
+            lines[i].is_content() && lines[i].start >= within.start && lines[i].end <= within.end
+        })
+        .collect();
+    let bare = |i: usize| strip_signed_mark(strip_emphasis(lines[i].text(text)));
+    let tail = inside
+        .iter()
+        .rev()
+        .take(8)
+        .take_while(|&&i| is_signature_line(bare(i)))
+        .count();
+    let block = &inside[inside.len() - tail..];
+    if !block.last().is_some_and(|&i| is_name(bare(i))) {
+        return None;
+    }
+    let from = block.iter().position(|&i| is_authority(bare(i)))?;
+    let ranges: Vec<(usize, usize)> = block[from..]
+        .iter()
+        .map(|&i| (lines[i].start, lines[i].end))
+        .collect();
+    signatures(text, &ranges)
+        .into_iter()
+        .next()
+        .filter(|s| s.name.is_some())
+}
+
 /// The `Nơi nhận` line of the main document: the last one, unless an annex
 /// title in capitals (`PHỤ LỤC 1`) follows an earlier one; then the last one before that
 /// annex, whose own tables may name `Nơi nhận` again (a guide's samples).
@@ -776,6 +810,13 @@ fn strip_signed_mark(t: &str) -> &str {
         }
         _ => t,
     }
+}
+
+/// Whether `t` holds the Quốc hiệu (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`),
+/// alone or beside an issuer in a flattened header row: the header of a
+/// second document or of an annex starts there, never a signature.
+fn holds_national_heading(t: &str) -> bool {
+    fold(t).contains("cong hoa xa hoi chu nghia")
 }
 
 /// Whether line `i` opens an annex (`(Kèm theo Giấy phép số …)`): the

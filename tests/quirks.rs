@@ -1316,3 +1316,26 @@ fn form_signed_off_in_its_cells() {
     );
     assert!(doc.date.is_none(), "{:?}", doc.date);
 }
+
+/// A Quy định issued with its Quyết định is signed again at its end: two
+/// signature entries, one per block, the annex's after the document's; the
+/// annex's own header is not a second document's.
+#[test]
+fn multi_annex_signed_again() {
+    let (text, doc) = load("quirk-multi-annex-signed-again.txt");
+    assert_eq!(doc.signatures.len(), 2, "{:?}", doc.signatures);
+    for s in &doc.signatures {
+        let chain: Vec<(&str, &str)> = s
+            .authority
+            .iter()
+            .map(|a| (a.prefix.as_str(), a.position.as_str()))
+            .collect();
+        assert_eq!(chain, [("TM", "ỦY BAN NHÂN DÂN"), ("KT", "CHỦ TỊCH")]);
+        assert_eq!(s.title.as_deref(), Some("PHÓ CHỦ TỊCH"));
+        assert_eq!(s.name.as_deref(), Some("Phạm Văn Hậu"));
+    }
+    let annex_at = text.find("QUY ĐỊNH\nVề").unwrap();
+    assert!(doc.signatures[0].span.end < annex_at);
+    assert!(doc.signatures[1].span.start > annex_at);
+    assert_eq!(doc.distribution.as_ref().map(|d| d.items.len()), Some(2));
+}
