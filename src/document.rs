@@ -10,33 +10,87 @@ use crate::diagnostic::{Diagnostic, DiagnosticCode};
 use crate::lines::Line;
 use crate::model::{
     Attachment, AttachmentKind, Body, Citation, DocDate, DocType, Document, Family, Marks, Mention,
-    Number, Source, SCHEMA,
+    Number, Source, Stamp, SCHEMA,
 };
-use crate::normalize::normalize;
+use crate::normalize::{normalize, Normalized};
 use crate::options::Options;
 use crate::span::Span;
 use crate::{attachments, body, cite, footer, header, lines, remap, stamps};
 
 /// Parses `input` into a [`Document`].
 pub(crate) fn build(input: &str, options: &Options) -> Document {
+    let norm = prepare(input, options);
+    let layout = layout(&norm.text);
+    let mut doc = assemble(norm, layout);
+    doc.source.text = options.with_text.then(|| input.to_owned());
+    doc
+}
+
+/// The text the stages read, with its map back to `input`.
+pub(crate) fn prepare(input: &str, options: &Options) -> Normalized {
     let mut norm = normalize(input, options.format);
     if norm.legacy == Some(crate::normalize::Legacy::Tcvn3) {
         restore_capitals(&mut norm.text);
     }
-    let text = norm.text.as_str();
+    norm
+}
+
+/// Which lines each stage took: what [`crate::trace`] shows.
+pub(crate) struct Layout {
+    /// The classified lines (normalised offsets).
+    pub(crate) lines: Vec<Line>,
+    pub(crate) stamps: Vec<Stamp>,
+    /// A crawler's title line, left out.
+    pub(crate) editorial: Option<usize>,
+    /// The header; its `body_start` is the first body line.
+    pub(crate) header: header::Header,
+    pub(crate) own_id: Option<String>,
+    /// The first line of a web page's trailer, left out.
+    pub(crate) trailer: Option<usize>,
+    /// The footer's lines, `start..end`.
+    pub(crate) footer: footer::Footer,
+}
+
+/// Splits `text` into lines and lets the stamps, header and footer stages
+/// take theirs.
+pub(crate) fn layout(text: &str) -> Layout {
     let mut lines = lines::split(text);
     let stamps = stamps::extract(text, &mut lines);
     let editorial = lines::mark_editorial_title(text, &mut lines);
-    let mut h = header::parse(text, &lines);
-    standalone_annex(text, &lines, &mut h);
-    let own_id = own_id(&h);
-    let trailer = lines::site_trailer(text, &lines, h.body_start, own_id.as_deref());
+    let mut header = header::parse(text, &lines);
+    standalone_annex(text, &lines, &mut header);
+    let own_id = own_id(&header);
+    let trailer = lines::site_trailer(text, &lines, header.body_start, own_id.as_deref());
     if let Some(t) = trailer {
         for l in &mut lines[t..] {
             l.kind = lines::LineKind::Noise;
         }
     }
-    let f = footer::parse(text, &lines, h.body_start);
+    let footer = footer::parse(text, &lines, header.body_start);
+    Layout {
+        lines,
+        stamps,
+        editorial,
+        header,
+        own_id,
+        trailer,
+        footer,
+    }
+}
+
+/// The document from the layout: body, citations, attachments and
+/// diagnostics, then every span back to the input.
+pub(crate) fn assemble(norm: Normalized, layout: Layout) -> Document {
+    let text = norm.text.as_str();
+    let Layout {
+        lines,
+        stamps,
+        editorial,
+        header: h,
+        own_id,
+        trailer,
+        footer: f,
+    } = layout;
     let body = if f.start > h.body_start {
         body::parse(text, &lines[h.body_start..f.start])
     } else {
@@ -291,10 +345,7 @@ pub(crate) fn build(input: &str, options: &Options) -> Document {
         stamps,
         attachments,
         diagnostics,
-        source: Source {
-            text: options.with_text.then(|| input.to_owned()),
-            ..Source::default()
-        },
+        source: Source::default(),
     };
     remap::remap(&mut doc, &norm.map);
     doc

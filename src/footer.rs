@@ -33,6 +33,11 @@ pub(crate) struct Footer {
     /// A place-and-date line printed above the signature block instead of
     /// in the header (licences, certificates): its line index.
     pub(crate) dated: Option<usize>,
+    /// The byte ranges read as signature blocks (a line, or its part when
+    /// two columns share it), for the trace.
+    pub(crate) signature_lines: Vec<(usize, usize)>,
+    /// The byte ranges read as `Nơi nhận` and `Lưu`, the head included.
+    pub(crate) distribution_lines: Vec<(usize, usize)>,
 }
 
 static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
@@ -367,6 +372,7 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
         let from = closed.max(content.len().saturating_sub(SIGNOFF_TAIL));
         let signoff = signoff_signatures(text, lines, &content[from..]);
         if signoff.len() >= f.signatures.len() {
+            f.signature_lines = signoff.iter().map(|s| (s.span.start, s.span.end)).collect();
             f.signatures = signoff;
         }
     }
@@ -588,6 +594,9 @@ fn parse_block(text: &str, lines: &[Line], body_start: usize) -> Footer {
     if head.is_some() || !dist_lines.is_empty() {
         f.distribution = Some(distribution(text, head, &dist_lines));
     }
+    f.signature_lines = sig_lines;
+    dist_lines.extend(head.map(|h| (h.start, h.end)));
+    f.distribution_lines = dist_lines;
     f
 }
 

@@ -24,6 +24,8 @@
 //! Every stage works on the normalised text; at the end every span is mapped
 //! back through the [`normalize::OffsetMap`], so `&input[span.start..span.end]`
 //! is always the source of a value in the caller's exact input.
+//! [`trace`] shows, line by line, which stage took each line and which
+//! values were read from it (`congvan parse --trace`).
 //!
 //! Start with the [`guide`]: the pipeline, spans and the offset map,
 //! diagnostics, options, the model and its JSON, and a worked example.
@@ -107,6 +109,7 @@ pub mod schema;
 mod span;
 mod stamps;
 mod text;
+pub mod trace;
 
 pub use decode::{decode, Decoded};
 pub use diagnostic::{Diagnostic, DiagnosticCode, Severity};

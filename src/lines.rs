@@ -12,11 +12,13 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::fold::{fold, fold_char, fold_head, fold_into};
+use crate::span::Span;
 use crate::text::folded_starts_with;
 
 /// What a line is, as far as layout goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum LineKind {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LineKind {
     /// Empty or white space only.
     Blank,
     /// A rule: dashes, underscores, stars.
@@ -43,7 +45,12 @@ pub(crate) struct Line {
 impl Line {
     /// The line's text.
     pub(crate) fn text<'a>(&self, text: &'a str) -> &'a str {
-        &text[self.start..self.end]
+        &text[self.span()]
+    }
+
+    /// Where the line is (normalised offsets).
+    pub(crate) fn span(&self) -> Span {
+        Span::new(self.start, self.end)
     }
 
     /// Whether the line carries document content.

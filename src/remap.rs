@@ -19,10 +19,7 @@ use crate::span::Span;
 
 /// Maps every span of `doc` through `map`.
 pub(crate) fn remap(doc: &mut Document, map: &OffsetMap) {
-    doc.spans(&mut |s: &mut Span| {
-        let (a, b) = map.map_range(s.start, s.end);
-        *s = Span::new(a, b);
-    });
+    doc.spans(&mut |s: &mut Span| *s = map.map_span(*s));
 }
 
 /// A part of the model that holds spans.

@@ -191,6 +191,142 @@ fn help_mentions_every_option() {
     assert_eq!(o.status.code(), Some(2));
 }
 
+// ---------------------------------------------------------------- --trace
+
+/// A row of `parse --trace`: `LINE:COL  KIND  STAGE  TEXT  [VALUES]`.
+#[derive(Debug)]
+struct TraceRow {
+    line: usize,
+    column: usize,
+    kind: String,
+    stage: String,
+    text: String,
+    values: Vec<String>,
+}
+
+fn trace_row(row: &str) -> TraceRow {
+    let mut rest = row.trim_start();
+    let mut word = || {
+        let (w, r) = rest.split_once(' ').unwrap_or((rest, ""));
+        rest = r.trim_start();
+        w.to_owned()
+    };
+    let (at, kind, stage) = (word(), word(), word());
+    let (line, column) = at.split_once(':').unwrap_or_else(|| panic!("{row}"));
+    let (text, values) = match rest.rsplit_once("  [") {
+        Some((text, values)) if values.ends_with(']') => (
+            text,
+            values[..values.len() - 1]
+                .split(", ")
+                .map(str::to_owned)
+                .collect(),
+        ),
+        _ => (rest, Vec::new()),
+    };
+    TraceRow {
+        line: line.parse().unwrap_or_else(|_| panic!("{row}")),
+        column: column.parse().unwrap_or_else(|_| panic!("{row}")),
+        kind,
+        stage,
+        text: text.to_owned(),
+        values,
+    }
+}
+
+#[test]
+fn trace_names_the_stage_of_each_line_at_its_line_in_the_input() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let letter = fixtures.join("cong-van-full-header.txt");
+    let web = fixtures.join("markdown-table-web.md");
+    let o = run(congvan().args(["parse", "--trace"]).arg(&letter).arg(&web));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        !out.contains("\"schema\""),
+        "the trace replaces the JSON: {out}"
+    );
+    // one block per input, each under its title, a blank line between
+    let blocks: Vec<&str> = out.split("\n\n").collect();
+    assert_eq!(blocks.len(), 2, "{out}");
+    for (block, path) in blocks.iter().zip([&letter, &web]) {
+        let input = std::fs::read_to_string(path).expect("fixture");
+        let editor: Vec<&str> = input.lines().collect();
+        let mut rows = block.lines();
+        let title = rows.next().unwrap_or_default();
+        assert_eq!(title, format!("trace: {}", path.display()));
+        let rows: Vec<TraceRow> = rows.map(trace_row).collect();
+        assert!(rows.len() >= 40, "{block}");
+        // every row's text is in the input at its line and column
+        for r in &rows {
+            let at: String = editor[r.line - 1].chars().skip(r.column - 1).collect();
+            let shown = r.text.trim_end_matches('…');
+            assert!(
+                at.starts_with(shown),
+                "{}: {r:?} is not at {at:?}",
+                path.display()
+            );
+        }
+    }
+    let input = std::fs::read_to_string(&letter).expect("fixture");
+    let letter_rows: Vec<TraceRow> = blocks[0].lines().skip(1).map(trace_row).collect();
+    // the row of the input line that is exactly `text`, found by the
+    // input's own line number
+    let row = |text: &str| {
+        let line = input
+            .lines()
+            .position(|l| l == text)
+            .unwrap_or_else(|| panic!("{text} not in the fixture"))
+            + 1;
+        let r = letter_rows
+            .iter()
+            .find(|r| r.line == line)
+            .unwrap_or_else(|| panic!("no row for line {line}: {}", blocks[0]));
+        assert_eq!(
+            (r.column, r.text.as_str(), r.kind.as_str()),
+            (1, text, "content")
+        );
+        (r.stage.as_str(), r.values.clone())
+    };
+    // (input line, stage, values read from it)
+    let expected: &[(&str, &str, &[&str])] = &[
+        ("UBND TỈNH LÂM ĐỒNG", "header", &["issuer"]),
+        ("Số: 1234/UBND-KT", "header", &["number"]),
+        (
+            "Bảo Lộc, ngày 08 tháng 10 năm 2024",
+            "header",
+            &["place", "date"],
+        ),
+        ("- Đội Quản lý thị trường số 4;", "header", &["recipient"]),
+        ("1. Phòng Kinh tế thành phố", "body", &["section"]),
+        ("Nơi nhận:", "distribution", &["distribution"]),
+        ("- UBND tỉnh (b/c);", "distribution", &[]),
+        ("- Lưu: VT, KT.", "distribution", &["archive"]),
+        ("KT. CHỦ TỊCH", "signature", &["signature"]),
+        ("PHÓ CHỦ TỊCH", "signature", &[]),
+        ("Trần Quốc Vinh", "signature", &[]),
+    ];
+    for &(text, stage, values) in expected {
+        let (got_stage, got_values) = row(text);
+        assert_eq!(got_stage, stage, "{text}");
+        assert_eq!(got_values, values, "{text}");
+    }
+    // no row for the empty line after the last line end
+    let last = letter_rows.last().expect("rows");
+    assert_eq!(last.line, input.lines().count());
+}
+
+#[test]
+fn trace_is_not_json_so_json_options_are_usage_errors() {
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/giay-moi.txt");
+    for flag in ["--pretty", "--compact", "--spans-only", "--with-text"] {
+        let o = run(congvan().args(["parse", "--trace", flag, fixture]));
+        assert_eq!(o.status.code(), Some(2), "{flag}: {}", stderr(&o));
+        assert!(stderr(&o).contains("--trace"), "{flag}: {}", stderr(&o));
+    }
+    let o = run(congvan().args(["parse", "--help"]));
+    assert!(stdout(&o).contains("--trace"), "{}", stdout(&o));
+}
+
 // ---------------------------------------------------------------- output shapes
 
 /// `value` with every object member that is null left out, at every depth

@@ -9,6 +9,8 @@
 //! of that input range. Deleted input (zero-width spaces) needs no segment.
 //! Every mapped offset therefore lands on a char boundary of the input.
 
+use crate::span::Span;
+
 /// One segment of the map.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Segment {
@@ -154,6 +156,13 @@ impl OffsetMap {
         }
         let e = self.map_end(end).max(s);
         (s, e)
+    }
+
+    /// Maps a span of the normalised text to the input: [`Self::map_range`]
+    /// on a [`Span`].
+    pub(crate) fn map_span(&self, span: Span) -> Span {
+        let (start, end) = self.map_range(span.start, span.end);
+        Span::new(start, end)
     }
 }
 

@@ -260,7 +260,7 @@ fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
 
 /// The text with control characters (escape sequences included) shown as
 /// spaces, so a document cannot drive the terminal and carets stay aligned.
-fn clean(s: &str) -> String {
+pub(crate) fn clean(s: &str) -> String {
     s.chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect()

@@ -12,6 +12,7 @@ mod parse_cmd;
 mod schema_cmd;
 mod shape;
 mod text_cmd;
+mod trace_view;
 
 use std::process::ExitCode;
 
