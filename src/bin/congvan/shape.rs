@@ -14,7 +14,7 @@ use std::fmt;
 use std::io;
 
 use clap::Args;
-use congvan::Document;
+use congvan::{Document, JsonWriter};
 use serde::ser::{self, Impossible, Serialize, Serializer};
 
 /// The output shape options of `parse` and `batch`.
@@ -45,7 +45,8 @@ impl Shape {
 }
 
 /// Writes `doc` as JSON in `shape`, indented with `pretty`. The full shape
-/// is serde_json's own output, byte for byte.
+/// is serde_json's own output, byte for byte (compact JSON is written by
+/// [`JsonWriter`], which writes what serde_json writes).
 pub(crate) fn to_writer<W: io::Write>(
     writer: W,
     doc: &Document,
@@ -53,10 +54,10 @@ pub(crate) fn to_writer<W: io::Write>(
     pretty: bool,
 ) -> serde_json::Result<()> {
     match (shape.is_full(), pretty) {
-        (true, false) => serde_json::to_writer(writer, doc),
+        (true, false) => doc.serialize(&mut JsonWriter::new(writer)),
         (true, true) => serde_json::to_writer_pretty(writer, doc),
         (false, false) => doc.serialize(Trim {
-            inner: &mut serde_json::Serializer::new(writer),
+            inner: &mut JsonWriter::new(writer),
             shape,
         }),
         (false, true) => doc.serialize(Trim {
