@@ -111,7 +111,7 @@ mod text;
 pub use decode::{decode, Decoded};
 pub use diagnostic::{Diagnostic, DiagnosticCode, Severity};
 pub use error::{Error, Result};
-pub use json::{to_json, to_json_pretty, JsonWriter};
+pub use json::{to_json, to_json_pretty};
 pub use model::{AttachmentKind, Document};
 pub use options::{InputFormat, OcrMode, Options};
 pub use span::{LineIndex, Position, Span};

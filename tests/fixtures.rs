@@ -120,24 +120,6 @@ fn fixtures_match_golden_json() {
     );
 }
 
-/// The compact JSON (`congvan::to_json`, written by `JsonWriter`) of every
-/// fixture is serde_json's, byte for byte: the goldens above are pretty JSON,
-/// written by serde_json, so they do not see the compact writer.
-#[test]
-fn fixtures_compact_json_is_serde_jsons() {
-    let inputs = fixture_inputs();
-    assert!(inputs.len() >= MIN_FIXTURES);
-    for input in &inputs {
-        let (_, doc) = parse_fixture(input);
-        let serde = serde_json::to_string(&doc).expect("serialise");
-        assert!(
-            congvan::to_json(&doc) == serde,
-            "{}: to_json differs from serde_json::to_string",
-            fixture_name(input)
-        );
-    }
-}
-
 /// `UPDATE_EXPECT` set to anything but empty or `0`.
 fn update_requested() -> bool {
     env::var_os("UPDATE_EXPECT").is_some_and(|value| !value.is_empty() && value != "0")

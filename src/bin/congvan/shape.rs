@@ -14,7 +14,7 @@ use std::fmt;
 use std::io;
 
 use clap::Args;
-use congvan::{Document, JsonWriter};
+use congvan::Document;
 use serde::ser::{self, Impossible, Serialize, Serializer};
 
 /// The output shape options of `parse` and `batch`.
@@ -45,8 +45,7 @@ impl Shape {
 }
 
 /// Writes `doc` as JSON in `shape`, indented with `pretty`. The full shape
-/// is serde_json's own output, byte for byte (compact JSON is written by
-/// [`JsonWriter`], which writes what serde_json writes).
+/// is serde_json's own output, byte for byte.
 pub(crate) fn to_writer<W: io::Write>(
     writer: W,
     doc: &Document,
@@ -54,10 +53,10 @@ pub(crate) fn to_writer<W: io::Write>(
     pretty: bool,
 ) -> serde_json::Result<()> {
     match (shape.is_full(), pretty) {
-        (true, false) => doc.serialize(&mut JsonWriter::new(writer)),
+        (true, false) => serde_json::to_writer(writer, doc),
         (true, true) => serde_json::to_writer_pretty(writer, doc),
         (false, false) => doc.serialize(Trim {
-            inner: &mut JsonWriter::new(writer),
+            inner: &mut serde_json::Serializer::new(writer),
             shape,
         }),
         (false, true) => doc.serialize(Trim {
