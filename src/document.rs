@@ -248,6 +248,17 @@ pub(crate) fn build(input: &str, options: &Options) -> Document {
         .into_iter()
         .collect();
     attachments.extend(trailing);
+    // an annex issued with the document and signed again at its end (a
+    // Quy định under its Quyết định): that signature too, after the main one
+    let mut signatures = f.signatures;
+    if !signatures.is_empty() {
+        signatures.extend(
+            attachments
+                .iter()
+                .filter(|a| a.kind == AttachmentKind::Annex)
+                .filter_map(|a| footer::closing_signature(text, &lines, a.span)),
+        );
+    }
     for a in &attachments {
         diagnostics.push(Diagnostic::info(
             DiagnosticCode::Attachment,
@@ -275,7 +286,7 @@ pub(crate) fn build(input: &str, options: &Options) -> Document {
         body,
         citations,
         forms,
-        signatures: f.signatures,
+        signatures,
         distribution: f.distribution,
         stamps,
         attachments,

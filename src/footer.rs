@@ -92,6 +92,21 @@ const MORE_TITLE_STARTS: &[&str] = &[
     "truong",
 ];
 
+/// Roles that sign off an internal form (a phiếu trình's cells: `Chuyên
+/// viên`, `Lãnh đạo phòng`, `LÃNH ĐẠO VĂN PHÒNG`), beyond the titles above
+/// (folded).
+const SIGNOFF_ROLES: &[&str] = &[
+    "lanh dao",
+    "chuyen vien",
+    "can bo",
+    "nguoi lap",
+    "nguoi de nghi",
+    "nguoi kiem tra",
+    "ke toan",
+    "thu quy",
+    "thu truong",
+];
+
 /// Whether `t` starts with a signer's title (`PHÓ CỤC TRƯỞNG`, `THỨ
 /// TRƯỞNG`, `CHÁNH VĂN PHÒNG`), rather than going on with a position's
 /// body (`CỤC THANH TRA - KIỂM TRA THUẾ`, `VỤ LUẬT PHÁP VÀ ĐIỀU ƯỚC`).
@@ -334,6 +349,32 @@ fn is_title_and_name(t: &str) -> bool {
 
 /// Finds and parses the footer in `lines[body_start..]`.
 pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
+    let mut f = parse_block(text, lines, body_start);
+    let bare_names = f
+        .signatures
+        .iter()
+        .all(|s| s.authority.is_empty() && s.title.is_none());
+    if bare_names && f.distribution.is_none() {
+        // no signature block (at most a name the walk back met): a form
+        // signed off in its cells, after the body's last `./.`
+        let content: Vec<usize> = (body_start..lines.len())
+            .filter(|&i| lines[i].is_content())
+            .collect();
+        let closed = content
+            .iter()
+            .rposition(|&i| lines[i].text(text).trim_end().ends_with("/."))
+            .map_or(0, |k| k + 1);
+        let from = closed.max(content.len().saturating_sub(SIGNOFF_TAIL));
+        let signoff = signoff_signatures(text, lines, &content[from..]);
+        if signoff.len() >= f.signatures.len() {
+            f.signatures = signoff;
+        }
+    }
+    f
+}
+
+/// The footer that a signature block or a `Nơi nhận` list makes.
+fn parse_block(text: &str, lines: &[Line], body_start: usize) -> Footer {
     let n = lines.len();
     let content: Vec<usize> = (body_start..n).filter(|&i| lines[i].is_content()).collect();
     let dist = main_distribution_head(text, lines, &content);
@@ -468,6 +509,7 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
             continue;
         }
         if crate::attachments::kind_of(bare).is_some()
+            || holds_national_heading(bare)
             || (seen_name
                 && is_upper_line(bare)
                 && crate::attachments::second_document_at(text, lines, i))
@@ -542,10 +584,89 @@ pub(crate) fn parse(text: &str, lines: &[Line], body_start: usize) -> Footer {
     }
     f.end = end;
     f.signatures = signatures(text, &sig_lines);
+
     if head.is_some() || !dist_lines.is_empty() {
         f.distribution = Some(distribution(text, head, &dist_lines));
     }
     f
+}
+
+/// A sign-off date under a role in a form's cell (`Ngày 03 tháng 10 năm
+/// 2025`, or left blank to be written by hand), folded.
+static SIGNOFF_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^ngay[\s\d./…]*thang[\s\d./…]*nam[\s\d./…]*$").expect("valid regex")
+});
+
+/// Whether `t` is a role that signs off a form: a signer's title or one of
+/// [`SIGNOFF_ROLES`], on a short line of its own that is not a label.
+fn is_signoff_role(t: &str) -> bool {
+    let key = fold(t);
+    let words: Vec<&str> = key.split_whitespace().collect();
+    (1..=8).contains(&words.len())
+        && !t.ends_with(':')
+        && (starts_with_title(t) || SIGNOFF_ROLES.iter().any(|r| phrase_at(&words, r)))
+}
+
+/// How many content lines at the end of a document without a signature
+/// block are searched for a form's sign-off cells.
+const SIGNOFF_TAIL: usize = 24;
+
+/// The signers of a form that has no signature block (a phiếu trình: each
+/// cell a role, a sign-off date and a name, `Chuyên viên` / `Ngày 03 tháng
+/// 10 năm 2025` / `Trương Hải Châu`), in the order printed. A name alone on
+/// its line signs when the line above it (past dotted lines and a sign-off
+/// date) is a role, which is its title, or when a sign-off date or a form
+/// label (`Điện thoại: …`) stands right above it; then it has no title.
+fn signoff_signatures(text: &str, lines: &[Line], tail: &[usize]) -> Vec<Signature> {
+    let bare = |i: usize| strip_signed_mark(strip_emphasis(lines[i].text(text)));
+    let mut out = Vec::new();
+    let mut used_title: Option<usize> = None;
+    for (k, &i) in tail.iter().enumerate() {
+        let name = bare(i);
+        if !is_name(name) {
+            continue;
+        }
+        // the lines above, past what is not a role: dots, then a date
+        let above: Vec<usize> = tail[..k]
+            .iter()
+            .rev()
+            .copied()
+            .skip_while(|&j| is_placeholder(bare(j)))
+            .take(4)
+            .collect();
+        let dated = above
+            .first()
+            .is_some_and(|&j| SIGNOFF_DATE.is_match(&fold(bare(j))));
+        let role_at = above
+            .iter()
+            .copied()
+            .skip(usize::from(dated))
+            .find(|&j| !is_placeholder(bare(j)))
+            .filter(|&j| is_signoff_role(bare(j)) && used_title != Some(j));
+        // `Điện thoại: 0218…` above a name; not `Thành viên gồm:`, which
+        // opens a list of names
+        let labelled = above.first().is_some_and(|&j| {
+            let t = bare(j);
+            t.contains(':') && !t.ends_with(':')
+        });
+        if role_at.is_none() && !dated && !labelled {
+            continue;
+        }
+        used_title = role_at;
+        let line_span = |j: usize| {
+            let raw = lines[j].text(text);
+            let at = lines[j].start + raw.find(bare(j)).unwrap_or(0);
+            Span::new(at, at + bare(j).len())
+        };
+        let span = role_at.map_or(line_span(i), |j| line_span(j).cover(line_span(i)));
+        out.push(Signature {
+            authority: Vec::new(),
+            title: role_at.map(|j| bare(j).to_owned()),
+            name: Some(name.to_owned()),
+            span,
+        });
+    }
+    out
 }
 
 /// The first line of a signature block that stands between the body and
@@ -598,6 +719,39 @@ fn skip_closing_paragraphs(text: &str, lines: &[Line], content: &[usize], from: 
         .map_or(from, |k| ahead[k])
 }
 
+/// The signature block that closes an annex issued with the document (a
+/// `QUY ĐỊNH` signed again at its end, `TM. ỦY BAN NHÂN DÂN` … name): the
+/// annex's last content lines that read as a signature, from the first
+/// authority line among them, when they end with a name. A form's sample
+/// signature (`NGƯỜI KÊ KHAI`, no authority prefix) is not one.
+pub(crate) fn closing_signature(text: &str, lines: &[Line], within: Span) -> Option<Signature> {
+    let inside: Vec<usize> = (0..lines.len())
+        .filter(|&i| {
+            lines[i].is_content() && lines[i].start >= within.start && lines[i].end <= within.end
+        })
+        .collect();
+    let bare = |i: usize| strip_signed_mark(strip_emphasis(lines[i].text(text)));
+    let tail = inside
+        .iter()
+        .rev()
+        .take(8)
+        .take_while(|&&i| is_signature_line(bare(i)))
+        .count();
+    let block = &inside[inside.len() - tail..];
+    if !block.last().is_some_and(|&i| is_name(bare(i))) {
+        return None;
+    }
+    let from = block.iter().position(|&i| is_authority(bare(i)))?;
+    let ranges: Vec<(usize, usize)> = block[from..]
+        .iter()
+        .map(|&i| (lines[i].start, lines[i].end))
+        .collect();
+    signatures(text, &ranges)
+        .into_iter()
+        .next()
+        .filter(|s| s.name.is_some())
+}
+
 /// The `Nơi nhận` line of the main document: the last one, unless an annex
 /// title in capitals (`PHỤ LỤC 1`) follows an earlier one; then the last one before that
 /// annex, whose own tables may name `Nơi nhận` again (a guide's samples).
@@ -647,6 +801,13 @@ fn strip_signed_mark(t: &str) -> &str {
         }
         _ => t,
     }
+}
+
+/// Whether `t` holds the Quốc hiệu (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`),
+/// alone or beside an issuer in a flattened header row: the header of a
+/// second document or of an annex starts there, never a signature.
+fn holds_national_heading(t: &str) -> bool {
+    fold(t).contains("cong hoa xa hoi chu nghia")
 }
 
 /// Whether line `i` opens an annex (`(Kèm theo Giấy phép số …)`): the
@@ -1440,6 +1601,49 @@ mod tests {
         assert!(hits > 1_000, "{hits}");
         let t = "NGUYỄN VĂN A, B - Giám đốc";
         assert_eq!(lead_signer_end(t), Some("NGUYỄN VĂN A, B".len()));
+    }
+
+    #[test]
+    fn signoff_cells_need_a_role_a_date_or_a_label_above_the_name() {
+        let names = |t: &str| -> Vec<(Option<String>, Option<String>)> {
+            let lines = split(t);
+            parse(t, &lines, 0)
+                .signatures
+                .into_iter()
+                .map(|s| (s.title, s.name))
+                .collect()
+        };
+        let own = |s: &str| Some(s.to_owned());
+        // role, sign-off date (blank day), name
+        assert_eq!(
+            names("Nội dung trình.\nLãnh đạo phòng\nNgày    tháng 3 năm 2025\nLê Văn Hải\n"),
+            [(own("Lãnh đạo phòng"), own("Lê Văn Hải"))]
+        );
+        // a date but no role: a signer without a title
+        assert_eq!(
+            names("Nội dung trình.\nKÍNH TRÌNH GIÁM ĐỐC\n.....\nNgày 2 tháng 3 năm 2025\nLê Văn Hải\n"),
+            [(None, own("Lê Văn Hải"))]
+        );
+        // a list opened by a colon, or a name after a sentence: no cell
+        // signs off (what the walk back over the last lines makes of them
+        // is another rule's)
+        let signoff = |t: &str| {
+            let lines = split(t);
+            let all: Vec<usize> = (0..lines.len())
+                .filter(|&i| lines[i].is_content())
+                .collect();
+            signoff_signatures(t, &lines, &all).len()
+        };
+        assert_eq!(
+            signoff("Thành viên tổ công tác gồm:\nLê Văn Hải\nTrần Thị Lan\n"),
+            0
+        );
+        assert_eq!(signoff("Đề nghị các đơn vị thực hiện.\nLê Văn Hải\n"), 0);
+        assert_eq!(signoff("Điện thoại: 0218.3852 000\nLê Văn Hải\n"), 1);
+        // `Ngày … tháng … năm …` is a sign-off date only on a line of its own
+        assert!(SIGNOFF_DATE.is_match(&fold("Ngày 06 tháng 3 năm 2025")));
+        assert!(SIGNOFF_DATE.is_match(&fold("Ngày …… tháng …… năm 2025")));
+        assert!(!SIGNOFF_DATE.is_match(&fold("Ngày 06 tháng 3 năm 2025, Sở đã họp")));
     }
 
     #[test]

@@ -10,6 +10,7 @@
 //! | 3. digital-signature stamps | `quirk-stamp-*` |
 //! | 4. OCR damage | `quirk-ocr-*` |
 //! | 6. several documents in one file | `quirk-multi-*` |
+//! | 7. forms signed off in their cells | `quirk-form-*` |
 
 #[allow(dead_code)]
 mod common;
@@ -1278,4 +1279,63 @@ fn ocr_scan_reply_labels_citations_and_forms() {
         (s.title.as_deref(), s.name.as_deref()),
         (Some("PHÓ CỤC TRƯỞNG"), Some("Trần Minh Đức"))
     );
+}
+
+// ---------------------------------------------------------------- 7. forms
+
+/// A phiếu trình has no signature block: each cell of its last table is
+/// signed off by a role, a sign-off date and a name. Every named cell is a
+/// signer, in the order printed; the role is the title; a name under a
+/// form label (`Điện thoại: …`) has none; a cell without a name (`KÍNH TRÌNH
+/// GIÁM ĐỐC SỞ`, still to be signed) is none; the sign-off dates are not the
+/// document's date.
+#[test]
+fn form_signed_off_in_its_cells() {
+    let (text, doc) = load("quirk-form-phieu-trinh-signoff-cells.md");
+    let signers: Vec<(Option<&str>, Option<&str>)> = doc
+        .signatures
+        .iter()
+        .map(|s| (s.title.as_deref(), s.name.as_deref()))
+        .collect();
+    assert_eq!(
+        signers,
+        [
+            (Some("LÃNH ĐẠO SỞ"), Some("Đinh Công Quyết")),
+            (Some("Chuyên viên"), Some("Bùi Thị Hạnh")),
+            (Some("Trưởng phòng Quản lý nhà"), Some("Quách Văn Sơn")),
+            (None, Some("Xa Thị Mai")),
+        ]
+    );
+    assert!(doc.signatures.iter().all(|s| s.authority.is_empty()));
+    // each span covers the role and the name as printed
+    let span = doc.signatures[1].span;
+    let printed = &text[span.start..span.end];
+    assert!(
+        printed.starts_with("Chuyên viên") && printed.ends_with("Bùi Thị Hạnh"),
+        "{printed}"
+    );
+    assert!(doc.date.is_none(), "{:?}", doc.date);
+}
+
+/// A Quy định issued with its Quyết định is signed again at its end: two
+/// signature entries, one per block, the annex's after the document's; the
+/// annex's own header is not a second document's.
+#[test]
+fn multi_annex_signed_again() {
+    let (text, doc) = load("quirk-multi-annex-signed-again.txt");
+    assert_eq!(doc.signatures.len(), 2, "{:?}", doc.signatures);
+    for s in &doc.signatures {
+        let chain: Vec<(&str, &str)> = s
+            .authority
+            .iter()
+            .map(|a| (a.prefix.as_str(), a.position.as_str()))
+            .collect();
+        assert_eq!(chain, [("TM", "ỦY BAN NHÂN DÂN"), ("KT", "CHỦ TỊCH")]);
+        assert_eq!(s.title.as_deref(), Some("PHÓ CHỦ TỊCH"));
+        assert_eq!(s.name.as_deref(), Some("Phạm Văn Hậu"));
+    }
+    let annex_at = text.find("QUY ĐỊNH\nVề").unwrap();
+    assert!(doc.signatures[0].span.end < annex_at);
+    assert!(doc.signatures[1].span.start > annex_at);
+    assert_eq!(doc.distribution.as_ref().map(|d| d.items.len()), Some(2));
 }
