@@ -20,8 +20,9 @@
 # turns it off for about 1.75x the speed (decode: 552 → 967 executions per
 # CPU-second here). Figures per run are in fuzz/executions.tsv.
 #
-# Seeds: the fixtures of the main crate (../fixtures/*.txt, *.md) are copied
-# into fuzz/corpus/TARGET at run time; the corpus, artifacts and build
+# Seeds: the fixtures of the main crate (../fixtures/*.txt, *.md), the files
+# of seeds/TARGET/ and what seeds/TARGET.py writes are copied into
+# fuzz/corpus/TARGET at run time; the corpus, artifacts and build
 # output are never committed (see .gitignore). Failures are saved as
 # fuzz/artifacts/TARGET/{crash,timeout,oom}-*; re-run one with
 # `fuzz/target/x86_64-unknown-linux-gnu/release/TARGET ARTIFACT`.
@@ -39,7 +40,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here"
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(parse_text parse_markdown decode read_file docx_xml pdf_layout)
+    targets=(parse_text parse_markdown decode read_file docx_xml pdf_layout doc_streams ocr_tsv)
 fi
 toolchain="${TOOLCHAIN:-nightly}"
 sanitizer="${SANITIZER:-none}"
@@ -69,9 +70,12 @@ summary=()
 for t in "${targets[@]}"; do
     corpus="corpus/$t"
     mkdir -p "$corpus" "artifacts/$t" logs
-    for f in ../fixtures/*.txt ../fixtures/*.md; do
+    for f in ../fixtures/*.txt ../fixtures/*.md seeds/"$t"/*; do
         [ -e "$f" ] && cp -n "$f" "$corpus/" || true
     done
+    if [ -e "seeds/$t.py" ]; then
+        python3 "seeds/$t.py" "$corpus"
+    fi
     log="logs/$t.log"
     echo "== $t: $minutes min, log in fuzz/$log"
     nice -n "$niceness" cargo "+$toolchain" fuzz run "${build_flags[@]}" "$t" "$corpus" -- \

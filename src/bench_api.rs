@@ -63,3 +63,18 @@ pub fn docx_xml_text(xml: &[u8]) -> Option<String> {
 pub fn pdf_layout_text(raw: &str) -> String {
     crate::input::pdf_layout_text(raw)
 }
+
+/// The text of a Word 97 file's `WordDocument` stream read with `table` as
+/// its table stream, or the reader's error: for the fuzz target of the
+/// `.doc` piece-table reader (the compound-file container is `cfb`'s).
+#[cfg(feature = "doc")]
+pub fn doc_streams_text(word: &[u8], table: &[u8]) -> crate::Result<String> {
+    crate::input::doc_streams_text(word, table)
+}
+
+/// The text congvan lays out from tesseract's TSV output (`-c
+/// tessedit_create_tsv=1`): for the fuzz target of the OCR layout reader.
+#[cfg(feature = "ocr")]
+pub fn ocr_tsv_text(tsv: &str) -> String {
+    crate::input::ocr_tsv_text(tsv)
+}

@@ -11,6 +11,6 @@ mod common;
 
 fuzz_target!(init: common::warm_up(), |data: &[u8]| {
     if let Some(text) = congvan::bench_api::docx_xml_text(data) {
-        common::check(&text, InputFormat::Markdown);
+        common::check(&text, InputFormat::Markdown, common::sampled(data));
     }
 });

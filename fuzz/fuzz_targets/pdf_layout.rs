@@ -12,5 +12,5 @@ mod common;
 fuzz_target!(init: common::warm_up(), |data: &[u8]| {
     let raw = String::from_utf8_lossy(data);
     let text = congvan::bench_api::pdf_layout_text(&raw);
-    common::check(&text, InputFormat::Text);
+    common::check(&text, InputFormat::Text, common::sampled(data));
 });

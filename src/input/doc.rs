@@ -59,25 +59,47 @@ pub(crate) fn extract(bytes: &[u8], options: &Options) -> Result<Extracted> {
         Ok(out)
     };
     let word = read("/WordDocument")?;
-    if u16_at(&word, 0) == Some(0xA5EC) && u16_at(&word, 2).is_some_and(|n| n < 101) {
+    let text = text_of_streams(&word, |table1| {
+        read(if table1 { "/1Table" } else { "/0Table" })
+    })?;
+    Ok(Extracted {
+        text,
+        format: FileFormat::Doc,
+        read_as: InputFormat::Markdown,
+        pages: None,
+        diagnostics: Vec::new(),
+        page_starts: Vec::new(),
+        file_stamps: Vec::new(),
+        uncertain: Vec::new(),
+    })
+}
+
+/// The text of a Word 97 document from its `WordDocument` stream and the
+/// table stream `read_table(table1)` gives (`1Table` when the file
+/// information block says so, else `0Table`): the piece table's text, cells
+/// and rows as Markdown rows, footnotes after a `Chú thích:` line.
+pub(crate) fn text_of_streams(
+    word: &[u8],
+    read_table: impl FnOnce(bool) -> Result<Vec<u8>>,
+) -> Result<String> {
+    if u16_at(word, 0) == Some(0xA5EC) && u16_at(word, 2).is_some_and(|n| n < 101) {
         return Err(unreadable(
             "a Word 6/95 file (before Word 97): not supported; save it as .doc or .docx",
         ));
     }
-    let fib =
-        Fib::read(&word).ok_or_else(|| unreadable("the file information block is damaged"))?;
+    let fib = Fib::read(word).ok_or_else(|| unreadable("the file information block is damaged"))?;
     if fib.encrypted {
         return Err(unreadable("the file is encrypted (password-protected)"));
     }
-    let table = read(if fib.table1 { "/1Table" } else { "/0Table" })?;
+    let table = read_table(fib.table1)?;
     let pieces = pieces(&table, fib.fc_clx, fib.lcb_clx)
         .ok_or_else(|| unreadable("the piece table is damaged"))?;
-    let ttp = RowEnds::read(&word, &table, fib.fc_papx, fib.lcb_papx);
-    let main = text_range(&word, &pieces, 0, fib.ccp_text, &ttp);
+    let ttp = RowEnds::read(word, &table, fib.fc_papx, fib.lcb_papx);
+    let main = text_range(word, &pieces, 0, fib.ccp_text, &ttp);
     let mut out_blocks = super::table::tab_columns(blocks(&main));
     if fib.ccp_ftn > 0 {
         let notes = text_range(
-            &word,
+            word,
             &pieces,
             fib.ccp_text,
             fib.ccp_text + fib.ccp_ftn,
@@ -97,16 +119,7 @@ pub(crate) fn extract(bytes: &[u8], options: &Options) -> Result<Extracted> {
     }
     let mut text = String::with_capacity(main.len());
     render(&out_blocks, &mut text);
-    Ok(Extracted {
-        text,
-        format: FileFormat::Doc,
-        read_as: InputFormat::Markdown,
-        pages: None,
-        diagnostics: Vec::new(),
-        page_starts: Vec::new(),
-        file_stamps: Vec::new(),
-        uncertain: Vec::new(),
-    })
+    Ok(text)
 }
 
 /// The parts of the file information block that are used.

@@ -294,6 +294,24 @@ pub(crate) fn pdf_layout_text(raw: &str) -> String {
     pdf::from_layout_text(raw).text
 }
 
+/// The text a Word 97 `WordDocument` stream and table stream give
+/// (fuzzing): the reader's error when they are not one.
+#[cfg(all(feature = "doc", feature = "bench"))]
+pub(crate) fn doc_streams_text(word: &[u8], table: &[u8]) -> Result<String> {
+    doc::text_of_streams(word, |_| Ok(table.to_vec()))
+}
+
+/// The text laid out from tesseract's TSV output, page after page
+/// (fuzzing).
+#[cfg(all(feature = "ocr", feature = "bench"))]
+pub(crate) fn ocr_tsv_text(tsv: &str) -> String {
+    ocr::tsv_layout(tsv)
+        .into_iter()
+        .map(|(_, page)| page.layout)
+        .collect::<Vec<_>>()
+        .join("\u{c}")
+}
+
 /// Where Word last rendered a page break (`w:lastRenderedPageBreak`), in a
 /// reader's blocks until the page table is made; never in the text (XML
 /// cannot carry U+0001, and the `.docx` reader drops it from runs).

@@ -118,7 +118,14 @@ fn parse_tsv(tsv: &str) -> Vec<(usize, Vec<Word>)> {
         if text.is_empty() {
             continue;
         }
-        let num = |i: usize| f[i].trim().parse::<f32>().unwrap_or(0.0);
+        // `inf`, `NaN` and the like are no position
+        let num = |i: usize| {
+            f[i].trim()
+                .parse::<f32>()
+                .ok()
+                .filter(|x| x.is_finite())
+                .unwrap_or(0.0)
+        };
         let int = |i: usize| f[i].trim().parse::<u32>().unwrap_or(0);
         let page = f[1].trim().parse::<usize>().unwrap_or(1);
         let word = Word {
@@ -379,6 +386,10 @@ fn take_received(lines: &mut Vec<Line>) -> Vec<String> {
     stamps
 }
 
+/// The widest a laid-out line is allowed to start a word at: an A4 page at
+/// 600 dpi in the smallest print is some 300 columns.
+const MAX_COLUMN: usize = 1_000;
+
 /// Lays the words of a page out as text lines, `pdftotext -layout` style.
 fn layout_page(words: Vec<Word>) -> OcrPage {
     let count = words.len();
@@ -457,7 +468,11 @@ fn layout_page(words: Vec<Word>) -> OcrPage {
         let mut col = 0usize;
         let mut last_right: Option<f32> = None;
         for w in &words {
-            let target = ((w.left - margin) / char_width).round().max(0.0) as usize;
+            // a word far beyond any page's width (a damaged TSV) is put at
+            // the last column, not millions of spaces out
+            let target = ((w.left - margin) / char_width)
+                .round()
+                .clamp(0.0, MAX_COLUMN as f32) as usize;
             let at = match last_right {
                 None => target,
                 Some(r) if w.left - r > 2.5 * char_width => target.max(col + 2),
@@ -857,16 +872,21 @@ pub(crate) fn image_pages(bytes: &[u8], options: &Options) -> Result<Vec<(usize,
             tsv
         }
     };
-    Ok(parse_tsv(&tsv)
+    Ok(tsv_layout(&tsv))
+}
+
+/// The pages of a TSV (at most [`MAX_PAGES`]), each laid out as text.
+pub(crate) fn tsv_layout(tsv: &str) -> Vec<(usize, OcrPage)> {
+    parse_tsv(tsv)
         .into_iter()
         .take(MAX_PAGES)
         .map(|(page, words)| (page, layout_page(words)))
-        .collect())
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{fold, image_size, layout_page, parse_tsv};
+    use super::{fold, image_size, layout_page, parse_tsv, MAX_COLUMN};
 
     fn tsv(rows: &[(u32, u32, i32, i32, i32, f32, &str)]) -> String {
         let mut s = String::from(
@@ -878,6 +898,32 @@ mod tests {
             ));
         }
         s
+    }
+
+    #[test]
+    fn positions_out_of_any_page_are_bounded() {
+        // found by the ocr_tsv fuzz target: a left edge of 1e30 asked for
+        // that many spaces
+        for left in [
+            "1e30",
+            "inf",
+            "-inf",
+            "NaN",
+            "340282350000000000000000000000000000000",
+        ] {
+            let t = format!(
+                "{}5\t1\t1\t1\t1\t0\t100\t100\t60\t30\t95\tSố:\n\
+                 5\t1\t1\t1\t1\t1\t{left}\t100\t80\t30\t95\t12/UBND\n",
+                "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+            );
+            let page = layout_page(parse_tsv(&t).remove(0).1);
+            assert!(
+                page.layout.len() < 2 * MAX_COLUMN,
+                "{left}: {}",
+                page.layout.len()
+            );
+            assert!(page.layout.contains("12/UBND"), "{left}");
+        }
     }
 
     #[test]
