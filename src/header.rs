@@ -1135,12 +1135,20 @@ fn other_kind(t: &str, key: &str) -> CellKind {
         return CellKind::Mark;
     }
     if is_upper_line(t) {
-        if type_by_title(t).is_some() {
+        if type_by_title(t).is_some() || names_a_paper(key) {
             return CellKind::Title;
         }
         return CellKind::Upper;
     }
     CellKind::Other
+}
+
+/// `GIẤY CHỨNG NHẬN ĐĂNG KÝ ĐẦU TƯ`, `GIẤY XÁC NHẬN …` (folded key): the
+/// title of a paper (giấy) a body issues, whatever its type; no body's name
+/// starts with it, so it is never the issuer.
+fn names_a_paper(key: &str) -> bool {
+    key.strip_prefix("giay ")
+        .is_some_and(|rest| rest.split_whitespace().count() >= 2)
 }
 
 /// Capitalised lines that may name the issuer, in reading order.
@@ -1325,6 +1333,21 @@ mod tests {
         let nh = h.national_heading.unwrap();
         assert_eq!(nh.motto.as_deref(), Some("Độc lập - Tự do - Hạnh phúc"));
         assert_eq!(split(t)[h.body_start].text(t), "Thực hiện ...");
+    }
+
+    #[test]
+    fn a_papers_title_is_not_its_issuer() {
+        // a certificate has no `Số:` line: the capitals under the Quốc
+        // hiệu are its title, the issuer stays the block at the top left
+        let t = "UBND TỈNH YÊN BÁI\nBAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nGIẤY CHỨNG NHẬN ĐĂNG KÝ ĐẦU TƯ\nMã số dự án: 1234567890\nChứng nhận lần đầu: ngày 02 tháng 3 năm 2026\n\nCăn cứ Luật Đầu tư;";
+        let i = header(t).issuer.unwrap();
+        assert_eq!(
+            (i.name.as_str(), i.parent.as_deref()),
+            ("BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP", Some("UBND TỈNH YÊN BÁI"))
+        );
+        assert!(names_a_paper("giay xac nhan dang ky"));
+        assert!(!names_a_paper("giay"));
+        assert!(!names_a_paper("giao thong van tai"));
     }
 
     #[test]
