@@ -1582,6 +1582,27 @@ fn split_top_level(list: &str) -> Vec<&str> {
 /// `Lưu: VT, NN.Thăng`, `Lưu: VT, HCSN (450 b).`, `Lưu: VT, QHĐP (3) Cương`.
 fn parse_archive(text: &str, s: usize, e: usize) -> Archive {
     let raw = &text[s..e];
+    let tokens: Vec<&str> = split_top_level(archive_list(raw))
+        .into_iter()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .collect();
+    let count = tokens.len();
+    let mut parts = ArchiveParts::default();
+    for (k, tok) in tokens.into_iter().enumerate() {
+        parts.read(tok, k > 0 && k + 1 == count);
+    }
+    Archive {
+        units: parts.units,
+        drafter: parts.drafter,
+        copies: parts.copies,
+        span: Span::new(s + (raw.len() - raw.trim_start().len()), e),
+    }
+}
+
+/// The list of a `Lưu` line, after its label (`Lưu:`, OCR's `Lan:`) and
+/// without the final full stop.
+fn archive_list(raw: &str) -> &str {
     let body = strip_marker(raw);
     let key = fold(body);
     let colon = key.find(':').filter(|&c| c <= 5);
@@ -1594,37 +1615,34 @@ fn parse_archive(text: &str, s: usize, e: usize) -> Archive {
         .char_indices()
         .nth(chars)
         .map_or(body.len(), |(i, _)| i);
-    let list = body[after..]
+    body[after..]
         .trim_start_matches([':', ' '])
         .trim()
-        .trim_end_matches('.');
-    let mut units = Vec::new();
-    let mut drafter = None;
-    let mut copies = None;
-    let tokens: Vec<&str> = split_top_level(list)
-        .into_iter()
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .collect();
-    let count = tokens.len();
-    for (k, tok) in tokens.into_iter().enumerate() {
+        .trim_end_matches('.')
+}
+
+/// What a `Lưu` line names (lưu trữ), read one token at a time; a later
+/// drafter replaces an earlier one.
+#[derive(Default)]
+struct ArchiveParts {
+    units: Vec<String>,
+    drafter: Option<String>,
+    copies: Option<u32>,
+}
+
+impl ArchiveParts {
+    /// Reads one token of the list. `last_of_several`: the last of two or
+    /// more, where a word in mixed case is the drafter's name.
+    fn read(&mut self, tok: &str, last_of_several: bool) {
         // `(ĐT/VMN)`: a unit and its drafter in brackets of their own
-        if let Some(inner) = tok.strip_prefix('(').and_then(|t| t.strip_suffix(')')) {
-            if let Some((unit, who)) = inner.split_once('/') {
-                if is_unit_code(unit.trim()) {
-                    units.push(unit.trim().to_owned());
-                    drafter = Some(who.trim().to_owned());
-                    continue;
-                }
-            }
+        if let Some((unit, who)) = bracketed_unit(tok) {
+            self.units.push(unit.to_owned());
+            self.drafter = Some(who.to_owned());
+            return;
         }
-        // `VT.MT`: two units joined by a dot (`P.CNTT` is one: `P.` is
-        // Phòng abbreviated)
-        if let Some((a, b)) = tok.split_once('.') {
-            if is_unit_code(a) && a.chars().count() >= 2 && is_unit_code(b) {
-                units.extend([a.to_owned(), b.to_owned()]);
-                continue;
-            }
+        if let Some((a, b)) = dotted_units(tok) {
+            self.units.extend([a.to_owned(), b.to_owned()]);
+            return;
         }
         // `KTN. Hiền` (drafter after the unit) or OCR debris `TTHT. 3⁄2`
         let (tok, after_dot) = match tok.split_once(". ") {
@@ -1636,22 +1654,38 @@ fn parse_archive(text: &str, s: usize, e: usize) -> Archive {
                 && !rest.contains(' ')
                 && rest.chars().all(char::is_alphabetic);
             if word {
-                drafter = Some(rest.to_owned());
+                self.drafter = Some(rest.to_owned());
             }
         }
         if !tok.chars().any(char::is_alphabetic) {
-            continue;
+            return;
         }
+        let tok = self.unit_of(tok);
+        let mixed_word = !tok.contains(' ')
+            && !is_upper_line(&tok)
+            && tok.chars().next().is_some_and(char::is_uppercase);
+        if last_of_several && mixed_word && self.drafter.is_none() {
+            self.drafter = Some(tok);
+            return;
+        }
+        if !tok.is_empty() {
+            self.units.push(tok);
+        }
+    }
+
+    /// The unit in `tok`, less what follows it: a number of copies, a
+    /// bracket, or a drafter after a dot or a dash (each noted).
+    fn unit_of(&mut self, tok: &str) -> String {
         let mut tok = tok.to_owned();
         if let Some(c) = COPIES.captures(&tok) {
             if let Some(n) = c.get(1).or(c.get(2)).and_then(|m| m.as_str().parse().ok()) {
-                copies = Some(n);
+                self.copies = Some(n);
             }
             let whole = c.get(0).map_or(0..0, |m| m.range());
             let after_copies = tok[whole.end..].trim().to_owned();
             tok = tok[..whole.start].trim().to_owned();
             if !after_copies.is_empty() {
-                drafter = Some(after_copies);
+                self.drafter = Some(after_copies);
             }
         }
         if let Some(open) = tok.find('(') {
@@ -1667,7 +1701,7 @@ fn parse_archive(text: &str, s: usize, e: usize) -> Archive {
             } else {
                 let inner = tok[open + 1..].trim_end_matches(')').trim().to_owned();
                 if !inner.is_empty() {
-                    drafter = Some(inner);
+                    self.drafter = Some(inner);
                 }
                 tok = tok[..open].trim().to_owned();
             }
@@ -1677,7 +1711,7 @@ fn parse_archive(text: &str, s: usize, e: usize) -> Archive {
             if d.chars().next().is_some_and(char::is_uppercase) && !is_upper_line(d)
                 || d.chars().count() <= 2 && !d.is_empty() && d.chars().any(char::is_lowercase)
             {
-                drafter = Some(d.to_owned());
+                self.drafter = Some(d.to_owned());
                 tok = u.trim().to_owned();
             }
         }
@@ -1687,29 +1721,26 @@ fn parse_archive(text: &str, s: usize, e: usize) -> Archive {
                 && d.chars().skip(1).all(char::is_lowercase)
                 && d.chars().count() >= 2;
             if name && is_unit_code(u) {
-                drafter = Some(d.to_owned());
+                self.drafter = Some(d.to_owned());
                 tok = u.to_owned();
             }
         }
-        let tok = tok.trim_end_matches('-').to_owned();
-        let is_last = k + 1 == count;
-        let mixed_word = !tok.contains(' ')
-            && !is_upper_line(&tok)
-            && tok.chars().next().is_some_and(char::is_uppercase);
-        if is_last && k > 0 && mixed_word && drafter.is_none() {
-            drafter = Some(tok);
-            continue;
-        }
-        if !tok.is_empty() {
-            units.push(tok);
-        }
+        tok.trim_end_matches('-').to_owned()
     }
-    Archive {
-        units,
-        drafter,
-        copies,
-        span: Span::new(s + (raw.len() - raw.trim_start().len()), e),
-    }
+}
+
+/// `(ĐT/VMN)`: a unit and its drafter in brackets of their own.
+fn bracketed_unit(tok: &str) -> Option<(&str, &str)> {
+    let inner = tok.strip_prefix('(')?.strip_suffix(')')?;
+    let (unit, who) = inner.split_once('/')?;
+    is_unit_code(unit.trim()).then(|| (unit.trim(), who.trim()))
+}
+
+/// `VT.MT`: two units joined by a dot (`P.CNTT` is one: `P.` is Phòng
+/// abbreviated).
+fn dotted_units(tok: &str) -> Option<(&str, &str)> {
+    let (a, b) = tok.split_once('.')?;
+    (is_unit_code(a) && a.chars().count() >= 2 && is_unit_code(b)).then_some((a, b))
 }
 
 #[cfg(test)]
