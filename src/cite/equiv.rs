@@ -654,6 +654,11 @@ const ID_PIECES: &[&str] = &[
     "٣",
     "-CP",
     "/TW",
+    "_",
+    "_QĐ",
+    ".5",
+    "66.4",
+    ".IV",
 ];
 
 /// `n` texts of 1 to 16 [`ID_PIECES`].

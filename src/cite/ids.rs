@@ -12,8 +12,10 @@
 //!   followed by a char it cannot match (`/`, `-`, a letter or a digit), so
 //!   it takes the whole run of spaces and tabs, at most one line break and
 //!   the spaces and tabs after it, or the match fails there;
-//! - `\d{1,6}[a-zđ]?` is followed by white space, `/` or `-`: taken
-//!   shorter, a digit or letter would be left where those must come;
+//! - `\d{1,6}(?:\.\d{1,2})?[a-zđ]?` is followed by white space, `/` or `-`:
+//!   taken shorter, a digit or letter would be left where those must come;
+//!   the decimal part is tried first and dropped when nothing matches after
+//!   it (then the `.` is left, which no branch takes);
 //! - the three branches part at the first char after the number and its
 //!   white space (`/` for the first, `-` for the others); the second and
 //!   third share `[ \t]*-[ \t]*`, and the third is tried when the second
@@ -106,7 +108,17 @@ fn more_groups(text: &str, mut at: usize, sep: impl Fn(usize) -> Option<usize>) 
 
 /// The identifier pattern's match at `at`, if any.
 pub(super) fn id_at(text: &str, at: usize) -> Option<IdMatch> {
-    let mut p = digits(text, at, text.len(), 6)?;
+    let whole = digits(text, at, text.len(), 6)?;
+    // `66.4/2025/NQ-CP`: a decimal part is tried first, as the greedy
+    // `(?:\.\d{1,2})?` is; without it when nothing matches after it
+    let decimal = one_of(text, whole, b".").and_then(|d| digits(text, d, text.len(), 2));
+    decimal
+        .and_then(|p| rest_at(text, at, p))
+        .or_else(|| rest_at(text, at, whole))
+}
+
+/// `[a-zđ]?` then the three branches, after a number that ends at `p`.
+fn rest_at(text: &str, at: usize, mut p: usize) -> Option<IdMatch> {
     if let Some(c) = char_at(text, p).filter(|&c| c.is_ascii_lowercase() || c == 'đ') {
         p += c.len_utf8();
     }
@@ -122,7 +134,8 @@ pub(super) fn id_at(text: &str, at: usize) -> Option<IdMatch> {
 /// `SLASH(?:(?P<year>(?:19|20)\d{2})YSEP)?(?P<sym>GROUP(?:SYMSEP GROUP)*(?:[ ]\d{1,2})?)`
 /// after the number, with SLASH = `[ \t]*\n?[ \t]*/[ \t]*\n?[ \t]*`, YSEP
 /// = `[ \t]*\n?[ \t]*[/-][ \t]*\n?[ \t]*` and SYMSEP = `[ \t]*-[ \t]*\n?[ \t]*`
-/// or `/`.
+/// or one of `/`, `.`, `_` (`TTR-NV.IV`, `QĐ_BKHCN`; which groups count is
+/// the reader's to say).
 fn state_rest(text: &str, p: usize, m: IdMatch) -> Option<IdMatch> {
     let q = spaces_line(text, one_of(text, spaces_line(text, p), b"/")?);
     let year = year_at(text, q).and_then(|ye| {
@@ -133,7 +146,7 @@ fn state_rest(text: &str, p: usize, m: IdMatch) -> Option<IdMatch> {
     let e = more_groups(text, group(text, sym_start)?, |at| {
         one_of(text, spaces(text, at), b"-")
             .map(|d| spaces_line(text, d))
-            .or_else(|| one_of(text, at, b"/"))
+            .or_else(|| one_of(text, at, b"/._"))
     });
     // `(?:[ ]\d{1,2})?`
     let e = one_of(text, e, b" ")
@@ -167,7 +180,8 @@ fn dash(text: &str, p: usize) -> Option<usize> {
 }
 
 /// `[ \t]*-[ \t]*(?P<ptype>\p{Lu}\p{L}{0,4})[ \t]*/[ \t]*\n?[ \t]*(?P<piss>GROUP(?:SEP GROUP)*)`
-/// after the number, with SEP = `[ \t]*-[ \t]*\n?[ \t]*`.
+/// after the number, with SEP = `[ \t]*-[ \t]*\n?[ \t]*` or `/`
+/// (`2587-CV/VPTW/NB`).
 fn party_rest(text: &str, p: usize, m: IdMatch) -> Option<IdMatch> {
     let t = dash(text, p)?;
     let first = char_at(text, t).filter(|&c| is_upper(c))?;
@@ -180,7 +194,9 @@ fn party_rest(text: &str, p: usize, m: IdMatch) -> Option<IdMatch> {
     }
     let q = spaces_line(text, one_of(text, spaces(text, te), b"/")?);
     let e = more_groups(text, group(text, q)?, |at| {
-        one_of(text, spaces(text, at), b"-").map(|d| spaces_line(text, d))
+        one_of(text, spaces(text, at), b"-")
+            .map(|d| spaces_line(text, d))
+            .or_else(|| one_of(text, at, b"/"))
     });
     Some(IdMatch {
         ptype: Some((t, te)),

@@ -208,7 +208,7 @@ pub(crate) fn merge_key(id: &str) -> String {
     format!(
         "{}/{}",
         number.replace('Đ', "D"),
-        symbol.replace('Đ', "D").replace('/', "-")
+        symbol.replace('Đ', "D").replace(['/', '_'], "-")
     )
 }
 

@@ -120,10 +120,10 @@ pub(super) fn compile(pattern: &str) -> Regex {
 pub(super) fn id_pattern() -> String {
     let grp = r"[\p{L}\d&]+";
     let sep = r"[ \t]*-[ \t]*\n?[ \t]*";
-    let sym_sep = r"(?:[ \t]*-[ \t]*\n?[ \t]*|/)";
+    let sym_sep = r"(?:[ \t]*-[ \t]*\n?[ \t]*|[/._])";
     let slash = r"[ \t]*\n?[ \t]*/[ \t]*\n?[ \t]*";
     format!(
-        r"(?P<num>\d{{1,6}}[a-zđ]?)(?:{slash}(?:(?P<year>(?:19|20)\d{{2}})[ \t]*\n?[ \t]*[/-][ \t]*\n?[ \t]*)?(?P<sym>{grp}(?:{sym_sep}{grp})*(?:[ ]\d{{1,2}})?)|[ \t]*-[ \t]*(?P<ptype>\p{{Lu}}\p{{L}}{{0,4}})[ \t]*/[ \t]*\n?[ \t]*(?P<piss>{grp}(?:{sep}{grp})*)|[ \t]*-[ \t]*(?P<old>\p{{Lu}}[\p{{L}}\d&]*(?:-{grp})*))"
+        r"(?P<num>\d{{1,6}}(?:\.\d{{1,2}})?[a-zđ]?)(?:{slash}(?:(?P<year>(?:19|20)\d{{2}})[ \t]*\n?[ \t]*[/-][ \t]*\n?[ \t]*)?(?P<sym>{grp}(?:{sym_sep}{grp})*(?:[ ]\d{{1,2}})?)|[ \t]*-[ \t]*(?P<ptype>\p{{Lu}}\p{{L}}{{0,4}})[ \t]*/[ \t]*\n?[ \t]*(?P<piss>{grp}(?:(?:{sep}|/){grp})*)|[ \t]*-[ \t]*(?P<old>\p{{Lu}}[\p{{L}}\d&]*(?:-{grp})*))"
     )
 }
 
@@ -348,13 +348,18 @@ fn split_groups_with_separators(s: &str, allow_slash: bool) -> (Vec<&str>, Vec<c
         let after = &rest[glen..];
         let before_ws = after.len() - after.trim_start_matches([' ', '\t']).len();
         let after_ws = after.trim_start_matches([' ', '\t']);
-        let Some((sep, after_dash)) = after_ws.strip_prefix('-').map(|r| ('-', r)).or_else(|| {
-            // `TTLT/BLĐTBXH-BTC`: a slash between groups, kept as printed
-            after
-                .strip_prefix('/')
-                .filter(|r| allow_slash && r.starts_with(char::is_uppercase))
-                .map(|r| ('/', r))
-        }) else {
+        let Some((sep, after_dash)) = after_ws
+            .strip_prefix('-')
+            .map(|r| ('-', r))
+            .or_else(|| {
+                // `TTLT/BLĐTBXH-BTC`: a slash between groups, kept as printed
+                after
+                    .strip_prefix('/')
+                    .filter(|r| allow_slash && r.starts_with(char::is_uppercase))
+                    .map(|r| ('/', r))
+            })
+            .or_else(|| dot_or_underscore(after))
+        else {
             break;
         };
         let tail = after_dash.trim_start_matches([' ', '\t', '\n']);
@@ -372,6 +377,33 @@ fn split_groups_with_separators(s: &str, allow_slash: bool) -> (Vec<&str>, Vec<c
     (groups, seps, end)
 }
 
+/// `TTR-NV.IV`, `CGC.BT`, `QĐ_BKHCN` (`after` starts where a group ended):
+/// a dot before a code of up to three capitals, not a sentence's end
+/// (`VP.Sau đó`, `VP.UBND tỉnh`), or an underscore typed for the dash; the separator and what
+/// follows it.
+fn dot_or_underscore(after: &str) -> Option<(char, &str)> {
+    let (sep, rest) = after
+        .strip_prefix('.')
+        .map(|r| ('.', r))
+        .or_else(|| after.strip_prefix('_').map(|r| ('_', r)))?;
+    let next: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
+    let short_code = next.chars().count() <= 3
+        && next.starts_with(char::is_uppercase)
+        && !next.chars().any(char::is_lowercase);
+    let code = next.starts_with(char::is_uppercase);
+    ((sep == '_' && code) || short_code).then_some((sep, rest))
+}
+
+/// `groups` with the separator printed before each after the first.
+fn joined(groups: &[&str], seps: &[char]) -> String {
+    let mut out = groups.first().map_or_else(String::new, |g| (*g).to_owned());
+    for (sep, g) in seps.iter().zip(&groups[1..]) {
+        out.push(*sep);
+        out.push_str(g);
+    }
+    out
+}
+
 /// A piece of the text and where it starts.
 #[derive(Clone, Copy)]
 struct Span<'t> {
@@ -384,7 +416,7 @@ struct Span<'t> {
 /// documents are named by letters; only a legislature's code takes digits
 /// (`QH14`, `UBTVQH15`), and those take two.
 fn footnote_marker_len(symbol: &str) -> Option<usize> {
-    let last = symbol.rsplit(['-', '/']).next()?;
+    let last = symbol.rsplit(['-', '/', '.', '_']).next()?;
     let letters = last.strip_suffix(|c: char| c.is_ascii_digit())?;
     let marker = letters.chars().count() >= 2
         && letters.chars().all(char::is_alphabetic)
@@ -461,11 +493,7 @@ pub(super) fn read_id(text: &str, m: &IdMatch) -> Option<RawId> {
         if groups.is_empty() {
             return None;
         }
-        let mut symbol = groups[0].to_owned();
-        for (sep, g) in seps.iter().zip(&groups[1..]) {
-            symbol.push(*sep);
-            symbol.push_str(g);
-        }
+        let mut symbol = joined(&groups, &seps);
         // `UBTVQH 13`: a legislature number split off by OCR spacing.
         let rest = &sym.text[rel_end..];
         if symbol.ends_with("QH") {
@@ -508,11 +536,11 @@ pub(super) fn read_id(text: &str, m: &IdMatch) -> Option<RawId> {
         if !valid_group(pt.text, true) {
             return None;
         }
-        let (groups, rel_end) = split_groups(pi.text, false);
+        let (groups, seps, rel_end) = split_groups_with_separators(pi.text, true);
         if groups.is_empty() {
             return None;
         }
-        let symbol = format!("{}/{}", pt.text, groups.join("-"));
+        let symbol = format!("{}/{}", pt.text, joined(&groups, &seps));
         // The Party issues thông tri, not thông tư: its `TT` is the second
         // type with that code.
         let code_type = type_from_code(pt.text).map(|t| {

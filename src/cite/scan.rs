@@ -71,7 +71,8 @@ pub(super) fn id_matches(text: &str, mut f: impl FnMut(&ids::IdMatch)) {
 
 /// Where a match ending its number at the separator `p` (`/` or `-`) must
 /// start, if anywhere: the digit run before it (after an optional letter
-/// and spaces), at most six digits, not before `floor`.
+/// and spaces), at most six digits, with the digits before a `.` when the
+/// run is one or two decimals (`66.4`), not before `floor`.
 fn id_start(text: &str, p: usize, floor: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let slash = bytes[p] == b'/';
@@ -93,6 +94,21 @@ fn id_start(text: &str, p: usize, floor: usize) -> Option<usize> {
     if c.is_ascii_lowercase() || c == 'đ' {
         j -= c.len_utf8();
     }
+    let (start, digits) = digits_before(text, j, floor);
+    // `66.4/…`: one or two decimals after a `.` and the number before it
+    if (1..=2).contains(&digits) {
+        if let Some(k) = start.filter(|&k| k > floor && bytes[k - 1] == b'.') {
+            if let (Some(whole), _) = digits_before(text, k - 1, floor) {
+                return Some(whole);
+            }
+        }
+    }
+    start
+}
+
+/// The run of at most six digits ending at `j`, not before `floor`: where
+/// it starts, and how many digits it has.
+fn digits_before(text: &str, mut j: usize, floor: usize) -> (Option<usize>, usize) {
     let mut start = None;
     let mut digits = 0;
     while j > floor && digits < 6 {
@@ -105,7 +121,7 @@ fn id_start(text: &str, p: usize, floor: usize) -> Option<usize> {
             _ => break,
         }
     }
-    start
+    (start, digits)
 }
 
 /// Calls `f` for every match of the law pattern ([`laws::law_at`]) in

@@ -663,3 +663,35 @@ fn digit_groups_after_the_first_belong_to_the_symbol() {
         .collect();
     assert_eq!(ids, ["009/VC-2018", "01/CV-01"]);
 }
+
+/// Notations as printed: a number with decimals (`66.4/2025/NQ-CP`), a dot
+/// before a code of up to three capitals (`16/CGC.BT`, `501/TTR-NV.IV`), an
+/// underscore typed for the dash (`QĐ_BKHCN`), a Party issuer with a slash
+/// (`2587-CV/VPTW/NB`). A dot that ends a sentence is not one (`VP.Sau`),
+/// nor a longer run of capitals after it, nor digits glued before a `.`
+/// when more than two follow it (`1.234/…` is a thousands group), nor an
+/// underscore before digits (a file name, `CV_0831_23`).
+#[test]
+fn notations_with_decimals_dots_and_underscores() {
+    let text = "Căn cứ Nghị quyết số 66.4/2025/NQ-CP ngày 21/9/2025; Văn bản số 16/CGC.BT \
+                ngày 19/8/2024; Kết luận số 501/TTR-NV.IV; Quyết định số 10/2007/QĐ_BKHCN; \
+                Công văn số 2587-CV/VPTW/NB; Công văn số 12/UBND-VP.Sau đó, Công văn số \
+                13/UBND-VP.UBND tỉnh; mức 1.234/TTr-ABC; tệp 123/CV_0831_23.";
+    let ids: Vec<String> = super::extract(text, None)
+        .into_iter()
+        .filter_map(|c| c.id)
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "66.4/2025/NQ-CP",
+            "16/CGC.BT",
+            "501/TTR-NV.IV",
+            "10/2007/QĐ_BKHCN",
+            "2587-CV/VPTW/NB",
+            "12/UBND-VP",
+            "13/UBND-VP",
+            "123/CV",
+        ]
+    );
+}
