@@ -6,13 +6,13 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::codes::{is_legal_normative, name_of, type_by_code};
-use crate::diagnostic::{Diagnostic, DiagnosticCode};
+use crate::diagnostic::{Diagnostic, DiagnosticCode, Severity};
 use crate::lines::Line;
 use crate::model::{
-    Attachment, AttachmentKind, Body, Citation, DocDate, DocType, Document, Family, Marks, Mention,
-    Number, Source, Stamp, SCHEMA,
+    Attachment, AttachmentKind, Body, Citation, CitedForm, DocDate, DocType, Document, Family,
+    Marks, Mention, Number, Place, Signature, Source, Stamp, SCHEMA,
 };
-use crate::normalize::{normalize, Normalized};
+use crate::normalize::{normalize, Legacy, Normalized};
 use crate::options::Options;
 use crate::span::Span;
 use crate::{attachments, body, cite, footer, header, lines, remap, stamps};
@@ -86,244 +86,51 @@ pub(crate) fn assemble(norm: Normalized, layout: Layout) -> Document {
         lines,
         stamps,
         editorial,
-        header: h,
+        header: mut h,
         own_id,
         trailer,
         footer: f,
     } = layout;
-    let body = if f.start > h.body_start {
-        body::parse(text, &lines[h.body_start..f.start])
-    } else {
-        Body::default()
-    };
-    let mut diagnostics = h.diagnostics;
+    let body = body_between(text, &lines, h.body_start, f.start);
+    let mut diagnostics = std::mem::take(&mut h.diagnostics);
     if let Some(legacy) = norm.legacy {
-        diagnostics.insert(
-            0,
-            Diagnostic::info(
-                DiagnosticCode::LegacyEncodingConverted,
-                format!(
-                    "converted from {} to Unicode before parsing; spans index the input as given",
-                    legacy.name()
-                ),
-                Span::empty(0),
-            ),
-        );
+        diagnostics.insert(0, legacy_note(legacy));
     }
     let anchor = Span::empty(h.anchor);
-
     let party = h.party_heading || h.party_number;
-    // A văn bản hợp nhất carries the title of the document it consolidates;
-    // its own type is in its number (`4804/VBHN-BLĐTBXH`).
-    let consolidated = h.number.as_ref().and_then(|n| {
-        (n.type_code.as_deref() == Some("VBHN")).then(|| DocType {
-            code: "VBHN".to_owned(),
-            name: "Văn bản hợp nhất".to_owned(),
-            span: n.span,
-        })
-    });
-    let doc_type = consolidated.or_else(|| h.title.clone()).or_else(|| {
-        if h.subject_is_vv || (!h.recipients.is_empty() && !party) {
-            let span = h.subject.as_ref().map_or(anchor, |s| s.span);
-            return Some(DocType {
-                code: "CV".to_owned(),
-                name: "Công văn".to_owned(),
-                span,
-            });
-        }
-        let n = h.number.as_ref()?;
-        let code = n.type_code.as_deref()?;
-        let (code, name) = match type_by_code(code) {
-            Some(found) => found,
-            None => (code, name_of(code)?),
-        };
-        Some(DocType {
-            code: code.to_owned(),
-            name: name.to_owned(),
-            span: n.span,
-        })
-    });
-    // A Party công văn carries `CV` in its number even with a V/v subject.
-    let family = if party {
-        Family::Party
-    } else if doc_type
-        .as_ref()
-        .is_some_and(|t| is_legal_normative(&t.code))
-        || h.number.as_ref().is_some_and(|n| n.year.is_some())
-    {
-        Family::LegalNormative
-    } else {
-        Family::State
-    };
+    let doc_type = infer_doc_type(&h, party, anchor);
+    let family = family_of(party, doc_type.as_ref(), h.number.as_ref());
 
-    if h.national_heading.is_none() {
-        let what = if party {
-            "the Party heading (ĐẢNG CỘNG SẢN VIỆT NAM)"
-        } else {
-            "the national heading (Quốc hiệu, Tiêu ngữ)"
-        };
-        diagnostics.push(Diagnostic::warning(
-            DiagnosticCode::MissingNationalHeading,
-            format!("{what} was not found"),
-            anchor,
-        ));
-    }
-    if h.issuer.is_none() {
-        diagnostics.push(Diagnostic::warning(
-            DiagnosticCode::MissingIssuer,
-            "the issuing body (tên cơ quan ban hành) was not found",
-            anchor,
-        ));
-    }
-    match &h.number {
-        None => diagnostics.push(Diagnostic::warning(
-            DiagnosticCode::MissingNumber,
-            "the number and symbol (số, ký hiệu) were not found",
-            anchor,
-        )),
-        Some(n) if n.number.is_none() && !h.number_unreadable => {
-            diagnostics.push(Diagnostic::warning(
-                DiagnosticCode::BlankNumber,
-                "the number is left blank (to be filled in on registration)",
-                n.span,
-            ))
-        }
-        Some(_) => {}
-    }
-    let mut date = h.date;
-    let mut place = h.place;
-    let mut date_from_adoption = false;
-    if date.is_none() {
-        if let Some((p, d, notes)) = f
-            .dated
-            .and_then(|i| header::place_date_line(text, &lines[i]))
-        {
-            diagnostics.push(Diagnostic::info(
-                DiagnosticCode::DateAboveSignature,
-                "no date line in the header; the place and date are printed above the signature",
-                d.span,
-            ));
-            diagnostics.extend(notes);
-            place = Some(p);
-            date = Some(d);
-        }
-    }
-    if date.is_none() {
-        // Resolutions and laws of the National Assembly carry no date line:
-        // their date is the adoption clause (`… thông qua ngày 17 tháng 5 năm 2025`).
-        date = adoption_date(text, &lines, h.body_start);
-        if let Some(d) = &date {
-            date_from_adoption = true;
-            diagnostics.push(Diagnostic::info(
-                DiagnosticCode::DateFromAdoption,
-                "no date line in the header; the date is that of the adoption clause",
-                d.span,
-            ));
-        }
-    }
-    if date.is_none() {
-        diagnostics.push(Diagnostic::warning(
-            DiagnosticCode::MissingDate,
-            "the date of issue was not found",
-            anchor,
-        ));
-    } else if place.is_none() && !date_from_adoption {
-        diagnostics.push(Diagnostic::warning(
-            DiagnosticCode::MissingPlace,
-            "the place of issue (địa danh) was not found",
-            anchor,
-        ));
-    }
-    if let (Some(d), Some(stamp)) = (&date, stamps.iter().find(|s| s.time.is_some())) {
-        if d.day.is_none() || d.month.is_none() {
-            diagnostics.push(Diagnostic::info(
-                DiagnosticCode::DateFromStamp,
-                format!(
-                    "the date of issue is incomplete; the digital signature was made at {}",
-                    stamp.time.as_deref().unwrap_or_default()
-                ),
-                stamp.span,
-            ));
-        }
-    }
-    if h.subject.is_none() {
-        diagnostics.push(Diagnostic::warning(
-            DiagnosticCode::MissingSubject,
-            "the subject (trích yếu) was not found",
-            anchor,
-        ));
-    }
-    if doc_type.is_none() {
-        diagnostics.push(Diagnostic::warning(
-            DiagnosticCode::UnknownDocType,
-            "the document type could not be determined",
-            anchor,
-        ));
-    }
-    if f.signatures.is_empty() {
-        diagnostics.push(Diagnostic::warning(
-            DiagnosticCode::MissingSignature,
-            "no signature block (quyền hạn, chức vụ, họ tên) was found",
-            Span::empty(text.len()),
-        ));
-    }
-    if f.distribution.is_none() {
-        diagnostics.push(Diagnostic::info(
-            DiagnosticCode::MissingDistribution,
-            "no distribution list (Nơi nhận) was found",
-            Span::empty(text.len()),
-        ));
-    }
+    diagnostics.extend(missing_header_parts(&h, party, anchor));
+    let issued = date_of_issue(
+        text,
+        &lines,
+        (h.place.take(), h.date.take()),
+        f.dated,
+        h.body_start,
+        &mut diagnostics,
+    );
+    diagnostics.extend(date_notes(&issued, &stamps, anchor));
+    diagnostics.extend(missing_parts(
+        &h,
+        doc_type.is_some(),
+        &f,
+        text.len(),
+        anchor,
+    ));
 
-    let trailing = if f.end < lines.len() && f.start < lines.len() {
-        attachments::collect(text, &lines, f.end)
-    } else {
-        Vec::new()
-    };
-    // A copy block or a second document has citations of its own.
-    let cut = trailing
-        .iter()
-        .find(|a| a.kind == "copy" || a.kind == "second_document")
-        .map_or(text.len(), |a| a.span.start)
-        .min(trailer.map_or(text.len(), |t| lines[t].start));
-    let mut citations = cite::extract(&text[..cut], own_id.as_deref());
-    drop_self_references(text, h.number.as_ref(), &mut citations);
-    let forms = cite::split_forms(text, &mut citations);
-
-    let mut attachments: Vec<Attachment> = editorial
-        .map(|i| {
-            let l = lines[i];
-            Attachment {
-                kind: AttachmentKind::Editorial,
-                title: l.text(text).to_owned(),
-                span: Span::new(l.start, l.end),
-            }
-        })
-        .into_iter()
-        .collect();
-    attachments.extend(trailing);
-    // an annex issued with the document and signed again at its end (a
-    // Quy định under its Quyết định): that signature too, after the main one
-    let mut signatures = f.signatures;
-    if !signatures.is_empty() {
-        signatures.extend(
-            attachments
-                .iter()
-                .filter(|a| a.kind == AttachmentKind::Annex)
-                .filter_map(|a| footer::closing_signature(text, &lines, a.span)),
-        );
-    }
-    for a in &attachments {
-        diagnostics.push(Diagnostic::info(
-            DiagnosticCode::Attachment,
-            format!(
-                "not part of the main document ({}): {}",
-                a.kind,
-                a.title.chars().take(60).collect::<String>()
-            ),
-            a.span,
-        ));
-    }
+    let trailing = trailing_attachments(text, &lines, &f);
+    let (citations, forms) = main_citations(
+        text,
+        &lines,
+        &trailing,
+        trailer,
+        own_id.as_deref(),
+        h.number.as_ref(),
+    );
+    let attachments = attachments(text, &lines, editorial, trailing);
+    let signatures = with_annex_signatures(text, &lines, f.signatures, &attachments);
+    diagnostics.extend(attachments.iter().map(attachment_note));
 
     let mut doc = Document {
         schema: SCHEMA.to_owned(),
@@ -333,8 +140,8 @@ pub(crate) fn assemble(norm: Normalized, layout: Layout) -> Document {
         national_heading: h.national_heading,
         issuer: h.issuer,
         number: h.number,
-        place,
-        date,
+        place: issued.place,
+        date: issued.date,
         subject: h.subject,
         recipients: h.recipients,
         body,
@@ -349,6 +156,352 @@ pub(crate) fn assemble(norm: Normalized, layout: Layout) -> Document {
     };
     remap::remap(&mut doc, &norm.map);
     doc
+}
+
+/// The body (nội dung): the lines between the header and the footer, if
+/// there are any.
+fn body_between(text: &str, lines: &[Line], start: usize, end: usize) -> Body {
+    if end > start {
+        body::parse(text, &lines[start..end])
+    } else {
+        Body::default()
+    }
+}
+
+/// The note that the input was in a legacy Vietnamese encoding (TCVN3,
+/// VNI) and was converted first.
+fn legacy_note(legacy: Legacy) -> Diagnostic {
+    Diagnostic::info(
+        DiagnosticCode::LegacyEncodingConverted,
+        format!(
+            "converted from {} to Unicode before parsing; spans index the input as given",
+            legacy.name()
+        ),
+        Span::empty(0),
+    )
+}
+
+/// The document type (loại văn bản): that of a văn bản hợp nhất, else the
+/// title's, else one inferred from the subject, the recipients or the
+/// number.
+fn infer_doc_type(h: &header::Header, party: bool, anchor: Span) -> Option<DocType> {
+    consolidated_type(h.number.as_ref())
+        .or_else(|| h.title.clone())
+        .or_else(|| untitled_type(h, party, anchor))
+}
+
+/// A văn bản hợp nhất carries the title of the document it consolidates;
+/// its own type is in its number (`4804/VBHN-BLĐTBXH`).
+fn consolidated_type(number: Option<&Number>) -> Option<DocType> {
+    number.and_then(|n| {
+        (n.type_code.as_deref() == Some("VBHN")).then(|| DocType {
+            code: "VBHN".to_owned(),
+            name: "Văn bản hợp nhất".to_owned(),
+            span: n.span,
+        })
+    })
+}
+
+/// The type of a document with no title: a công văn when it has a `V/v`
+/// subject or (outside the Party) recipients, else the type code in its
+/// number.
+fn untitled_type(h: &header::Header, party: bool, anchor: Span) -> Option<DocType> {
+    if h.subject_is_vv || (!h.recipients.is_empty() && !party) {
+        let span = h.subject.as_ref().map_or(anchor, |s| s.span);
+        return Some(DocType {
+            code: "CV".to_owned(),
+            name: "Công văn".to_owned(),
+            span,
+        });
+    }
+    let n = h.number.as_ref()?;
+    let code = n.type_code.as_deref()?;
+    let (code, name) = match type_by_code(code) {
+        Some(found) => found,
+        None => (code, name_of(code)?),
+    };
+    Some(DocType {
+        code: code.to_owned(),
+        name: name.to_owned(),
+        span: n.span,
+    })
+}
+
+/// The family: a Party document (văn bản của Đảng), a legal normative one
+/// (văn bản quy phạm pháp luật: by its type, or a year in its number), or
+/// else a State administrative one. A Party công văn carries `CV` in its
+/// number even with a V/v subject.
+fn family_of(party: bool, doc_type: Option<&DocType>, number: Option<&Number>) -> Family {
+    if party {
+        Family::Party
+    } else if doc_type.is_some_and(|t| is_legal_normative(&t.code))
+        || number.is_some_and(|n| n.year.is_some())
+    {
+        Family::LegalNormative
+    } else {
+        Family::State
+    }
+}
+
+/// Warnings for the first parts of the header when missing: the national
+/// (or Party) heading, the issuer and the number, or a number left blank.
+fn missing_header_parts(h: &header::Header, party: bool, anchor: Span) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    if h.national_heading.is_none() {
+        let what = if party {
+            "the Party heading (ĐẢNG CỘNG SẢN VIỆT NAM)"
+        } else {
+            "the national heading (Quốc hiệu, Tiêu ngữ)"
+        };
+        out.push(Diagnostic::warning(
+            DiagnosticCode::MissingNationalHeading,
+            format!("{what} was not found"),
+            anchor,
+        ));
+    }
+    if h.issuer.is_none() {
+        out.push(Diagnostic::warning(
+            DiagnosticCode::MissingIssuer,
+            "the issuing body (tên cơ quan ban hành) was not found",
+            anchor,
+        ));
+    }
+    match &h.number {
+        None => out.push(Diagnostic::warning(
+            DiagnosticCode::MissingNumber,
+            "the number and symbol (số, ký hiệu) were not found",
+            anchor,
+        )),
+        Some(n) if n.number.is_none() && !h.number_unreadable => out.push(Diagnostic::warning(
+            DiagnosticCode::BlankNumber,
+            "the number is left blank (to be filled in on registration)",
+            n.span,
+        )),
+        Some(_) => {}
+    }
+    out
+}
+
+/// The place and date of issue (địa danh, ngày tháng năm ban hành).
+struct Issued {
+    place: Option<Place>,
+    date: Option<DocDate>,
+    /// The date is that of the adoption clause, which names no place.
+    from_adoption: bool,
+}
+
+/// The place and date of issue: the header's (`header`); else the line
+/// printed above the signature (`dated`, a footer line); else the date of
+/// the body's adoption clause. Notes where they were found.
+fn date_of_issue(
+    text: &str,
+    lines: &[Line],
+    header: (Option<Place>, Option<DocDate>),
+    dated: Option<usize>,
+    body_start: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Issued {
+    let (mut place, mut date) = header;
+    let mut from_adoption = false;
+    if date.is_none() {
+        if let Some((p, d, notes)) = dated.and_then(|i| header::place_date_line(text, &lines[i])) {
+            diagnostics.push(Diagnostic::info(
+                DiagnosticCode::DateAboveSignature,
+                "no date line in the header; the place and date are printed above the signature",
+                d.span,
+            ));
+            diagnostics.extend(notes);
+            place = Some(p);
+            date = Some(d);
+        }
+    }
+    if date.is_none() {
+        // Resolutions and laws of the National Assembly carry no date line:
+        // their date is the adoption clause (`… thông qua ngày 17 tháng 5 năm 2025`).
+        date = adoption_date(text, lines, body_start);
+        if let Some(d) = &date {
+            from_adoption = true;
+            diagnostics.push(Diagnostic::info(
+                DiagnosticCode::DateFromAdoption,
+                "no date line in the header; the date is that of the adoption clause",
+                d.span,
+            ));
+        }
+    }
+    Issued {
+        place,
+        date,
+        from_adoption,
+    }
+}
+
+/// Warnings for a date or place of issue not found, and a note when the
+/// date lacks its day or month and a digital signature's stamp has a time.
+fn date_notes(issued: &Issued, stamps: &[Stamp], anchor: Span) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    if issued.date.is_none() {
+        out.push(Diagnostic::warning(
+            DiagnosticCode::MissingDate,
+            "the date of issue was not found",
+            anchor,
+        ));
+    } else if issued.place.is_none() && !issued.from_adoption {
+        out.push(Diagnostic::warning(
+            DiagnosticCode::MissingPlace,
+            "the place of issue (địa danh) was not found",
+            anchor,
+        ));
+    }
+    if let (Some(d), Some(stamp)) = (&issued.date, stamps.iter().find(|s| s.time.is_some())) {
+        if d.day.is_none() || d.month.is_none() {
+            out.push(Diagnostic::info(
+                DiagnosticCode::DateFromStamp,
+                format!(
+                    "the date of issue is incomplete; the digital signature was made at {}",
+                    stamp.time.as_deref().unwrap_or_default()
+                ),
+                stamp.span,
+            ));
+        }
+    }
+    out
+}
+
+/// Diagnostics for the later parts when missing, one row each: the subject
+/// (trích yếu), the document type, the signature and the distribution list
+/// (nơi nhận). `end` is the text's length, where the footer's are
+/// reported.
+fn missing_parts(
+    h: &header::Header,
+    has_type: bool,
+    f: &footer::Footer,
+    end: usize,
+    anchor: Span,
+) -> Vec<Diagnostic> {
+    let end = Span::empty(end);
+    let rows = [
+        (
+            h.subject.is_none(),
+            DiagnosticCode::MissingSubject,
+            Severity::Warning,
+            "the subject (trích yếu) was not found",
+            anchor,
+        ),
+        (
+            !has_type,
+            DiagnosticCode::UnknownDocType,
+            Severity::Warning,
+            "the document type could not be determined",
+            anchor,
+        ),
+        (
+            f.signatures.is_empty(),
+            DiagnosticCode::MissingSignature,
+            Severity::Warning,
+            "no signature block (quyền hạn, chức vụ, họ tên) was found",
+            end,
+        ),
+        (
+            f.distribution.is_none(),
+            DiagnosticCode::MissingDistribution,
+            Severity::Info,
+            "no distribution list (Nơi nhận) was found",
+            end,
+        ),
+    ];
+    rows.into_iter()
+        .filter(|row| row.0)
+        .map(|(_, code, severity, message, span)| Diagnostic::new(code, severity, message, span))
+        .collect()
+}
+
+/// What follows the footer (phụ lục, bản sao, a second document …), if
+/// the footer was found and lines follow it.
+fn trailing_attachments(text: &str, lines: &[Line], f: &footer::Footer) -> Vec<Attachment> {
+    if f.end < lines.len() && f.start < lines.len() {
+        attachments::collect(text, lines, f.end)
+    } else {
+        Vec::new()
+    }
+}
+
+/// The citations of the main document, and the forms (mẫu) among them:
+/// its text up to a copy block or a second document (which have
+/// citations of their own) or a web page's trailer, less the citations
+/// that are the document itself.
+fn main_citations(
+    text: &str,
+    lines: &[Line],
+    trailing: &[Attachment],
+    trailer: Option<usize>,
+    own_id: Option<&str>,
+    own: Option<&Number>,
+) -> (Vec<Citation>, Vec<CitedForm>) {
+    let cut = trailing
+        .iter()
+        .find(|a| a.kind == "copy" || a.kind == "second_document")
+        .map_or(text.len(), |a| a.span.start)
+        .min(trailer.map_or(text.len(), |t| lines[t].start));
+    let mut citations = cite::extract(&text[..cut], own_id);
+    drop_self_references(text, own, &mut citations);
+    let forms = cite::split_forms(text, &mut citations);
+    (citations, forms)
+}
+
+/// What is not part of the main document: a crawler's title line that was
+/// left out (`editorial`), then what follows the footer.
+fn attachments(
+    text: &str,
+    lines: &[Line],
+    editorial: Option<usize>,
+    trailing: Vec<Attachment>,
+) -> Vec<Attachment> {
+    let mut attachments: Vec<Attachment> = editorial
+        .map(|i| {
+            let l = lines[i];
+            Attachment {
+                kind: AttachmentKind::Editorial,
+                title: l.text(text).to_owned(),
+                span: Span::new(l.start, l.end),
+            }
+        })
+        .into_iter()
+        .collect();
+    attachments.extend(trailing);
+    attachments
+}
+
+/// The footer's signatures and, when there is one, those of the annexes
+/// issued with the document and signed again at their end (a Quy định
+/// under its Quyết định), after the main one.
+fn with_annex_signatures(
+    text: &str,
+    lines: &[Line],
+    mut signatures: Vec<Signature>,
+    attachments: &[Attachment],
+) -> Vec<Signature> {
+    if !signatures.is_empty() {
+        signatures.extend(
+            attachments
+                .iter()
+                .filter(|a| a.kind == AttachmentKind::Annex)
+                .filter_map(|a| footer::closing_signature(text, lines, a.span)),
+        );
+    }
+    signatures
+}
+
+/// The note that an attachment is not part of the main document.
+fn attachment_note(a: &Attachment) -> Diagnostic {
+    Diagnostic::info(
+        DiagnosticCode::Attachment,
+        format!(
+            "not part of the main document ({}): {}",
+            a.kind,
+            a.title.chars().take(60).collect::<String>()
+        ),
+        a.span,
+    )
 }
 
 /// Drops the citations that are the document itself, even where OCR

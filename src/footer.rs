@@ -384,8 +384,57 @@ fn parse_block(text: &str, lines: &[Line], body_start: usize) -> Footer {
     let n = lines.len();
     let content: Vec<usize> = (body_start..n).filter(|&i| lines[i].is_content()).collect();
     let dist = main_distribution_head(text, lines, &content);
-    // The body ends with `./.`. Annexes end with their own, so take the first
-    // one that a footer line follows, or else the last one.
+    let closing = closing_line(text, lines, &content, dist);
+    let mut f = Footer {
+        start: n,
+        end: n,
+        ..Footer::default()
+    };
+    let start = footer_start(text, lines, &content, dist, closing);
+    if start >= n {
+        return f;
+    }
+    f.dated = dated_line(text, lines, &content, start, body_start);
+    f.start = f.dated.map_or(start, |d| d.min(start));
+    let Sorted {
+        sig_lines,
+        mut dist_lines,
+        head,
+        end,
+    } = sort_lines(text, lines, &content, start, f.dated);
+    f.end = end;
+    f.signatures = signatures(text, &sig_lines);
+
+    if head.is_some() || !dist_lines.is_empty() {
+        f.distribution = Some(distribution(text, head, &dist_lines));
+    }
+    f.signature_lines = sig_lines;
+    dist_lines.extend(head.map(|h| (h.start, h.end)));
+    f.distribution_lines = dist_lines;
+    f
+}
+
+/// The first content line after line `c` (`content` is sorted).
+fn next_content(content: &[usize], c: usize) -> Option<usize> {
+    content.get(content.partition_point(|&i| i <= c)).copied()
+}
+
+/// Whether line `i` reads as a footer line: a `Nơi nhận` head, a `Lưu`
+/// line or a signature line.
+fn footer_like(text: &str, lines: &[Line], i: usize) -> bool {
+    let t = strip_emphasis(lines[i].text(text));
+    is_distribution_head(t) || is_archive(t) || is_signature_line(t)
+}
+
+/// The `./.` that ends the body, before the `Nơi nhận` line `dist`.
+/// Annexes end with their own, so take the first one that a footer line
+/// follows, or else the last one.
+fn closing_line(
+    text: &str,
+    lines: &[Line],
+    content: &[usize],
+    dist: Option<usize>,
+) -> Option<usize> {
     // (`./.` ends with `/.`; the lines are in order, so those before `dist`
     // are a prefix)
     let ends: Vec<usize> = content
@@ -397,207 +446,293 @@ fn parse_block(text: &str, lines: &[Line], body_start: usize) -> Footer {
             t.ends_with("/.")
         })
         .collect();
-    // the first content line after line `c` (`content` is sorted)
-    let next_content = |c: usize| content.get(content.partition_point(|&i| i <= c)).copied();
-    let footer_like = |i: usize| {
-        let t = strip_emphasis(lines[i].text(text));
-        is_distribution_head(t) || is_archive(t) || is_signature_line(t)
-    };
+    let footer_like = |i: usize| footer_like(text, lines, i);
     let footer_follows = |c: usize| {
-        next_content(c).is_some_and(|i| {
-            footer_like(i) || dated_above(text, lines, i, next_content(i), footer_like)
+        next_content(content, c).is_some_and(|i| {
+            footer_like(i) || dated_above(text, lines, i, next_content(content, i), footer_like)
         })
     };
-    let closing = ends
-        .iter()
+    ends.iter()
         .copied()
         .find(|&c| footer_follows(c))
-        .or(ends.last().copied());
-    let mut f = Footer {
-        start: n,
-        end: n,
-        ..Footer::default()
-    };
-    // where the footer starts
-    let start = if let Some(c) = closing {
-        skip_closing_paragraphs(text, lines, &content, next_content(c).unwrap_or(n))
-    } else {
-        // walk back over footer-like lines
-        let mut s = n;
-        for &i in content.iter().rev() {
-            let t = lines[i].text(text);
-            let dist_line = dist.is_some_and(|d| i >= d);
-            if dist_line || is_signature_line(t) || is_archive(t) {
-                s = i;
-            } else {
-                break;
-            }
-        }
-        match dist {
-            Some(d) => s.min(d),
-            // what ends the file is no signature (an annex's table cell):
-            // look for the block between the body and the annex
-            None if !has_signer(text, lines, &content, s) => {
-                signature_block_at(text, lines, &content).unwrap_or(s)
-            }
-            None => s,
-        }
-    };
-    if start >= n {
-        return f;
+        .or(ends.last().copied())
+}
+
+/// Where the footer starts: after the body's `./.` (`closing`) and any
+/// closing paragraphs; else at the footer-like lines that end the text, or
+/// the `Nơi nhận` line `dist` if earlier; else at a signature block
+/// between the body and an annex. `lines.len()` where there is none.
+fn footer_start(
+    text: &str,
+    lines: &[Line],
+    content: &[usize],
+    dist: Option<usize>,
+    closing: Option<usize>,
+) -> usize {
+    let n = lines.len();
+    if let Some(c) = closing {
+        return skip_closing_paragraphs(
+            text,
+            lines,
+            content,
+            next_content(content, c).unwrap_or(n),
+        );
     }
-    // a place and date between the body and the signature block
+    // walk back over footer-like lines
+    let mut s = n;
+    for &i in content.iter().rev() {
+        let t = lines[i].text(text);
+        let dist_line = dist.is_some_and(|d| i >= d);
+        if dist_line || is_signature_line(t) || is_archive(t) {
+            s = i;
+        } else {
+            break;
+        }
+    }
+    match dist {
+        Some(d) => s.min(d),
+        // what ends the file is no signature (an annex's table cell):
+        // look for the block between the body and the annex
+        None if !has_signer(text, lines, content, s) => {
+            signature_block_at(text, lines, content).unwrap_or(s)
+        }
+        None => s,
+    }
+}
+
+/// A place and date (địa danh, ngày tháng) printed between the body and
+/// the signature block: the footer's first line `start` itself, or the
+/// content line before it.
+fn dated_line(
+    text: &str,
+    lines: &[Line],
+    content: &[usize],
+    start: usize,
+    body_start: usize,
+) -> Option<usize> {
+    let footer_like = |i: usize| footer_like(text, lines, i);
     let before = content[..content.partition_point(|&i| i < start)]
         .last()
         .copied();
-    f.dated = if dated_above(text, lines, start, next_content(start), footer_like) {
+    if dated_above(
+        text,
+        lines,
+        start,
+        next_content(content, start),
+        footer_like,
+    ) {
         Some(start)
     } else {
         before.filter(|&b| b >= body_start && dated_above(text, lines, b, Some(start), footer_like))
+    }
+}
+
+/// The footer's lines sorted into the signature blocks and the
+/// distribution list (nơi nhận).
+struct Sorted {
+    /// The byte ranges of signature lines.
+    sig_lines: Vec<(usize, usize)>,
+    /// The byte ranges of distribution items and `Lưu` lines.
+    dist_lines: Vec<(usize, usize)>,
+    /// The `Nơi nhận` label.
+    head: Option<Span>,
+    /// Index after the last footer line.
+    end: usize,
+}
+
+/// Walks the content lines from `start` on (less the place-and-date line
+/// `dated`) and sorts them into signature and distribution, up to an
+/// annex, a copy block or a second document, or a line that is neither.
+fn sort_lines(
+    text: &str,
+    lines: &[Line],
+    content: &[usize],
+    start: usize,
+    dated: Option<usize>,
+) -> Sorted {
+    let mut walk = Walk {
+        sorted: Sorted {
+            sig_lines: Vec::new(),
+            dist_lines: Vec::new(),
+            head: None,
+            end: start,
+        },
+        in_dist: false,
+        seen_name: false,
+        seen_archive: false,
     };
-    f.start = f.dated.map_or(start, |d| d.min(start));
-    // walk forward: sort lines into signature and distribution
-    let mut sig_lines: Vec<(usize, usize)> = Vec::new();
-    let mut dist_lines: Vec<(usize, usize)> = Vec::new();
-    let mut head: Option<Span> = None;
-    let mut in_dist = false;
-    let mut end = start;
-    let mut seen_name = false;
-    let mut seen_archive = false;
-    for &i in content
-        .iter()
-        .filter(|&&i| i >= start && f.dated != Some(i))
-    {
+    for &i in content.iter().filter(|&&i| i >= start && dated != Some(i)) {
+        if !walk.take(text, lines, content, i) {
+            break;
+        }
+        walk.sorted.end = i + 1;
+    }
+    walk.sorted
+}
+
+/// The state of the walk over the footer's lines.
+struct Walk {
+    sorted: Sorted,
+    /// The `Nơi nhận` head was met.
+    in_dist: bool,
+    /// A signer's name was met.
+    seen_name: bool,
+    /// A `Lưu` line was met.
+    seen_archive: bool,
+}
+
+impl Walk {
+    /// Sorts line `i`; false when the footer ends before it.
+    fn take(&mut self, text: &str, lines: &[Line], content: &[usize], i: usize) -> bool {
         let l = lines[i];
         let t = l.text(text);
         let bare = strip_signed_mark(strip_emphasis(t));
         if !bare.chars().any(char::is_alphanumeric) {
-            end = i + 1;
-            continue; // where the signature image or seal was: `[`, `(`
+            return true; // where the signature image or seal was: `[`, `(`
         }
         if is_distribution_head(t) {
-            in_dist = true;
-            let off = t.find(bare).unwrap_or(0);
-            // the label `Nơi nhận` (8 chars) and its colon, if any
-            let label_chars =
-                if folded_starts_with(bare, "noi nhan") || is_ocr_distribution_label(bare) {
-                    8
-                } else {
-                    0
-                };
-            let mut head_len = bare
-                .char_indices()
-                .nth(label_chars)
-                .map_or(bare.len(), |(k, _)| k);
-            let after = &bare[head_len..];
-            if let Some(rest) = after.trim_start().strip_prefix(':') {
-                head_len = bare.len() - rest.len();
-            }
-            let head_end = l.start + off + head_len;
-            head = Some(Span::new(l.start + off, head_end.min(l.end)));
-            let rest_at = head_end.min(l.end);
-            let rest = text[rest_at..l.end].trim();
-            if !rest.is_empty() {
-                let rs = rest_at
-                    + (text[rest_at..l.end].len() - text[rest_at..l.end].trim_start().len());
-                // `Nơi nhận: KT. CỤC TRƯỞNG`, or OCR's `Noi nhận: - BỘ TRƯỞNG, CHỦ NHIỆM`
-                let unmarked = strip_marker(rest);
-                let title_only = is_upper_line(unmarked)
-                    && !unmarked.contains(';')
-                    && unmarked.split_whitespace().count() >= 2;
-                if (is_signature_line(rest) && !rest.starts_with(['-', '+'])) || title_only {
-                    sig_lines.push((rs, l.end));
-                } else {
-                    dist_lines.push((rs, l.end));
-                }
-            }
-            end = i + 1;
-            continue;
+            self.head_line(text, l, t, bare);
+            return true;
         }
         if crate::attachments::kind_of(bare).is_some()
             || holds_national_heading(bare)
-            || (seen_name
+            || (self.seen_name
                 && is_upper_line(bare)
                 && crate::attachments::second_document_at(text, lines, i))
         {
-            break; // an annex, a copy block or a second document follows
+            return false; // an annex, a copy block or a second document follows
         }
         let item_like = strip_marker(bare).len() < bare.len() || is_archive(bare);
         // after the `Lưu` line, an unmarked capitalised line is the signer's
         // name even when OCR cut its first letter (`uyên Dương Thái`)
-        if in_dist && !item_like && seen_archive && !seen_name && is_loose_name(bare) {
-            seen_name = true;
-            sig_lines.push((l.start, l.end));
-            end = i + 1;
-            continue;
+        if self.in_dist && !item_like && self.seen_archive && !self.seen_name && is_loose_name(bare)
+        {
+            self.seen_name = true;
+            self.sorted.sig_lines.push((l.start, l.end));
+            return true;
         }
         if is_archive(bare) {
-            seen_archive = true;
+            self.seen_archive = true;
         }
-        if in_dist && !item_like {
-            // the body's closing sentence printed after the list (`… được
-            // biết và thực hiện./.`), or a note below it (`Lưu ý: …`)
-            let closing = bare
-                .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '/')
-                .ends_with("/")
-                || folded_starts_with(
-                    strip_marker(bare.trim_start_matches(|c: char| !c.is_alphanumeric())),
-                    "luu y",
-                );
-            if closing && bare.chars().count() > 40 {
-                end = i + 1;
-                continue;
-            }
-            // an item cut by a line break (`- Các phòng NVDTPC, TTKT1,` /
-            // `TTKT2, KK&KTT, HKDCN;`) goes on, capitals or not
-            let open_item = dist_lines
-                .last()
-                .is_some_and(|&(_, e)| text[..e].trim_end().ends_with(','));
-            if open_item {
-                dist_lines.push((l.start, l.end));
-                end = i + 1;
-                continue;
+        if self.in_dist && !item_like && self.after_list(text, l, bare) {
+            return true;
+        }
+        self.place(text, lines, content, i, bare, item_like)
+    }
+
+    /// The `Nơi nhận` head on line `l`, and what follows it there: a
+    /// signature title (two columns on one line) or a first item.
+    fn head_line(&mut self, text: &str, l: Line, t: &str, bare: &str) {
+        self.in_dist = true;
+        let off = t.find(bare).unwrap_or(0);
+        // the label `Nơi nhận` (8 chars) and its colon, if any
+        let label_chars = if folded_starts_with(bare, "noi nhan") || is_ocr_distribution_label(bare)
+        {
+            8
+        } else {
+            0
+        };
+        let mut head_len = bare
+            .char_indices()
+            .nth(label_chars)
+            .map_or(bare.len(), |(k, _)| k);
+        let after = &bare[head_len..];
+        if let Some(rest) = after.trim_start().strip_prefix(':') {
+            head_len = bare.len() - rest.len();
+        }
+        let head_end = l.start + off + head_len;
+        self.sorted.head = Some(Span::new(l.start + off, head_end.min(l.end)));
+        let rest_at = head_end.min(l.end);
+        let rest = text[rest_at..l.end].trim();
+        if !rest.is_empty() {
+            let rs =
+                rest_at + (text[rest_at..l.end].len() - text[rest_at..l.end].trim_start().len());
+            // `Nơi nhận: KT. CỤC TRƯỞNG`, or OCR's `Noi nhận: - BỘ TRƯỞNG, CHỦ NHIỆM`
+            let unmarked = strip_marker(rest);
+            let title_only = is_upper_line(unmarked)
+                && !unmarked.contains(';')
+                && unmarked.split_whitespace().count() >= 2;
+            if (is_signature_line(rest) && !rest.starts_with(['-', '+'])) || title_only {
+                self.sorted.sig_lines.push((rs, l.end));
+            } else {
+                self.sorted.dist_lines.push((rs, l.end));
             }
         }
-        if in_dist && (item_like || (!is_signature_line(bare) && !seen_name)) {
+    }
+
+    /// An unmarked line after the `Nơi nhận` head that belongs to neither
+    /// column but to the list's surroundings: the body's closing sentence
+    /// printed after the list, a note below it, or the rest of an item cut
+    /// by a line break. True when it was taken.
+    fn after_list(&mut self, text: &str, l: Line, bare: &str) -> bool {
+        // the body's closing sentence printed after the list (`… được
+        // biết và thực hiện./.`), or a note below it (`Lưu ý: …`)
+        let closing = bare
+            .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '/')
+            .ends_with("/")
+            || folded_starts_with(
+                strip_marker(bare.trim_start_matches(|c: char| !c.is_alphanumeric())),
+                "luu y",
+            );
+        if closing && bare.chars().count() > 40 {
+            return true;
+        }
+        // an item cut by a line break (`- Các phòng NVDTPC, TTKT1,` /
+        // `TTKT2, KK&KTT, HKDCN;`) goes on, capitals or not
+        let open_item = self
+            .sorted
+            .dist_lines
+            .last()
+            .is_some_and(|&(_, e)| text[..e].trim_end().ends_with(','));
+        if open_item {
+            self.sorted.dist_lines.push((l.start, l.end));
+        }
+        open_item
+    }
+
+    /// Puts line `i` into the signature or the distribution column (both,
+    /// when two columns share it); false when it is neither and the footer
+    /// ends before it.
+    fn place(
+        &mut self,
+        text: &str,
+        lines: &[Line],
+        content: &[usize],
+        i: usize,
+        bare: &str,
+        item_like: bool,
+    ) -> bool {
+        let l = lines[i];
+        let s = &mut self.sorted;
+        if self.in_dist && (item_like || (!is_signature_line(bare) && !self.seen_name)) {
             // two columns flattened onto one line: a signature title before or
             // after a distribution item
-            let (sig, dist) = split_interleaved(t);
+            let (sig, dist) = split_interleaved(l.text(text));
             if let Some((a, b)) = sig {
-                sig_lines.push((l.start + a, l.start + b));
+                s.sig_lines.push((l.start + a, l.start + b));
             }
             if let Some((a, b)) = dist {
-                dist_lines.push((l.start + a, l.start + b));
+                s.dist_lines.push((l.start + a, l.start + b));
             }
         } else if is_signature_line(bare) {
-            if seen_name
+            if self.seen_name
                 && (is_upper_line(bare) && !is_authority(bare))
                 && (ends_signature_region(bare)
-                    || next_content(i).is_some_and(|j| opens_annex(text, lines, j)))
+                    || next_content(content, i).is_some_and(|j| opens_annex(text, lines, j)))
             {
-                break;
+                return false;
             }
             if is_name(bare) {
-                seen_name = true;
+                self.seen_name = true;
             }
-            sig_lines.push((l.start, l.end));
-        } else if !in_dist && is_archive(bare) {
-            dist_lines.push((l.start, l.end));
+            s.sig_lines.push((l.start, l.end));
+        } else if !self.in_dist && is_archive(bare) {
+            s.dist_lines.push((l.start, l.end));
         } else {
-            break;
+            return false;
         }
-        end = i + 1;
+        true
     }
-    f.end = end;
-    f.signatures = signatures(text, &sig_lines);
-
-    if head.is_some() || !dist_lines.is_empty() {
-        f.distribution = Some(distribution(text, head, &dist_lines));
-    }
-    f.signature_lines = sig_lines;
-    dist_lines.extend(head.map(|h| (h.start, h.end)));
-    f.distribution_lines = dist_lines;
-    f
 }
 
 /// A sign-off date under a role in a form's cell (`Ngày 03 tháng 10 năm
@@ -1447,6 +1582,27 @@ fn split_top_level(list: &str) -> Vec<&str> {
 /// `Lưu: VT, NN.Thăng`, `Lưu: VT, HCSN (450 b).`, `Lưu: VT, QHĐP (3) Cương`.
 fn parse_archive(text: &str, s: usize, e: usize) -> Archive {
     let raw = &text[s..e];
+    let tokens: Vec<&str> = split_top_level(archive_list(raw))
+        .into_iter()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .collect();
+    let count = tokens.len();
+    let mut parts = ArchiveParts::default();
+    for (k, tok) in tokens.into_iter().enumerate() {
+        parts.read(tok, k > 0 && k + 1 == count);
+    }
+    Archive {
+        units: parts.units,
+        drafter: parts.drafter,
+        copies: parts.copies,
+        span: Span::new(s + (raw.len() - raw.trim_start().len()), e),
+    }
+}
+
+/// The list of a `Lưu` line, after its label (`Lưu:`, OCR's `Lan:`) and
+/// without the final full stop.
+fn archive_list(raw: &str) -> &str {
     let body = strip_marker(raw);
     let key = fold(body);
     let colon = key.find(':').filter(|&c| c <= 5);
@@ -1459,37 +1615,34 @@ fn parse_archive(text: &str, s: usize, e: usize) -> Archive {
         .char_indices()
         .nth(chars)
         .map_or(body.len(), |(i, _)| i);
-    let list = body[after..]
+    body[after..]
         .trim_start_matches([':', ' '])
         .trim()
-        .trim_end_matches('.');
-    let mut units = Vec::new();
-    let mut drafter = None;
-    let mut copies = None;
-    let tokens: Vec<&str> = split_top_level(list)
-        .into_iter()
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .collect();
-    let count = tokens.len();
-    for (k, tok) in tokens.into_iter().enumerate() {
+        .trim_end_matches('.')
+}
+
+/// What a `Lưu` line names (lưu trữ), read one token at a time; a later
+/// drafter replaces an earlier one.
+#[derive(Default)]
+struct ArchiveParts {
+    units: Vec<String>,
+    drafter: Option<String>,
+    copies: Option<u32>,
+}
+
+impl ArchiveParts {
+    /// Reads one token of the list. `last_of_several`: the last of two or
+    /// more, where a word in mixed case is the drafter's name.
+    fn read(&mut self, tok: &str, last_of_several: bool) {
         // `(ĐT/VMN)`: a unit and its drafter in brackets of their own
-        if let Some(inner) = tok.strip_prefix('(').and_then(|t| t.strip_suffix(')')) {
-            if let Some((unit, who)) = inner.split_once('/') {
-                if is_unit_code(unit.trim()) {
-                    units.push(unit.trim().to_owned());
-                    drafter = Some(who.trim().to_owned());
-                    continue;
-                }
-            }
+        if let Some((unit, who)) = bracketed_unit(tok) {
+            self.units.push(unit.to_owned());
+            self.drafter = Some(who.to_owned());
+            return;
         }
-        // `VT.MT`: two units joined by a dot (`P.CNTT` is one: `P.` is
-        // Phòng abbreviated)
-        if let Some((a, b)) = tok.split_once('.') {
-            if is_unit_code(a) && a.chars().count() >= 2 && is_unit_code(b) {
-                units.extend([a.to_owned(), b.to_owned()]);
-                continue;
-            }
+        if let Some((a, b)) = dotted_units(tok) {
+            self.units.extend([a.to_owned(), b.to_owned()]);
+            return;
         }
         // `KTN. Hiền` (drafter after the unit) or OCR debris `TTHT. 3⁄2`
         let (tok, after_dot) = match tok.split_once(". ") {
@@ -1501,22 +1654,38 @@ fn parse_archive(text: &str, s: usize, e: usize) -> Archive {
                 && !rest.contains(' ')
                 && rest.chars().all(char::is_alphabetic);
             if word {
-                drafter = Some(rest.to_owned());
+                self.drafter = Some(rest.to_owned());
             }
         }
         if !tok.chars().any(char::is_alphabetic) {
-            continue;
+            return;
         }
+        let tok = self.unit_of(tok);
+        let mixed_word = !tok.contains(' ')
+            && !is_upper_line(&tok)
+            && tok.chars().next().is_some_and(char::is_uppercase);
+        if last_of_several && mixed_word && self.drafter.is_none() {
+            self.drafter = Some(tok);
+            return;
+        }
+        if !tok.is_empty() {
+            self.units.push(tok);
+        }
+    }
+
+    /// The unit in `tok`, less what follows it: a number of copies, a
+    /// bracket, or a drafter after a dot or a dash (each noted).
+    fn unit_of(&mut self, tok: &str) -> String {
         let mut tok = tok.to_owned();
         if let Some(c) = COPIES.captures(&tok) {
             if let Some(n) = c.get(1).or(c.get(2)).and_then(|m| m.as_str().parse().ok()) {
-                copies = Some(n);
+                self.copies = Some(n);
             }
             let whole = c.get(0).map_or(0..0, |m| m.range());
             let after_copies = tok[whole.end..].trim().to_owned();
             tok = tok[..whole.start].trim().to_owned();
             if !after_copies.is_empty() {
-                drafter = Some(after_copies);
+                self.drafter = Some(after_copies);
             }
         }
         if let Some(open) = tok.find('(') {
@@ -1532,7 +1701,7 @@ fn parse_archive(text: &str, s: usize, e: usize) -> Archive {
             } else {
                 let inner = tok[open + 1..].trim_end_matches(')').trim().to_owned();
                 if !inner.is_empty() {
-                    drafter = Some(inner);
+                    self.drafter = Some(inner);
                 }
                 tok = tok[..open].trim().to_owned();
             }
@@ -1542,7 +1711,7 @@ fn parse_archive(text: &str, s: usize, e: usize) -> Archive {
             if d.chars().next().is_some_and(char::is_uppercase) && !is_upper_line(d)
                 || d.chars().count() <= 2 && !d.is_empty() && d.chars().any(char::is_lowercase)
             {
-                drafter = Some(d.to_owned());
+                self.drafter = Some(d.to_owned());
                 tok = u.trim().to_owned();
             }
         }
@@ -1552,29 +1721,26 @@ fn parse_archive(text: &str, s: usize, e: usize) -> Archive {
                 && d.chars().skip(1).all(char::is_lowercase)
                 && d.chars().count() >= 2;
             if name && is_unit_code(u) {
-                drafter = Some(d.to_owned());
+                self.drafter = Some(d.to_owned());
                 tok = u.to_owned();
             }
         }
-        let tok = tok.trim_end_matches('-').to_owned();
-        let is_last = k + 1 == count;
-        let mixed_word = !tok.contains(' ')
-            && !is_upper_line(&tok)
-            && tok.chars().next().is_some_and(char::is_uppercase);
-        if is_last && k > 0 && mixed_word && drafter.is_none() {
-            drafter = Some(tok);
-            continue;
-        }
-        if !tok.is_empty() {
-            units.push(tok);
-        }
+        tok.trim_end_matches('-').to_owned()
     }
-    Archive {
-        units,
-        drafter,
-        copies,
-        span: Span::new(s + (raw.len() - raw.trim_start().len()), e),
-    }
+}
+
+/// `(ĐT/VMN)`: a unit and its drafter in brackets of their own.
+fn bracketed_unit(tok: &str) -> Option<(&str, &str)> {
+    let inner = tok.strip_prefix('(')?.strip_suffix(')')?;
+    let (unit, who) = inner.split_once('/')?;
+    is_unit_code(unit.trim()).then(|| (unit.trim(), who.trim()))
+}
+
+/// `VT.MT`: two units joined by a dot (`P.CNTT` is one: `P.` is Phòng
+/// abbreviated).
+fn dotted_units(tok: &str) -> Option<(&str, &str)> {
+    let (a, b) = tok.split_once('.')?;
+    (is_unit_code(a) && a.chars().count() >= 2 && is_unit_code(b)).then_some((a, b))
 }
 
 #[cfg(test)]

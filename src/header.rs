@@ -142,24 +142,55 @@ pub(crate) fn parse(text: &str, lines: &[Line]) -> Header {
     let mut i = 0;
     let mut pre_content = 0;
     while i < lines.len() {
+        match st.read_line(text, lines, i, &mut pre_content) {
+            Step::Next(next) => i = next,
+            Step::Body => {
+                st.h.body_start = i;
+                return st.finish(text);
+            }
+            Step::Stop => break,
+        }
+    }
+    if !st.seen_anchor {
+        st = State::default();
+        st.h.body_start = 0;
+        return st.finish(text);
+    }
+    st.h.body_start = i.min(lines.len());
+    st.finish(text)
+}
+
+/// Where reading the header goes after a line.
+enum Step {
+    /// On to this line.
+    Next(usize),
+    /// The body starts at the line just read.
+    Body,
+    /// No header in sight: too many lines before any header part.
+    Stop,
+}
+
+/// Content lines read before any header part, at most.
+const MAX_PRE_CONTENT: usize = 30;
+
+impl State {
+    /// Reads line `i`; `pre_content` counts the content lines read before
+    /// any header part.
+    fn read_line(&mut self, text: &str, lines: &[Line], i: usize, pre_content: &mut usize) -> Step {
         let line = lines[i];
         match line.kind {
             LineKind::Blank | LineKind::Separator => {
-                st.close_group(true);
+                self.close_group(true);
                 // OCR doubles line spacing: a subject still open continues
                 // on the next line when that line starts in lower case
-                if st.mode == Mode::Subject
-                    && !subject_continues_after_gap(text, lines, i, st.h.subject.as_ref())
+                if self.mode == Mode::Subject
+                    && !subject_continues_after_gap(text, lines, i, self.h.subject.as_ref())
                 {
-                    st.mode = Mode::Free;
+                    self.mode = Mode::Free;
                 }
-                i += 1;
-                continue;
+                return Step::Next(i + 1);
             }
-            LineKind::Noise | LineKind::Stamp => {
-                i += 1;
-                continue;
-            }
+            LineKind::Noise | LineKind::Stamp => return Step::Next(i + 1),
             LineKind::Content => {}
         }
         let ltext = line.text(text);
@@ -167,11 +198,13 @@ pub(crate) fn parse(text: &str, lines: &[Line]) -> Header {
         let folded = Folded::new(ltext);
         // `V/ hướng dẫn …` is an OCR-damaged `V/v` while no subject is read,
         // not a section V
-        let damaged_vv = st.h.subject.is_none() && SUBJECT.is_match(&folded.key);
-        if st.seen_anchor && st.mode != Mode::Recipients && starts_body(&folded.key) && !damaged_vv
+        let damaged_vv = self.h.subject.is_none() && SUBJECT.is_match(&folded.key);
+        if self.seen_anchor
+            && self.mode != Mode::Recipients
+            && starts_body(&folded.key)
+            && !damaged_vv
         {
-            st.h.body_start = i;
-            return st.finish(text);
+            return Step::Body;
         }
         // `V/v triển khai thực hiện` / `Công văn số 4552/BCA-C04` / `của Bộ
         // Công an`: a cited number inside the subject, once the document's
@@ -181,13 +214,12 @@ pub(crate) fn parse(text: &str, lines: &[Line]) -> Header {
         let lower_continuation = ltext.starts_with(char::is_lowercase)
             && find_date(&folded.key).is_none()
             && !folded.key.contains("kinh gui");
-        if st.mode == Mode::Subject
-            && st.h.number.is_some()
+        if self.mode == Mode::Subject
+            && self.h.number.is_some()
             && (cites_by_type(&folded.key) || lower_continuation)
-            && st.continue_mode(text, line)
+            && self.continue_mode(text, line)
         {
-            i += 1;
-            continue;
+            return Step::Next(i + 1);
         }
         let reach = lines[i + 1..]
             .iter()
@@ -196,77 +228,78 @@ pub(crate) fn parse(text: &str, lines: &[Line]) -> Header {
             .map_or(line.end, |l| l.end);
         let cells = split_folded_cells(text, line, &folded, reach);
         if !cells.iter().any(|c| c.kind.is_anchor()) {
-            if st.continue_mode(text, line) {
-                i += 1;
-                continue;
-            }
-            if st.seen_anchor && st.mode == Mode::Recipients {
-                st.h.body_start = i;
-                return st.finish(text);
-            }
-            if !cells.is_empty() && cells.iter().all(|c| c.kind == CellKind::Mark) {
-                for c in &cells {
-                    st.take_mark(text, *c);
-                }
-                i += 1;
-                continue;
-            }
-            let all_upper = cells
-                .iter()
-                .all(|c| matches!(c.kind, CellKind::Upper | CellKind::Mark));
-            if all_upper && !cells.is_empty() {
-                if st.issuer_locked && st.seen_anchor {
-                    if st.h.title.is_none() && st.h.number.is_some() && st.h.date.is_some() {
-                        st.h.body_start = i;
-                        return st.finish(text);
-                    }
-                } else {
-                    for c in &cells {
-                        st.take_upper(text, *c);
-                    }
-                }
-                i += 1;
-                continue;
-            }
-            if !st.seen_anchor {
-                pre_content += 1;
-                if pre_content > 30 {
-                    break;
-                }
-                st.close_group(false);
-                i += 1;
-                continue;
-            }
-            // OCR debris (`sci L2 ME ats i ae`) between header lines: skip it
-            // when the number or date is still to come on the next lines
-            if (st.h.number.is_none() || st.h.date.is_none())
-                && st.h.title.is_none()
-                && st.h.subject.is_none()
-                && st.h.recipients.is_empty()
-                && header_anchor_ahead(text, lines, i + 1)
-            {
-                i += 1;
-                continue;
-            }
-            st.h.body_start = i;
-            return st.finish(text);
+            return self.read_unanchored(text, lines, i, &cells, pre_content);
         }
-        st.mode = Mode::Free;
+        self.mode = Mode::Free;
         let mut next = i + 1;
         for c in cells {
-            if let Some(n) = st.take_cell(text, lines, i, c) {
+            if let Some(n) = self.take_cell(text, lines, i, c) {
                 next = n;
             }
         }
-        i = next;
+        Step::Next(next)
     }
-    if !st.seen_anchor {
-        st = State::default();
-        st.h.body_start = 0;
-        return st.finish(text);
+
+    /// Reads line `i`, whose `cells` hold no header part (Quốc hiệu, số,
+    /// ngày, trích yếu, …): the rest of an open subject or recipient list,
+    /// marks (độ mật, độ khẩn), capitals (the issuer), text before the
+    /// header, OCR debris, or else the body's first line.
+    fn read_unanchored(
+        &mut self,
+        text: &str,
+        lines: &[Line],
+        i: usize,
+        cells: &[Cell],
+        pre_content: &mut usize,
+    ) -> Step {
+        let line = lines[i];
+        if self.continue_mode(text, line) {
+            return Step::Next(i + 1);
+        }
+        if self.seen_anchor && self.mode == Mode::Recipients {
+            return Step::Body;
+        }
+        if !cells.is_empty() && cells.iter().all(|c| c.kind == CellKind::Mark) {
+            for c in cells {
+                self.take_mark(text, *c);
+            }
+            return Step::Next(i + 1);
+        }
+        let all_upper = cells
+            .iter()
+            .all(|c| matches!(c.kind, CellKind::Upper | CellKind::Mark));
+        if all_upper && !cells.is_empty() {
+            if self.issuer_locked && self.seen_anchor {
+                if self.h.title.is_none() && self.h.number.is_some() && self.h.date.is_some() {
+                    return Step::Body;
+                }
+            } else {
+                for c in cells {
+                    self.take_upper(text, *c);
+                }
+            }
+            return Step::Next(i + 1);
+        }
+        if !self.seen_anchor {
+            *pre_content += 1;
+            if *pre_content > MAX_PRE_CONTENT {
+                return Step::Stop;
+            }
+            self.close_group(false);
+            return Step::Next(i + 1);
+        }
+        // OCR debris (`sci L2 ME ats i ae`) between header lines: skip it
+        // when the number or date is still to come on the next lines
+        if (self.h.number.is_none() || self.h.date.is_none())
+            && self.h.title.is_none()
+            && self.h.subject.is_none()
+            && self.h.recipients.is_empty()
+            && header_anchor_ahead(text, lines, i + 1)
+        {
+            return Step::Next(i + 1);
+        }
+        Step::Body
     }
-    st.h.body_start = i.min(lines.len());
-    st.finish(text)
 }
 
 /// Whether folded `key` starts with a document type and its number

@@ -239,7 +239,42 @@ pub(super) fn issuer_at(text: &str, pos: usize) -> Option<(String, usize)> {
     let win = window_after(text, pos, 320);
     let of = OF_RE.find(win)?;
     let body = &win[of.end()..];
-    // Tokenise: (start, end) of each run of non-white-space, plus the gap before it.
+    let tokens = issuer_tokens(body);
+    let mut words: Vec<&str> = Vec::new();
+    let mut ends: Vec<usize> = Vec::new();
+    for (k, &(ws, we, gap)) in tokens.iter().enumerate() {
+        if k > 0 && (gap.matches('\n').count() >= 2 || page_break_gap(gap, &body[ws..])) {
+            break;
+        }
+        let word = &body[ws..we];
+        let cut = punctuation_cut(word);
+        let part = &word[..cut.unwrap_or(word.len())];
+        if k == 0 && !part.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        if issuer_ends_before(body, &tokens, k, part, words.last().copied()) {
+            break;
+        }
+        if !part.is_empty() {
+            words.push(part);
+            ends.push(ws + part.len());
+        }
+        if cut.is_some() || words.len() >= 16 {
+            break;
+        }
+    }
+    // Do not end on a connector.
+    while words.last().is_some_and(|w| *w == "-" || *w == "và") {
+        words.pop();
+        ends.pop();
+    }
+    let end = *ends.last()?;
+    Some((words.join(" "), pos + of.end() + end))
+}
+
+/// The first 24 words of `body` for [`issuer_at`]: the `(start, end)` of
+/// each run of non-white-space, and the gap before it.
+fn issuer_tokens(body: &str) -> Vec<(usize, usize, &str)> {
     let mut tokens: Vec<(usize, usize, &str)> = Vec::new();
     let mut i = 0;
     while i < body.len() && tokens.len() < 24 {
@@ -257,104 +292,112 @@ pub(super) fn issuer_at(text: &str, pos: usize) -> Option<(String, usize)> {
         tokens.push((word_start, word_start + word.len(), gap));
         i = word_start + word.len();
     }
-    let mut words: Vec<&str> = Vec::new();
-    let mut ends: Vec<usize> = Vec::new();
-    for (k, &(ws, we, gap)) in tokens.iter().enumerate() {
-        if k > 0 && (gap.matches('\n').count() >= 2 || page_break_gap(gap, &body[ws..])) {
-            break;
-        }
-        let word = &body[ws..we];
-        // Cut at punctuation inside the word.
-        let cut = word
-            .char_indices()
-            .find(|&(j, c)| {
-                matches!(
-                    c,
-                    ';' | ',' | ':' | '(' | ')' | '"' | '“' | '”' | '…' | '|' | '[' | ']'
-                ) || (c == '.' && !is_abbrev_dot(&word[..j]))
-            })
-            .map(|(j, _)| j);
-        let part = &word[..cut.unwrap_or(word.len())];
-        let first = part.chars().next();
-        if k == 0 && !first.is_some_and(char::is_uppercase) {
-            return None;
-        }
-        if first.is_some_and(|c| c.is_ascii_digit()) {
-            break;
-        }
-        let lower = part.to_lowercase();
-        let next_raw = tokens.get(k + 1).map_or("", |&(s, e, _)| &body[s..e]);
-        if k > 0
-            && next_raw.starts_with(char::is_lowercase)
-            && ISSUER_STOP_VERBS
-                .iter()
-                .any(|&(a, b)| a == lower && next_raw.trim_end_matches([',', '.', ';', ':']) == b)
-        {
-            break;
-        }
-        // A line break after a lowercase word, then a capitalised word: a new
-        // line of a flattened table or a title, not the rest of the name.
-        if k > 0
-            && gap.contains('\n')
-            && first.is_some_and(char::is_uppercase)
-            && words
-                .last()
-                .is_some_and(|w| w.starts_with(char::is_lowercase))
-        {
-            break;
-        }
-        if first.is_some_and(char::is_lowercase) {
-            if ISSUER_STOP.contains(&lower.as_str()) {
-                break;
-            }
-            let next = tokens
-                .get(k + 1)
-                .map(|&(s, e, _)| body[s..e].to_lowercase())
-                .unwrap_or_default();
-            if ISSUER_STOP_PAIRS
-                .iter()
-                .any(|&(a, b)| a == lower && next.trim_end_matches([',', '.', ';', ':']) == b)
-            {
-                break;
-            }
-        }
-        if k > 0 && first.is_some_and(char::is_uppercase) && head_then_number(body, &tokens, k) {
-            break;
-        }
-        if lower == "và" {
-            let next = tokens.get(k + 1).map(|&(s, e, _)| &body[s..e]);
-            let next2 = tokens.get(k + 2).map(|&(s, e, _)| &body[s..e]);
-            let next_upper = next
-                .and_then(|n| n.chars().next())
-                .is_some_and(char::is_uppercase);
-            if !next_upper || next.is_some_and(|n| opens_citation(n, next2)) {
-                break;
-            }
-        }
-        if part == "-" {
-            let next_upper = tokens
-                .get(k + 1)
-                .and_then(|&(s, _, _)| body[s..].chars().next())
-                .is_some_and(char::is_uppercase);
-            if !next_upper {
-                break;
-            }
-        }
-        if !part.is_empty() {
-            words.push(part);
-            ends.push(ws + part.len());
-        }
-        if cut.is_some() || words.len() >= 16 {
-            break;
+    tokens
+}
+
+/// Where punctuation inside `word` cuts it (a dot only when it ends no
+/// abbreviation): the issuer ends there.
+fn punctuation_cut(word: &str) -> Option<usize> {
+    word.char_indices()
+        .find(|&(j, c)| {
+            matches!(
+                c,
+                ';' | ',' | ':' | '(' | ')' | '"' | '“' | '”' | '…' | '|' | '[' | ']'
+            ) || (c == '.' && !is_abbrev_dot(&word[..j]))
+        })
+        .map(|(j, _)| j)
+}
+
+/// Whether the issuer ends before word `k` of `tokens` (`part`: the word
+/// up to any punctuation; `prev`: the last word taken): at a number, a
+/// verb or a lower-case word that follows a name, a new line of a
+/// flattened table, a head noun with its number (a new citation), or a
+/// connector that joins no second issuer.
+fn issuer_ends_before(
+    body: &str,
+    tokens: &[(usize, usize, &str)],
+    k: usize,
+    part: &str,
+    prev: Option<&str>,
+) -> bool {
+    let first = part.chars().next();
+    if first.is_some_and(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    let lower = part.to_lowercase();
+    let next_raw = tokens.get(k + 1).map_or("", |&(s, e, _)| &body[s..e]);
+    if k > 0
+        && next_raw.starts_with(char::is_lowercase)
+        && ISSUER_STOP_VERBS
+            .iter()
+            .any(|&(a, b)| a == lower && next_raw.trim_end_matches([',', '.', ';', ':']) == b)
+    {
+        return true;
+    }
+    // A line break after a lowercase word, then a capitalised word: a new
+    // line of a flattened table or a title, not the rest of the name.
+    let gap = tokens[k].2;
+    if k > 0
+        && gap.contains('\n')
+        && first.is_some_and(char::is_uppercase)
+        && prev.is_some_and(|w| w.starts_with(char::is_lowercase))
+    {
+        return true;
+    }
+    if first.is_some_and(char::is_lowercase) && is_stop_word(body, tokens, k, &lower) {
+        return true;
+    }
+    if k > 0 && first.is_some_and(char::is_uppercase) && head_then_number(body, tokens, k) {
+        return true;
+    }
+    ends_at_connector(body, tokens, k, part, &lower)
+}
+
+/// Whether the lower-case word `k` (`lower`) is no part of a name: one of
+/// [`ISSUER_STOP`], or the first of [`ISSUER_STOP_PAIRS`] with the next
+/// word.
+fn is_stop_word(body: &str, tokens: &[(usize, usize, &str)], k: usize, lower: &str) -> bool {
+    if ISSUER_STOP.contains(&lower) {
+        return true;
+    }
+    let next = tokens
+        .get(k + 1)
+        .map(|&(s, e, _)| body[s..e].to_lowercase())
+        .unwrap_or_default();
+    ISSUER_STOP_PAIRS
+        .iter()
+        .any(|&(a, b)| a == lower && next.trim_end_matches([',', '.', ';', ':']) == b)
+}
+
+/// Whether word `k` is a connector (`và`, `-`) that joins no second
+/// issuer: no capital follows, or (after `và`) a new citation opens.
+fn ends_at_connector(
+    body: &str,
+    tokens: &[(usize, usize, &str)],
+    k: usize,
+    part: &str,
+    lower: &str,
+) -> bool {
+    if lower == "và" {
+        let next = tokens.get(k + 1).map(|&(s, e, _)| &body[s..e]);
+        let next2 = tokens.get(k + 2).map(|&(s, e, _)| &body[s..e]);
+        let next_upper = next
+            .and_then(|n| n.chars().next())
+            .is_some_and(char::is_uppercase);
+        if !next_upper || next.is_some_and(|n| opens_citation(n, next2)) {
+            return true;
         }
     }
-    // Do not end on a connector.
-    while words.last().is_some_and(|w| *w == "-" || *w == "và") {
-        words.pop();
-        ends.pop();
+    if part == "-" {
+        let next_upper = tokens
+            .get(k + 1)
+            .and_then(|&(s, _, _)| body[s..].chars().next())
+            .is_some_and(char::is_uppercase);
+        if !next_upper {
+            return true;
+        }
     }
-    let end = *ends.last()?;
-    Some((words.join(" "), pos + of.end() + end))
+    false
 }
 
 /// A line break followed by a list marker or a section number: the issuer

@@ -246,36 +246,16 @@ enum Lines {
 /// Runs `congvan batch`.
 pub(crate) fn run(args: &BatchArgs) -> ExitCode {
     let started = Instant::now();
-    if args.null && args.files_from.is_none() {
-        // clap's `requires` does not apply to a flag's default: checked here
-        clap::Error::raw(
-            clap::error::ErrorKind::MissingRequiredArgument,
-            "-0/--null separates the paths of --files-from: give --files-from LIST too\n",
-        )
-        .exit();
-    }
-    let options = args
-        .ocr
-        .apply(
-            Options::new()
-                .format(args.format.into())
-                .lossy(args.lossy)
-                .max_size(args.max_size)
-                .with_text(args.with_text),
-        )
-        // files are spread over the cores: one page at a time each
-        .ocr_jobs(1);
+    reject_null_without_list(args);
+    let options = options(args);
 
     let mut skipped = 0usize;
-    let items = match &args.files_from {
-        Some(list) => match read_list(list, args.null) {
-            Ok(paths) => listed(paths, args.out.is_some()),
-            Err(message) => {
-                warn(&message);
-                return ExitCode::FAILURE;
-            }
-        },
-        None => collect(&args.inputs, args.out.is_some(), &mut skipped),
+    let items = match items(args, &mut skipped) {
+        Ok(items) => items,
+        Err(message) => {
+            warn(&message);
+            return ExitCode::FAILURE;
+        }
     };
 
     let mut sink = match open_sink(args, &items) {
@@ -294,15 +274,7 @@ pub(crate) fn run(args: &BatchArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-
-    // Parser panics are caught per input and reported as `internal_error`
-    // failures; the default hook would print a backtrace for each.
-    let default_hook = panic::take_hook();
-    panic::set_hook(Box::new(move |info| {
-        if std::env::var_os("CONGVAN_BACKTRACE").is_some() {
-            default_hook(info);
-        }
-    }));
+    quiet_panics();
 
     let progress = progress_bar(items.len() as u64, args.quiet);
     let mut totals = Totals {
@@ -323,41 +295,109 @@ pub(crate) fn run(args: &BatchArgs) -> ExitCode {
 
     let fatal = match &mut sink {
         Sink::Dir { out, manifest, .. } => {
-            let done = pool.install(|| {
-                items
-                    .par_iter()
-                    .map(|item| {
-                        let outcome = ctx.convert_to_dir(item, out, manifest);
-                        progress.inc(1);
-                        outcome
-                    })
-                    .fold(Totals::default, Totals::with)
-                    .reduce(Totals::default, Totals::merge)
-            });
+            let (done, fatal) = write_dir(&ctx, &pool, &items, out, manifest, args.prune);
             totals = totals.merge(done);
-            let mut fatal = ctx.fatal.lock().unwrap_or_else(|e| e.into_inner()).take();
-            if let Err(e) = manifest.save() {
-                fatal.get_or_insert(format!(
-                    "cannot write the manifest in {}: {e}",
-                    out.display()
-                ));
-            }
-            if fatal.is_none() {
-                progress.suspend(|| orphans(out, manifest, args.prune, args.quiet));
-            }
             fatal
         }
         Sink::Lines(lines) => write_jsonl(&ctx, &items, jobs, lines, &mut totals),
     };
     progress.finish_and_clear();
+    exit_code(args.quiet, &totals, fatal, started)
+}
 
+/// Stops with a usage error when `-0` comes without `--files-from`.
+fn reject_null_without_list(args: &BatchArgs) {
+    if args.null && args.files_from.is_none() {
+        // clap's `requires` does not apply to a flag's default: checked here
+        clap::Error::raw(
+            clap::error::ErrorKind::MissingRequiredArgument,
+            "-0/--null separates the paths of --files-from: give --files-from LIST too\n",
+        )
+        .exit();
+    }
+}
+
+/// The parse options of the command line.
+fn options(args: &BatchArgs) -> Options {
+    args.ocr
+        .apply(
+            Options::new()
+                .format(args.format.into())
+                .lossy(args.lossy)
+                .max_size(args.max_size)
+                .with_text(args.with_text),
+        )
+        // files are spread over the cores: one page at a time each
+        .ocr_jobs(1)
+}
+
+/// The inputs: those of `--files-from`, or the files and folders named
+/// (counting into `skipped` those left out).
+fn items(args: &BatchArgs, skipped: &mut usize) -> Result<Vec<Item>, String> {
+    match &args.files_from {
+        Some(list) => read_list(list, args.null).map(|paths| listed(paths, args.out.is_some())),
+        None => Ok(collect(&args.inputs, args.out.is_some(), skipped)),
+    }
+}
+
+/// Parser panics are caught per input and reported as `internal_error`
+/// failures; the default hook would print a backtrace for each (unless
+/// `CONGVAN_BACKTRACE` is set).
+fn quiet_panics() {
+    let default_hook = panic::take_hook();
+    panic::set_hook(Box::new(move |info| {
+        if std::env::var_os("CONGVAN_BACKTRACE").is_some() {
+            default_hook(info);
+        }
+    }));
+}
+
+/// Converts `items` into one file each under `out`, then saves the
+/// manifest and reports (or, with `prune`, removes) the outputs whose input
+/// is gone. The counts, and the message that stopped the run, if any.
+fn write_dir(
+    ctx: &Context<'_>,
+    pool: &rayon::ThreadPool,
+    items: &[Item],
+    out: &Path,
+    manifest: &Manifest,
+    prune: bool,
+) -> (Totals, Option<String>) {
+    let done = pool.install(|| {
+        items
+            .par_iter()
+            .map(|item| {
+                let outcome = ctx.convert_to_dir(item, out, manifest);
+                ctx.progress.inc(1);
+                outcome
+            })
+            .fold(Totals::default, Totals::with)
+            .reduce(Totals::default, Totals::merge)
+    });
+    let mut fatal = ctx.fatal.lock().unwrap_or_else(|e| e.into_inner()).take();
+    if let Err(e) = manifest.save() {
+        fatal.get_or_insert(format!(
+            "cannot write the manifest in {}: {e}",
+            out.display()
+        ));
+    }
+    if fatal.is_none() {
+        ctx.progress
+            .suspend(|| orphans(out, manifest, prune, ctx.quiet));
+    }
+    (done, fatal)
+}
+
+/// The exit status, after the message that stopped the run or else the
+/// summary (unless `quiet`).
+fn exit_code(quiet: bool, totals: &Totals, fatal: Option<String>, started: Instant) -> ExitCode {
     if let Some(message) = fatal {
         if !message.is_empty() {
             warn(&message);
         }
         return ExitCode::FAILURE;
     }
-    if !args.quiet {
+    if !quiet {
         warn(&totals.summary(started.elapsed().as_secs_f64()));
     }
     if totals.failed > 0 {
