@@ -207,10 +207,12 @@ fn state_match(s: &str) -> Option<StateMatch> {
     })
 }
 
-/// A garbled number before a symbol `ẠJ/UBND-VX`:
-/// `^(?P<junk>[^\s/]{1,10})[ ]?/[ ]?(?P<sym>SYMBOL)`; returns `(junk, sym)`.
+/// A garbled number before a symbol `ẠJ/UBND-VX`, or a handwritten number
+/// that OCR read with a stroke before it (`/40/TB-HQTB`: `/40` may be `140`):
+/// `^(?P<junk>/?[^\s/]{1,10})[ ]?/[ ]?(?P<sym>SYMBOL)`; returns `(junk, sym)`.
 fn garbled_match(s: &str) -> Option<(Range<usize>, Range<usize>)> {
-    let junk: usize = s
+    let stroke = usize::from(s.starts_with('/'));
+    let junk: usize = s[stroke..]
         .chars()
         .take(10)
         .take_while(|&c| !c.is_whitespace() && c != '/')
@@ -219,6 +221,7 @@ fn garbled_match(s: &str) -> Option<(Range<usize>, Range<usize>)> {
     if junk == 0 {
         return None;
     }
+    let junk = stroke + junk;
     let sym_start = around(s, junk, b'/')?;
     let sym_end = symbol_end(s, sym_start)?;
     Some((0..junk, sym_start..sym_end))
@@ -304,12 +307,15 @@ fn parse_at(s: &str, cong_van: Option<bool>) -> Option<ParsedNumber> {
             });
         }
     }
-    if let Some(m) = state_match(s) {
+    // a symbol without letters (`/40/…` read as no number and symbol `40`)
+    // is no state number; a stroke before a number may still be garbled
+    let state = state_match(s).filter(|m| {
+        s.get(m.sym.clone())
+            .is_some_and(|raw| raw.chars().any(char::is_alphabetic))
+    });
+    if let Some(m) = state {
         let sym_raw = s.get(m.sym.clone())?;
         let symbol = compact(sym_raw).trim_end_matches('.').to_owned();
-        if symbol.is_empty() || !symbol.chars().any(char::is_alphabetic) {
-            return None;
-        }
         let year = m.year.and_then(|y| s.get(y)?.parse().ok());
         let (type_code, issuer_codes, unit_code) = split_symbol(&symbol, year.is_some(), cong_van);
         return Some(ParsedNumber {
@@ -424,7 +430,7 @@ mod tests {
     });
     static GARBLED_RE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"^(?P<junk>[^\s/]{{1,10}})[ ]?/[ ]?(?P<sym>{GROUP})"
+            r"^(?P<junk>/?[^\s/]{{1,10}})[ ]?/[ ]?(?P<sym>{GROUP})"
         ))
         .expect("valid regex")
     });
@@ -613,6 +619,20 @@ mod tests {
             (Some("237"), "QĐ-UBND")
         );
         assert_eq!(n.issuer_codes, ["UBND"]);
+    }
+
+    #[test]
+    fn a_stroke_before_a_handwritten_number_leaves_it_unreadable() {
+        // `/40` may be `140` misread: the symbol is read, the number is not
+        let n = p("/40/TB-HQTB Trảng Bàng");
+        assert_eq!(
+            (n.number.as_deref(), n.symbol.as_str(), n.unreadable),
+            (None, "TB-HQTB", true)
+        );
+        assert_eq!(n.type_code.as_deref(), Some("TB"));
+        // a number without the stroke is still a number
+        let n = p("40/TB-HQTB");
+        assert_eq!((n.number.as_deref(), n.unreadable), (Some("40"), false));
     }
 
     #[test]
