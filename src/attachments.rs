@@ -74,8 +74,8 @@ pub(crate) fn kind_of(line: &str) -> Option<AttachmentKind> {
     None
 }
 
-/// The Quốc hiệu.
-const NATIONAL: &str = "cong hoa xa hoi chu nghia";
+/// The Quốc hiệu, folded.
+pub(crate) const NATIONAL: &str = "cong hoa xa hoi chu nghia";
 
 /// Whether the Quốc hiệu is among the first 36 chars of `t`, folded
 /// (`fold_prefix(t, 36).contains(NATIONAL)`). It can start only at one of

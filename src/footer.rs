@@ -735,12 +735,6 @@ impl Walk {
     }
 }
 
-/// A sign-off date under a role in a form's cell (`Ngày 03 tháng 10 năm
-/// 2025`, or left blank to be written by hand), folded.
-static SIGNOFF_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^ngay[\s\d./…]*thang[\s\d./…]*nam[\s\d./…]*$").expect("valid regex")
-});
-
 /// Whether `t` is a role that signs off a form: a signer's title or one of
 /// [`SIGNOFF_ROLES`], on a short line of its own that is not a label.
 fn is_signoff_role(t: &str) -> bool {
@@ -780,7 +774,7 @@ fn signoff_signatures(text: &str, lines: &[Line], tail: &[usize]) -> Vec<Signatu
             .collect();
         let dated = above
             .first()
-            .is_some_and(|&j| SIGNOFF_DATE.is_match(&fold(bare(j))));
+            .is_some_and(|&j| crate::header::is_date_alone(bare(j)));
         let role_at = above
             .iter()
             .copied()
@@ -951,7 +945,7 @@ fn strip_signed_mark(t: &str) -> &str {
 /// alone or beside an issuer in a flattened header row: the header of a
 /// second document or of an annex starts there, never a signature.
 fn holds_national_heading(t: &str) -> bool {
-    fold(t).contains("cong hoa xa hoi chu nghia")
+    fold(t).contains(crate::attachments::NATIONAL)
 }
 
 /// Whether line `i` opens an annex (`(Kèm theo Giấy phép số …)`): the
@@ -1816,9 +1810,10 @@ mod tests {
         assert_eq!(signoff("Đề nghị các đơn vị thực hiện.\nLê Văn Hải\n"), 0);
         assert_eq!(signoff("Điện thoại: 0218.3852 000\nLê Văn Hải\n"), 1);
         // `Ngày … tháng … năm …` is a sign-off date only on a line of its own
-        assert!(SIGNOFF_DATE.is_match(&fold("Ngày 06 tháng 3 năm 2025")));
-        assert!(SIGNOFF_DATE.is_match(&fold("Ngày …… tháng …… năm 2025")));
-        assert!(!SIGNOFF_DATE.is_match(&fold("Ngày 06 tháng 3 năm 2025, Sở đã họp")));
+        use crate::header::is_date_alone;
+        assert!(is_date_alone("Ngày 06 tháng 3 năm 2025"));
+        assert!(is_date_alone("Ngày …… tháng …… năm 2025"));
+        assert!(!is_date_alone("Ngày 06 tháng 3 năm 2025, Sở đã họp"));
     }
 
     #[test]

@@ -123,6 +123,17 @@ fn find_date(key: &str) -> Option<regex::Captures<'_>> {
     DATE.captures(key).or_else(|| DATE_FUZZY.captures(key))
 }
 
+/// Whether `t` is a date alone on its line (`Ngày 03 tháng 10 năm 2025`, or
+/// with its parts left blank to be written by hand), read by the one date
+/// grammar of the header.
+pub(crate) fn is_date_alone(t: &str) -> bool {
+    let key = fold(t);
+    let key = key.trim();
+    find_date(key)
+        .and_then(|m| m.get(0))
+        .is_some_and(|m| m.start() == 0 && key[m.end()..].trim().is_empty())
+}
+
 static MARKS: &[(&str, u8)] = &[
     ("tuyet mat", 0),
     ("toi mat", 0),

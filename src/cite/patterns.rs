@@ -317,19 +317,16 @@ fn valid_group(g: &str, first: bool) -> bool {
 }
 
 /// Splits a notation written with `-` separators (maybe spaced) into its
-/// valid leading groups: returns the groups and the end offset (relative to
-/// `s`) of the last valid one. Stops at a group that does not look like a
-/// code, or at a hyphen spaced on both sides (a dash, not a separator).
-fn split_groups(s: &str, allow_slash: bool) -> (Vec<&str>, usize) {
-    let (groups, _, end) = split_groups_with_separators(s, allow_slash);
-    (groups, end)
-}
-
-/// [`split_groups`], with the separator printed before each group after
-/// the first (`-`, or `/` as in `527/TTLT/TTCP-BNV`).
-fn split_groups_with_separators(s: &str, allow_slash: bool) -> (Vec<&str>, Vec<char>, usize) {
+/// valid leading groups: returns the groups, the separator printed before
+/// each group after the first (`-`, `/` as in `527/TTLT/TTCP-BNV`, `.` or
+/// `_`), and the end offset (relative to `s`) of the last valid group.
+/// Stops at a group that does not look like a code, or at a hyphen spaced
+/// on both sides (a dash, not a separator).
+fn split_groups(s: &str, allow_slash: bool) -> (Vec<&str>, Vec<char>, usize) {
     let mut groups = Vec::new();
     let mut seps = Vec::new();
+    // the separator read after the last group, kept once a group follows it
+    let mut pending = None;
     let mut end = 0;
     let mut rest_start = 0;
     loop {
@@ -342,6 +339,7 @@ fn split_groups_with_separators(s: &str, allow_slash: bool) -> (Vec<&str>, Vec<c
         if !valid_group(g, groups.is_empty()) {
             break;
         }
+        seps.extend(pending.take());
         groups.push(g);
         end = rest_start + glen;
         // Separator: spaces, '-', spaces/newline.
@@ -371,9 +369,8 @@ fn split_groups_with_separators(s: &str, allow_slash: bool) -> (Vec<&str>, Vec<c
             break;
         }
         rest_start = s.len() - tail.len();
-        seps.push(sep);
+        pending = Some(sep);
     }
-    seps.truncate(groups.len().saturating_sub(1));
     (groups, seps, end)
 }
 
@@ -489,7 +486,7 @@ pub(super) fn read_id(text: &str, m: &IdMatch) -> Option<RawId> {
             Some(y) => Some(part(y).text.parse::<i32>().ok()?),
             None => None,
         };
-        let (groups, seps, mut rel_end) = split_groups_with_separators(sym.text, true);
+        let (groups, seps, mut rel_end) = split_groups(sym.text, true);
         if groups.is_empty() {
             return None;
         }
@@ -536,7 +533,7 @@ pub(super) fn read_id(text: &str, m: &IdMatch) -> Option<RawId> {
         if !valid_group(pt.text, true) {
             return None;
         }
-        let (groups, seps, rel_end) = split_groups_with_separators(pi.text, true);
+        let (groups, seps, rel_end) = split_groups(pi.text, true);
         if groups.is_empty() {
             return None;
         }
@@ -566,11 +563,11 @@ pub(super) fn read_id(text: &str, m: &IdMatch) -> Option<RawId> {
         });
     }
     let old = part(m.old?);
-    let (groups, rel_end) = split_groups(old.text, false);
+    let (groups, seps, rel_end) = split_groups(old.text, false);
     if groups.is_empty() {
         return None;
     }
-    let symbol = groups.join("-");
+    let symbol = joined(&groups, &seps);
     let id = format!("{number}-{symbol}").to_uppercase();
     Some(RawId {
         start: whole_start,

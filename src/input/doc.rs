@@ -105,17 +105,7 @@ pub(crate) fn text_of_streams(
             fib.ccp_text + fib.ccp_ftn,
             &ttp,
         );
-        let notes = blocks(&notes);
-        if notes
-            .iter()
-            .any(|b| matches!(b, Block::Paragraph { text, .. } if !text.trim().is_empty()))
-        {
-            out_blocks.push(Block::Paragraph {
-                text: "Chú thích:".to_owned(),
-                centered: false,
-            });
-            out_blocks.extend(notes);
-        }
+        super::table::push_footnotes(&mut out_blocks, blocks(&notes));
     }
     let mut text = String::with_capacity(main.len());
     render(&out_blocks, &mut text);

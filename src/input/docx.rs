@@ -47,16 +47,7 @@ pub(crate) fn extract(bytes: &[u8], options: &Options) -> Result<Extracted> {
     }
     let notes = without_marks(&notes, None);
     let with_notes = |mut blocks: Vec<Block>| {
-        if notes
-            .iter()
-            .any(|b| matches!(b, Block::Paragraph { text, .. } if !text.trim().is_empty()))
-        {
-            blocks.push(Block::Paragraph {
-                text: "Chú thích:".to_owned(),
-                centered: false,
-            });
-            blocks.extend(notes.iter().cloned());
-        }
+        super::table::push_footnotes(&mut blocks, notes.iter().cloned());
         blocks
     };
     let blocks = with_notes(super::table::tab_columns(without_marks(&walked, None)));

@@ -29,6 +29,22 @@ pub(crate) enum Block {
     Table(Vec<Vec<Vec<String>>>),
 }
 
+/// Appends a document's footnotes after a `Chú thích:` line, when any of
+/// them holds text (the citations in them still count).
+pub(crate) fn push_footnotes(blocks: &mut Vec<Block>, notes: impl IntoIterator<Item = Block>) {
+    let notes: Vec<Block> = notes.into_iter().collect();
+    if notes
+        .iter()
+        .any(|b| matches!(b, Block::Paragraph { text, .. } if !text.trim().is_empty()))
+    {
+        blocks.push(Block::Paragraph {
+            text: "Chú thích:".to_owned(),
+            centered: false,
+        });
+        blocks.extend(notes);
+    }
+}
+
 /// Renders blocks: a paragraph's lines each on a line, a blank line between
 /// blocks, each table as pipe rows with a delimiter row after its first.
 pub(crate) fn render(blocks: &[Block], out: &mut String) {
