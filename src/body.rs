@@ -16,6 +16,7 @@ use regex::Regex;
 
 use crate::lines::{Line, LineKind};
 use crate::model::{Block, Body, Section, SectionKind};
+use crate::scan::{char_at, run, skip_ws};
 use crate::span::Span;
 use crate::text::{
     folded_starts_with, is_upper_line, markers, offset_in, push_line, strip_marker, KeyPrefix,
@@ -190,18 +191,11 @@ enum Fast {
     Unsure,
 }
 
-/// End of the white space (`\s*`) at byte `at` of `t`.
-fn spaces(t: &str, at: usize) -> usize {
-    t.get(at..)
-        .map_or(at, |r| at + (r.len() - r.trim_start().len()))
-}
-
 /// End of the run of ASCII digits at byte `at`; `None` when a non-ASCII
 /// digit follows the run (`\d` is Unicode).
 fn digit_run(t: &str, at: usize) -> Option<usize> {
-    let rest = t.get(at..)?;
-    let end = at + rest.bytes().take_while(u8::is_ascii_digit).count();
-    match t.get(end..)?.chars().next() {
+    let end = run(t, at, |c| c.is_ascii_digit());
+    match char_at(t, end) {
         Some(c) if !c.is_ascii() && c.is_numeric() => None,
         _ => Some(end),
     }
@@ -210,9 +204,9 @@ fn digit_run(t: &str, at: usize) -> Option<usize> {
 /// After `\s*` from byte `at`: one of `puncts`, then `\s*`; the end, or
 /// `None`.
 fn punct_then_spaces(t: &str, at: usize, puncts: &[char]) -> Option<usize> {
-    let p = spaces(t, at);
+    let p = skip_ws(t, at, t.len());
     let c = t.get(p..)?.chars().next().filter(|c| puncts.contains(c))?;
-    Some(spaces(t, p + c.len_utf8()))
+    Some(skip_ws(t, p + c.len_utf8(), t.len()))
 }
 
 /// The [`HEADING`] patterns for articles and numbered kinds, by hand: a
@@ -270,7 +264,7 @@ fn fast_heading(kind: SectionKind, t: &str) -> Fast {
                 groups += 1;
             }
             let dot = label + usize::from(t.get(label..).is_some_and(|r| r.starts_with('.')));
-            let end = spaces(t, dot);
+            let end = skip_ws(t, dot, t.len());
             decided((groups >= 2 && end > dot).then_some((label, end)))
         }
         // `^([a-zđ])\s*[).\-/]\s+`
@@ -281,14 +275,14 @@ fn fast_heading(kind: SectionKind, t: &str) -> Fast {
                 .filter(|&c| c.is_ascii_lowercase() || c == 'đ')
                 .map_or(0, char::len_utf8);
             let m = (label > 0).then(|| {
-                let p = spaces(t, label);
+                let p = skip_ws(t, label, t.len());
                 let c = t
                     .get(p..)?
                     .chars()
                     .next()
                     .filter(|c| matches!(c, ')' | '.' | '-' | '/'))?;
                 let q = p + c.len_utf8();
-                let end = spaces(t, q);
+                let end = skip_ws(t, q, t.len());
                 (end > q).then_some((label, end))
             });
             decided(m.flatten())
@@ -302,7 +296,7 @@ fn fast_heading(kind: SectionKind, t: &str) -> Fast {
                 return Fast::NoMatch;
             };
             let at = t.len() - rest.len();
-            let start = spaces(t, at);
+            let start = skip_ws(t, at, t.len());
             let Some(digits) = digit_run(t, start) else {
                 return Fast::Unsure;
             };
@@ -314,9 +308,9 @@ fn fast_heading(kind: SectionKind, t: &str) -> Fast {
                     .and_then(|r| r.chars().next())
                     .filter(|&c| c.is_ascii_lowercase() || c == 'đ')
                     .map_or(0, char::len_utf8);
-            let gap = spaces(t, label);
+            let gap = skip_ws(t, label, t.len());
             if t.get(gap..).is_some_and(|r| r.starts_with(['.', ':'])) {
-                let after = spaces(t, gap + 1);
+                let after = skip_ws(t, gap + 1, t.len());
                 if after > gap + 1 {
                     return Fast::Match(start..label, after);
                 }

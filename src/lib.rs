@@ -104,6 +104,7 @@ pub mod normalize;
 mod number;
 mod options;
 mod remap;
+mod scan;
 #[cfg(feature = "schema")]
 pub mod schema;
 mod span;

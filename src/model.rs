@@ -89,7 +89,7 @@ impl Document {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Source {
     /// What the input was: `text`, `docx`, `doc`, `pdf` or `image`.
-    pub format: crate::input::FileFormat,
+    pub format: FileFormat,
     /// Number of pages, when the file says; `null` for text.
     pub pages: Option<usize>,
     /// Byte offset at which page `i + 1` begins in the text; empty when the
@@ -104,7 +104,7 @@ pub struct Source {
 impl Default for Source {
     fn default() -> Self {
         Self {
-            format: crate::input::FileFormat::Text,
+            format: FileFormat::Text,
             pages: None,
             page_starts: Vec::new(),
             text: None,
@@ -567,4 +567,43 @@ pub struct Attachment {
     pub title: String,
     /// Where it is.
     pub span: Span,
+}
+
+/// What kind of file some bytes are; in JSON (`source.format`) its short
+/// name (`text`, `docx`, `doc`, `pdf`, `image`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum FileFormat {
+    /// Text (UTF-8, UTF-16, legacy 8-bit Vietnamese), plain or Markdown.
+    Text,
+    /// Word 2007 and later (`.docx`): a zip with `word/document.xml`.
+    Docx,
+    /// Word 97–2003 (`.doc`): an OLE compound file with a `WordDocument` stream.
+    Doc,
+    /// PDF (`%PDF-`).
+    Pdf,
+    /// An image (PNG, JPEG, TIFF): a scan, read by OCR.
+    Image,
+}
+
+impl FileFormat {
+    /// The short name used in JSON and messages: `text`, `docx`, `doc`,
+    /// `pdf`, `image`.
+    pub fn name(self) -> &'static str {
+        match self {
+            FileFormat::Text => "text",
+            FileFormat::Docx => "docx",
+            FileFormat::Doc => "doc",
+            FileFormat::Pdf => "pdf",
+            FileFormat::Image => "image",
+        }
+    }
+}
+
+impl std::fmt::Display for FileFormat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
 }

@@ -22,7 +22,10 @@
 use std::ops::Range;
 
 use crate::codes::type_by_code;
-use crate::text::{is_letter, is_upper_letter};
+use crate::scan::{
+    byte_at, char_at, expect_byte, is_letter, is_upper as is_upper_letter, run, skip_byte,
+    skip_byte_if,
+};
 
 /// A number and symbol read from text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,45 +49,13 @@ fn is_symbol_char(c: char) -> bool {
     c.is_ascii_digit() || c == '&' || c == '.' || is_letter(c)
 }
 
-/// The byte at `at`, if any.
-fn byte_at(s: &str, at: usize) -> Option<u8> {
-    s.as_bytes().get(at).copied()
-}
-
-/// The char starting at byte `at`, if any.
-fn char_at(s: &str, at: usize) -> Option<char> {
-    s.get(at..)?.chars().next()
-}
-
-/// Past the byte `b` at `at` (`b?` of a pattern): `at + 1` if it is there.
-fn skip(s: &str, at: usize, b: u8) -> usize {
-    if byte_at(s, at) == Some(b) {
-        at + 1
-    } else {
-        at
-    }
-}
-
-/// Past the byte `b` at `at`, which must be there.
-fn expect(s: &str, at: usize, b: u8) -> Option<usize> {
-    (byte_at(s, at) == Some(b)).then_some(at + 1)
-}
-
-/// The end of the run of chars from `at` that satisfy `f`.
-fn run(s: &str, at: usize, f: impl Fn(char) -> bool) -> usize {
-    let Some(rest) = s.get(at..) else { return at };
-    rest.char_indices()
-        .find(|&(_, c)| !f(c))
-        .map_or(s.len(), |(i, _)| at + i)
-}
-
 /// The end of the further groups of a symbol whose first group ends at
 /// `end`: `(?:[ ]?-\s?[\p{L}0-9&.]+)*` when `spaced`, else
 /// `(?:-[\p{L}0-9&.]+)*`. A `-` not followed by a group is left out.
 fn more_groups(s: &str, mut end: usize, spaced: bool) -> usize {
     loop {
-        let before = if spaced { skip(s, end, b' ') } else { end };
-        let Some(mut at) = expect(s, before, b'-') else {
+        let before = if spaced { skip_byte(s, end, b' ') } else { end };
+        let Some(mut at) = expect_byte(s, before, b"-") else {
             return end;
         };
         if spaced {
@@ -114,7 +85,7 @@ fn digits_end(s: &str, at: usize) -> usize {
 
 /// `[ ]?` `b` `[ ]?` at `at`: where what follows starts.
 fn around(s: &str, at: usize, b: u8) -> Option<usize> {
-    expect(s, skip(s, at, b' '), b).map(|at| skip(s, at, b' '))
+    expect_byte(s, skip_byte(s, at, b' '), &[b]).map(|at| skip_byte(s, at, b' '))
 }
 
 /// A Party number `36-HD/VPTW`:
@@ -130,7 +101,7 @@ fn party_match(s: &str) -> Option<PartyMatch> {
     if digits == 0 {
         return None;
     }
-    let num = skip_if(s, digits, |b| b.is_ascii_lowercase());
+    let num = skip_byte_if(s, digits, |b| b.is_ascii_lowercase());
     let ty_start = around(s, num, b'-')?;
     let ty_end = run(s, ty_start, is_letter);
     if ty_end == ty_start {
@@ -143,15 +114,6 @@ fn party_match(s: &str) -> Option<PartyMatch> {
         ty: ty_start..ty_end,
         iss: iss_start..iss_end,
     })
-}
-
-/// Past one byte at `at` that satisfies `f`, if there is one.
-fn skip_if(s: &str, at: usize, f: impl Fn(u8) -> bool) -> usize {
-    if byte_at(s, at).is_some_and(f) {
-        at + 1
-    } else {
-        at
-    }
 }
 
 /// A state number `30/2020/NĐ-CP`, `/UBND-NN`, `3 70 /TCHQ-TXNK`:
@@ -180,7 +142,7 @@ fn state_match(s: &str) -> Option<StateMatch> {
         if byte_at(s, at) == Some(b'.') && digit(at + 1) {
             at = digits_end(s, at + 1);
         }
-        at = skip_if(s, at, |b| b.is_ascii_alphabetic());
+        at = skip_byte_if(s, at, |b| b.is_ascii_alphabetic());
         0..at
     });
     let at = around(s, at, b'/')?;

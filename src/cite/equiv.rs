@@ -6,6 +6,12 @@
 //! previous regex-over-everything extractor on the corpus, the fixtures and
 //! generated text before that extractor was retired; the table cases in
 //! `tests.rs` and the corpus ratchet keep the behaviour in place.)
+//!
+//! The regexes and the text generators live in `oracle`.
+
+use proptest::prelude::*;
+
+use super::oracle::{boundaries, head_text, id_text, law_text, number_text, pinpoint_text, sweep};
 
 /// Asserts that `f` agrees with the one-char regex `re` on `chars`.
 fn char_test_agrees(re: &str, f: fn(char) -> bool, chars: impl Iterator<Item = char>) {
@@ -24,16 +30,16 @@ fn digit_shortcut_agrees_with_the_regex() {
         ('\u{FF00}', '\u{FF20}'),
     ];
     for (lo, hi) in ranges {
-        char_test_agrees(r"\d", super::scan::is_digit, lo..=hi);
+        char_test_agrees(r"\d", crate::scan::is_digit, lo..=hi);
     }
 }
 
 #[test]
 fn word_char_and_upper_shortcuts_agree_with_the_regex() {
     let all = || (0..=0x10FFFF).filter_map(char::from_u32);
-    char_test_agrees(r"[\p{L}\d]", super::scan::is_word_char, all());
-    char_test_agrees(r"\p{Lu}", super::scan::is_upper, all());
-    char_test_agrees(r"\p{Ll}", super::scan::is_lower, all());
+    char_test_agrees(r"[\p{L}\d]", crate::scan::is_word_char, all());
+    char_test_agrees(r"\p{Lu}", crate::scan::is_upper, all());
+    char_test_agrees(r"\p{Ll}", crate::scan::is_lower, all());
 }
 
 #[test]
@@ -89,7 +95,7 @@ fn fold_eq_agrees_with_the_regex() {
         let hit = any.is_match(s);
         for (x, re) in letters.iter().zip(&each) {
             let want = hit && re.is_match(s);
-            assert_eq!(super::heads::fold_eq(c, *x), want, "{c:?} vs {x:?}");
+            assert_eq!(crate::scan::fold_eq(c, *x), want, "{c:?} vs {x:?}");
         }
     }
 }
@@ -131,130 +137,6 @@ fn head_alternatives_have_their_head_type() {
     }
 }
 
-/// Pieces the generated texts are made of: head nouns in several cases and
-/// spacings, `số`, numbers, the words of type references, punctuation,
-/// white space of several kinds and characters at the edges of the
-/// shortcuts (combining marks, `×`, the Kelvin sign, the long s).
-const PIECES: &[&str] = &[
-    "Quyết định",
-    "QUYẾT ĐỊNH",
-    "quyết  định",
-    "Quyết\nđịnh",
-    "Thông tư",
-    "thông tư liên tịch",
-    "Thông Tư Liên",
-    "Nghị quyết liên tịch",
-    "văn bản",
-    "Văn bản hợp nhất",
-    "VĂN BẢN",
-    "Công văn",
-    "công\u{A0}văn",
-    "\u{212A}ế hoạch",
-    "Kế hoạch",
-    "Bộ luật",
-    "Luật",
-    "luật",
-    "Hiến pháp",
-    "Lệnh",
-    "lệnh",
-    "QĐ",
-    "TTLT",
-    "TTr",
-    "TT",
-    "CTr",
-    "CT",
-    "NĐ",
-    "CV",
-    "KH",
-    "ĐA",
-    "Qđ",
-    "số",
-    "Số",
-    "SỐ",
-    "ſố",
-    "so",
-    "số:",
-    ":",
-    " : ",
-    "12",
-    "0345",
-    "1234567",
-    "2020",
-    "٣",
-    "7a",
-    "nêu",
-    "nói",
-    "trên",
-    "Trên",
-    "nêu trên",
-    "nói\ttrên",
-    "trên.",
-    ",",
-    ".",
-    ";",
-    ")",
-    "/",
-    "-",
-    " ",
-    "  ",
-    "\n",
-    "\t",
-    "\u{A0}",
-    "\u{2003}",
-    "x",
-    "ab",
-    "Đ",
-    "\u{301}",
-    "×",
-    "é",
-    "1.",
-    "của",
-];
-
-/// A deterministic pseudo-random number source.
-fn rng() -> impl FnMut() -> usize {
-    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-    move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        (state >> 16) as usize
-    }
-}
-
-/// `n` texts: 1 to 12 random pieces, then (every other text) a head noun,
-/// maybe `của`, a name and `số`, the shape the `…số` patterns look for.
-fn texts(n: usize) -> Vec<String> {
-    const WS: &[&str] = &[" ", "  ", "\n", "\t", "", " \n "];
-    const SO: &[&str] = &["số", "Số", "số:", "số :", "số\n", "ſố", "so", "số. "];
-    let mut next = rng();
-    let mut pick = |from: &[&'static str]| from[next() % from.len()];
-    (0..n)
-        .map(|k| {
-            let mut t = String::new();
-            for _ in 0..1 + pick(&["0", "1", "2", "3", "4", "5"]).len() * 2 {
-                t.push_str(pick(PIECES));
-            }
-            if k % 2 == 1 {
-                for part in [
-                    PIECES,
-                    WS,
-                    &["của", "", "Của"],
-                    WS,
-                    PIECES,
-                    PIECES,
-                    PIECES,
-                    WS,
-                    SO,
-                ] {
-                    t.push_str(pick(part));
-                }
-            }
-            t
-        })
-        .collect()
-}
-
 /// Asserts that a hand-written matcher `got(text, lo, end)` agrees with the
 /// `$`-anchored regex `re` (whose captures `want` reads, offsets relative to
 /// `lo`) on generated texts cut at every char boundary.
@@ -263,21 +145,21 @@ fn agrees_before<T: PartialEq + std::fmt::Debug>(
     want: impl Fn(&regex::Captures<'_>, usize) -> Option<T>,
     got: impl Fn(&str, usize, usize) -> Option<T>,
 ) -> usize {
-    let mut hits = 0;
-    for t in texts(20_000) {
-        for lo in boundaries(&t) {
+    sweep(head_text(), 20_000, |t| {
+        let mut hits = 0;
+        for lo in boundaries(t) {
             let w = re.captures(&t[lo..]).and_then(|c| want(&c, lo));
             hits += usize::from(w.is_some());
-            assert_eq!(got(&t, lo, t.len()), w, "{t:?} from {lo}");
+            prop_assert_eq!(got(t, lo, t.len()), w, "from {}", lo);
         }
-    }
-    hits
+        Ok(hits)
+    })
 }
 
 #[test]
 fn issuer_title_and_so_before_agree_with_the_regexes() {
     use super::heads;
-    use super::patterns::{HEAD_ISSUER_BEFORE_RE, LAW_TITLE_BEFORE_RE, SO_BEFORE_RE};
+    use super::oracle::{HEAD_ISSUER_BEFORE_RE, LAW_TITLE_BEFORE_RE, SO_BEFORE_RE};
     let range = |c: &regex::Captures<'_>, lo: usize, g: &str| {
         c.name(g).map(|m| (lo + m.start(), lo + m.end()))
     };
@@ -310,14 +192,10 @@ fn issuer_title_and_so_before_agree_with_the_regexes() {
     assert!(hits > 100, "{hits}");
 }
 
-fn boundaries(t: &str) -> Vec<usize> {
-    (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect()
-}
-
 #[test]
 fn head_before_agrees_with_the_regex() {
     let hits = agrees_before(
-        &super::patterns::HEAD_BEFORE_RE,
+        &super::oracle::HEAD_BEFORE_RE,
         |c, lo| c.name("head").map(|h| (lo + h.start(), lo + h.end())),
         |t, lo, end| {
             let h = super::heads::head_before(t, lo, end)?;
@@ -339,9 +217,9 @@ fn agrees_in_slices<T: PartialEq + std::fmt::Debug>(
 ) -> usize {
     let start = regex::Regex::new(&format!(r"(?:^|[^\p{{L}}\d]){rest}")).expect("compiles");
     let mid = regex::Regex::new(&format!(r"[^\p{{L}}\d]{rest}")).expect("compiles");
-    let mut hits = 0;
-    for t in texts(20_000) {
-        for a in boundaries(&t) {
+    sweep(head_text(), 20_000, |t| {
+        let mut hits = 0;
+        for a in boundaries(t) {
             let re = if a == 0 { &start } else { &mid };
             let w = re.captures(&t[a..]).and_then(|c| {
                 let g = |n: &str| {
@@ -351,16 +229,16 @@ fn agrees_in_slices<T: PartialEq + std::fmt::Debug>(
                 want(&g)
             });
             hits += usize::from(w.is_some());
-            assert_eq!(got(&t, a, t.len()), w, "{t:?} from {a}");
+            prop_assert_eq!(got(t, a, t.len()), w, "from {}", a);
         }
-    }
-    hits
+        Ok(hits)
+    })
 }
 
 #[test]
 fn number_ref_agrees_with_the_regex() {
     let hits = agrees_in_slices(
-        &super::patterns::number_ref_rest(),
+        &super::oracle::number_ref_rest(),
         |g| Some((g("head")?, g("so").is_some(), g("num")?, g("")?.1)),
         |t, a, end| {
             let m = super::heads::number_ref_in(t, a, end)?;
@@ -373,7 +251,7 @@ fn number_ref_agrees_with_the_regex() {
 #[test]
 fn type_ref_agrees_with_the_regex() {
     let hits = agrees_in_slices(
-        &super::patterns::type_ref_rest(),
+        &super::oracle::type_ref_rest(),
         |g| {
             let flags = (g("bare").is_some(), g("after").is_some());
             Some((g("head")?, g("ref")?.1, flags, g("")?.1))
@@ -396,45 +274,17 @@ fn type_ref_agrees_with_the_regex() {
 /// (`\d`) is among them.
 #[test]
 fn number_starts_skip_only_what_the_byte_test_rejects() {
-    use super::scan::{is_digit, may_start_number, number_starts};
-    let mut next = rng();
-    let pieces = [
-        "Quyết định số ",
-        "12",
-        " ",
-        ":",
-        "/",
-        "a",
-        "ố",
-        "\u{660}",
-        "\u{1040}",
-        "“",
-        "x",
-        "\n",
-        "\u{1EA0}",
-        "7",
-        "ab cd ef gh ",
-        "Điều",
-        "\u{7F}",
-        "\u{FF10}",
-        "0",
-        "9",
-        "\u{10FFFF}",
-    ];
-    for _ in 0..3000 {
-        let mut t = String::new();
-        for _ in 0..next() % 40 {
-            t.push_str(pieces[next() % pieces.len()]);
-        }
+    use super::scan::{may_start_number, number_starts};
+    use crate::scan::is_digit;
+    sweep(number_text(), 3000, |t| {
         let b = t.as_bytes();
         let plain: Vec<usize> = (0..b.len()).filter(|&i| may_start_number(b[i])).collect();
-        assert_eq!(number_starts(b).collect::<Vec<_>>(), plain, "{t:?}");
+        prop_assert_eq!(number_starts(b).collect::<Vec<_>>(), plain.clone());
         for (i, c) in t.char_indices() {
-            if is_digit(c) {
-                assert!(plain.contains(&i), "{t:?} at {i}");
-            }
+            prop_assert!(!is_digit(c) || plain.contains(&i), "at {}", i);
         }
-    }
+        Ok(0)
+    });
     // Every byte value in every lane of a word.
     for v in 0..=255u8 {
         for lane in 0..9 {
@@ -447,106 +297,12 @@ fn number_starts_skip_only_what_the_byte_test_rejects() {
     }
 }
 
-/// Pieces of law names and dates: heads as written and not, name words,
-/// `năm`/`ngày`/`tháng` in several cases, years in and out of range,
-/// non-ASCII digits, separators and closing chars.
-const LAW_PIECES: &[&str] = &[
-    "Luật",
-    "luật",
-    "Bộ luật",
-    "Bộ\nluật",
-    "Bộ  luật",
-    "Bộluật",
-    "Hiến pháp",
-    "Hiến\tpháp",
-    "Hiến",
-    "Đất",
-    "đai",
-    "Lao",
-    "động",
-    "&",
-    "A&B",
-    "năm",
-    "Năm",
-    "NĂM",
-    "nam",
-    "ngày",
-    "Ngày",
-    "NGÀY",
-    "tháng",
-    "Tháng",
-    "2013",
-    "1999",
-    "2100",
-    "20133",
-    "20\u{661}\u{662}",
-    "16",
-    "5",
-    "123",
-    "\u{663}",
-    "/",
-    "-",
-    ".",
-    ",",
-    ")",
-    "x1",
-    "số",
-    " ",
-    " ",
-    "  ",
-    "\n",
-    "\u{A0}",
-    "ngày 16 tháng 12 năm 2002",
-    "ngày 16 tháng 12, năm 2002",
-    "ngày 01/01/2020",
-    "ngày 1 - 10 - 1997",
-    "ngày 10.8.2025",
-    "ngày 31/02/2020",
-    "Đất đai năm 2013",
-    "Lao động 2019",
-    "a b c d e f g",
-];
-
-/// `n` texts built from [`LAW_PIECES`]; every other one is a head, up to
-/// 16 words and a tail, to reach the pattern's limit of 14 name words.
-fn law_texts(n: usize) -> Vec<String> {
-    let mut next = rng();
-    let mut pick = |from: &[&'static str]| from[next() % from.len()];
-    (0..n)
-        .map(|k| {
-            let mut t = String::new();
-            let parts = 1 + pick(&["1", "22", "333", "4444", "55555", "666666"]).len() * 2;
-            for _ in 0..parts {
-                t.push_str(pick(LAW_PIECES));
-            }
-            if k % 2 == 1 {
-                t.push_str(pick(&["Luật", "Bộ luật", "Hiến pháp", " Luật"]));
-                let words = pick(&["0", "1", "2", "4", "7", "13", "14", "15", "16"]);
-                for _ in 0..words.parse::<usize>().unwrap_or(0) {
-                    t.push_str(pick(&[" ", "  ", "\n"]));
-                    t.push_str(pick(&["Đất", "đai", "A&B", "x", "Lao", "động"]));
-                }
-                t.push(' ');
-                t.push_str(pick(&[
-                    "năm 2013",
-                    "2019",
-                    "ngày 16/12/2002",
-                    "năm2013",
-                    "20199",
-                ]));
-                t.push_str(pick(&["", ".", "/", "a", " ", "1"]));
-            }
-            t
-        })
-        .collect()
-}
-
 #[test]
 fn law_matches_agree_with_the_regex() {
-    let re = super::laws::law_regex();
-    let mut hits = 0;
-    for t in law_texts(10_000) {
-        for a in boundaries(&t) {
+    let re = super::oracle::law_regex();
+    let hits = sweep(law_text(), 10_000, |t| {
+        let mut hits = 0;
+        for a in boundaries(t) {
             let s = &t[a..];
             let range = |m: Option<regex::Match<'_>>| m.map(|m| (m.start(), m.end()));
             let want: Vec<super::laws::LawMatch> = re
@@ -565,15 +321,17 @@ fn law_matches_agree_with_the_regex() {
             let mut got = Vec::new();
             super::scan::law_matches(s, |m| got.push(*m));
             hits += want.len();
-            assert_eq!(got, want, "{s:?}");
+            prop_assert_eq!(got, want, "from {}", a);
         }
-    }
+        Ok(hits)
+    });
     assert!(hits > 1000, "{hits}");
 }
 
 #[test]
 fn date_at_agrees_with_the_regex() {
-    use super::fields::{date_at, make_date, DATE_AT_RE};
+    use super::fields::{date_at, make_date};
+    use super::oracle::DATE_AT_RE;
     // The reader as it was written with the regex.
     let by_regex = |text: &str, pos: usize| {
         let win = super::patterns::window_after(text, pos, 96);
@@ -586,92 +344,18 @@ fn date_at_agrees_with_the_regex() {
         let date = make_date(g("d1", "d2")?, g("m1", "m2")?, g("y1", "y2")?)?;
         Some((date, pos + end))
     };
-    let mut hits = 0;
-    for t in law_texts(5_000) {
-        // Long texts too, so that the 96-byte window cuts some dates.
-        let t = format!("{t}{t}{t}");
-        for p in boundaries(&t) {
-            let want = by_regex(&t, p);
+    // Long texts too, so that the 96-byte window cuts some dates.
+    let long = law_text().prop_map(|t| format!("{t}{t}{t}"));
+    let hits = sweep(long, 5_000, |t| {
+        let mut hits = 0;
+        for p in boundaries(t) {
+            let want = by_regex(t, p);
             hits += usize::from(want.is_some());
-            assert_eq!(date_at(&t, p), want, "{t:?} at {p}");
+            prop_assert_eq!(date_at(t, p), want, "at {}", p);
         }
-    }
+        Ok(hits)
+    });
     assert!(hits > 1000, "{hits}");
-}
-
-/// Pieces of identifiers: numbers (with a letter, too long, non-ASCII),
-/// years, separators with spaces, tabs and line breaks, codes in several
-/// cases and lengths, `&`, the `QH 13` shape and stray punctuation.
-const ID_PIECES: &[&str] = &[
-    "30",
-    "7",
-    "1234567",
-    "12a",
-    "5đ",
-    "0345",
-    "\u{663}\u{664}",
-    "2020",
-    "1999",
-    "20201",
-    "2100",
-    "/",
-    " / ",
-    "/\n",
-    " \n/ ",
-    "\n\n/",
-    "-",
-    " - ",
-    "-\n",
-    " -\n ",
-    "\t-",
-    "NĐ",
-    "CP",
-    "QĐ",
-    "UBND",
-    "TTg",
-    "HD",
-    "VPTW",
-    "Hd",
-    "ABCDEF",
-    "Abcdef",
-    "abc",
-    "&",
-    "NV&MT",
-    "QH",
-    " 13",
-    " 123",
-    " 1",
-    "x",
-    "Đ",
-    "ĐA",
-    "\u{1EA0}b",
-    ",",
-    ".",
-    " ",
-    "\t",
-    "\n",
-    "(",
-    "٣",
-    "-CP",
-    "/TW",
-    "_",
-    "_QĐ",
-    ".5",
-    "66.4",
-    ".IV",
-];
-
-/// `n` texts of 1 to 16 [`ID_PIECES`].
-fn id_texts(n: usize) -> Vec<String> {
-    let mut next = rng();
-    (0..n)
-        .map(|_| {
-            let parts = 1 + next() % 16;
-            (0..parts)
-                .map(|_| ID_PIECES[next() % ID_PIECES.len()])
-                .collect()
-        })
-        .collect()
 }
 
 /// The captures of one identifier match as an `IdMatch`, offsets from `base`.
@@ -690,23 +374,24 @@ fn id_match_of(c: &regex::Captures<'_>, base: usize) -> Option<super::ids::IdMat
 
 #[test]
 fn id_at_and_id_matches_agree_with_the_regex() {
-    let anchored = super::ids::id_regex();
-    let whole = super::patterns::compile(&super::patterns::id_pattern());
-    let mut hits = 0;
-    for t in id_texts(30_000) {
-        for a in boundaries(&t) {
+    let anchored = super::oracle::id_regex();
+    let whole = super::patterns::compile(&super::oracle::id_pattern());
+    let hits = sweep(id_text(), 30_000, |t| {
+        let mut hits = 0;
+        for a in boundaries(t) {
             let want = anchored.captures(&t[a..]).and_then(|c| id_match_of(&c, a));
             hits += usize::from(want.is_some());
-            assert_eq!(super::ids::id_at(&t, a), want, "{t:?} at {a}");
+            prop_assert_eq!(super::ids::id_at(t, a), want, "at {}", a);
         }
         let want: Vec<_> = whole
-            .captures_iter(&t)
+            .captures_iter(t)
             .filter_map(|c| id_match_of(&c, 0))
             .collect();
         let mut got = Vec::new();
-        super::scan::id_matches(&t, |m| got.push(*m));
-        assert_eq!(got, want, "{t:?}");
-    }
+        super::scan::id_matches(t, |m| got.push(*m));
+        prop_assert_eq!(got, want);
+        Ok(hits)
+    });
     assert!(hits > 5000, "{hits}");
 }
 
@@ -757,67 +442,19 @@ fn type_from_code_agrees_with_the_plain_definition() {
 #[test]
 fn pinpoint_in_agrees_with_the_regex() {
     use super::fields::pinpoint_in;
-    use super::patterns::PINPOINT_RE;
-    const PP: &[&str] = &[
-        "điểm",
-        "Điểm",
-        "ĐIỂM",
-        "khoản",
-        "Khoản",
-        "điều",
-        "Điều",
-        "ĐIỀU",
-        "Đieu",
-        "a",
-        "đ",
-        "ab",
-        "12",
-        "1234",
-        "5a",
-        "7đ",
-        "\u{663}",
-        " ",
-        "  ",
-        "\n",
-        "\t",
-        "của",
-        "tại",
-        "Của",
-        "x",
-        ",",
-        "Nghị định",
-        "số",
-        "ω",
-        "ª",
-        "Xa",
-        "1a",
-    ];
-    let mut next = rng();
-    let mut hits = 0;
-    for k in 0..20_000 {
-        let parts = 1 + next() % 12;
-        let mut t: String = (0..parts).map(|_| PP[next() % PP.len()]).collect();
-        if k % 2 == 1 {
-            // The shape of a reference, with random pieces between.
-            for w in [
-                "điểm", " ", "a", " ", "khoản", " ", "12", " ", "Điều", " ", "5", " ", "của",
-            ] {
-                if !next().is_multiple_of(4) {
-                    t.push_str(w);
-                } else {
-                    t.push_str(PP[next() % PP.len()]);
-                }
-            }
-        }
-        for lo in boundaries(&t) {
+    use super::oracle::PINPOINT_RE;
+    let hits = sweep(pinpoint_text(), 20_000, |t| {
+        let mut hits = 0;
+        for lo in boundaries(t) {
             let want = PINPOINT_RE
                 .captures(&t[lo..])
                 .and_then(|c| c.name("pp"))
                 .map(|m| (lo + m.start(), lo + m.end()));
             hits += usize::from(want.is_some());
-            assert_eq!(pinpoint_in(&t, lo, t.len()), want, "{t:?} from {lo}");
+            prop_assert_eq!(pinpoint_in(t, lo, t.len()), want, "from {}", lo);
         }
-    }
+        Ok(hits)
+    });
     assert!(hits > 1000, "{hits}");
 }
 

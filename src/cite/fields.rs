@@ -8,27 +8,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-#[cfg(test)]
-use super::patterns;
 use super::patterns::{floor_boundary, head_type, starts_at_boundary, window_after, window_before};
-use super::{heads, scan};
 use crate::model::CitedDate;
-
-/// A date phrase without capture groups: `ngày 05 tháng 3 năm 2020`,
-/// `ngày 11/01/2024`, `ngày 01-10-1997`, `ngày 10.8.2025`. The reference
-/// definition of [`date_phrase`].
-#[cfg(test)]
-pub(super) const DATE_PATTERN: &str = r"(?i:ngày)\s*(?:\d{1,2}\s*(?i:tháng)\s*\d{1,2}\s*,?\s*(?i:năm)\s*\d{4}|\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4})";
-
-/// The date reader's pattern before it was written by hand: a date phrase
-/// at the start of a window, optionally after a comma. The reference
-/// definition of [`date_at`].
-#[cfg(test)]
-pub(super) static DATE_AT_RE: LazyLock<Regex> = LazyLock::new(|| {
-    patterns::compile(
-        r"^\s*,?\s*(?i:ngày)\s*(?:(?P<d1>\d{1,2})\s*(?i:tháng)\s*(?P<m1>\d{1,2})\s*,?\s*(?i:năm)\s*(?P<y1>\d{4})|(?P<d2>\d{1,2})\s*[/.\-]\s*(?P<m2>\d{1,2})\s*[/.\-]\s*(?P<y2>\d{4}))",
-    )
-});
+use crate::scan;
 
 /// The parts of a date phrase ([`date_phrase`]): byte ranges of the day,
 /// month and year as written, and the phrase's end.
@@ -54,9 +36,9 @@ pub(super) struct DatePhrase {
 /// char after the day and its white space (`t`/`T` or a separator), so at
 /// most one of them can match.
 pub(super) fn date_phrase(text: &str, at: usize, end: usize) -> Option<DatePhrase> {
-    let ws = |p: usize| heads::skip_ws(text, p, end);
-    let word = |p: usize, w: &str| heads::word_fwd(text, p, end, w, true);
-    let num = |p: usize, max: usize| heads::digits(text, p, end, max).map(|e| (p, e));
+    let ws = |p: usize| scan::skip_ws(text, p, end);
+    let word = |p: usize, w: &str| scan::word_fwd(text, p, end, w, true);
+    let num = |p: usize, max: usize| scan::digits(text, p, end, max).map(|e| (p, e));
     let sep = |p: usize| text[p..end].starts_with(['/', '.', '-']).then_some(p + 1);
     let year = |p: usize| num(p, 4).filter(|&(s, e)| text[s..e].chars().count() == 4);
     let day = num(ws(word(at, "ngày")?), 2)?;
@@ -120,13 +102,13 @@ pub(super) fn date_at(text: &str, pos: usize) -> Option<(CitedDate, usize)> {
     let win = window_after(text, pos, 96);
     let start = floor_boundary(text, pos);
     let end = start + win.len();
-    let p = heads::skip_ws(text, start, end);
+    let p = scan::skip_ws(text, start, end);
     let p = if text[p..end].starts_with(',') {
         p + 1
     } else {
         p
     };
-    let d = date_phrase(text, heads::skip_ws(text, p, end), end)?;
+    let d = date_phrase(text, scan::skip_ws(text, p, end), end)?;
     // Not glued to a longer number (`ngày 11/01/20245`).
     if text[d.end..end].starts_with(|c: char| c.is_ascii_digit()) {
         return None;
@@ -446,11 +428,11 @@ pub(super) fn pinpoint_before(text: &str, pos: usize) -> Option<String> {
 ///   slice start or a `[^\p{L}\d]` before it (the later two always have
 ///   white space before them when an earlier part was read).
 pub(super) fn pinpoint_in(text: &str, lo: usize, end: usize) -> Option<(usize, usize)> {
-    let back_ws = |at: usize| heads::skip_ws_back(text, lo, at);
+    let back_ws = |at: usize| scan::skip_ws_back(text, lo, at);
     let t_end = back_ws(end);
     let pp_end = ["của", "tại"]
         .iter()
-        .find_map(|w| heads::word_back(text, lo, t_end, w, false))
+        .find_map(|w| scan::word_back(text, lo, t_end, w, false))
         .map(|s| (s, back_ws(s)))
         .filter(|&(s, e)| e < s)
         .map_or(t_end, |(_, e)| e);
@@ -474,7 +456,7 @@ pub(super) fn pinpoint_in(text: &str, lo: usize, end: usize) -> Option<(usize, u
         if n == 0 || n > max || kw_end == s {
             return None;
         }
-        heads::word_back(text, lo, kw_end, keyword, true)
+        scan::word_back(text, lo, kw_end, keyword, true)
     };
     // A part before `at`, after its own `\s+`.
     let part_before = |at: usize,

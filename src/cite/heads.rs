@@ -1,7 +1,7 @@
 //! Head nouns (tên loại written before a number: `Quyết định`, `công văn`,
 //! `QĐ`) matched by hand instead of by regex.
 //!
-//! The head-noun alternation ([`patterns::heads_alternation`]) made the
+//! The head-noun alternation (`oracle::heads_alternation`) made the
 //! costliest regexes of the extractor: a case-insensitive Unicode
 //! alternation of 62 words takes milliseconds to compile, and searched
 //! backwards from a `$` it builds thousands of lazy-DFA states. Every use
@@ -11,7 +11,7 @@
 //!
 //! Why this is the same as the alternation:
 //! - a full name (`thông tư liên tịch`) matches letter by letter with the
-//!   regex crate's simple case folding ([`fold_eq`]), and `\s+` (Unicode
+//!   regex crate's simple case folding ([`fold_eq`](crate::scan::fold_eq)), and `\s+` (Unicode
 //!   white space, as `char::is_whitespace`) between words; an abbreviation
 //!   (`QĐ`) matches as written;
 //! - the alternatives are tried in the alternation's order ([`alts`]: names,
@@ -27,7 +27,9 @@
 use std::sync::LazyLock;
 
 use super::patterns::{self, TypeInfo};
-use super::scan::{is_digit, is_upper, is_word_char};
+use crate::scan::{
+    char_eq, digits, is_upper, is_word_char, skip_ws, skip_ws_back, word_back, word_fwd,
+};
 
 /// One alternative of the head-noun alternation.
 #[derive(Debug)]
@@ -45,7 +47,7 @@ pub(super) struct Alt {
     pub(super) ty: Option<TypeInfo>,
 }
 
-/// The alternatives in the order of [`patterns::heads_alternation`].
+/// The alternatives in the order of `oracle::heads_alternation`.
 pub(super) fn alts() -> &'static [Alt] {
     static ALTS: LazyLock<Vec<Alt>> = LazyLock::new(|| {
         patterns::head_alternatives()
@@ -65,66 +67,6 @@ impl Alt {
             ty,
         }
     }
-}
-
-/// Whether `c` matches the lowercase letter `x` under the regex crate's
-/// simple case folding (`(?i:x)`): `x` itself, its uppercase, the Kelvin
-/// sign for `k` (all three lowercase to `x`), and the long s `ſ` for `s`.
-pub(super) fn fold_eq(c: char, x: char) -> bool {
-    if c == x {
-        return true;
-    }
-    if c.is_ascii() {
-        return c.to_ascii_lowercase() == x;
-    }
-    if c == 'ſ' {
-        return x == 's';
-    }
-    let mut lower = c.to_lowercase();
-    lower.next() == Some(x) && lower.next().is_none()
-}
-
-/// `text[..end]` from `at` past any white space.
-pub(super) fn skip_ws(text: &str, at: usize, end: usize) -> usize {
-    let s = &text[at..end];
-    end - s.trim_start_matches(char::is_whitespace).len()
-}
-
-/// `text[lo..]` back from `at` over any white space.
-pub(super) fn skip_ws_back(text: &str, lo: usize, at: usize) -> usize {
-    lo + text[lo..at].trim_end_matches(char::is_whitespace).len()
-}
-
-/// Whether the text char `c` matches the pattern char `x`: case-folded
-/// (`x` lowercase) or exactly.
-fn char_eq(c: char, x: char, fold: bool) -> bool {
-    if fold {
-        fold_eq(c, x)
-    } else {
-        c == x
-    }
-}
-
-/// `word` at `at` in `text[..end]`: its end.
-pub(super) fn word_fwd(text: &str, at: usize, end: usize, word: &str, fold: bool) -> Option<usize> {
-    let mut p = at;
-    let mut chars = text[at..end].chars();
-    for x in word.chars() {
-        let c = chars.next().filter(|&c| char_eq(c, x, fold))?;
-        p += c.len_utf8();
-    }
-    Some(p)
-}
-
-/// `word` ending at `at` in `text[lo..]`: its start.
-pub(super) fn word_back(text: &str, lo: usize, at: usize, word: &str, fold: bool) -> Option<usize> {
-    let mut p = at;
-    let mut chars = text[lo..at].chars().rev();
-    for x in word.chars().rev() {
-        let c = chars.next().filter(|&c| char_eq(c, x, fold))?;
-        p -= c.len_utf8();
-    }
-    Some(p)
 }
 
 /// Words separated by `\s+`, walked from `at` one step at a time: `ws`
@@ -255,7 +197,7 @@ pub(super) fn head_before(text: &str, lo: usize, end: usize) -> Option<Head> {
 ///
 /// Whenever the text char `c` matches an alternative's first char `x`
 /// ([`char_eq`]), `fold_key(c) == fold_key(x)`: as written, `c == x`;
-/// case-folded, `x` is a lowercase letter (its own key) and [`fold_eq`]
+/// case-folded, `x` is a lowercase letter (its own key) and [`fold_eq`](crate::scan::fold_eq)
 /// holds only when `c` lowercases to `x` or is `ſ` with `x = s`. So the
 /// alternatives under `fold_key(c)` include every one that may start at
 /// `c` (the test `alternatives_under_a_key_are_complete` checks it).
@@ -368,19 +310,6 @@ pub(super) struct NumberRef {
     pub(super) so: bool,
     /// The number's byte range (also the match end).
     pub(super) num: (usize, usize),
-}
-
-/// One to `max` digits (`\d{1,max}`, greedy) at `at` in `text[..end]`:
-/// their end.
-pub(super) fn digits(text: &str, at: usize, end: usize, max: usize) -> Option<usize> {
-    let mut p = at;
-    for c in text[at..end].chars().take(max) {
-        if !is_digit(c) {
-            break;
-        }
-        p += c.len_utf8();
-    }
-    (p > at).then_some(p)
 }
 
 /// The first match of `NUMBER_REF_RE` in `text[a..b]`.

@@ -1,7 +1,7 @@
 //! Identifiers (số, ký hiệu: `30/2020/NĐ-CP`, `36-HD/VPTW`, `64-CP`) matched
 //! by hand instead of by regex.
 //!
-//! The identifier pattern ([`patterns::id_pattern`]) took ~3.6 ms to
+//! The identifier pattern (`oracle::id_pattern`) took ~3.6 ms to
 //! compile and ran the regex crate's backtracker or PikeVM at every
 //! candidate (the lazy DFA cannot report its capture groups). Every use
 //! asks for a match at a known start, which a direct walk answers.
@@ -29,10 +29,9 @@
 //!   a letter would be left there, so it is the whole run of letters, at
 //!   most five.
 
-use super::heads::digits;
-#[cfg(test)]
-use super::patterns;
-use super::scan::{is_digit, is_upper, is_word_char};
+use crate::scan::{
+    char_at, digits, expect_byte, is_digit, is_upper, is_word_char, run, skip_blanks,
+};
 
 /// One match of the identifier pattern; byte ranges in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -53,48 +52,25 @@ pub(super) struct IdMatch {
     pub(super) end: usize,
 }
 
-/// The char at `at`, if any.
-fn char_at(text: &str, at: usize) -> Option<char> {
-    text[at..].chars().next()
-}
-
 /// Whether `c` is in `[\p{L}\d&]` (a symbol group char).
 fn is_group_char(c: char) -> bool {
     c == '&' || is_word_char(c)
 }
 
-/// `[ \t]*` from `at`.
-fn spaces(text: &str, at: usize) -> usize {
-    let rest = &text[at..];
-    at + rest.len() - rest.trim_start_matches([' ', '\t']).len()
-}
-
 /// `[ \t]*\n?[ \t]*` from `at`.
 fn spaces_line(text: &str, at: usize) -> usize {
-    let p = spaces(text, at);
+    let p = skip_blanks(text, at);
     if text[p..].starts_with('\n') {
-        spaces(text, p + 1)
+        skip_blanks(text, p + 1)
     } else {
         p
     }
 }
 
-/// `c` at `at` (one of `chars`): the position after it.
-fn one_of(text: &str, at: usize, chars: &[u8]) -> Option<usize> {
-    text.as_bytes()
-        .get(at)
-        .filter(|b| chars.contains(b))
-        .map(|_| at + 1)
-}
-
 /// `[\p{L}\d&]+` at `at`: its end.
 fn group(text: &str, at: usize) -> Option<usize> {
-    let rest = &text[at..];
-    let len = rest
-        .char_indices()
-        .find(|&(_, c)| !is_group_char(c))
-        .map_or(rest.len(), |(i, _)| i);
-    (len > 0).then_some(at + len)
+    let end = run(text, at, is_group_char);
+    (end > at).then_some(end)
 }
 
 /// `(?:SEP GROUP)*` from `at`, where `sep(p)` matches one separator: the
@@ -111,7 +87,7 @@ pub(super) fn id_at(text: &str, at: usize) -> Option<IdMatch> {
     let whole = digits(text, at, text.len(), 6)?;
     // `66.4/2025/NQ-CP`: a decimal part is tried first, as the greedy
     // `(?:\.\d{1,2})?` is; without it when nothing matches after it
-    let decimal = one_of(text, whole, b".").and_then(|d| digits(text, d, text.len(), 2));
+    let decimal = expect_byte(text, whole, b".").and_then(|d| digits(text, d, text.len(), 2));
     decimal
         .and_then(|p| rest_at(text, at, p))
         .or_else(|| rest_at(text, at, whole))
@@ -137,19 +113,19 @@ fn rest_at(text: &str, at: usize, mut p: usize) -> Option<IdMatch> {
 /// or one of `/`, `.`, `_` (`TTR-NV.IV`, `QĐ_BKHCN`; which groups count is
 /// the reader's to say).
 fn state_rest(text: &str, p: usize, m: IdMatch) -> Option<IdMatch> {
-    let q = spaces_line(text, one_of(text, spaces_line(text, p), b"/")?);
+    let q = spaces_line(text, expect_byte(text, spaces_line(text, p), b"/")?);
     let year = year_at(text, q).and_then(|ye| {
-        let r = spaces_line(text, one_of(text, spaces_line(text, ye), b"/-")?);
+        let r = spaces_line(text, expect_byte(text, spaces_line(text, ye), b"/-")?);
         group(text, r).map(|_| ((q, ye), r))
     });
     let sym_start = year.map_or(q, |(_, r)| r);
     let e = more_groups(text, group(text, sym_start)?, |at| {
-        one_of(text, spaces(text, at), b"-")
+        expect_byte(text, skip_blanks(text, at), b"-")
             .map(|d| spaces_line(text, d))
-            .or_else(|| one_of(text, at, b"/._"))
+            .or_else(|| expect_byte(text, at, b"/._"))
     });
     // `(?:[ ]\d{1,2})?`
-    let e = one_of(text, e, b" ")
+    let e = expect_byte(text, e, b" ")
         .and_then(|s| digits(text, s, text.len(), 2))
         .unwrap_or(e);
     Some(IdMatch {
@@ -176,7 +152,7 @@ fn year_at(text: &str, at: usize) -> Option<usize> {
 
 /// `[ \t]*-[ \t]*` after the number: the position after it.
 fn dash(text: &str, p: usize) -> Option<usize> {
-    one_of(text, spaces(text, p), b"-").map(|q| spaces(text, q))
+    expect_byte(text, skip_blanks(text, p), b"-").map(|q| skip_blanks(text, q))
 }
 
 /// `[ \t]*-[ \t]*(?P<ptype>\p{Lu}\p{L}{0,4})[ \t]*/[ \t]*\n?[ \t]*(?P<piss>GROUP(?:SEP GROUP)*)`
@@ -192,11 +168,11 @@ fn party_rest(text: &str, p: usize, m: IdMatch) -> Option<IdMatch> {
             _ => break,
         }
     }
-    let q = spaces_line(text, one_of(text, spaces(text, te), b"/")?);
+    let q = spaces_line(text, expect_byte(text, skip_blanks(text, te), b"/")?);
     let e = more_groups(text, group(text, q)?, |at| {
-        one_of(text, spaces(text, at), b"-")
+        expect_byte(text, skip_blanks(text, at), b"-")
             .map(|d| spaces_line(text, d))
-            .or_else(|| one_of(text, at, b"/"))
+            .or_else(|| expect_byte(text, at, b"/"))
     });
     Some(IdMatch {
         ptype: Some((t, te)),
@@ -212,16 +188,10 @@ fn old_rest(text: &str, p: usize, m: IdMatch) -> Option<IdMatch> {
     let first = char_at(text, o).filter(|&c| is_upper(c))?;
     let after = o + first.len_utf8();
     let e = group(text, after).unwrap_or(after);
-    let e = more_groups(text, e, |at| one_of(text, at, b"-"));
+    let e = more_groups(text, e, |at| expect_byte(text, at, b"-"));
     Some(IdMatch {
         old: Some((o, e)),
         end: e,
         ..m
     })
-}
-
-/// `^(?:ID_RE)`, the reference definition of [`id_at`].
-#[cfg(test)]
-pub(super) fn id_regex() -> regex::Regex {
-    patterns::compile(&format!("^(?:{})", patterns::id_pattern()))
 }

@@ -2,7 +2,7 @@
 //! 2019`, `Luật Ngân sách nhà nước ngày 16 tháng 12 năm 2002`) matched by
 //! hand instead of by regex.
 //!
-//! The law pattern ([`patterns::law_name_rest`] after a boundary
+//! The law pattern (`oracle::law_name_rest` after a boundary
 //! `(?:^|[^\p{L}\d])`) took two compilations of ~6 ms each (a lazy
 //! repetition of Unicode words and the date phrase), more than it ever
 //! spent matching. Every use asks for a match at a known head noun, which a
@@ -26,10 +26,7 @@
 //! [`fields::date_phrase`]: super::fields::date_phrase
 
 use super::fields;
-use super::heads::{skip_ws, word_fwd};
-#[cfg(test)]
-use super::patterns;
-use super::scan::{is_digit, is_word_char};
+use crate::scan::{is_digit, is_word_char, run, skip_ws, word_fwd};
 
 /// One match of the law pattern; byte ranges in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,12 +106,7 @@ fn head_at(text: &str, h: usize) -> Option<usize> {
 
 /// The end of a run of `[\p{L}&]` at `at` (`at` itself when there is none).
 fn letters_end(text: &str, at: usize) -> usize {
-    let rest = &text[at..];
-    let run = rest
-        .char_indices()
-        .find(|&(_, c)| !(c == '&' || (is_word_char(c) && !is_digit(c))))
-        .map_or(rest.len(), |(i, _)| i);
-    at + run
+    run(text, at, |c| c == '&' || (is_word_char(c) && !is_digit(c)))
 }
 
 /// The tail at `p`, `(?:(?i:năm)\s+(?P<year>Y)|(?P<bare>Y)|(?P<date>DATE))`
@@ -164,12 +156,4 @@ fn closing(text: &str, at: usize) -> Option<usize> {
         Some(c) if c != '/' && !is_word_char(c) => Some(at + c.len_utf8()),
         Some(_) => None,
     }
-}
-
-/// The law pattern as a regex, `(?:^|[^\p{L}\d])` then
-/// [`patterns::law_name_rest`]: the reference definition of [`law_at`] and
-/// of the scan [`super::scan::law_matches`].
-#[cfg(test)]
-pub(super) fn law_regex() -> regex::Regex {
-    patterns::compile(&format!(r"(?:^|[^\p{{L}}\d]){}", patterns::law_name_rest()))
 }

@@ -54,6 +54,7 @@
 //! like, phone numbers, money, dates, fractions and percentages, article
 //! references alone.
 
+mod candidate;
 #[cfg(test)]
 mod equiv;
 mod fields;
@@ -61,6 +62,9 @@ mod forms;
 mod heads;
 mod ids;
 mod laws;
+mod notation;
+#[cfg(test)]
+mod oracle;
 mod patterns;
 mod resolve;
 mod scan;
@@ -70,10 +74,9 @@ mod tests;
 use crate::model::{Citation, CitedDate};
 pub(crate) use forms::split_forms;
 
-use patterns::{
-    head_type, id_start_ok, read_id, starts_at_boundary, window_before, IdForm, TypeInfo,
-    LIST_GAP_RE,
-};
+use candidate::{merge_key, Cand, Found, Ref};
+use notation::{id_start_ok, read_id, IdForm};
+use patterns::{head_type, starts_at_boundary, window_before, TypeInfo, LIST_GAP_RE};
 
 /// Finds every cited document (văn bản được viện dẫn) in `text`, merging
 /// mentions of the same document.
@@ -134,56 +137,6 @@ pub fn normalize_id(raw: &str) -> Option<String> {
     Some(id.id)
 }
 
-/// A cited document found in the text (stage 1 and 2 output).
-#[derive(Debug, Clone)]
-pub(crate) struct Found {
-    /// Mention start (head noun, `số`, or the identifier).
-    start: usize,
-    /// Mention end (end of the identifier, or of a law's name and year).
-    end: usize,
-    /// End of everything this candidate consumed (date, issuer).
-    claim_end: usize,
-    /// Merge key: the id, or `law:title|year`.
-    key: String,
-    id: Option<String>,
-    doc_type: Option<TypeInfo>,
-    number: Option<String>,
-    year: Option<i32>,
-    symbol: Option<String>,
-    date: Option<CitedDate>,
-    issuer: Option<String>,
-    title: Option<String>,
-    pinpoint: Option<String>,
-}
-
-/// A back-reference found in the text.
-#[derive(Debug, Clone)]
-pub(crate) struct Ref {
-    start: usize,
-    end: usize,
-    /// The head noun's type; `None` for the generic `văn bản`.
-    head: Option<TypeInfo>,
-    /// `Some(number)` for `Công văn số 267`, `None` for `Kế hoạch nêu trên`.
-    number: Option<String>,
-    pinpoint: Option<String>,
-}
-
-/// A candidate of either kind.
-#[derive(Debug, Clone)]
-pub(crate) enum Cand {
-    Doc(Found),
-    Ref(Ref),
-}
-
-impl Cand {
-    fn start(&self) -> usize {
-        match self {
-            Cand::Doc(d) => d.start,
-            Cand::Ref(r) => r.start,
-        }
-    }
-}
-
 /// How far back a head noun is looked for.
 const HEAD_WINDOW: usize = 200;
 
@@ -197,19 +150,6 @@ struct Head {
     issuer: Option<String>,
     /// Law title written before `số`.
     title: Option<String>,
-}
-
-/// The key under which mentions of one identifier merge: OCR drops the
-/// stroke of `Đ` (`2072/QD-TTg` beside `2072/QĐ-TTg`), and a notation's
-/// groups are parted by `-` or `/` (`527/TTLT/TTCP-BNV` beside
-/// `527/TTLT-TTCP-BNV`): one document either way.
-pub(crate) fn merge_key(id: &str) -> String {
-    let (number, symbol) = id.split_once('/').unwrap_or((id, ""));
-    format!(
-        "{}/{}",
-        number.replace('Đ', "D"),
-        symbol.replace('Đ', "D").replace(['/', '_'], "-")
-    )
 }
 
 fn identifier_candidates(text: &str, own: Option<&str>) -> Vec<Found> {
@@ -657,10 +597,4 @@ fn merge_sorted(a: Vec<(usize, usize)>, b: Vec<(usize, usize)>) -> Vec<(usize, u
     out.extend(b);
     out.sort();
     out
-}
-
-/// The type a head noun gives to a back-reference, as a code (`CV` for
-/// Công văn).
-fn head_code(head: Option<TypeInfo>) -> Option<&'static str> {
-    head.map(|t| t.code)
 }

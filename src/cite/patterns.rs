@@ -9,7 +9,6 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::ids::IdMatch;
 use crate::codes::{self, TypeEntry, DOC_TYPES};
 
 /// One document type, as the table [`crate::codes::DOC_TYPES`] holds it.
@@ -29,7 +28,7 @@ const GENERIC_HEAD: &str = "văn bản";
 /// (`None` for the generic `văn bản`), from the type table. Longer names
 /// first so that the alternation prefers `Thông tư liên tịch` over
 /// `Thông tư`.
-fn head_names() -> &'static [(&'static str, Option<TypeInfo>)] {
+pub(super) fn head_names() -> &'static [(&'static str, Option<TypeInfo>)] {
     static NAMES: LazyLock<Vec<(&'static str, Option<TypeInfo>)>> = LazyLock::new(|| {
         let mut names: Vec<(&'static str, Option<TypeInfo>)> = DOC_TYPES
             .iter()
@@ -44,7 +43,7 @@ fn head_names() -> &'static [(&'static str, Option<TypeInfo>)] {
 
 /// Abbreviated head nouns, case-sensitive (`QĐ số 1689/QĐ-TTg`, `TT 75/…`):
 /// the codes the type table marks as such, longer first.
-fn head_abbrevs() -> &'static [&'static str] {
+pub(super) fn head_abbrevs() -> &'static [&'static str] {
     static ABBREVS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         let mut abbrevs: Vec<&'static str> = DOC_TYPES
             .iter()
@@ -73,7 +72,7 @@ pub(super) fn head_type(head: &str) -> Result<Option<TypeInfo>, ()> {
     Err(())
 }
 
-/// Every head noun in the order of [`heads_alternation`]: its text (full
+/// Every head noun in the order of `oracle::heads_alternation`: its text (full
 /// name lowercase, or abbreviation as written), whether it is a full name,
 /// and the type it names.
 pub(super) fn head_alternatives() -> impl Iterator<Item = (&'static str, bool, Option<TypeInfo>)> {
@@ -84,120 +83,15 @@ pub(super) fn head_alternatives() -> impl Iterator<Item = (&'static str, bool, O
     names.chain(abbrevs)
 }
 
-/// Alternation of all head nouns: full names case-insensitively with any
-/// white space between words, then the abbreviations case-sensitively.
-#[cfg(test)]
-pub(super) fn heads_alternation(names_only: bool) -> String {
-    let mut alts: Vec<String> = head_names()
-        .iter()
-        .map(|(n, _)| {
-            let words: Vec<String> = n.split(' ').map(regex::escape).collect();
-            format!("(?i:{})", words.join(r"\s+"))
-        })
-        .collect();
-    if !names_only {
-        alts.extend(head_abbrevs().iter().map(|a| regex::escape(a)));
-    }
-    alts.join("|")
-}
-
-/// Characters allowed between `của` and `số` in `Quyết định của X số …`.
-#[cfg(test)]
-const ISSUER_CHARS: &str = r"[^\n;:.,/()0-9“”]";
-
 pub(super) fn compile(pattern: &str) -> Regex {
     // The patterns are constants of this module; a failure is a bug caught
     // by every test run, never a user-data failure.
     Regex::new(pattern).unwrap_or_else(|e| panic!("cite pattern does not compile: {e}"))
 }
 
-/// The identifier pattern `ID_RE`, the reference definition of
-/// [`super::ids::id_at`]: `NUMBER/[YEAR/]SYMBOL`, Party
-/// `NUMBER-TYPE/ISSUER`, or old style `NUMBER-SYMBOL` (only accepted after a
-/// head noun). Spaces and a line break are tolerated around `/` and after
-/// `-`.
-#[cfg(test)]
-pub(super) fn id_pattern() -> String {
-    let grp = r"[\p{L}\d&]+";
-    let sep = r"[ \t]*-[ \t]*\n?[ \t]*";
-    let sym_sep = r"(?:[ \t]*-[ \t]*\n?[ \t]*|[/._])";
-    let slash = r"[ \t]*\n?[ \t]*/[ \t]*\n?[ \t]*";
-    format!(
-        r"(?P<num>\d{{1,6}}(?:\.\d{{1,2}})?[a-zđ]?)(?:{slash}(?:(?P<year>(?:19|20)\d{{2}})[ \t]*\n?[ \t]*[/-][ \t]*\n?[ \t]*)?(?P<sym>{grp}(?:{sym_sep}{grp})*(?:[ ]\d{{1,2}})?)|[ \t]*-[ \t]*(?P<ptype>\p{{Lu}}\p{{L}}{{0,4}})[ \t]*/[ \t]*\n?[ \t]*(?P<piss>{grp}(?:(?:{sep}|/){grp})*)|[ \t]*-[ \t]*(?P<old>\p{{Lu}}[\p{{L}}\d&]*(?:-{grp})*))"
-    )
-}
-
-/// A head noun directly before an identifier: `Quyết định số: `, `QĐ `,
-/// `các Quyết định của Thủ tướng Chính phủ số `. Run on a bounded window
-/// ending at the identifier.
-#[cfg(test)]
-pub(super) static HEAD_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    compile(&format!(
-        r"(?:^|[^\p{{L}}\d])(?P<head>{heads})(?:\s+số\s*:?)?\s*$",
-        heads = heads_alternation(false)
-    ))
-});
-
-/// `Quyết định của Bộ Chính trị số ` (issuer between head noun and `số`).
-#[cfg(test)]
-pub(super) static HEAD_ISSUER_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    compile(&format!(
-        r"(?:^|[^\p{{L}}\d])(?P<head>{heads})\s+của\s+(?P<iss>\p{{Lu}}{ISSUER_CHARS}{{0,80}}?)\s+(?P<so>số\s*:?)\s*$",
-        heads = heads_alternation(true)
-    ))
-});
-
-/// `Luật Ngân sách nhà nước số ` (a law named and numbered).
-#[cfg(test)]
-pub(super) static LAW_TITLE_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    compile(
-        r"(?:^|[^\p{L}\d])(?P<head>Bộ\s+luật|Luật|Pháp\s+lệnh)\s+(?P<title>\p{Lu}[^\n;:.,/()0-9“”]{0,100}?)\s+số\s*:?\s*$",
-    )
-});
-
-/// A lone `số` / `Số:` before an identifier.
-#[cfg(test)]
-pub(super) static SO_BEFORE_RE: LazyLock<Regex> =
-    LazyLock::new(|| compile(r"(?:^|[^\p{L}\d])(?P<so>(?i:số)\s*:?)\s*$"));
-
 /// The text between two identifiers of one list: `, số `, ` và `, `, và số `.
 pub(super) static LIST_GAP_RE: LazyLock<Regex> =
     LazyLock::new(|| compile(r"^\s*(?:,\s*(?:và|hoặc)?|;|và|hoặc)\s*(?:(?i:số)\s*:?\s*)?$"));
-
-/// A law or code named without a number, followed by its year or date:
-/// `Luật Đất đai năm 2013`, `Bộ luật Lao động 2019`,
-/// `Luật Ngân sách nhà nước ngày 16 tháng 12 năm 2002`. The pattern is
-/// `(?:^|[^\p{L}\d])` followed by this. The reference definition of
-/// [`super::laws::law_at`].
-#[cfg(test)]
-pub(super) fn law_name_rest() -> String {
-    format!(
-        r"(?P<head>Bộ\s+luật|Luật|Hiến\s+pháp)(?P<name>(?:\s+[\p{{L}}&]+){{0,14}}?)\s+(?:(?i:năm)\s+(?P<year>(?:19|20)\d{{2}})|(?P<bare>(?:19|20)\d{{2}})|(?P<date>{date}))(?:[^\p{{L}}\d/]|$)",
-        date = super::fields::DATE_PATTERN
-    )
-}
-
-/// A number-only back-reference (`Công văn số 267`, `Nghị định 30`) after
-/// its boundary `(?:^|[^\p{L}\d])`: from the head noun on. The reference
-/// definition of [`super::heads::number_ref_in`].
-#[cfg(test)]
-pub(super) fn number_ref_rest() -> String {
-    format!(
-        r"(?P<head>{heads})\s+(?P<so>(?i:số)\s*:?\s*)?(?P<num>\d{{1,6}})",
-        heads = heads_alternation(false)
-    )
-}
-
-/// A type back-reference (`Kế hoạch nêu trên`, `văn bản trên.`) after its
-/// boundary `(?:^|[^\p{L}\d])`: from the head noun on. The reference
-/// definition of [`super::heads::type_ref_in`].
-#[cfg(test)]
-pub(super) fn type_ref_rest() -> String {
-    format!(
-        r"(?P<ref>(?P<head>{heads})\s+(?:nêu\s+trên|nói\s+trên|(?P<bare>trên)))(?P<after>\s*[,.;:)]|$)?",
-        heads = heads_alternation(true)
-    )
-}
 
 /// The last word of every head noun, lowercase (`định`, `hoạch`, `luật`),
 /// and every abbreviation as written (`QĐ`): a head noun right before a
@@ -211,16 +105,6 @@ pub(super) fn head_endings() -> (Vec<&'static str>, &'static [&'static str]) {
     words.dedup();
     (words, head_abbrevs())
 }
-
-/// Article reference right before a mention: `khoản 2 Điều 5 `,
-/// `điểm a khoản 1 Điều 24 của `. The reference definition of
-/// [`super::fields::pinpoint_in`].
-#[cfg(test)]
-pub(super) static PINPOINT_RE: LazyLock<Regex> = LazyLock::new(|| {
-    compile(
-        r"(?:^|[^\p{L}\d])(?P<pp>(?:(?i:điểm)\s+[\p{Ll}\d]{1,2}\s+)?(?:(?i:khoản)\s+\d{1,3}[a-z]?\s+)?(?i:điều)\s+\d{1,3}[a-zđ]?)(?:\s+(?:của|tại))?\s*$",
-    )
-});
 
 /// The largest char boundary `<= at` (and `<= text.len()`).
 pub(super) fn floor_boundary(text: &str, at: usize) -> usize {
@@ -262,348 +146,4 @@ pub(super) fn starts_at_boundary(text: &str, abs: usize) -> bool {
     text.get(..abs)
         .and_then(|s| s.chars().next_back())
         .is_none_or(|c| !c.is_alphanumeric())
-}
-
-/// How an identifier is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum IdForm {
-    /// `NUMBER/[YEAR/]SYMBOL`.
-    State,
-    /// `NUMBER-TYPE/ISSUER`.
-    Party,
-    /// `NUMBER-SYMBOL` (old decrees: `64-CP`).
-    Old,
-}
-
-/// An identifier read from the text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct RawId {
-    /// Byte range in the haystack.
-    pub(super) start: usize,
-    /// End of the identifier (after truncating invalid groups).
-    pub(super) end: usize,
-    /// Sequence number as written (`03`).
-    pub(super) number: String,
-    /// Year inside the number.
-    pub(super) year: Option<i32>,
-    /// Notation, original case, no spaces (`QĐ-TTg`, `HD/VPTW`).
-    pub(super) symbol: String,
-    /// Type code read from the notation, when it is in the table.
-    pub(super) code_type: Option<TypeInfo>,
-    /// Shape.
-    pub(super) form: IdForm,
-    /// Normalised identity.
-    pub(super) id: String,
-}
-
-/// Whether a notation group looks like a code: starts with an uppercase
-/// letter (or a digit when `first` is false) and has more uppercase than
-/// lowercase letters (`TTg`, `GDTrH`, `QyĐ` pass; `Ngày`, `Số` do not).
-/// After the first group, digits alone are a group too: a company's own
-/// numbering (`01/CV-01`, `009/VC-2018`).
-fn valid_group(g: &str, first: bool) -> bool {
-    let Some(c0) = g.chars().next() else {
-        return false;
-    };
-    if !(c0.is_uppercase() || (!first && c0.is_ascii_digit())) {
-        return false;
-    }
-    if !first && g.len() <= 4 && g.bytes().all(|b| b.is_ascii_digit()) {
-        return true;
-    }
-    let upper = g.chars().filter(|c| c.is_uppercase()).count();
-    let lower = g.chars().filter(|c| c.is_lowercase()).count();
-    g.chars().all(|c| c.is_alphanumeric() || c == '&') && upper > lower
-}
-
-/// Splits a notation written with `-` separators (maybe spaced) into its
-/// valid leading groups: returns the groups, the separator printed before
-/// each group after the first (`-`, `/` as in `527/TTLT/TTCP-BNV`, `.` or
-/// `_`), and the end offset (relative to `s`) of the last valid group.
-/// Stops at a group that does not look like a code, or at a hyphen spaced
-/// on both sides (a dash, not a separator).
-fn split_groups(s: &str, allow_slash: bool) -> (Vec<&str>, Vec<char>, usize) {
-    let mut groups = Vec::new();
-    let mut seps = Vec::new();
-    // the separator read after the last group, kept once a group follows it
-    let mut pending = None;
-    let mut end = 0;
-    let mut rest_start = 0;
-    loop {
-        let rest = &s[rest_start..];
-        let glen = rest
-            .char_indices()
-            .find(|(_, c)| !(c.is_alphanumeric() || *c == '&'))
-            .map_or(rest.len(), |(i, _)| i);
-        let g = &rest[..glen];
-        if !valid_group(g, groups.is_empty()) {
-            break;
-        }
-        seps.extend(pending.take());
-        groups.push(g);
-        end = rest_start + glen;
-        // Separator: spaces, '-', spaces/newline.
-        let after = &rest[glen..];
-        let before_ws = after.len() - after.trim_start_matches([' ', '\t']).len();
-        let after_ws = after.trim_start_matches([' ', '\t']);
-        let Some((sep, after_dash)) = after_ws
-            .strip_prefix('-')
-            .map(|r| ('-', r))
-            .or_else(|| {
-                // `TTLT/BLĐTBXH-BTC`: a slash between groups, kept as printed
-                after
-                    .strip_prefix('/')
-                    .filter(|r| allow_slash && r.starts_with(char::is_uppercase))
-                    .map(|r| ('/', r))
-            })
-            .or_else(|| dot_or_underscore(after))
-        else {
-            break;
-        };
-        let tail = after_dash.trim_start_matches([' ', '\t', '\n']);
-        let after_spaces = after_dash.len() - tail.len();
-        if before_ws > 0 && after_spaces > 0 {
-            break;
-        }
-        if tail.is_empty() {
-            break;
-        }
-        rest_start = s.len() - tail.len();
-        pending = Some(sep);
-    }
-    (groups, seps, end)
-}
-
-/// `TTR-NV.IV`, `CGC.BT`, `QĐ_BKHCN` (`after` starts where a group ended):
-/// a dot before a code of up to three capitals, not a sentence's end
-/// (`VP.Sau đó`, `VP.UBND tỉnh`), or an underscore typed for the dash; the separator and what
-/// follows it.
-fn dot_or_underscore(after: &str) -> Option<(char, &str)> {
-    let (sep, rest) = after
-        .strip_prefix('.')
-        .map(|r| ('.', r))
-        .or_else(|| after.strip_prefix('_').map(|r| ('_', r)))?;
-    let next: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
-    let short_code = next.chars().count() <= 3
-        && next.starts_with(char::is_uppercase)
-        && !next.chars().any(char::is_lowercase);
-    let code = next.starts_with(char::is_uppercase);
-    ((sep == '_' && code) || short_code).then_some((sep, rest))
-}
-
-/// `groups` with the separator printed before each after the first.
-fn joined(groups: &[&str], seps: &[char]) -> String {
-    let mut out = groups.first().map_or_else(String::new, |g| (*g).to_owned());
-    for (sep, g) in seps.iter().zip(&groups[1..]) {
-        out.push(*sep);
-        out.push_str(g);
-    }
-    out
-}
-
-/// A piece of the text and where it starts.
-#[derive(Clone, Copy)]
-struct Span<'t> {
-    start: usize,
-    text: &'t str,
-}
-
-/// The length of a footnote marker glued to a dated symbol: one digit after
-/// a last group of letters (`NĐ-CP2`, `TT-BTC3`). Bodies that issue dated
-/// documents are named by letters; only a legislature's code takes digits
-/// (`QH14`, `UBTVQH15`), and those take two.
-fn footnote_marker_len(symbol: &str) -> Option<usize> {
-    let last = symbol.rsplit(['-', '/', '.', '_']).next()?;
-    let letters = last.strip_suffix(|c: char| c.is_ascii_digit())?;
-    let marker = letters.chars().count() >= 2
-        && letters.chars().all(char::is_alphabetic)
-        && !letters.ends_with("QH");
-    marker.then_some(1)
-}
-
-/// The rest of a notation that a line break or a stray space cut off
-/// (`15972/SXD-QLN& TTBĐS`, `06/CV` / `NET 2023 ngày 14/02/2023`): after a
-/// trailing `&`, the next capitalised word; after a line break, up to two
-/// capitalised words when `ngày` and a date follow them, since only the
-/// identifier stands between `số` and its date. `after` is the text after
-/// the symbol. Returns the words to append and the bytes they span.
-fn wrapped_symbol_tail(symbol: &str, after: &str) -> Option<(String, usize)> {
-    let is_code = |w: &str| {
-        w.chars().count() >= 2
-            && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
-            && w.chars().any(char::is_uppercase)
-    };
-    let gap = after.len() - after.trim_start_matches([' ', '\t']).len();
-    if symbol.ends_with('&') {
-        let word_end = after[gap..]
-            .find(|c: char| !(c.is_alphanumeric()))
-            .map_or(after.len(), |k| gap + k);
-        let word = &after[gap..word_end];
-        return is_code(word).then(|| (word.to_owned(), word_end));
-    }
-    if !after[gap..].starts_with('\n') {
-        return None;
-    }
-    let mut at = gap + 1;
-    let mut tail = String::new();
-    for _ in 0..2 {
-        let rest = &after[at..];
-        let lead = rest.len() - rest.trim_start_matches(' ').len();
-        let word_end = rest[lead..]
-            .find(|c: char| !c.is_alphanumeric())
-            .map_or(rest.len(), |k| lead + k);
-        let word = &rest[lead..word_end];
-        let year_like =
-            !tail.is_empty() && word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit());
-        if !is_code(word) && !year_like {
-            break;
-        }
-        tail.push_str(word);
-        at += word_end;
-        let next = after[at..].trim_start_matches([' ', '\n']);
-        let dated = next
-            .strip_prefix("ngày")
-            .is_some_and(|d| d.trim_start().starts_with(|c: char| c.is_ascii_digit()));
-        if dated {
-            return Some((tail, at));
-        }
-    }
-    None
-}
-
-/// Reads one identifier from a match `m` of `ID_RE` ([`id_pattern`],
-/// [`super::ids::id_at`]) in `text`. `None` when the notation does not look
-/// like one.
-pub(super) fn read_id(text: &str, m: &IdMatch) -> Option<RawId> {
-    let part = |(s, e): (usize, usize)| Span {
-        start: s,
-        text: &text[s..e],
-    };
-    let number = part(m.num).text.to_owned();
-    let whole_start = m.num.0;
-    if let Some(sym) = m.sym.map(part) {
-        let year = match m.year {
-            Some(y) => Some(part(y).text.parse::<i32>().ok()?),
-            None => None,
-        };
-        let (groups, seps, mut rel_end) = split_groups(sym.text, true);
-        if groups.is_empty() {
-            return None;
-        }
-        let mut symbol = joined(&groups, &seps);
-        // `UBTVQH 13`: a legislature number split off by OCR spacing.
-        let rest = &sym.text[rel_end..];
-        if symbol.ends_with("QH") {
-            if let Some(digits) = rest.strip_prefix(' ') {
-                if (1..=2).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit()) {
-                    symbol.push_str(digits);
-                    rel_end += 1 + digits.len();
-                }
-            }
-        }
-        // `105/2025/NĐ-CP2`: a footnote marker glued to a dated symbol
-        if year.is_some() {
-            if let Some(k) = footnote_marker_len(&symbol) {
-                symbol.truncate(symbol.len() - k);
-                rel_end -= k;
-            }
-        }
-        if let Some((tail, len)) = wrapped_symbol_tail(&symbol, &text[sym.start + rel_end..]) {
-            symbol.push_str(&tail);
-            rel_end += len;
-        }
-        let code_type = groups.first().and_then(|g| type_from_code(g));
-        let id = match year {
-            Some(y) => format!("{number}/{y}/{symbol}"),
-            None => format!("{number}/{symbol}"),
-        }
-        .to_uppercase();
-        return Some(RawId {
-            start: whole_start,
-            end: sym.start + rel_end,
-            number,
-            year,
-            symbol,
-            code_type,
-            form: IdForm::State,
-            id,
-        });
-    }
-    if let (Some(pt), Some(pi)) = (m.ptype.map(part), m.piss.map(part)) {
-        if !valid_group(pt.text, true) {
-            return None;
-        }
-        let (groups, seps, rel_end) = split_groups(pi.text, true);
-        if groups.is_empty() {
-            return None;
-        }
-        let symbol = format!("{}/{}", pt.text, joined(&groups, &seps));
-        // The Party issues thông tri, not thông tư: its `TT` is the second
-        // type with that code.
-        let code_type = type_from_code(pt.text).map(|t| {
-            if t.code == "TT" {
-                DOC_TYPES
-                    .iter()
-                    .find(|e| e.code == "TT" && e.name == "Thông tri")
-                    .unwrap_or(t)
-            } else {
-                t
-            }
-        });
-        let id = format!("{number}-{symbol}").to_uppercase();
-        return Some(RawId {
-            start: whole_start,
-            end: pi.start + rel_end,
-            number,
-            year: None,
-            symbol,
-            code_type,
-            form: IdForm::Party,
-            id,
-        });
-    }
-    let old = part(m.old?);
-    let (groups, seps, rel_end) = split_groups(old.text, false);
-    if groups.is_empty() {
-        return None;
-    }
-    let symbol = joined(&groups, &seps);
-    let id = format!("{number}-{symbol}").to_uppercase();
-    Some(RawId {
-        start: whole_start,
-        end: old.start + rel_end,
-        number,
-        year: None,
-        symbol,
-        code_type: None,
-        form: IdForm::Old,
-        id,
-    })
-}
-
-/// Whether the identifier starting at `start` is not glued to a preceding
-/// word or number (`A12/…`, `1.234/…`), except for the extraction damage
-/// `số82/…`.
-pub(super) fn id_start_ok(text: &str, start: usize) -> bool {
-    let (ws, before) = window_before(text, start, 8);
-    match before.chars().next_back() {
-        None => ws == 0 || starts_at_boundary(text, start),
-        Some(c) if c.is_alphanumeric() => {
-            let Some(so) = before
-                .char_indices()
-                .rev()
-                .nth(1)
-                .map(|(i, _)| i)
-                .filter(|&i| {
-                    before[i..].eq_ignore_ascii_case("số")
-                        || &before[i..] == "Số"
-                        || &before[i..] == "SỐ"
-                })
-            else {
-                return false;
-            };
-            starts_at_boundary(text, ws + so)
-        }
-        Some(c) => !matches!(c, '/' | '.' | ',' | '-' | '+'),
-    }
 }

@@ -12,8 +12,8 @@
 
 use std::collections::HashMap;
 
+use super::candidate::{head_code, merge_key, Cand, Found, Ref};
 use super::patterns::TypeInfo;
-use super::{head_code, merge_key, Cand, Found, Ref};
 use crate::model::{Citation, CitedType, Mention};
 use crate::span::Span;
 

@@ -11,7 +11,7 @@
 //!   inside one digit run share the rest of the match, so only the leftmost
 //!   possible one (at most six digits, not before the previous match's end)
 //!   needs a try;
-//! - laws by name (the law pattern, [`laws::law_regex`]): every match is
+//! - laws by name (the law pattern, `oracle::law_regex`): every match is
 //!   one boundary character (or the start of the text) and then `Luật`,
 //!   `Bộ luật` or `Hiến pháp`. We search for `uật` and `Hiến` (with the
 //!   regex crate's literal search) and match by hand there
@@ -32,19 +32,7 @@ use regex::Regex;
 
 use super::{heads, ids, laws, patterns};
 
-// The char classes of the patterns, shared with the block parsers.
-pub(super) use crate::text::{is_digit, is_lower_letter as is_lower, is_upper_letter as is_upper};
-
-/// Whether `c` is matched by `[\p{L}\d]` (a letter or a decimal digit), the
-/// complement of the boundary class `[^\p{L}\d]` of the patterns.
-pub(super) fn is_word_char(c: char) -> bool {
-    crate::text::is_letter(c) || is_digit(c)
-}
-
-/// The char ending at `at` (`at` on a char boundary).
-fn char_before(text: &str, at: usize) -> Option<char> {
-    text[..at].chars().next_back()
-}
+use crate::scan::{char_before, is_digit, is_word_char};
 
 /// Calls `f` for every match of `ID_RE` ([`ids::id_at`]) in `text`, in
 /// order, exactly as `ID_RE.captures_iter(text)` finds them.
@@ -126,7 +114,7 @@ fn digits_before(text: &str, mut j: usize, floor: usize) -> (Option<usize>, usiz
 
 /// Calls `f` for every match of the law pattern ([`laws::law_at`]) in
 /// `text`, in order, exactly as `captures_iter` of the whole pattern
-/// ([`laws::law_regex`]) finds them.
+/// (`oracle::law_regex`) finds them.
 pub(super) fn law_matches(text: &str, mut f: impl FnMut(&laws::LawMatch)) {
     // The regex crate's literal search (SIMD) is much faster than
     // `str::match_indices` here.

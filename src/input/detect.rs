@@ -1,6 +1,6 @@
 //! Telling a file's format from its first bytes.
 
-use super::FileFormat;
+use crate::model::FileFormat;
 
 /// The OLE compound file signature (`.doc`, `.xls`, encrypted `.docx`, …).
 pub(crate) const CFB_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];

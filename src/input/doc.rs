@@ -11,9 +11,10 @@
 
 use std::io::{Cursor, Read};
 
+use super::extracted::Extracted;
 use super::table::{render, Block};
-use super::{Extracted, FileFormat};
 use crate::error::{Error, Result};
+use crate::model::FileFormat;
 use crate::options::{InputFormat, Options};
 
 fn unreadable(reason: impl Into<String>) -> Error {

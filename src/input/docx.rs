@@ -21,9 +21,12 @@ use std::io::{Cursor, Read};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
-use super::table::{mark_positions, render, without_marks, Block};
-use super::{is_page_mark, Extracted, FileFormat, HARD_BREAK, RENDERED_BREAK};
+use super::extracted::Extracted;
+use super::table::{
+    is_page_mark, mark_positions, render, without_marks, Block, HARD_BREAK, RENDERED_BREAK,
+};
 use crate::error::{Error, Result};
+use crate::model::FileFormat;
 use crate::normalize::legacy::{self, Legacy};
 use crate::options::{InputFormat, Options};
 

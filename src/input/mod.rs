@@ -20,13 +20,14 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
-use crate::options::{InputFormat, Options};
+use crate::options::Options;
 
 mod detect;
 #[cfg(feature = "doc")]
 mod doc;
 #[cfg(feature = "docx")]
 mod docx;
+mod extracted;
 #[cfg(feature = "pdf")]
 mod layout;
 #[cfg(feature = "ocr")]
@@ -38,83 +39,9 @@ mod process;
 #[cfg(any(feature = "docx", feature = "doc"))]
 mod table;
 
+pub use crate::model::FileFormat;
 pub use detect::detect;
-
-/// What kind of file some bytes are; in JSON (`source.format`) its short
-/// name (`text`, `docx`, `doc`, `pdf`, `image`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum FileFormat {
-    /// Text (UTF-8, UTF-16, legacy 8-bit Vietnamese), plain or Markdown.
-    Text,
-    /// Word 2007 and later (`.docx`): a zip with `word/document.xml`.
-    Docx,
-    /// Word 97–2003 (`.doc`): an OLE compound file with a `WordDocument` stream.
-    Doc,
-    /// PDF (`%PDF-`).
-    Pdf,
-    /// An image (PNG, JPEG, TIFF): a scan, read by OCR.
-    Image,
-}
-
-impl FileFormat {
-    /// The short name used in JSON and messages: `text`, `docx`, `doc`,
-    /// `pdf`, `image`.
-    pub fn name(self) -> &'static str {
-        match self {
-            FileFormat::Text => "text",
-            FileFormat::Docx => "docx",
-            FileFormat::Doc => "doc",
-            FileFormat::Pdf => "pdf",
-            FileFormat::Image => "image",
-        }
-    }
-}
-
-impl std::fmt::Display for FileFormat {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-/// The text of a file, as the parser reads it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Extracted {
-    /// The text; spans of a document parsed from it index this string.
-    pub text: String,
-    /// What the file was.
-    pub format: FileFormat,
-    /// How the parser should read [`text`](Self::text): Markdown for the
-    /// readers that render tables as pipe rows, the caller's choice for text.
-    pub read_as: InputFormat,
-    /// Number of pages, when the file says.
-    pub pages: Option<usize>,
-    /// Where each page begins in [`text`](Self::text) (byte offsets, one a
-    /// page, page 1 first); empty when the page boundaries are not known.
-    /// A page that gave no text starts where the next one does.
-    pub page_starts: Vec<usize>,
-    /// What was noticed while reading (an unusable text layer, a converted
-    /// encoding, digital signatures found in the file).
-    pub diagnostics: Vec<Diagnostic>,
-    /// Digital signatures read from the file itself (a PDF's signature
-    /// dictionaries), as stamps with `source: "file"`.
-    pub file_stamps: Vec<crate::model::Stamp>,
-    /// Words that OCR read with a low confidence (empty without OCR).
-    pub uncertain: Vec<UncertainWord>,
-}
-
-/// A word that OCR read with a low confidence.
-#[derive(Debug, Clone, PartialEq)]
-pub struct UncertainWord {
-    /// The word as read.
-    pub text: String,
-    /// Tesseract's confidence, 0–100.
-    pub confidence: f32,
-}
-
-impl Eq for UncertainWord {}
+pub use extracted::{Extracted, UncertainWord};
 
 /// Reads a file's bytes, whatever its format, into the text the parser reads.
 ///
@@ -310,58 +237,4 @@ pub(crate) fn ocr_tsv_text(tsv: &str) -> String {
         .map(|(_, page)| page.layout)
         .collect::<Vec<_>>()
         .join("\u{c}")
-}
-
-/// Where Word last rendered a page break (`w:lastRenderedPageBreak`), in a
-/// reader's blocks until the page table is made; never in the text (XML
-/// cannot carry U+0001, and the `.docx` reader drops it from runs).
-#[cfg(any(feature = "docx", feature = "doc", feature = "pdf"))]
-pub(crate) const RENDERED_BREAK: char = '\u{1}';
-/// A page break typed into the document (`w:br w:type="page"`), likewise.
-#[cfg(any(feature = "docx", feature = "doc", feature = "pdf"))]
-pub(crate) const HARD_BREAK: char = '\u{2}';
-
-/// Whether `c` is one of the page marks above.
-#[cfg(any(feature = "docx", feature = "doc", feature = "pdf"))]
-pub(crate) fn is_page_mark(c: char) -> bool {
-    c == RENDERED_BREAK || c == HARD_BREAK
-}
-
-/// Escapes the characters that Markdown would read as markup, so that a
-/// reader's text reaches the parser as written.
-#[cfg(any(feature = "docx", feature = "doc", feature = "pdf"))]
-pub(crate) fn escape_markdown(line: &str, out: &mut String) {
-    let trimmed = line.trim_start();
-    // page marks (`.docx` page boundaries, taken out after rendering) are
-    // not text: the line is escaped as it would be without them
-    let visible = || trimmed.chars().filter(|&c| !is_page_mark(c));
-    // a line of dashes or equals signs would underline the line above as a
-    // heading, or be a rule
-    if visible().count() >= 3 && visible().all(|c| matches!(c, '-' | '=' | ' ' | '+' | '_' | '*')) {
-        out.push('\\');
-    }
-    let mut first = true;
-    let mut only_marks = true;
-    for c in trimmed.chars() {
-        if is_page_mark(c) {
-            out.push(c);
-            continue;
-        }
-        if only_marks && c.is_whitespace() {
-            continue;
-        }
-        only_marks = false;
-        match c {
-            '\\' | '*' | '`' | '<' | '[' | ']' | '|' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '#' | '>' | '=' if first => {
-                out.push('\\');
-                out.push(c);
-            }
-            _ => out.push(c),
-        }
-        first = false;
-    }
 }

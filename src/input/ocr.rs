@@ -34,8 +34,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
 
+use super::extracted::UncertainWord;
 use super::process::Program;
-use super::UncertainWord;
 use crate::error::{Error, Result};
 use crate::options::Options;
 

@@ -27,11 +27,12 @@ use std::ffi::OsStr;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
+use super::extracted::{Extracted, UncertainWord};
 use super::layout;
 use super::process::Program;
-use super::{Extracted, FileFormat};
 use crate::diagnostic::{Diagnostic, DiagnosticCode};
 use crate::error::{Error, Result};
+use crate::model::FileFormat;
 use crate::model::Stamp;
 use crate::options::{InputFormat, Options};
 use crate::span::Span;
@@ -211,7 +212,7 @@ pub(crate) struct PageText {
     /// What was noticed on the page.
     diagnostics: Vec<(DiagnosticCode, crate::diagnostic::Severity, String)>,
     /// Words OCR was unsure of.
-    uncertain: Vec<super::UncertainWord>,
+    uncertain: Vec<UncertainWord>,
 }
 
 impl PageText {

@@ -1,7 +1,55 @@
 //! The blocks a word-processor reader finds, rendered as the text the
 //! parser reads: paragraphs as lines, tables as Markdown pipe rows.
 
-use super::{escape_markdown, is_page_mark};
+/// Where Word last rendered a page break (`w:lastRenderedPageBreak`), in a
+/// reader's blocks until the page table is made; never in the text (XML
+/// cannot carry U+0001, and the `.docx` reader drops it from runs).
+pub(crate) const RENDERED_BREAK: char = '\u{1}';
+/// A page break typed into the document (`w:br w:type="page"`), likewise.
+pub(crate) const HARD_BREAK: char = '\u{2}';
+
+/// Whether `c` is one of the page marks above.
+pub(crate) fn is_page_mark(c: char) -> bool {
+    c == RENDERED_BREAK || c == HARD_BREAK
+}
+
+/// Escapes the characters that Markdown would read as markup, so that a
+/// reader's text reaches the parser as written.
+pub(crate) fn escape_markdown(line: &str, out: &mut String) {
+    let trimmed = line.trim_start();
+    // page marks (`.docx` page boundaries, taken out after rendering) are
+    // not text: the line is escaped as it would be without them
+    let visible = || trimmed.chars().filter(|&c| !is_page_mark(c));
+    // a line of dashes or equals signs would underline the line above as a
+    // heading, or be a rule
+    if visible().count() >= 3 && visible().all(|c| matches!(c, '-' | '=' | ' ' | '+' | '_' | '*')) {
+        out.push('\\');
+    }
+    let mut first = true;
+    let mut only_marks = true;
+    for c in trimmed.chars() {
+        if is_page_mark(c) {
+            out.push(c);
+            continue;
+        }
+        if only_marks && c.is_whitespace() {
+            continue;
+        }
+        only_marks = false;
+        match c {
+            '\\' | '*' | '`' | '<' | '[' | ']' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '#' | '>' | '=' if first => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+        first = false;
+    }
+}
 
 /// Whether `s` has text other than white space and page marks.
 fn has_visible(s: &str) -> bool {
@@ -402,8 +450,8 @@ mod tab_tests {
 mod page_mark_properties {
     use proptest::prelude::*;
 
+    use super::{is_page_mark, RENDERED_BREAK};
     use super::{mark_positions, render, without_marks, Block};
-    use crate::input::{is_page_mark, RENDERED_BREAK};
 
     /// Text with the pieces that rendering treats specially: Markdown
     /// characters, dashes, leading and trailing spaces, line breaks, marks.

@@ -17,7 +17,7 @@
 //!
 //! Every other byte is fed as it is, so spans keep pointing at the input.
 
-use super::Writer;
+use super::writer::Writer;
 
 /// How many lone-`|` lines make a page a crawl: a real table row or a
 /// stray column pipe is never alone on its line more than a few times.

@@ -8,7 +8,7 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::Writer;
+use super::writer::Writer;
 
 /// Feeds the text of Markdown `input` into `w`.
 pub(super) fn feed(input: &str, w: &mut Writer) {
