@@ -17,7 +17,7 @@ use std::io::{Cursor, Write};
 
 use congvan::input;
 
-#[path = "../tests/common/pdf.rs"]
+#[path = "../tests/integration/common/pdf.rs"]
 mod pdf_writer;
 use congvan::Options;
 use criterion::{Criterion, Throughput};

@@ -2,7 +2,7 @@
 
 use std::process::{Command, Output};
 
-#[path = "../../../tests/common/temp.rs"]
+#[path = "../../../tests/integration/common/temp.rs"]
 mod temp;
 use temp::TempDir;
 

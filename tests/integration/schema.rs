@@ -2,16 +2,14 @@
 //! exactly what the types generate, it is a valid draft 2020-12 schema, every
 //! fixture's output validates against it, and broken documents do not.
 //!
-//! Regenerate the committed file with `UPDATE_EXPECT=1 cargo test --test schema`
+//! Regenerate the committed file with `UPDATE_EXPECT=1 cargo test --test integration schema`
 //! (or `cargo run -- schema > schema/congvan-1.schema.json`) and review the diff.
 #![cfg(feature = "schema")]
-
-mod common;
 
 use std::fs;
 use std::path::PathBuf;
 
-use common::{fixture_inputs, fixture_name, parse_fixture, MIN_FIXTURES};
+use crate::common::{fixture_inputs, fixture_name, parse_fixture, MIN_FIXTURES};
 use serde_json::{json, Value};
 
 /// The committed schema file.
@@ -45,7 +43,7 @@ fn committed_schema_matches_generated() {
     assert!(
         committed == generated,
         "{} is out of date with the Rust types (or missing).\n\
-         Regenerate it with `UPDATE_EXPECT=1 cargo test --test schema` \
+         Regenerate it with `UPDATE_EXPECT=1 cargo test --test integration schema` \
          (or `cargo run -- schema > {}`), review the diff, and commit it.\n\
          A change that removes or renames a key, or narrows a type, breaks `congvan/1`.",
         congvan::schema::SCHEMA_PATH,

@@ -23,11 +23,9 @@
 //! Canonical values (`doc_type.code`/`name`, authority `prefix`, stamp
 //! `time`, kinds, severities, messages, numbers) are not compared.
 
-mod common;
-
 use serde_json::Value;
 
-use common::{fixture_inputs, fixture_name, parse_fixture, MIN_FIXTURES};
+use crate::common::{fixture_inputs, fixture_name, parse_fixture, MIN_FIXTURES};
 use congvan::normalize::legacy::{convert, detect, Legacy};
 
 /// String fields whose value is read from the text under the nearest span.

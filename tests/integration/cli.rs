@@ -2,13 +2,9 @@
 
 use std::process::{Command, Output};
 
-#[path = "common/bin.rs"]
-mod bin;
-use bin::{congvan, run_with_stdin, stderr, stdout};
+use crate::common::bin::{congvan, run_with_stdin, stderr, stdout};
 
-#[path = "common/temp.rs"]
-mod temp;
-use temp::TempDir;
+use crate::common::temp::TempDir;
 
 fn run(cmd: &mut Command) -> Output {
     cmd.output().expect("run congvan")

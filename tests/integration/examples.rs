@@ -27,12 +27,8 @@ fn example(name: &str, args: &[&std::ffi::OsStr]) -> Output {
     o
 }
 
-#[path = "common/bin.rs"]
-mod bin;
-use bin::{stderr, stdout};
-#[path = "common/temp.rs"]
-mod temp;
-use temp::TempDir;
+use crate::common::bin::{stderr, stdout};
+use crate::common::temp::TempDir;
 
 /// A seed-like dispatch citing `Kế hoạch số 03/KH-UBND` twice.
 const SEED_LIKE: &str = "ỦY BAN NHÂN DÂN\nTỈNH BẮC GIANG\n\

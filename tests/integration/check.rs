@@ -2,12 +2,8 @@
 
 use std::process::Output;
 
-#[path = "common/bin.rs"]
-mod bin;
-use bin::{congvan, stderr, stdout};
-#[path = "common/temp.rs"]
-mod temp;
-use temp::TempDir;
+use crate::common::bin::{congvan, stderr, stdout};
+use crate::common::temp::TempDir;
 
 /// A seed-like dispatch: blank number, blank day.
 const BLANK_NUMBER: &str = "ỦY BAN NHÂN DÂN\n\

@@ -10,15 +10,11 @@ use std::process::{Output, Stdio};
 
 use congvan::{Error, Options};
 
-const DOC: &str = include_str!("../fixtures/cong-van-full-header.txt");
+const DOC: &str = include_str!("../../fixtures/cong-van-full-header.txt");
 
-#[path = "common/bin.rs"]
-mod bin;
-use bin::{assert_no_panic, congvan, run_with_stdin, stderr, stdout};
+use crate::common::bin::{assert_no_panic, congvan, run_with_stdin, stderr, stdout};
 
-#[path = "common/temp.rs"]
-mod temp;
-use temp::TempDir;
+use crate::common::temp::TempDir;
 
 fn run(args: &[&Path]) -> Output {
     congvan()

@@ -1,7 +1,7 @@
 //! Golden tests: each input in `fixtures/` is parsed and its pretty JSON is
 //! compared with the sibling `.json` file.
 //!
-//! Regenerate the goldens with `UPDATE_EXPECT=1 cargo test --test fixtures`
+//! Regenerate the goldens with `UPDATE_EXPECT=1 cargo test --test integration fixtures`
 //! and review the diff before committing. `.md` inputs are read as Markdown,
 //! `.txt` inputs with format detection.
 //!
@@ -59,13 +59,11 @@
 //! | `quirk-ocr-scan-reply-forms` | `86:` for `Số:` and the slash lost, `'V/` for `V/v`, `l2thang`, a company's own numbering, a symbol cut by a line break, a footnote marker, tax forms, `Liu:` |
 //! | `quirk-multi-editorial-note` | crawler title and a publishing site's `Ghi chú:` / `Tình trạng hiệu lực:` note |
 
-mod common;
-
 use std::env;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{fixture_inputs, fixture_name, fixtures_dir, parse_fixture, MIN_FIXTURES};
+use crate::common::{fixture_inputs, fixture_name, fixtures_dir, parse_fixture, MIN_FIXTURES};
 
 /// How many differing lines to show per fixture.
 const MAX_DIFF_LINES: usize = 6;
@@ -101,7 +99,7 @@ fn fixtures_match_golden_json() {
                 line_diff(&expected, &actual)
             )),
             Err(_) => failures.push(format!(
-                "{}: golden {} is missing; run `UPDATE_EXPECT=1 cargo test --test fixtures` \
+                "{}: golden {} is missing; run `UPDATE_EXPECT=1 cargo test --test integration fixtures` \
                  and review the new file",
                 fixture_name(input),
                 fixture_name(&golden)

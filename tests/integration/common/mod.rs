@@ -1,9 +1,16 @@
-//! Helpers shared by the fixture-driven integration tests.
+//! Helpers shared by the integration tests: the fixtures (here), the
+//! `congvan` binary ([`bin`]), temporary folders ([`temp`]) and small PDFs
+//! ([`pdf`]).
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use congvan::{Document, InputFormat, Options};
+
+pub(crate) mod bin;
+#[allow(dead_code)]
+pub(crate) mod pdf;
+pub(crate) mod temp;
 
 /// The least number of fixtures the suite must find (issue 2).
 pub(crate) const MIN_FIXTURES: usize = 12;

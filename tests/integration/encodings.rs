@@ -3,7 +3,7 @@
 //! `fixtures/legacy-tcvn3.txt` and `fixtures/legacy-vni.txt` are renderings of
 //! `fixtures/cong-van-full-header.txt` made by the encoders below (written
 //! here from the encodings, independent of the decoder's tables). Their
-//! goldens are made by `UPDATE_EXPECT=1 cargo test --test fixtures`; with
+//! goldens are made by `UPDATE_EXPECT=1 cargo test --test integration fixtures`; with
 //! `UPDATE_EXPECT=1` this test rewrites the renderings themselves first.
 //!
 //! **Case in TCVN3.** TCVN3 has no codes for upper-case letters with a tone

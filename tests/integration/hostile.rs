@@ -7,7 +7,7 @@
 //! `#[ignore]`d tests to run in release:
 //!
 //! ```sh
-//! cargo test --release --test hostile -- --ignored --nocapture --test-threads=1
+//! cargo test --release --test integration hostile -- --ignored --nocapture --test-threads=1
 //! ```
 
 use std::time::{Duration, Instant};
@@ -21,7 +21,7 @@ const MIB: usize = 1024 * 1024;
 // ---------------------------------------------------------------------------
 
 /// A realistic dispatch (header, body, citations, footer).
-const DOC: &str = include_str!("../fixtures/cong-van-full-header.txt");
+const DOC: &str = include_str!("../../fixtures/cong-van-full-header.txt");
 
 /// `DOC` repeated to at least `bytes` bytes.
 fn big_file(bytes: usize) -> String {

@@ -6,12 +6,8 @@ use std::fs;
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 
-#[path = "common/bin.rs"]
-mod bin;
-use bin::{congvan, run_with_stdin, stderr, stdout};
-#[path = "common/temp.rs"]
-mod temp;
-use temp::TempDir;
+use crate::common::bin::{congvan, run_with_stdin, stderr, stdout};
+use crate::common::temp::TempDir;
 
 /// The repository's fixture folder.
 fn fixtures() -> PathBuf {

@@ -12,17 +12,10 @@ use std::process::Command;
 use congvan::input::{self, FileFormat};
 use congvan::{Error, Options};
 
-#[path = "common/bin.rs"]
-mod bin;
-use bin::{assert_no_panic, congvan, stderr, stdout};
+use crate::common::bin::{assert_no_panic, congvan, stderr, stdout};
 
-#[path = "common/temp.rs"]
-mod temp;
-
-#[path = "common/pdf.rs"]
-mod pdf_writer;
-use pdf_writer::pdf;
-use temp::TempDir;
+use crate::common::pdf::pdf;
+use crate::common::temp::TempDir;
 
 // ------------------------------------------------------------ authoring
 
@@ -868,7 +861,7 @@ fn scanned_pdf(lines: &[(u32, u32, &str)]) -> Option<Vec<u8>> {
     image.extend_from_slice(&data);
     image.extend_from_slice(b"\nendstream");
     objects.push(image);
-    Some(pdf_writer::assemble(&objects))
+    Some(crate::common::pdf::assemble(&objects))
 }
 
 /// The lines of [`dispatch_pdf`], for a scan of the same page.

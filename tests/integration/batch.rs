@@ -21,12 +21,8 @@ fn batch_owned(args: &[PathBuf]) -> Output {
     batch(&args.iter().map(PathBuf::as_path).collect::<Vec<_>>())
 }
 
-#[path = "common/bin.rs"]
-mod bin;
-use bin::{congvan, stderr};
-#[path = "common/temp.rs"]
-mod temp;
-use temp::TempDir;
+use crate::common::bin::{congvan, stderr};
+use crate::common::temp::TempDir;
 
 /// The repository's fixture folder.
 fn fixtures() -> PathBuf {

@@ -12,14 +12,11 @@
 //! | 6. several documents in one file | `quirk-multi-*` |
 //! | 7. forms signed off in their cells | `quirk-form-*` |
 
-#[allow(dead_code)]
-mod common;
-
 use congvan::model::{Attachment, Block, DistributionItem, Section};
 use congvan::{Document, Span};
 use serde_json::Value;
 
-use common::{fixtures_dir, parse_fixture};
+use crate::common::{fixtures_dir, parse_fixture};
 
 // ---------------------------------------------------------------- helpers
 
