@@ -171,19 +171,25 @@ fn state_match(s: &str) -> Option<StateMatch> {
 
 /// A garbled number before a symbol `ẠJ/UBND-VX`, or a handwritten number
 /// that OCR read with a stroke before it (`/40/TB-HQTB`: `/40` may be `140`):
-/// `^(?P<junk>/?[^\s/]{1,10})[ ]?/[ ]?(?P<sym>SYMBOL)`; returns `(junk, sym)`.
+/// `^(?P<junk>/?[^\s/]{1,10}(?: [^\s/]{1,10})?)[ ]?/[ ]?(?P<sym>SYMBOL)`;
+/// returns `(junk, sym)`.
 fn garbled_match(s: &str) -> Option<(Range<usize>, Range<usize>)> {
     let stroke = usize::from(s.starts_with('/'));
-    let junk: usize = s[stroke..]
-        .chars()
-        .take(10)
-        .take_while(|&c| !c.is_whitespace() && c != '/')
-        .map(char::len_utf8)
-        .sum();
-    if junk == 0 {
-        return None;
-    }
-    let junk = stroke + junk;
+    // a run of up to ten characters, no space, no stroke: its length
+    let piece = |at: usize| -> Option<usize> {
+        let end = run(s, at, |c| !c.is_whitespace() && c != '/');
+        (1..=10)
+            .contains(&s.get(at..end)?.chars().count())
+            .then_some(end - at)
+    };
+    let first = stroke + piece(stroke)?;
+    // handwriting may be read as two pieces (`3 3#j/C04-P6`)
+    let second = s[first..]
+        .strip_prefix(' ')
+        .and_then(|_| piece(first + 1))
+        .map(|n| first + 1 + n)
+        .filter(|&end| around(s, end, b'/').is_some());
+    let junk = second.unwrap_or(first);
     let sym_start = around(s, junk, b'/')?;
     let sym_end = symbol_end(s, sym_start)?;
     Some((0..junk, sym_start..sym_end))
@@ -297,7 +303,11 @@ fn parse_at(s: &str, cong_van: Option<bool>) -> Option<ParsedNumber> {
         let junk = s.get(junk)?;
         let sym_raw = s.get(sym.clone())?;
         let symbol = compact(sym_raw).trim_end_matches('.').to_owned();
-        if !junk.chars().all(|ch| ch.is_ascii_digit()) && symbol.contains('-') {
+        let digits = junk
+            .chars()
+            .filter(|ch| !ch.is_whitespace())
+            .all(|ch| ch.is_ascii_digit());
+        if !digits && symbol.contains('-') {
             let (type_code, issuer_codes, unit_code) = split_symbol(&symbol, false, cong_van);
             return Some(ParsedNumber {
                 number: None,
@@ -392,7 +402,7 @@ mod tests {
     });
     static GARBLED_RE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"^(?P<junk>/?[^\s/]{{1,10}})[ ]?/[ ]?(?P<sym>{GROUP})"
+            r"^(?P<junk>/?[^\s/]{{1,10}}(?: [^\s/]{{1,10}})?)[ ]?/[ ]?(?P<sym>{GROUP})"
         ))
         .expect("valid regex")
     });
@@ -595,6 +605,21 @@ mod tests {
         // a number without the stroke is still a number
         let n = p("40/TB-HQTB");
         assert_eq!((n.number.as_deref(), n.unreadable), (Some("40"), false));
+    }
+
+    #[test]
+    fn a_handwritten_number_read_as_pieces_leaves_it_unreadable() {
+        // OCR reads a handwritten `3980` as `3 3#j`: the symbol is still read
+        for s in ["3 3#j/C04-P6 Hà Nội", "3 3#j /C04-P6", "#72/UBND- KSTTHC"] {
+            let n = p(s);
+            assert_eq!((n.number.as_deref(), n.unreadable), (None, true), "{s}");
+            assert!(n.symbol.starts_with(['C', 'U']), "{s}: {}", n.symbol);
+        }
+        // two spaces, three pieces, or a piece over ten characters are not
+        // one number
+        assert!(parse("3  3#j/C04-P6", None).is_none());
+        assert!(parse("ab cd ef/C04-P6", None).is_none());
+        assert!(parse("abcdefghijk/C04-P6", None).is_none());
     }
 
     #[test]

@@ -3,8 +3,11 @@
 //! `tesseract` (package `tesseract-ocr`, Vietnamese model
 //! `tesseract-ocr-vie`) reads a page image and prints every word with its
 //! box and confidence (TSV output); PDF pages are rendered to images by
-//! poppler's `pdftoppm`. Both run as external programs found on `PATH`;
-//! nothing is linked.
+//! poppler's `pdftoppm`, in colour, and turned grey here by keeping the red
+//! channel alone: the red ink of a seal over a signature or of a stamp over
+//! the text becomes near white, black print and blue or black handwriting
+//! stay dark. Both run as external programs found on `PATH`; nothing is
+//! linked.
 //!
 //! The words are laid out again as `pdftotext -layout` lays out a text
 //! layer: words grouped into lines by their boxes (after a deskew measured
@@ -25,8 +28,8 @@
 //!   `low_confidence` diagnostic with its span.
 //!
 //! OCR costs seconds per page: its output (the TSV) is cached by the
-//! file's SHA-256, the page, the resolution and the language, so a rerun or
-//! a new parser reads the cache instead.
+//! file's SHA-256, the page, the resolution, the rendering and the
+//! language, so a rerun or a new parser reads the cache instead.
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
@@ -147,12 +150,15 @@ fn parse_tsv(tsv: &str) -> Vec<(usize, Vec<Word>)> {
 
 /// Capitals that tesseract's Vietnamese model reads with the wrong mark in
 /// the fixed words of headings and titles (`GIÁM ĐÓC`, `CỤC HÓA CHÁT`).
-const CAPITALS: [(&str, &str); 13] = [
+const CAPITALS: [(&str, &str); 16] = [
     ("TÍNH", "TỈNH"),
     ("ĐÓC", "ĐỐC"),
     ("CHÁT", "CHẤT"),
     ("ĐÒNG", "ĐỒNG"),
     ("TRUYEN", "TRUYỀN"),
+    ("TRUYÈN", "TRUYỀN"),
+    ("CÓNG", "CÔNG"),
+    ("Só:", "Số:"),
     ("QUYÉT", "QUYẾT"),
     ("TỌI", "TỘI"),
     ("HỌI", "HỘI"),
@@ -164,7 +170,7 @@ const CAPITALS: [(&str, &str); 13] = [
 ];
 
 /// Phrases of the genre that OCR misreads, fixed in the laid-out text.
-const PHRASES: [(&str, &str); 7] = [
+const PHRASES: [(&str, &str); 8] = [
     ("THÀNH PHÓ", "THÀNH PHỐ"),
     ("Thành phó", "Thành phố"),
     ("Hô Chí Minh", "Hồ Chí Minh"),
@@ -172,17 +178,23 @@ const PHRASES: [(&str, &str); 7] = [
     ("Nơi nhân", "Nơi nhận"),
     ("Hạnh phú\n", "Hạnh phúc\n"),
     ("giám đóc", "giám đốc"),
+    // a school (`TRƯỜNG`) is never a minister's title
+    ("BỘ TRƯỜNG", "BỘ TRƯỞNG"),
 ];
 
 /// One word as tesseract read it, with its slips fixed: the Icelandic `Ð`
 /// for `Đ`, a capital inside a lower-case word (`sỐ`), a label glued to its
 /// digits (`ngày24`), a heading word with the wrong mark.
 fn correct_word(word: &str) -> String {
+    // the fraction slash beside a slash is the same stroke read twice
+    let word = word.replace("⁄/", "/").replace("/⁄", "/");
     let mut w: String = word
         .chars()
         .map(|c| match c {
             'Ð' => 'Đ',
             'ð' => 'đ',
+            // the fraction slash, for the slash of a number or a date
+            '⁄' => '/',
             c => c,
         })
         .collect();
@@ -195,6 +207,12 @@ fn correct_word(word: &str) -> String {
         && chars.any(char::is_uppercase)
     {
         w = w.to_lowercase();
+    }
+    // `UBNDTỈNH`: the abbreviation glued to the word after it
+    if let Some(rest) = w.strip_prefix("UBND") {
+        if rest.chars().count() >= 2 && rest.chars().all(char::is_uppercase) {
+            return format!("UBND {rest}");
+        }
     }
     for label in ["ngày", "Ngày", "số", "Số:"] {
         if let Some(rest) = w.strip_prefix(label) {
@@ -250,6 +268,22 @@ fn is_noise(w: &Word) -> bool {
         || (w.conf < 20.0 && alnum <= 2)
 }
 
+/// Whether a line reads as words, whatever tesseract's confidence (a bold
+/// title such as `PHIẾU CHUYỂN` can be read right and scored low): two words
+/// or more, each of three letters or more and nothing else, in capitals or
+/// in lower case after the first letter. What a seal or a signature leaves
+/// (`z8 2Z`, `lễ Tu`, `| mm`) is not.
+fn is_wordlike(words: &[Word]) -> bool {
+    words.len() >= 2
+        && words.iter().all(|w| {
+            let mut chars = w.text.chars();
+            let rest: Vec<char> = chars.by_ref().skip(1).collect();
+            w.text.chars().count() >= 3
+                && w.text.chars().all(char::is_alphabetic)
+                && (rest.iter().all(|c| c.is_uppercase()) || rest.iter().all(|c| c.is_lowercase()))
+        })
+}
+
 /// The lines of a page, deskewed, noise dropped.
 fn lines_of(words: Vec<Word>) -> Vec<Line> {
     let mut by_line: Vec<Vec<Word>> = Vec::new();
@@ -284,7 +318,7 @@ fn lines_of(words: Vec<Word>) -> Vec<Line> {
                 .map(|w| w.text.chars().filter(|c| c.is_alphanumeric()).count())
                 .sum();
             // nor a line with no letter or digit at all (rules, a page edge)
-            if (mean < 40.0 && letters < 12) || letters == 0 {
+            if (mean < 40.0 && letters < 12 && !is_wordlike(&words)) || letters == 0 {
                 return None;
             }
             words.sort_by(|a, b| a.left.total_cmp(&b.left));
@@ -571,16 +605,21 @@ impl<'a> Cache<'a> {
 }
 
 /// Runs tesseract on an image file with a page segmentation mode: its TSV.
-fn tesseract(image: &Path, psm: &str, timeout: Duration) -> Result<String> {
-    let args = [
+fn tesseract(image: &Path, psm: &str, dpi: Option<u32>, timeout: Duration) -> Result<String> {
+    let dpi = dpi.map(|d| d.to_string());
+    let mut args = vec![
         image.as_os_str(),
         OsStr::new("stdout"),
         OsStr::new("-l"),
         OsStr::new(LANG),
         OsStr::new("--psm"),
         OsStr::new(psm),
-        OsStr::new("tsv"),
     ];
+    // a PGM says no resolution: tesseract would guess it
+    if let Some(d) = &dpi {
+        args.extend([OsStr::new("--dpi"), OsStr::new(d)]);
+    }
+    args.push(OsStr::new("tsv"));
     let out = TESSERACT.run(&args, &[], timeout, 64 << 20)?;
     if !out.success {
         let first = out.stderr.lines().last().unwrap_or("").trim().to_owned();
@@ -595,6 +634,105 @@ fn tesseract(image: &Path, psm: &str, timeout: Duration) -> Result<String> {
         });
     }
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// How a PDF page is rendered for OCR, part of its cache key: in colour,
+/// then grey from the red channel alone.
+const RENDER: &str = "red";
+/// Longest side of a rendered page, in pixels: `pdftoppm` crops there, so
+/// that a page of absurd size cannot ask for gigabytes (10,000 pixels is an
+/// A4 page's height at 850 dpi).
+const MAX_SIDE: u32 = 10_000;
+
+/// Converts pdftoppm's colour image (PPM, `P6`) to a grey one (PGM, `P5`)
+/// that keeps only the red channel: red ink (a seal over the signature,
+/// an incoming stamp over the text) becomes near white, and black print
+/// and blue or black handwriting stay dark. Row by row: memory stays a
+/// row's size whatever the page's.
+fn red_channel(
+    mut input: impl std::io::BufRead,
+    mut output: impl std::io::Write,
+) -> std::result::Result<(), String> {
+    let mut fields: Vec<u64> = Vec::with_capacity(3);
+    let mut magic = [0u8; 2];
+    input
+        .read_exact(&mut magic)
+        .map_err(|e| format!("no image header: {e}"))?;
+    if &magic != b"P6" {
+        return Err("not a colour PPM".to_owned());
+    }
+    // width, height and largest value, separated by white space and
+    // comments; one white space character ends the header
+    let mut byte = [0u8; 1];
+    let mut number: Option<u64> = None;
+    let mut comment = false;
+    while fields.len() < 3 {
+        input
+            .read_exact(&mut byte)
+            .map_err(|e| format!("cut header: {e}"))?;
+        let c = byte[0];
+        if comment {
+            comment = c != b'\n' && c != b'\r';
+            continue;
+        }
+        match c {
+            b'0'..=b'9' => {
+                let n = number.unwrap_or(0);
+                number = Some(
+                    n.checked_mul(10)
+                        .and_then(|n| n.checked_add(u64::from(c - b'0')))
+                        .ok_or("a number too large in the header")?,
+                );
+            }
+            b'#' if number.is_none() => comment = true,
+            c if c.is_ascii_whitespace() => {
+                if let Some(n) = number.take() {
+                    fields.push(n);
+                }
+            }
+            _ => return Err("a bad image header".to_owned()),
+        }
+    }
+    let (width, height, max) = (fields[0], fields[1], fields[2]);
+    if width == 0 || height == 0 || width.saturating_mul(height) > MAX_PIXELS {
+        return Err(format!("a page of {width} × {height} pixels"));
+    }
+    if !(1..=65_535).contains(&max) {
+        return Err(format!("a largest value of {max}"));
+    }
+    let sample = if max < 256 { 1 } else { 2 };
+    let width = usize::try_from(width).map_err(|_| "too wide")?;
+    let mut row = vec![0u8; width * 3 * sample];
+    let mut grey = vec![0u8; width * sample];
+    let io = |e: std::io::Error| format!("{e}");
+    write!(output, "P5\n{width} {height}\n{max}\n").map_err(io)?;
+    for _ in 0..height {
+        input
+            .read_exact(&mut row)
+            .map_err(|e| format!("cut image: {e}"))?;
+        for (g, px) in grey
+            .chunks_exact_mut(sample)
+            .zip(row.chunks_exact(3 * sample))
+        {
+            g.copy_from_slice(&px[..sample]);
+        }
+        output.write_all(&grey).map_err(io)?;
+    }
+    output.flush().map_err(io)
+}
+
+/// [`red_channel`] from one file to another.
+fn red_channel_file(ppm: &Path, pgm: &Path) -> std::result::Result<(), String> {
+    let input = std::fs::File::open(ppm).map_err(|e| format!("{e}"))?;
+    let output = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(pgm)
+        .map_err(|e| format!("{e}"))?;
+    red_channel(
+        std::io::BufReader::with_capacity(1 << 16, input),
+        std::io::BufWriter::with_capacity(1 << 16, output),
+    )
 }
 
 /// Page segmentation for the second reading of picture regions: one
@@ -677,8 +815,8 @@ pub(crate) fn pdf_pages(
 ) -> Result<Vec<(usize, Result<OcrPage>)>> {
     let cache = Cache::new(bytes, options);
     let dpi = options.ocr_dpi.clamp(50, 600);
-    let key = |page: usize| format!("p{page}-r{dpi}");
-    let fill_key = |page: usize| format!("p{page}-r{dpi}-fill");
+    let key = |page: usize| format!("p{page}-r{dpi}-{RENDER}");
+    let fill_key = |page: usize| format!("p{page}-r{dpi}-{RENDER}-fill");
     let dir = TempDir::new()?;
     let pdf = dir.0.join("in.pdf");
     let mut blank: Vec<usize> = Vec::new();
@@ -697,35 +835,64 @@ pub(crate) fn pdf_pages(
     }
     let next = AtomicUsize::new(0);
     let results = Mutex::new(Vec::with_capacity(pages.len()));
-    // renders a page to a PNG (removed by the caller)
+    // renders a page to a grey PGM (removed by the caller)
     let render = |page: usize| -> Result<PathBuf> {
         let root = dir.0.join(format!("p{page}"));
         let n = page.to_string();
         let r = dpi.to_string();
-        let mut args: Vec<&OsStr> = ["-r", &r, "-gray", "-f", &n, "-l", &n, "-singlefile", "-png"]
-            .map(OsStr::new)
-            .to_vec();
+        let side = MAX_SIDE.to_string();
+        // in colour (PPM), cropped at MAX_SIDE pixels a side
+        let mut args: Vec<&OsStr> = [
+            "-r",
+            &r,
+            "-f",
+            &n,
+            "-l",
+            &n,
+            "-x",
+            "0",
+            "-y",
+            "0",
+            "-W",
+            &side,
+            "-H",
+            &side,
+            "-singlefile",
+        ]
+        .map(OsStr::new)
+        .to_vec();
         args.push(pdf.as_os_str());
         args.push(root.as_os_str());
         let out = PDFTOPPM.run(&args, &[], RENDER_TIMEOUT, 1 << 20)?;
-        let png = root.with_extension("png");
-        if !out.success || !png.exists() {
-            return Err(Error::Unreadable {
-                format: "pdf",
-                reason: format!("pdftoppm could not render page {page}"),
-            });
+        let ppm = root.with_extension("ppm");
+        let unrendered = |why: String| Error::Unreadable {
+            format: "pdf",
+            reason: format!("pdftoppm could not render page {page}{why}"),
+        };
+        if !out.success || !ppm.exists() {
+            let _ = std::fs::remove_file(&ppm);
+            return Err(unrendered(String::new()));
         }
-        Ok(png)
+        let pgm = root.with_extension("pgm");
+        let converted = red_channel_file(&ppm, &pgm);
+        let _ = std::fs::remove_file(&ppm);
+        match converted {
+            Ok(()) => Ok(pgm),
+            Err(e) => {
+                let _ = std::fs::remove_file(&pgm);
+                Err(unrendered(format!(": {e}")))
+            }
+        }
     };
-    let read = |page: usize, png: &mut Option<PathBuf>, what: String, psm: &str| {
+    let read = |page: usize, image_file: &mut Option<PathBuf>, what: String, psm: &str| {
         if let Some(tsv) = cache.get(&what) {
             return Ok(tsv);
         }
-        let image = match png {
+        let image = match image_file {
             Some(p) => p.clone(),
-            None => png.insert(render(page)?).clone(),
+            None => image_file.insert(render(page)?).clone(),
         };
-        let tsv = tesseract(&image, psm, PAGE_TIMEOUT)?;
+        let tsv = tesseract(&image, psm, Some(dpi), PAGE_TIMEOUT)?;
         cache.put(&what, &tsv);
         Ok::<String, Error>(tsv)
     };
@@ -733,20 +900,20 @@ pub(crate) fn pdf_pages(
         if blank.contains(&page) {
             return Ok(OcrPage::default());
         }
-        let mut png = None;
-        let result = read(page, &mut png, key(page), PSM).and_then(|tsv| {
+        let mut image_file = None;
+        let result = read(page, &mut image_file, key(page), PSM).and_then(|tsv| {
             let mut words: Vec<Word> = parse_tsv(&tsv).into_iter().flat_map(|(_, w)| w).collect();
             // regions taken for pictures (a signature under its seal) are
             // read again as plain text
             let regions = picture_regions(&tsv);
             if !regions.is_empty() {
-                let fill = read(page, &mut png, fill_key(page), FILL_PSM)?;
+                let fill = read(page, &mut image_file, fill_key(page), FILL_PSM)?;
                 words.extend(fill_words(&fill, &regions));
             }
             Ok(layout_page(words))
         });
-        if let Some(png) = png {
-            let _ = std::fs::remove_file(png);
+        if let Some(image_file) = image_file {
+            let _ = std::fs::remove_file(image_file);
         }
         result
     };
@@ -867,7 +1034,7 @@ pub(crate) fn image_pages(bytes: &[u8], options: &Options) -> Result<Vec<(usize,
             let dir = TempDir::new()?;
             let path = dir.0.join("page.img");
             write_file(&path, bytes)?;
-            let tsv = tesseract(&path, PSM, PAGE_TIMEOUT.saturating_mul(4))?;
+            let tsv = tesseract(&path, PSM, None, PAGE_TIMEOUT.saturating_mul(4))?;
             cache.put("image", &tsv);
             tsv
         }
@@ -1010,6 +1177,66 @@ mod tests {
         assert_eq!(correct_word("ĐÓC"), "ĐỐC");
         assert_eq!(correct_word("TKI"), "TKI");
         assert_eq!(correct_word("UBND-VX"), "UBND-VX");
+        assert_eq!(correct_word("UBNDTỈNH"), "UBND TỈNH");
+        assert_eq!(correct_word("UBND"), "UBND");
+        assert_eq!(correct_word("TRUYÈN"), "TRUYỀN");
+        assert_eq!(correct_word("Só:"), "Số:");
+        // the fraction slash is a slash, and once beside another
+        assert_eq!(correct_word("3#j⁄C04-P6"), "3#j/C04-P6");
+        assert_eq!(correct_word("#72⁄/UBND-"), "#72/UBND-");
+        assert_eq!(correct_word("http://x"), "http://x");
+    }
+
+    #[test]
+    fn the_red_channel_whitens_red_ink_and_keeps_black_and_blue() {
+        use super::red_channel;
+        // 3 × 1: black print, red seal, blue handwriting; a comment in the
+        // header as PPM allows
+        let mut ppm = b"P6\n# pdftoppm\n3 1\n255\n".to_vec();
+        ppm.extend_from_slice(&[0, 0, 0, 220, 30, 30, 40, 50, 160]);
+        let mut pgm = Vec::new();
+        red_channel(&ppm[..], &mut pgm).unwrap();
+        assert_eq!(pgm, b"P5\n3 1\n255\n\0\xdc\x28");
+        // 16-bit samples keep both bytes of red
+        let mut ppm = b"P6 1 1 65535\n".to_vec();
+        ppm.extend_from_slice(&[0x12, 0x34, 0, 0, 0, 0]);
+        let mut pgm = Vec::new();
+        red_channel(&ppm[..], &mut pgm).unwrap();
+        assert_eq!(pgm, b"P5\n1 1\n65535\n\x12\x34");
+    }
+
+    #[test]
+    fn bad_images_are_refused_by_the_red_channel() {
+        use super::red_channel;
+        for bad in [
+            &b""[..],
+            b"P5\n1 1\n255\n\0",
+            b"P6\n1 1\n255\n\0\0",
+            b"P6\n1 x\n255\n",
+            b"P6\n0 1\n255\n",
+            b"P6\n99999999999999999999999 1\n255\n",
+            b"P6\n20000 20000\n255\n",
+            b"P6\n1 1\n0\n\0\0\0",
+        ] {
+            assert!(red_channel(bad, Vec::new()).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn a_title_read_with_low_confidence_is_kept_and_a_seal_is_not() {
+        let t = tsv(&[
+            (1, 1, 100, 100, 200, 95.0, "UBND"),
+            (2, 1, 500, 300, 180, 22.0, "PHIẾU"),
+            (2, 1, 700, 300, 250, 32.0, "CHUYỂN"),
+            (3, 1, 500, 400, 60, 30.0, "z8"),
+            (3, 1, 600, 400, 60, 30.0, "2Z"),
+            (4, 1, 500, 500, 60, 30.0, "lễ"),
+            (4, 1, 600, 500, 60, 30.0, "Tu"),
+        ]);
+        let page = layout_page(parse_tsv(&t).remove(0).1);
+        assert!(page.layout.contains("PHIẾU CHUYỂN"), "{}", page.layout);
+        assert!(!page.layout.contains("z8"), "{}", page.layout);
+        assert!(!page.layout.contains("lễ"), "{}", page.layout);
     }
 
     #[test]

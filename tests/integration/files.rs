@@ -834,10 +834,48 @@ fn scan(lines: &[(u32, u32, &str)], dpi: u32, format: &str) -> Option<Vec<u8>> {
 /// A scanned PDF: one page that is only an image (`lines` drawn at 200 dpi),
 /// no text layer.
 fn scanned_pdf(lines: &[(u32, u32, &str)]) -> Option<Vec<u8>> {
+    Some(image_pdf(&scan(lines, 200, "gray")?, "DeviceGray"))
+}
+
+/// A colour scan: `lines` in black at 200 dpi, over red discs (a seal:
+/// centre and radius in PDF points) drawn first, as a PDF holding only
+/// the RGB image.
+fn red_sealed_pdf(lines: &[(u32, u32, &str)], seals: &[(u32, u32, u32)]) -> Option<Vec<u8>> {
+    let (Some(im), true) = (imagemagick(), std::path::Path::new(DEJAVU).exists()) else {
+        eprintln!(
+            "SKIP: ImageMagick or DejaVu Sans not found; install `imagemagick fonts-dejavu-core`"
+        );
+        return None;
+    };
+    let dpi = 200;
+    let px = |pt: u32| pt * dpi / 72;
+    let mut cmd = Command::new(im);
+    cmd.arg("-size")
+        .arg(format!("{}x{}", px(595), px(842)))
+        .arg("xc:white")
+        .args(["-fill", "rgb(220,30,30)"]);
+    for (x, y, r) in seals {
+        let (cx, cy) = (px(*x), px(842 - y));
+        cmd.arg("-draw")
+            .arg(format!("circle {cx},{cy} {},{cy}", cx + px(*r)));
+    }
+    cmd.args(["-font", DEJAVU, "-fill", "black", "-pointsize"])
+        .arg((11 * dpi / 72).to_string());
+    for (x, y, text) in lines {
+        cmd.arg("-draw")
+            .arg(format!("text {},{} '{text}'", px(*x), px(842 - y)));
+    }
+    let o = cmd.args(["-depth", "8", "rgb:-"]).output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    Some(image_pdf(&o.stdout, "DeviceRGB"))
+}
+
+/// A PDF of one A4 page drawing one 200-dpi image of raw `pixels`.
+fn image_pdf(pixels: &[u8], colour_space: &str) -> Vec<u8> {
     let (w, h) = (595 * 200 / 72, 842 * 200 / 72);
-    let raw = scan(lines, 200, "gray")?;
+    let raw = pixels;
     let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
-    z.write_all(&raw).unwrap();
+    z.write_all(raw).unwrap();
     let data = z.finish().unwrap();
     let content = "q 595 0 0 842 0 0 cm /Im1 Do Q\n";
     let mut objects: Vec<Vec<u8>> = vec![
@@ -853,7 +891,7 @@ fn scanned_pdf(lines: &[(u32, u32, &str)]) -> Option<Vec<u8>> {
         .into_bytes(),
     ];
     let mut image = format!(
-        "<< /Type /XObject /Subtype /Image /Width {w} /Height {h} /ColorSpace /DeviceGray \
+        "<< /Type /XObject /Subtype /Image /Width {w} /Height {h} /ColorSpace /{colour_space} \
          /BitsPerComponent 8 /Filter /FlateDecode /Length {} >>\nstream\n",
         data.len()
     )
@@ -861,7 +899,7 @@ fn scanned_pdf(lines: &[(u32, u32, &str)]) -> Option<Vec<u8>> {
     image.extend_from_slice(&data);
     image.extend_from_slice(b"\nendstream");
     objects.push(image);
-    Some(crate::common::pdf::assemble(&objects))
+    crate::common::pdf::assemble(&objects)
 }
 
 /// The lines of [`dispatch_pdf`], for a scan of the same page.
@@ -961,6 +999,34 @@ fn a_scanned_pdf_is_rendered_by_pdftoppm_read_by_ocr_and_cached() {
     let (again, _) = input::parse_bytes(&scanned, &options).unwrap();
     assert_eq!(again.text, e.text);
     assert_eq!(std::fs::read_dir(cache.path()).unwrap().count(), cached);
+}
+
+#[test]
+fn a_signature_under_a_red_seal_is_read() {
+    if !has_pdftotext() || !has_ocr() {
+        return;
+    }
+    // the seal covers the signer's title and name: in grey its red would
+    // be as dark as the print; the red channel leaves the print alone
+    let Some(sealed) = red_sealed_pdf(&dispatch_lines(), &[(390, 555, 45)]) else {
+        return;
+    };
+    let cache = TempDir::new("ocr-red");
+    let options = ocr_options().ocr_cache(Some(cache.path().to_path_buf()));
+    let (e, doc) = input::parse_bytes(&sealed, &options).unwrap();
+    let signer = doc.signatures.first();
+    assert_eq!(
+        signer.and_then(|s| s.name.as_deref()),
+        Some(SIGNER[2]),
+        "{}",
+        e.text
+    );
+    assert_eq!(
+        signer.and_then(|s| s.title.as_deref()),
+        Some(SIGNER[1]),
+        "{}",
+        e.text
+    );
 }
 
 #[test]

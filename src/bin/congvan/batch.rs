@@ -98,7 +98,7 @@ const STATE_DIR: &str = ".congvan";
                   by --resume ends with the same output as one uninterrupted run. Outputs whose \
                   input is gone are listed, and removed with --prune. --resume with --jsonl is a \
                   usage error: rerun the whole batch instead.\n\n\
-                  A summary (files, bytes, seconds, MB/s, failed, documents with warnings) and \
+                  A summary (files, bytes, seconds, MB/s, failed, documents with warnings, and pages read by OCR with pages/s when there are scans) and \
                   each failure are printed on stderr unless --quiet; a progress bar is shown \
                   when stderr is a terminal.\n\n\
                   Exit status: 0 when every input was converted; 3 when some inputs failed (not \
@@ -193,6 +193,8 @@ enum Outcome {
     Done {
         bytes: u64,
         warnings: bool,
+        /// Pages read by OCR (or from its cache).
+        ocr_pages: usize,
         line: Option<Vec<u8>>,
     },
     /// Output already up to date (`--resume`).
@@ -214,6 +216,7 @@ struct Totals {
     with_warnings: usize,
     bytes: u64,
     skipped: usize,
+    ocr_pages: usize,
 }
 
 /// Where the output goes.
@@ -527,6 +530,7 @@ impl Context<'_> {
         Outcome::Done {
             bytes,
             warnings: has_warnings(&doc),
+            ocr_pages: ocr_pages(&doc),
             line: None,
         }
     }
@@ -548,6 +552,7 @@ impl Context<'_> {
             Ok(doc) => Outcome::Done {
                 bytes,
                 warnings: has_warnings(&doc),
+                ocr_pages: ocr_pages(&doc),
                 line: Some(document_line(&path, &doc, self.shape)),
             },
             Err(failure) => {
@@ -620,11 +625,15 @@ impl Totals {
     fn with(mut self, outcome: Outcome) -> Self {
         match outcome {
             Outcome::Done {
-                bytes, warnings, ..
+                bytes,
+                warnings,
+                ocr_pages,
+                ..
             } => {
                 self.converted += 1;
                 self.bytes += bytes;
                 self.with_warnings += usize::from(warnings);
+                self.ocr_pages += ocr_pages;
             }
             Outcome::UpToDate => self.up_to_date += 1,
             Outcome::Failed { bytes, .. } => {
@@ -646,6 +655,7 @@ impl Totals {
             with_warnings: self.with_warnings + other.with_warnings,
             bytes: self.bytes + other.bytes,
             skipped: self.skipped + other.skipped,
+            ocr_pages: self.ocr_pages + other.ocr_pages,
         }
     }
 
@@ -653,10 +663,21 @@ impl Totals {
     fn summary(&self, seconds: f64) -> String {
         let mb = self.bytes as f64 / 1e6;
         let rate = if seconds > 0.0 { mb / seconds } else { 0.0 };
+        // scans: OCR dominates the time, pages/s is the figure that says it
+        let ocr = if self.ocr_pages > 0 {
+            let pages = self.ocr_pages as f64;
+            let per_s = if seconds > 0.0 { pages / seconds } else { 0.0 };
+            format!(
+                ", {} pages read by OCR or from its cache ({per_s:.2} pages/s)",
+                self.ocr_pages
+            )
+        } else {
+            String::new()
+        };
         format!(
             "batch: {} files ({} converted, {} up to date, {} failed), {} skipped (not \
              .txt/.md/.markdown/.docx/.doc/.pdf/.png/.jpg/.tif), {} bytes in {seconds:.2} s ({rate:.2} MB/s), \
-             {} documents with warnings",
+             {} documents with warnings{ocr}",
             self.files,
             self.converted,
             self.up_to_date,
@@ -666,6 +687,14 @@ impl Totals {
             self.with_warnings
         )
     }
+}
+
+/// How many pages of a document were read by OCR (its `ocr` diagnostics).
+fn ocr_pages(doc: &Document) -> usize {
+    doc.diagnostics
+        .iter()
+        .filter(|d| d.code == congvan::DiagnosticCode::Ocr)
+        .count()
 }
 
 /// Whether a document has a diagnostic of warning or error severity.
@@ -1091,4 +1120,32 @@ fn write_lines_in_order(
         stop.store(true, Ordering::Relaxed);
     });
     fatal
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Totals;
+
+    #[test]
+    fn the_summary_gives_ocr_pages_per_second_only_for_scans() {
+        let text = Totals {
+            files: 2,
+            converted: 2,
+            bytes: 2_000_000,
+            ..Totals::default()
+        };
+        assert!(!text.summary(2.0).contains("OCR"), "{}", text.summary(2.0));
+        let scans = Totals {
+            ocr_pages: 9,
+            ..text
+        };
+        let line = scans.summary(3.0);
+        assert!(
+            line.ends_with("9 pages read by OCR or from its cache (3.00 pages/s)"),
+            "{line}"
+        );
+        assert!(line.contains("(0.67 MB/s)"), "{line}");
+        // no division by zero
+        assert!(scans.summary(0.0).contains("(0.00 pages/s)"));
+    }
 }
