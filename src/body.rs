@@ -18,9 +18,7 @@ use crate::lines::{Line, LineKind};
 use crate::model::{Block, Body, Section, SectionKind};
 use crate::scan::{char_at, run, skip_ws};
 use crate::span::Span;
-use crate::text::{
-    folded_starts_with, is_upper_line, markers, offset_in, push_line, strip_marker, KeyPrefix,
-};
+use crate::text::{folded_starts_with, is_upper_line, markers, push_line, strip_marker, KeyPrefix};
 use SectionKind as K;
 
 /// A paragraph of joined lines (normalised offsets).
@@ -394,15 +392,32 @@ struct Paragraphs<'a> {
     lines: std::slice::Iter<'a, Line>,
     /// The paragraph being joined: yielded when a line does not go on it.
     open: Option<Para>,
+    /// Content lines not read yet, and in all.
+    unread: usize,
+    content: usize,
 }
 
 impl<'a> Paragraphs<'a> {
     fn new(text: &'a str, lines: &'a [Line]) -> Self {
+        let content = lines.iter().filter(|l| l.is_content()).count();
         Paragraphs {
             text,
             lines: lines.iter(),
             open: None,
+            unread: content,
+            content,
         }
+    }
+
+    /// Content lines read so far.
+    fn read(&self) -> usize {
+        self.content - self.unread
+    }
+
+    /// The most paragraphs still to come: one per content line not read,
+    /// and the one being joined.
+    fn left(&self) -> usize {
+        self.unread + usize::from(self.open.is_some())
     }
 }
 
@@ -421,7 +436,7 @@ impl Iterator for Paragraphs<'_> {
                     noise = true;
                     continue;
                 }
-                LineKind::Content => {}
+                LineKind::Content => self.unread -= 1,
             }
             let t = line.text(self.text);
             let lower = t.chars().next().is_some_and(char::is_lowercase);
@@ -498,6 +513,34 @@ struct Builder {
     stack: Vec<(Section, (u8, u8))>,
     closing: bool,
     any_section: bool,
+    /// Content lines read so far.
+    read: usize,
+    /// The most paragraphs still to place, the one being placed included.
+    left: usize,
+}
+
+/// Pushes `x` onto `v`, a list of the body that may hold most of it (a file
+/// of list items, of articles): when it is full and holds a block or
+/// section for at least three of every four content lines read, it grows
+/// once to hold `left` more, the most that can come, instead of doubling
+/// (the rest of the body is likely the same: at most a third more room
+/// than needed). Doubling would leave up to twice the room
+/// needed in the model, and held both copies at once as it grew (88 bytes a
+/// block, 120 a section, per line of such a file).
+fn push_sized<T>(v: &mut Vec<T>, x: T, read: usize, left: usize) {
+    if v.len() == v.capacity() && v.len() >= 16 && v.len() * 4 >= read * 3 {
+        v.reserve_exact(left.max(1));
+    }
+    v.push(x);
+}
+
+/// Gives back the room of the nested items of `last`, the block before the
+/// one pushed after it: none can come any more (their vector reserved
+/// four at its first push).
+fn close_items(last: Option<&mut Block>) {
+    if let Some(Block::Item { items, .. }) = last {
+        items.shrink_to_fit();
+    }
 }
 
 impl Builder {
@@ -519,6 +562,7 @@ impl Builder {
 
     fn push_block(&mut self, block: Block) {
         let end = block.span().end;
+        let (read, left) = (self.read, self.left);
         let blocks = self.blocks_mut();
         if let Block::Item { marker, .. } = &block {
             if marker.contains('+') {
@@ -540,7 +584,8 @@ impl Builder {
                 }
             }
         }
-        blocks.push(block);
+        close_items(blocks.last_mut());
+        push_sized(blocks, block, read, left);
         if !self.closing {
             self.extend_open(end);
         }
@@ -558,22 +603,28 @@ impl Builder {
             // first push reserves four (a section with one paragraph would
             // keep room for three more, 264 bytes, per line of an article
             // list)
+            close_items(sec.blocks.last_mut());
             sec.blocks.shrink_to_fit();
             sec.sections.shrink_to_fit();
+            // this section, those still open and those to come
+            let left = 1 + self.stack.len() + self.left;
             match self.stack.last_mut() {
                 Some((parent, _)) => {
                     parent.span.end = parent.span.end.max(sec.span.end);
-                    parent.sections.push(sec);
+                    push_sized(&mut parent.sections, sec, self.read, left);
                 }
-                None => self.body.sections.push(sec),
+                None => push_sized(&mut self.body.sections, sec, self.read, left),
             }
         }
     }
 
     fn finish(mut self) -> Body {
+        self.left = 0;
         while !self.stack.is_empty() {
             self.pop();
         }
+        close_items(self.body.preamble.last_mut());
+        close_items(self.body.closing.last_mut());
         self.body
     }
 }
@@ -585,8 +636,13 @@ pub(crate) fn parse(text: &str, lines: &[Line]) -> Body {
         stack: Vec::new(),
         closing: false,
         any_section: false,
+        read: 0,
+        left: 0,
     };
-    for mut p in Paragraphs::new(text, lines) {
+    let mut paragraphs = Paragraphs::new(text, lines);
+    while let Some(mut p) = paragraphs.next() {
+        b.read = paragraphs.read();
+        b.left = 1 + paragraphs.left();
         let op = p.opener.take().unwrap_or_else(|| opener(&p.text));
         match op {
             Opener::Section(kind, label, rest_at) => {
@@ -615,13 +671,10 @@ pub(crate) fn parse(text: &str, lines: &[Line]) -> Body {
                 b.stack.push((sec, r));
             }
             Opener::Item(marker, at) => {
-                // the item's text, cut out of the paragraph's own buffer
-                let t = p.text[at..].trim();
-                let start = offset_in(&p.text, t);
-                let end = start + t.len();
-                let mut text = p.text;
-                text.truncate(end);
-                text.drain(..start);
+                // the item's text, a copy of its own size: cut out of the
+                // paragraph's buffer, it kept the marker's room too (three
+                // bytes for the `a` of `- a`)
+                let text = p.text[at..].trim().to_owned();
                 b.push_block(Block::Item {
                     marker,
                     text,

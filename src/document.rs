@@ -19,9 +19,18 @@ use crate::{attachments, body, cite, footer, header, lines, remap, stamps};
 
 /// Parses `input` into a [`Document`].
 pub(crate) fn build(input: &str, options: &Options) -> Document {
-    let norm = prepare(input, options);
-    let layout = layout(&norm.text);
-    let mut doc = assemble(norm, layout);
+    let mut norm = prepare(input, options);
+    // most text needs no change (UTF-8, NFC, `\n` line ends): the stages
+    // then read the input itself and the copy goes now, not held next to
+    // the model (one byte per input byte)
+    let text = if norm.text == input {
+        norm.text = String::new();
+        input
+    } else {
+        norm.text.as_str()
+    };
+    let layout = layout(text);
+    let mut doc = assemble(text, &norm, layout);
     doc.source.text = options.with_text.then(|| input.to_owned());
     doc
 }
@@ -80,8 +89,9 @@ pub(crate) fn layout(text: &str) -> Layout {
 
 /// The document from the layout: body, citations, attachments and
 /// diagnostics, then every span back to the input.
-pub(crate) fn assemble(norm: Normalized, layout: Layout) -> Document {
-    let text = norm.text.as_str();
+/// `text` is the normalised text (`norm.text`, or the input when they are
+/// the same).
+pub(crate) fn assemble(text: &str, norm: &Normalized, layout: Layout) -> Document {
     let Layout {
         lines,
         stamps,

@@ -73,7 +73,11 @@ const GAZETTE_RE: &str = r"^(?:(?-u:\d){1,4}(?-u:\s)+)?cong(?-u:\s)*bao(?-u:\s)*
 
 /// Splits `text` into classified lines.
 pub(crate) fn split(text: &str) -> Vec<Line> {
-    let mut lines = Vec::with_capacity(text.len() / 32 + 1);
+    // one line per line end, and the last: the vector is the right size
+    // from the start (growing by doubling held up to twice the lines, and
+    // both copies at once as it grew); only table cells add more
+    let breaks = text.bytes().filter(|&b| b == b'\n').count();
+    let mut lines = Vec::with_capacity(breaks + 1);
     let mut key = String::new();
     let mut pos = 0;
     let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
@@ -95,6 +99,7 @@ pub(crate) fn split(text: &str) -> Vec<Line> {
         }
         pos = stop + 1;
     }
+    lines.shrink_to_fit();
     mark_front_matter(text, &mut lines);
     mark_site_metadata(text, &mut lines);
     mark_repeated_footers(text, &mut lines);

@@ -134,7 +134,7 @@ pub fn trace(input: &str, options: &Options) -> Vec<TracedLine> {
     while out.len() > 1 && out.last().is_some_and(|l| l.span.start == input.len()) {
         out.pop();
     }
-    let doc = document::assemble(norm, layout);
+    let doc = document::assemble(&norm.text, &norm, layout);
     for (name, span) in values(&doc) {
         // the last line starting at or before the value (lines are in order)
         let at = out.partition_point(|l| l.span.start <= span.start);
