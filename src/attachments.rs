@@ -99,15 +99,25 @@ pub(crate) fn collect(text: &str, lines: &[Line], from: usize) -> Vec<Attachment
         .filter(|&i| lines[i].is_content())
         .collect();
     let mut out: Vec<Attachment> = Vec::new();
+    // the content line (its place in `content`) that opened the last one
+    let mut opened = 0;
     for (k, &i) in content.iter().enumerate() {
         let l = lines[i];
         let t = l.text(text);
         let kind = kind_of(t);
-        let continues = match (kind, out.last()) {
+        let continues = match (kind, out.last_mut()) {
             // `(Kèm theo …)` under an annex title belongs to that title
             (Some(AttachmentKind::Annex), Some(a))
                 if t.starts_with('(') && a.kind == AttachmentKind::Annex =>
             {
+                true
+            }
+            // … and a few lines above it that OCR made unreadable are that
+            // title too (`Oe aK <s7 TẠI THÀNH PHO HO CHÍ MINH`)
+            (Some(AttachmentKind::Annex), Some(a))
+                if t.starts_with('(') && a.kind == AttachmentKind::Other && k - opened <= 4 =>
+            {
+                a.kind = AttachmentKind::Annex;
                 true
             }
             // a note of several `Ghi chú:` / `Tình trạng hiệu lực:` lines
@@ -146,6 +156,7 @@ pub(crate) fn collect(text: &str, lines: &[Line], from: usize) -> Vec<Attachment
             title: t.to_owned(),
             span: Span::new(l.start, l.end),
         });
+        opened = k;
     }
     out
 }

@@ -13,8 +13,8 @@ use regex::Regex;
 
 use crate::fold::fold;
 use crate::header::clean_item;
-use crate::lines::Line;
-use crate::model::{Archive, Authority, Distribution, DistributionItem, Signature};
+use crate::lines::{Line, LineKind};
+use crate::model::{Archive, AttachmentKind, Authority, Distribution, DistributionItem, Signature};
 use crate::span::Span;
 use crate::text::{
     folded_starts_with, is_upper_letter, is_upper_line, markers, offset_in, push_line,
@@ -560,6 +560,7 @@ fn sort_lines(
         in_dist: false,
         seen_name: false,
         seen_archive: false,
+        archive_line: None,
     };
     for &i in content.iter().filter(|&&i| i >= start && dated != Some(i)) {
         if !walk.take(text, lines, content, i) {
@@ -579,6 +580,8 @@ struct Walk {
     seen_name: bool,
     /// A `Lưu` line was met.
     seen_archive: bool,
+    /// The index of the first `Lưu` line.
+    archive_line: Option<usize>,
 }
 
 impl Walk {
@@ -595,6 +598,7 @@ impl Walk {
             return true;
         }
         if crate::attachments::kind_of(bare).is_some()
+            || self.annex_title_follows(text, lines, content, i)
             || holds_national_heading(bare)
             || (self.seen_name
                 && is_upper_line(bare)
@@ -613,11 +617,29 @@ impl Walk {
         }
         if is_archive(bare) {
             self.seen_archive = true;
+            self.archive_line.get_or_insert(i);
         }
         if self.in_dist && !item_like && self.after_list(text, l, bare) {
             return true;
         }
         self.place(text, lines, content, i, bare, item_like)
+    }
+
+    /// Whether line `i` is part of an annex's title: past the `Lưu` line
+    /// and a page boundary, a few lines right above the annex's
+    /// `(Kèm theo …)` line are its title, which OCR may have garbled past
+    /// recognition (`Oe aK <s7 TẠI THÀNH PHO HO CHÍ MINH`), not the footer.
+    fn annex_title_follows(&self, text: &str, lines: &[Line], content: &[usize], i: usize) -> bool {
+        let Some(archive) = self.archive_line else {
+            return false;
+        };
+        let page_turned = lines[archive..i].iter().any(|l| l.kind == LineKind::Noise);
+        let next = content.partition_point(|&j| j <= i);
+        page_turned
+            && content[next..].iter().take(4).any(|&j| {
+                let t = strip_emphasis(lines[j].text(text));
+                t.starts_with('(') && crate::attachments::kind_of(t) == Some(AttachmentKind::Annex)
+            })
     }
 
     /// The `Nơi nhận` head on line `l`, and what follows it there: a

@@ -1162,6 +1162,32 @@ fn multi_annex_list_is_an_annex_attachment() {
     );
 }
 
+/// An annex on a new page whose title OCR garbled past recognition: the
+/// lines right above its `(Kèm theo …)` line are its title, not a second
+/// signature, a distribution item or an attachment of their own.
+#[test]
+fn ocr_garbled_annex_title_belongs_to_the_annex() {
+    let (input, doc) = load("quirk-ocr-garbled-annex-title.txt");
+    let names: Vec<_> = doc.signatures.iter().map(|s| s.name.as_deref()).collect();
+    assert_eq!(names, [Some("Nguyễn Văn Hùng")], "one signer");
+    assert_eq!(
+        distribution(&doc),
+        [
+            "Như trên",
+            "UBND tỉnh (để b/c)",
+            "Tổ Medinet SYT (để đăng tin)"
+        ],
+        "distribution"
+    );
+    assert_eq!(doc.attachments.len(), 1, "{:?}", doc.attachments);
+    let att = attachment(&doc, "annex", "KE HOACH");
+    let text = att.span.slice(&input).expect("span on the input");
+    assert!(
+        text.contains("Oe aK <s7") && text.contains("(Kèm theo") && text.ends_with("riêng biệt."),
+        "the annex runs from its garbled title to the end: {text:?}"
+    );
+}
+
 #[test]
 fn multi_annex_rows_stay_out_of_body_footer_and_citations() {
     let (_, doc) = load("quirk-multi-annex-danh-sach.txt");
