@@ -103,6 +103,29 @@ mod tests {
     }
 
     #[test]
+    fn a_dash_inside_a_notation_becomes_its_hyphen() {
+        for (input, want) in [
+            ("Số: 12/UBND\u{2013}VX", "Số: 12/UBND-VX"),
+            ("số 30/2020/NĐ\u{2013}CP ngày", "số 30/2020/NĐ-CP ngày"),
+            ("82/VPĐP\u{2011}NV&MT\u{2212}3", "82/VPĐP-NV&MT-3"),
+            // not a notation: left as written
+            ("2020\u{2013}2025", "2020\u{2013}2025"),
+            ("Hà Nội \u{2013} Hải Phòng", "Hà Nội \u{2013} Hải Phòng"),
+            ("12/UBND \u{2013} VX", "12/UBND \u{2013} VX"),
+            ("a/b\u{2013}C", "a/b\u{2013}C"),
+            ("12/UBND\u{2013}vx", "12/UBND\u{2013}vx"),
+            ("UBND\u{2013}VX", "UBND\u{2013}VX"),
+        ] {
+            let n = check_roundtrip(input);
+            assert_eq!(n.text, want, "{input:?}");
+            // the hyphen maps back to the dash as typed
+            if let Some(k) = want.find("-") {
+                assert_eq!(n.map.map_range(k, k + 1), (k, k + 3), "{input:?}");
+            }
+        }
+    }
+
+    #[test]
     fn collapses_spaces_and_line_ends() {
         let n = check_roundtrip("Số:\u{A0}\u{A0}05/UBND\r\nHà  Nội\rx\u{200B}y");
         assert_eq!(n.text, "Số: 05/UBND\nHà Nội\nxy");
@@ -315,6 +338,9 @@ mod tests {
             "\u{3000}",
             "\u{1E9A}",
             "x\u{323}\u{302}",
+            "1/AB",
+            "\u{2013}",
+            "C",
         ];
         let mut inputs: Vec<String> = vec![String::new()];
         for _ in 0..3 {

@@ -10,7 +10,7 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 use super::legacy::{self, Legacy};
 use super::offset_map::OffsetMap;
 use super::suspect::Suspects;
-use crate::scan::char_at;
+use crate::scan::{char_at, is_upper};
 
 /// The end of the line of `s` holding byte `at`: after its `\n`, or the end of `s`.
 fn line_end(s: &str, at: usize) -> usize {
@@ -163,6 +163,31 @@ pub(super) fn needs_nfc_pass(input: &str, non_plain: &[usize]) -> bool {
         last_cc = cc;
     }
     maybe
+}
+
+/// Dashes that word processors and OCR put where a notation has a hyphen:
+/// the en dash, the non-breaking hyphen, the hyphen and the minus sign.
+pub(super) fn is_dash_variant(c: char) -> bool {
+    matches!(c, '\u{2013}' | '\u{2011}' | '\u{2010}' | '\u{2212}')
+}
+
+/// Whether a dash between `before` and `after` parts two groups of a
+/// notation (số, ký hiệu): the word before it holds a `/` and ends with
+/// groups of capitals and digits (`12/UBND`, `30/2020/NĐ`, `82/VPĐP-NV`),
+/// and a capital or a digit follows at once (`VX`, `CP`). Then it is the notation's hyphen,
+/// whatever dash was typed: `2020–2025`, `Hà Nội – Hải Phòng` and
+/// `a/b–c` are left as written.
+pub(super) fn joins_notation_groups(before: &str, after: &str) -> bool {
+    let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let Some((_, group)) = word.rsplit_once('/') else {
+        return false;
+    };
+    let symbol_char = |c: char| c.is_ascii_digit() || c == '&' || is_upper(c);
+    // earlier groups of the symbol, parted by hyphens or dashes
+    let inner = |c: char| symbol_char(c) || c == '-' || is_dash_variant(c);
+    group.chars().next_back().is_some_and(symbol_char)
+        && group.chars().all(inner)
+        && after.chars().next().is_some_and(symbol_char)
 }
 
 /// Bytes that may make a line need the rules: tab, vertical tab, form
@@ -319,6 +344,13 @@ impl Writer {
                 i = next;
             } else if is_zero_width(c) {
                 self.flush(piece, orig, run, i);
+                run = next;
+                i = next;
+            } else if is_dash_variant(c) && joins_notation_groups(&piece[..i], &piece[next..]) {
+                // `12/UBND–VX`: the hyphen every notation grammar reads
+                self.flush(piece, orig, run, i);
+                self.out.push('-');
+                self.map.push_replaced(orig + i, c.len_utf8(), 1);
                 run = next;
                 i = next;
             } else if self.nfc

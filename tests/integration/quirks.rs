@@ -1162,6 +1162,26 @@ fn multi_annex_list_is_an_annex_attachment() {
     );
 }
 
+/// Dashes typed into notations (Word's en dash, a non-breaking hyphen, a
+/// minus sign) are the notation's hyphen: the number's symbol and every
+/// citation keep their groups; dashes elsewhere stay as written.
+#[test]
+fn typed_dashes_in_notations_are_hyphens() {
+    let (_, doc) = load("quirk-typed-dashes-in-notations.txt");
+    assert_eq!(number(&doc), (Some("245"), Some("UBND-TCKH")), "number");
+    let ids: Vec<_> = doc
+        .citations
+        .iter()
+        .filter_map(|c| c.id.as_deref())
+        .collect();
+    assert_eq!(ids, ["73/2024/NĐ-CP", "07/2024/TT-BNV", "112/KH-UBND"]);
+    let body = body_texts(&doc).join("\n");
+    assert!(
+        body.contains("giai đoạn 2024\u{2013}2025") && body.contains("Tài chính \u{2013} Kế hoạch"),
+        "dashes outside notations are kept: {body}"
+    );
+}
+
 /// An annex on a new page whose title OCR garbled past recognition: the
 /// lines right above its `(Kèm theo …)` line are its title, not a second
 /// signature, a distribution item or an attachment of their own.

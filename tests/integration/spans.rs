@@ -376,6 +376,11 @@ fn words_in_order(value: &str, under: &str) -> bool {
 fn normalise(text: &str) -> String {
     text.chars()
         .filter(|&c| !c.is_whitespace() && c != '*' && c != '|')
+        // a dash typed inside a notation (`12/UBND–VX`) is read as its hyphen
+        .map(|c| match c {
+            '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2212}' => '-',
+            c => c,
+        })
         .flat_map(char::to_lowercase)
         .collect()
 }
