@@ -804,6 +804,58 @@ fn pages_with_images(pdf: &Path) -> Option<Vec<usize>> {
     Some(pages)
 }
 
+/// Renders `page` of the PDF at `pdf` to a grey PGM in `dir` (its red
+/// channel: red seals and stamps go white), cropped at [`MAX_SIDE`] pixels a
+/// side; the caller removes the file.
+fn render_page(pdf: &Path, dir: &Path, page: usize, dpi: u32) -> Result<PathBuf> {
+    let root = dir.join(format!("p{page}"));
+    let n = page.to_string();
+    let r = dpi.to_string();
+    let side = MAX_SIDE.to_string();
+    // in colour (PPM), cropped at MAX_SIDE pixels a side
+    let mut args: Vec<&OsStr> = [
+        "-r",
+        &r,
+        "-f",
+        &n,
+        "-l",
+        &n,
+        "-x",
+        "0",
+        "-y",
+        "0",
+        "-W",
+        &side,
+        "-H",
+        &side,
+        "-singlefile",
+    ]
+    .map(OsStr::new)
+    .to_vec();
+    args.push(pdf.as_os_str());
+    args.push(root.as_os_str());
+    let out = PDFTOPPM.run(&args, &[], RENDER_TIMEOUT, 1 << 20)?;
+    let ppm = root.with_extension("ppm");
+    let unrendered = |why: String| Error::Unreadable {
+        format: "pdf",
+        reason: format!("pdftoppm could not render page {page}{why}"),
+    };
+    if !out.success || !ppm.exists() {
+        let _ = std::fs::remove_file(&ppm);
+        return Err(unrendered(String::new()));
+    }
+    let pgm = root.with_extension("pgm");
+    let converted = red_channel_file(&ppm, &pgm);
+    let _ = std::fs::remove_file(&ppm);
+    match converted {
+        Ok(()) => Ok(pgm),
+        Err(e) => {
+            let _ = std::fs::remove_file(&pgm);
+            Err(unrendered(format!(": {e}")))
+        }
+    }
+}
+
 /// Reads `pages` (numbered from 1) of a PDF by OCR: each page's result, in
 /// the order asked. A page in `textless` (no text at all) that draws no
 /// image is blank: it is not rendered.
@@ -835,62 +887,15 @@ pub(crate) fn pdf_pages(
     }
     let next = AtomicUsize::new(0);
     let results = Mutex::new(Vec::with_capacity(pages.len()));
-    // renders a page to a grey PGM (removed by the caller)
-    let render = |page: usize| -> Result<PathBuf> {
-        let root = dir.0.join(format!("p{page}"));
-        let n = page.to_string();
-        let r = dpi.to_string();
-        let side = MAX_SIDE.to_string();
-        // in colour (PPM), cropped at MAX_SIDE pixels a side
-        let mut args: Vec<&OsStr> = [
-            "-r",
-            &r,
-            "-f",
-            &n,
-            "-l",
-            &n,
-            "-x",
-            "0",
-            "-y",
-            "0",
-            "-W",
-            &side,
-            "-H",
-            &side,
-            "-singlefile",
-        ]
-        .map(OsStr::new)
-        .to_vec();
-        args.push(pdf.as_os_str());
-        args.push(root.as_os_str());
-        let out = PDFTOPPM.run(&args, &[], RENDER_TIMEOUT, 1 << 20)?;
-        let ppm = root.with_extension("ppm");
-        let unrendered = |why: String| Error::Unreadable {
-            format: "pdf",
-            reason: format!("pdftoppm could not render page {page}{why}"),
-        };
-        if !out.success || !ppm.exists() {
-            let _ = std::fs::remove_file(&ppm);
-            return Err(unrendered(String::new()));
-        }
-        let pgm = root.with_extension("pgm");
-        let converted = red_channel_file(&ppm, &pgm);
-        let _ = std::fs::remove_file(&ppm);
-        match converted {
-            Ok(()) => Ok(pgm),
-            Err(e) => {
-                let _ = std::fs::remove_file(&pgm);
-                Err(unrendered(format!(": {e}")))
-            }
-        }
-    };
     let read = |page: usize, image_file: &mut Option<PathBuf>, what: String, psm: &str| {
         if let Some(tsv) = cache.get(&what) {
             return Ok(tsv);
         }
         let image = match image_file {
             Some(p) => p.clone(),
-            None => image_file.insert(render(page)?).clone(),
+            None => image_file
+                .insert(render_page(&pdf, &dir.0, page, dpi)?)
+                .clone(),
         };
         let tsv = tesseract(&image, psm, Some(dpi), PAGE_TIMEOUT)?;
         cache.put(&what, &tsv);

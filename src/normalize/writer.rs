@@ -357,61 +357,72 @@ impl Writer {
                 && !c.is_ascii_whitespace()
                 && (ccc(c) != 0 || next_visible(&piece[next..]).is_some_and(|n| ccc(n) != 0))
             {
-                // the cluster: `c` and the combining marks after it, with
-                // any zero-width characters among them
-                let mut end = next;
-                while let Some(n) = char_at(piece, end) {
-                    if ccc(n) != 0 {
-                        end += n.len_utf8();
-                        continue;
-                    }
-                    if !is_zero_width(n) {
-                        break;
-                    }
-                    // zero-width characters followed by a mark belong to the cluster
-                    let rest = &piece[end..];
-                    let hidden = rest.len() - rest.trim_start_matches(is_zero_width).len();
-                    if next_visible(rest).is_none_or(|m| ccc(m) == 0) {
-                        break;
-                    }
-                    end += hidden;
-                }
-                let start = i;
-                i = end;
-                let cluster = &piece[start..end];
-                // marks at the start of a piece may belong to the letter the
-                // previous piece ended with (Markdown: `ư*\u{309}*`)
-                if run == start && ccc(c) != 0 {
-                    if let Some(from) = self.last_cluster_start() {
-                        let mut joined = self.out[from..].to_owned();
-                        joined.extend(cluster.chars().filter(|&c| !is_zero_width(c)));
-                        let composed: String = joined.nfc().collect();
-                        if composed != joined {
-                            self.out.truncate(from);
-                            self.out.push_str(&composed);
-                            self.map.replace_tail(from, orig + end, composed.len());
-                            run = end;
-                            continue;
-                        }
-                    }
-                }
-                let composed: String = cluster
-                    .chars()
-                    .filter(|&c| !is_zero_width(c))
-                    .nfc()
-                    .collect();
-                if composed != cluster {
-                    self.flush(piece, orig, run, start);
-                    self.out.push_str(&composed);
-                    self.map
-                        .push_replaced(orig + start, end - start, composed.len());
-                    run = end;
-                }
+                (i, run) = self.feed_cluster(piece, orig, run, i, c);
             } else {
                 i = next;
             }
         }
         self.flush(piece, orig, run, piece.len());
+    }
+
+    /// Composes the cluster at `start` of `piece` (`c` and the combining
+    /// marks after it, with any zero-width characters among them); `run` is
+    /// where the pending verbatim run starts. Returns where reading goes on
+    /// and where the pending run then starts.
+    fn feed_cluster(
+        &mut self,
+        piece: &str,
+        orig: usize,
+        run: usize,
+        start: usize,
+        c: char,
+    ) -> (usize, usize) {
+        let mut end = start + c.len_utf8();
+        while let Some(n) = char_at(piece, end) {
+            if ccc(n) != 0 {
+                end += n.len_utf8();
+                continue;
+            }
+            if !is_zero_width(n) {
+                break;
+            }
+            // zero-width characters followed by a mark belong to the cluster
+            let rest = &piece[end..];
+            let hidden = rest.len() - rest.trim_start_matches(is_zero_width).len();
+            if next_visible(rest).is_none_or(|m| ccc(m) == 0) {
+                break;
+            }
+            end += hidden;
+        }
+        let cluster = &piece[start..end];
+        // marks at the start of a piece may belong to the letter the
+        // previous piece ended with (Markdown: `ư*\u{309}*`)
+        if run == start && ccc(c) != 0 {
+            if let Some(from) = self.last_cluster_start() {
+                let mut joined = self.out[from..].to_owned();
+                joined.extend(cluster.chars().filter(|&c| !is_zero_width(c)));
+                let composed: String = joined.nfc().collect();
+                if composed != joined {
+                    self.out.truncate(from);
+                    self.out.push_str(&composed);
+                    self.map.replace_tail(from, orig + end, composed.len());
+                    return (end, end);
+                }
+            }
+        }
+        let composed: String = cluster
+            .chars()
+            .filter(|&c| !is_zero_width(c))
+            .nfc()
+            .collect();
+        if composed != cluster {
+            self.flush(piece, orig, run, start);
+            self.out.push_str(&composed);
+            self.map
+                .push_replaced(orig + start, end - start, composed.len());
+            return (end, end);
+        }
+        (end, run)
     }
 
     /// Where the chars of `piece` (the input from `orig` on) from `i` on
