@@ -7,7 +7,9 @@
 //! generated text before that extractor was retired; the table cases in
 //! `tests.rs` and the corpus ratchet keep the behaviour in place.)
 //!
-//! The regexes and the text generators live in `oracle`.
+//! The regexes and the text generators live in `oracle`. The two sweeps over
+//! every Unicode char are `#[ignore]`d (most of the unit tests' time in
+//! debug); CI runs them: `cargo test --lib -- --ignored cite::equiv`.
 
 use proptest::prelude::*;
 
@@ -71,6 +73,7 @@ fn head_ending_quick_reject_agrees() {
 /// Every char case-folds to each letter of the hand-matched words as the
 /// regex `(?i:x)` says.
 #[test]
+#[ignore = "every Unicode char (14 s in debug): CI runs it, `cargo test --lib -- --ignored cite::equiv`"]
 fn fold_eq_agrees_with_the_regex() {
     let mut letters: Vec<char> = super::heads::alts()
         .iter()
@@ -104,6 +107,7 @@ fn fold_eq_agrees_with_the_regex() {
 /// (`heads::alts_starting`, `heads::alts_ending`) are all those that may
 /// start (end) with it, with their index, in the alternation's order.
 #[test]
+#[ignore = "every Unicode char (14 s in debug): CI runs it, `cargo test --lib -- --ignored cite::equiv`"]
 fn alternatives_under_a_key_are_complete() {
     type Test = fn(&super::heads::Alt, char) -> bool;
     type Index = fn(char) -> &'static [(usize, &'static super::heads::Alt)];
