@@ -103,6 +103,8 @@ pub mod model;
 pub mod normalize;
 mod number;
 mod options;
+#[cfg(test)]
+mod oracle;
 mod remap;
 mod scan;
 #[cfg(feature = "schema")]

@@ -304,18 +304,6 @@ pub(crate) fn starts_body(key: &str) -> bool {
     BODY_START.is_match(key.trim_start())
 }
 
-/// A small deterministic random number generator (xorshift) for the
-/// randomized tests that compare a hand matcher with its regex.
-#[cfg(test)]
-pub(crate) fn test_rng(mut seed: u64) -> impl FnMut() -> u64 {
-    move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

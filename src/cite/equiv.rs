@@ -7,13 +7,14 @@
 //! generated text before that extractor was retired; the table cases in
 //! `tests.rs` and the corpus ratchet keep the behaviour in place.)
 //!
-//! The regexes and the text generators live in `oracle`. The two sweeps over
+//! The regexes and the text generators live in `crate::oracle::cite`. The two sweeps over
 //! every Unicode char are `#[ignore]`d (most of the unit tests' time in
 //! debug); CI runs them: `cargo test --lib -- --ignored cite::equiv`.
 
 use proptest::prelude::*;
 
-use super::oracle::{boundaries, head_text, id_text, law_text, number_text, pinpoint_text, sweep};
+use crate::oracle::cite::{head_text, id_text, law_text, number_text, pinpoint_text};
+use crate::oracle::{boundaries, sweep};
 
 /// Asserts that `f` agrees with the one-char regex `re` on `chars`.
 fn char_test_agrees(re: &str, f: fn(char) -> bool, chars: impl Iterator<Item = char>) {
@@ -163,7 +164,7 @@ fn agrees_before<T: PartialEq + std::fmt::Debug>(
 #[test]
 fn issuer_title_and_so_before_agree_with_the_regexes() {
     use super::heads;
-    use super::oracle::{HEAD_ISSUER_BEFORE_RE, LAW_TITLE_BEFORE_RE, SO_BEFORE_RE};
+    use crate::oracle::cite::{HEAD_ISSUER_BEFORE_RE, LAW_TITLE_BEFORE_RE, SO_BEFORE_RE};
     let range = |c: &regex::Captures<'_>, lo: usize, g: &str| {
         c.name(g).map(|m| (lo + m.start(), lo + m.end()))
     };
@@ -199,7 +200,7 @@ fn issuer_title_and_so_before_agree_with_the_regexes() {
 #[test]
 fn head_before_agrees_with_the_regex() {
     let hits = agrees_before(
-        &super::oracle::HEAD_BEFORE_RE,
+        &crate::oracle::cite::HEAD_BEFORE_RE,
         |c, lo| c.name("head").map(|h| (lo + h.start(), lo + h.end())),
         |t, lo, end| {
             let h = super::heads::head_before(t, lo, end)?;
@@ -242,7 +243,7 @@ fn agrees_in_slices<T: PartialEq + std::fmt::Debug>(
 #[test]
 fn number_ref_agrees_with_the_regex() {
     let hits = agrees_in_slices(
-        &super::oracle::number_ref_rest(),
+        &crate::oracle::cite::number_ref_rest(),
         |g| Some((g("head")?, g("so").is_some(), g("num")?, g("")?.1)),
         |t, a, end| {
             let m = super::heads::number_ref_in(t, a, end)?;
@@ -255,7 +256,7 @@ fn number_ref_agrees_with_the_regex() {
 #[test]
 fn type_ref_agrees_with_the_regex() {
     let hits = agrees_in_slices(
-        &super::oracle::type_ref_rest(),
+        &crate::oracle::cite::type_ref_rest(),
         |g| {
             let flags = (g("bare").is_some(), g("after").is_some());
             Some((g("head")?, g("ref")?.1, flags, g("")?.1))
@@ -303,7 +304,7 @@ fn number_starts_skip_only_what_the_byte_test_rejects() {
 
 #[test]
 fn law_matches_agree_with_the_regex() {
-    let re = super::oracle::law_regex();
+    let re = crate::oracle::cite::law_regex();
     let hits = sweep(law_text(), 10_000, |t| {
         let mut hits = 0;
         for a in boundaries(t) {
@@ -335,7 +336,7 @@ fn law_matches_agree_with_the_regex() {
 #[test]
 fn date_at_agrees_with_the_regex() {
     use super::fields::{date_at, make_date};
-    use super::oracle::DATE_AT_RE;
+    use crate::oracle::cite::DATE_AT_RE;
     // The reader as it was written with the regex.
     let by_regex = |text: &str, pos: usize| {
         let win = super::patterns::window_after(text, pos, 96);
@@ -378,8 +379,8 @@ fn id_match_of(c: &regex::Captures<'_>, base: usize) -> Option<super::ids::IdMat
 
 #[test]
 fn id_at_and_id_matches_agree_with_the_regex() {
-    let anchored = super::oracle::id_regex();
-    let whole = super::patterns::compile(&super::oracle::id_pattern());
+    let anchored = crate::oracle::cite::id_regex();
+    let whole = super::patterns::compile(&crate::oracle::cite::id_pattern());
     let hits = sweep(id_text(), 30_000, |t| {
         let mut hits = 0;
         for a in boundaries(t) {
@@ -446,7 +447,7 @@ fn type_from_code_agrees_with_the_plain_definition() {
 #[test]
 fn pinpoint_in_agrees_with_the_regex() {
     use super::fields::pinpoint_in;
-    use super::oracle::PINPOINT_RE;
+    use crate::oracle::cite::PINPOINT_RE;
     let hits = sweep(pinpoint_text(), 20_000, |t| {
         let mut hits = 0;
         for lo in boundaries(t) {

@@ -8,7 +8,7 @@
 //! 1. **Candidates.** Three scanners, each giving exactly the matches of
 //!    its regex over the whole text, but running the regex only where a
 //!    byte search says a match can be (`scan`, which explains why that is
-//!    the same; `oracle` keeps each regex as the reference):
+//!    the same; `crate::oracle::cite` keeps each regex as the reference):
 //!    - *identifiers* (`ids::id_at`): `NUMBER/[YEAR/]SYMBOL`
 //!      (`30/2020/NĐ-CP`, `82 /VPĐP- NV&MT`), Party `NUMBER-TYPE/ISSUER`
 //!      (`36-HD/VPTW`) and old `NUMBER-SYMBOL` (`64-CP`, only after a head
@@ -60,16 +60,17 @@
 //! `heads`, `ids`, `laws` and `fields` (the hand matchers, written with the
 //! cursor primitives of `crate::scan`), `scan` (the candidate scanners and
 //! their byte prefilters), `notation` (reading an identifier match),
-//! `candidate` and `resolve` (merging). Test-only: `oracle` (the regex each
-//! matcher replaces, and proptest generators), `equiv` (matcher and regex
+//! `candidate` and `resolve` (merging). Test-only: `crate::oracle::cite` (the regex
+//! each matcher replaces, and proptest generators), `equiv` (matcher and regex
 //! agree on generated texts), `tests` (cases).
 //!
 //! # Changing a grammar
 //!
-//! 1. Change the reference regex in `oracle` first: it is the definition.
+//! 1. Change the reference regex in `crate::oracle::cite` first: it is the
+//!    definition.
 //! 2. Change the matcher to agree, with `crate::scan`'s primitives; a variant
 //!    every grammar should accept (a dash, spacing) goes into `normalize`.
-//! 3. Give `oracle`'s generator pieces that reach the new form; check the
+//! 3. Give the oracle's generator pieces that reach the new form; check the
 //!    prefilter in `scan` still admits every match start.
 //! 4. `cargo test --lib cite`: `equiv` shrinks any disagreement to a small text.
 //! 5. Add a case to `tests.rs` and run `tests/accuracy.rs` and
@@ -84,9 +85,7 @@ mod heads;
 mod ids;
 mod laws;
 mod notation;
-#[cfg(test)]
-mod oracle;
-mod patterns;
+pub(crate) mod patterns;
 mod resolve;
 mod scan;
 #[cfg(test)]

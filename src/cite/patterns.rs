@@ -28,7 +28,7 @@ const GENERIC_HEAD: &str = "văn bản";
 /// (`None` for the generic `văn bản`), from the type table. Longer names
 /// first so that the alternation prefers `Thông tư liên tịch` over
 /// `Thông tư`.
-pub(super) fn head_names() -> &'static [(&'static str, Option<TypeInfo>)] {
+pub(crate) fn head_names() -> &'static [(&'static str, Option<TypeInfo>)] {
     static NAMES: LazyLock<Vec<(&'static str, Option<TypeInfo>)>> = LazyLock::new(|| {
         let mut names: Vec<(&'static str, Option<TypeInfo>)> = DOC_TYPES
             .iter()
@@ -43,7 +43,7 @@ pub(super) fn head_names() -> &'static [(&'static str, Option<TypeInfo>)] {
 
 /// Abbreviated head nouns, case-sensitive (`QĐ số 1689/QĐ-TTg`, `TT 75/…`):
 /// the codes the type table marks as such, longer first.
-pub(super) fn head_abbrevs() -> &'static [&'static str] {
+pub(crate) fn head_abbrevs() -> &'static [&'static str] {
     static ABBREVS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         let mut abbrevs: Vec<&'static str> = DOC_TYPES
             .iter()
@@ -83,7 +83,7 @@ pub(super) fn head_alternatives() -> impl Iterator<Item = (&'static str, bool, O
     names.chain(abbrevs)
 }
 
-pub(super) fn compile(pattern: &str) -> Regex {
+pub(crate) fn compile(pattern: &str) -> Regex {
     // The patterns are constants of this module; a failure is a bug caught
     // by every test run, never a user-data failure.
     Regex::new(pattern).unwrap_or_else(|e| panic!("cite pattern does not compile: {e}"))

@@ -1,25 +1,19 @@
-//! Oracles for the hand-written matchers of `cite` (memchr's `naive`
-//! idea): for each matcher, the regular expression it replaces, kept here as
-//! its reference definition, and generators of texts on which the two must
-//! agree, as proptest strategies so that a disagreement shrinks to a small
-//! text. Test-only; `equiv` holds the agreement tests.
+//! Oracles for the citation matchers (`cite`): the regex each replaces and
+//! the texts on which they must agree (`cite::equiv` holds the tests).
 
-use std::cell::Cell;
-use std::ops::RangeInclusive;
 use std::sync::LazyLock;
 
 use proptest::bool::weighted;
 use proptest::collection::vec;
 use proptest::prelude::*;
-use proptest::sample::select;
-use proptest::test_runner::{Config, RngAlgorithm, TestCaseError, TestRng, TestRunner};
 use regex::Regex;
 
-use super::patterns::{compile, head_abbrevs, head_names};
+use super::strategy::{joined, piece};
+use crate::cite::patterns::{compile, head_abbrevs, head_names};
 
 /// Alternation of all head nouns: full names case-insensitively with any
 /// white space between words, then the abbreviations case-sensitively.
-pub(super) fn heads_alternation(names_only: bool) -> String {
+pub(crate) fn heads_alternation(names_only: bool) -> String {
     let mut alts: Vec<String> = head_names()
         .iter()
         .map(|(n, _)| {
@@ -37,11 +31,11 @@ pub(super) fn heads_alternation(names_only: bool) -> String {
 const ISSUER_CHARS: &str = r"[^\n;:.,/()0-9“”]";
 
 /// The identifier pattern `ID_RE`, the reference definition of
-/// [`super::ids::id_at`]: `NUMBER/[YEAR/]SYMBOL`, Party
+/// `cite::ids::id_at`: `NUMBER/[YEAR/]SYMBOL`, Party
 /// `NUMBER-TYPE/ISSUER`, or old style `NUMBER-SYMBOL` (only accepted after a
 /// head noun). Spaces and a line break are tolerated around `/` and after
 /// `-`.
-pub(super) fn id_pattern() -> String {
+pub(crate) fn id_pattern() -> String {
     let grp = r"[\p{L}\d&]+";
     let sep = r"[ \t]*-[ \t]*\n?[ \t]*";
     let sym_sep = r"(?:[ \t]*-[ \t]*\n?[ \t]*|[/._])";
@@ -54,7 +48,7 @@ pub(super) fn id_pattern() -> String {
 /// A head noun directly before an identifier: `Quyết định số: `, `QĐ `,
 /// `các Quyết định của Thủ tướng Chính phủ số `. Run on a bounded window
 /// ending at the identifier.
-pub(super) static HEAD_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static HEAD_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
         r"(?:^|[^\p{{L}}\d])(?P<head>{heads})(?:\s+số\s*:?)?\s*$",
         heads = heads_alternation(false)
@@ -62,7 +56,7 @@ pub(super) static HEAD_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `Quyết định của Bộ Chính trị số ` (issuer between head noun and `số`).
-pub(super) static HEAD_ISSUER_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static HEAD_ISSUER_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
         r"(?:^|[^\p{{L}}\d])(?P<head>{heads})\s+của\s+(?P<iss>\p{{Lu}}{ISSUER_CHARS}{{0,80}}?)\s+(?P<so>số\s*:?)\s*$",
         heads = heads_alternation(true)
@@ -70,22 +64,22 @@ pub(super) static HEAD_ISSUER_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `Luật Ngân sách nhà nước số ` (a law named and numbered).
-pub(super) static LAW_TITLE_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static LAW_TITLE_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?:^|[^\p{L}\d])(?P<head>Bộ\s+luật|Luật|Pháp\s+lệnh)\s+(?P<title>\p{Lu}[^\n;:.,/()0-9“”]{0,100}?)\s+số\s*:?\s*$",
     )
 });
 
 /// A lone `số` / `Số:` before an identifier.
-pub(super) static SO_BEFORE_RE: LazyLock<Regex> =
+pub(crate) static SO_BEFORE_RE: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?:^|[^\p{L}\d])(?P<so>(?i:số)\s*:?)\s*$"));
 
 /// A law or code named without a number, followed by its year or date:
 /// `Luật Đất đai năm 2013`, `Bộ luật Lao động 2019`,
 /// `Luật Ngân sách nhà nước ngày 16 tháng 12 năm 2002`. The pattern is
 /// `(?:^|[^\p{L}\d])` followed by this. The reference definition of
-/// [`super::laws::law_at`].
-pub(super) fn law_name_rest() -> String {
+/// `cite::laws::law_at`.
+pub(crate) fn law_name_rest() -> String {
     format!(
         r"(?P<head>Bộ\s+luật|Luật|Hiến\s+pháp)(?P<name>(?:\s+[\p{{L}}&]+){{0,14}}?)\s+(?:(?i:năm)\s+(?P<year>(?:19|20)\d{{2}})|(?P<bare>(?:19|20)\d{{2}})|(?P<date>{DATE_PATTERN}))(?:[^\p{{L}}\d/]|$)"
     )
@@ -93,8 +87,8 @@ pub(super) fn law_name_rest() -> String {
 
 /// A number-only back-reference (`Công văn số 267`, `Nghị định 30`) after
 /// its boundary `(?:^|[^\p{L}\d])`: from the head noun on. The reference
-/// definition of [`super::heads::number_ref_in`].
-pub(super) fn number_ref_rest() -> String {
+/// definition of `cite::heads::number_ref_in`.
+pub(crate) fn number_ref_rest() -> String {
     format!(
         r"(?P<head>{heads})\s+(?P<so>(?i:số)\s*:?\s*)?(?P<num>\d{{1,6}})",
         heads = heads_alternation(false)
@@ -103,8 +97,8 @@ pub(super) fn number_ref_rest() -> String {
 
 /// A type back-reference (`Kế hoạch nêu trên`, `văn bản trên.`) after its
 /// boundary `(?:^|[^\p{L}\d])`: from the head noun on. The reference
-/// definition of [`super::heads::type_ref_in`].
-pub(super) fn type_ref_rest() -> String {
+/// definition of `cite::heads::type_ref_in`.
+pub(crate) fn type_ref_rest() -> String {
     format!(
         r"(?P<ref>(?P<head>{heads})\s+(?:nêu\s+trên|nói\s+trên|(?P<bare>trên)))(?P<after>\s*[,.;:)]|$)?",
         heads = heads_alternation(true)
@@ -113,8 +107,8 @@ pub(super) fn type_ref_rest() -> String {
 
 /// Article reference right before a mention: `khoản 2 Điều 5 `,
 /// `điểm a khoản 1 Điều 24 của `. The reference definition of
-/// [`super::fields::pinpoint_in`].
-pub(super) static PINPOINT_RE: LazyLock<Regex> = LazyLock::new(|| {
+/// `cite::fields::pinpoint_in`.
+pub(crate) static PINPOINT_RE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?:^|[^\p{L}\d])(?P<pp>(?:(?i:điểm)\s+[\p{Ll}\d]{1,2}\s+)?(?:(?i:khoản)\s+\d{1,3}[a-z]?\s+)?(?i:điều)\s+\d{1,3}[a-zđ]?)(?:\s+(?:của|tại))?\s*$",
     )
@@ -123,26 +117,26 @@ pub(super) static PINPOINT_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// A date phrase without capture groups: `ngày 05 tháng 3 năm 2020`,
 /// `ngày 11/01/2024`, `ngày 01-10-1997`, `ngày 10.8.2025`. The reference
 /// definition of [`date_phrase`].
-pub(super) const DATE_PATTERN: &str = r"(?i:ngày)\s*(?:\d{1,2}\s*(?i:tháng)\s*\d{1,2}\s*,?\s*(?i:năm)\s*\d{4}|\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4})";
+pub(crate) const DATE_PATTERN: &str = r"(?i:ngày)\s*(?:\d{1,2}\s*(?i:tháng)\s*\d{1,2}\s*,?\s*(?i:năm)\s*\d{4}|\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4})";
 
 /// The date reader's pattern before it was written by hand: a date phrase
 /// at the start of a window, optionally after a comma. The reference
 /// definition of [`date_at`].
-pub(super) static DATE_AT_RE: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static DATE_AT_RE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"^\s*,?\s*(?i:ngày)\s*(?:(?P<d1>\d{1,2})\s*(?i:tháng)\s*(?P<m1>\d{1,2})\s*,?\s*(?i:năm)\s*(?P<y1>\d{4})|(?P<d2>\d{1,2})\s*[/.\-]\s*(?P<m2>\d{1,2})\s*[/.\-]\s*(?P<y2>\d{4}))",
     )
 });
 
 /// `^(?:ID_RE)`, the reference definition of [`id_at`].
-pub(super) fn id_regex() -> regex::Regex {
+pub(crate) fn id_regex() -> regex::Regex {
     compile(&format!("^(?:{})", id_pattern()))
 }
 
 /// The law pattern as a regex, `(?:^|[^\p{L}\d])` then
 /// [`law_name_rest`]: the reference definition of [`law_at`] and
-/// of the scan [`super::scan::law_matches`].
-pub(super) fn law_regex() -> regex::Regex {
+/// of the scan `cite::scan::law_matches`.
+pub(crate) fn law_regex() -> regex::Regex {
     compile(&format!(r"(?:^|[^\p{{L}}\d]){}", law_name_rest()))
 }
 
@@ -420,23 +414,10 @@ const NUMBER_PIECES: &[&str] = &[
     "\u{10FFFF}",
 ];
 
-/// One of `pieces`.
-fn piece(pieces: &'static [&'static str]) -> impl Strategy<Value = &'static str> + Clone {
-    select(pieces)
-}
-
-/// `len` pieces of `pieces`, joined.
-fn joined(
-    pieces: &'static [&'static str],
-    len: RangeInclusive<usize>,
-) -> impl Strategy<Value = String> + Clone {
-    vec(piece(pieces), len).prop_map(|p| p.concat())
-}
-
 /// Texts of [`PIECES`]: a few random pieces, then (half of them) a head
 /// noun's surroundings: a piece, maybe `của`, a name and `số`, the shape the
 /// `…số` patterns look for.
-pub(super) fn head_text() -> impl Strategy<Value = String> {
+pub(crate) fn head_text() -> impl Strategy<Value = String> {
     let plain = joined(PIECES, 1..=6);
     let shaped = (
         plain.clone(),
@@ -458,7 +439,7 @@ pub(super) fn head_text() -> impl Strategy<Value = String> {
 
 /// Texts of [`LAW_PIECES`]; half of them a head, up to 16 words and a
 /// tail, to reach the law pattern's limit of 14 name words.
-pub(super) fn law_text() -> impl Strategy<Value = String> {
+pub(crate) fn law_text() -> impl Strategy<Value = String> {
     let plain = joined(LAW_PIECES, 3..=13);
     let word = (
         piece(&[" ", "  ", "\n"]),
@@ -479,14 +460,14 @@ pub(super) fn law_text() -> impl Strategy<Value = String> {
 }
 
 /// Texts of 1 to 16 [`ID_PIECES`].
-pub(super) fn id_text() -> impl Strategy<Value = String> {
+pub(crate) fn id_text() -> impl Strategy<Value = String> {
     joined(ID_PIECES, 1..=16)
 }
 
 /// Texts of [`PINPOINT_PIECES`]; half of them the shape of a reference
 /// (`điểm a khoản 12 Điều 5 của`) with a random piece in a quarter of its
 /// places.
-pub(super) fn pinpoint_text() -> impl Strategy<Value = String> {
+pub(crate) fn pinpoint_text() -> impl Strategy<Value = String> {
     const SHAPE: &[&str] = &[
         "điểm", " ", "a", " ", "khoản", " ", "12", " ", "Điều", " ", "5", " ", "của",
     ];
@@ -503,39 +484,6 @@ pub(super) fn pinpoint_text() -> impl Strategy<Value = String> {
 }
 
 /// Texts of 0 to 39 [`NUMBER_PIECES`].
-pub(super) fn number_text() -> impl Strategy<Value = String> {
+pub(crate) fn number_text() -> impl Strategy<Value = String> {
     joined(NUMBER_PIECES, 0..=39)
-}
-
-/// Every char boundary of `t`, its end included.
-pub(super) fn boundaries(t: &str) -> Vec<usize> {
-    (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect()
-}
-
-/// Runs `check` on `cases` texts drawn from `texts` with a fixed seed, so
-/// that every run tests the same texts; a failing text is shrunk by
-/// proptest before it is reported (`check` asserts with `prop_assert_eq!`).
-/// Returns the sum of what `check` returns (how many matches it saw), so a
-/// test can ask that the generator reaches the pattern at all.
-pub(super) fn sweep<S: Strategy<Value = String>>(
-    texts: S,
-    cases: u32,
-    check: impl Fn(&str) -> Result<usize, TestCaseError>,
-) -> usize {
-    let config = Config {
-        cases,
-        failure_persistence: None,
-        ..Config::default()
-    };
-    let mut runner =
-        TestRunner::new_with_rng(config, TestRng::deterministic_rng(RngAlgorithm::ChaCha));
-    let hits = Cell::new(0);
-    let result = runner.run(&texts, |t| {
-        hits.set(hits.get() + check(&t)?);
-        Ok(())
-    });
-    if let Err(e) = result {
-        panic!("{e}");
-    }
-    hits.get()
 }
