@@ -74,6 +74,15 @@ pub(crate) fn kind_of(line: &str) -> Option<AttachmentKind> {
     None
 }
 
+/// Whether `line` says which document an annex goes with: `(Kèm theo …)`,
+/// `(Ban hành kèm theo …)`, at its start or after the annex's title.
+pub(crate) fn names_its_document(line: &str) -> bool {
+    let Some(k) = line.find('(') else {
+        return false;
+    };
+    KeyPrefix::<20>::new(&line[k..]).starts_with_any(&["(kem theo", "(ban hanh kem theo"])
+}
+
 /// The Quốc hiệu, folded.
 pub(crate) const NATIONAL: &str = "cong hoa xa hoi chu nghia";
 
@@ -113,9 +122,13 @@ pub(crate) fn collect(text: &str, lines: &[Line], from: usize) -> Vec<Attachment
                 true
             }
             // … and a few lines above it that OCR made unreadable are that
-            // title too (`Oe aK <s7 TẠI THÀNH PHO HO CHÍ MINH`)
-            (Some(AttachmentKind::Annex), Some(a))
-                if t.starts_with('(') && a.kind == AttachmentKind::Other && k - opened <= 4 =>
+            // title too (`Oe aK <s7 TẠI THÀNH PHO HO CHÍ MINH`), as are
+            // those above a title line that ends with it
+            (_, Some(a))
+                if a.kind == AttachmentKind::Other
+                    && k - opened <= 4
+                    && ((kind == Some(AttachmentKind::Annex) && t.starts_with('('))
+                        || (kind.is_none() && names_its_document(t))) =>
             {
                 a.kind = AttachmentKind::Annex;
                 true

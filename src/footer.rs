@@ -14,7 +14,7 @@ use regex::Regex;
 use crate::fold::fold;
 use crate::header::clean_item;
 use crate::lines::{Line, LineKind};
-use crate::model::{Archive, AttachmentKind, Authority, Distribution, DistributionItem, Signature};
+use crate::model::{Archive, Authority, Distribution, DistributionItem, Signature};
 use crate::span::Span;
 use crate::text::{
     folded_starts_with, is_upper_letter, is_upper_line, markers, offset_in, push_line,
@@ -345,6 +345,12 @@ fn is_signature_line(t: &str) -> bool {
                 && strip_marker(t).len() == t.len()))
 }
 
+/// Whether `t` ends with a person's name (its last two to four words).
+fn ends_with_name(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (2..=4.min(words.len())).any(|k| is_name(&words[words.len() - k..].join(" ")))
+}
+
 /// A signature block flattened onto one line without a prefix: a title in
 /// capitals, then the name (`THỦ TƯỚNG Nguyễn Tấn Dũng`).
 fn is_title_and_name(t: &str) -> bool {
@@ -599,6 +605,7 @@ impl Walk {
         }
         if crate::attachments::kind_of(bare).is_some()
             || self.annex_title_follows(text, lines, content, i)
+            || self.untitled_annex_at(text, lines, content, i, bare)
             || holds_national_heading(bare)
             || (self.seen_name
                 && is_upper_line(bare)
@@ -625,20 +632,70 @@ impl Walk {
         self.place(text, lines, content, i, bare, item_like)
     }
 
-    /// Whether line `i` is part of an annex's title: past the `Lưu` line
-    /// and a page boundary, a few lines right above the annex's
-    /// `(Kèm theo …)` line are its title, which OCR may have garbled past
-    /// recognition (`Oe aK <s7 TẠI THÀNH PHO HO CHÍ MINH`), not the footer.
+    /// Whether line `i` is part of an annex's title: a few lines right above
+    /// the annex's `(Kèm theo …)` line are its title, not the footer, past
+    /// the `Lưu` line and a page boundary (OCR may have garbled the title
+    /// past recognition: `Oe aK <s7 TẠI THÀNH PHO HO CHÍ MINH`), or past a
+    /// signature when they are in capitals (`KẾ HOẠCH` / `THỰC HIỆN …`).
     fn annex_title_follows(&self, text: &str, lines: &[Line], content: &[usize], i: usize) -> bool {
-        let Some(archive) = self.archive_line else {
+        let page_turned = self
+            .archive_line
+            .is_some_and(|a| lines[a..i].iter().any(|l| l.kind == LineKind::Noise));
+        let signed = self.in_dist && !self.sorted.sig_lines.is_empty();
+        if !page_turned && !signed {
+            return false;
+        }
+        let at = content.partition_point(|&j| j < i);
+        let Some(k) = content[at..].iter().take(5).position(|&j| {
+            crate::attachments::names_its_document(strip_emphasis(lines[j].text(text)))
+        }) else {
             return false;
         };
-        let page_turned = lines[archive..i].iter().any(|l| l.kind == LineKind::Noise);
-        let next = content.partition_point(|&j| j <= i);
+        // on the same page, only a title in capitals (`KẾ HOẠCH` / `THỰC
+        // HIỆN CHỈ THỊ SỐ 14-CT/TW …`): a signer's name is not
         page_turned
-            && content[next..].iter().take(4).any(|&j| {
-                let t = strip_emphasis(lines[j].text(text));
-                t.starts_with('(') && crate::attachments::kind_of(t) == Some(AttachmentKind::Annex)
+            || content[at..at + k]
+                .iter()
+                .all(|&j| is_upper_line(strip_emphasis(lines[j].text(text))))
+    }
+
+    /// Whether line `i` (`bare`) opens an attachment whose title is none of
+    /// the known ones (`THUYẾT MINH DỰ TOÁN NĂM 2020`): past the `Nơi nhận`
+    /// head and a signature line, an unmarked line in capitals of five words
+    /// or more (longer than a name) that is no signer's title, followed by a line
+    /// that is no part of a signature (neither capitals, a name, an
+    /// authority nor a title).
+    fn untitled_annex_at(
+        &self,
+        text: &str,
+        lines: &[Line],
+        content: &[usize],
+        i: usize,
+        bare: &str,
+    ) -> bool {
+        if !self.in_dist
+            || self.sorted.sig_lines.is_empty()
+            || strip_marker(bare).len() < bare.len()
+            || !is_upper_line(bare)
+            || word_count(bare, 5) < 5
+            || is_authority(bare)
+            || starts_with_title(bare)
+        {
+            return false;
+        }
+        let bare_at = |j: usize| strip_signed_mark(strip_emphasis(lines[j].text(text)));
+        let next = content.partition_point(|&j| j <= i);
+        // a title's second line (`KT. CỤC TRƯỞNG` / `CỤC THANH TRA - KIỂM
+        // TRA THUẾ`) continues the signature
+        let continues_title = next
+            .checked_sub(2)
+            .and_then(|k| content.get(k))
+            .map(|&j| bare_at(j))
+            .is_some_and(|p| (is_authority(p) || starts_with_title(p)) && !ends_with_name(p));
+        !continues_title
+            && content.get(next).is_some_and(|&j| {
+                let t = bare_at(j);
+                !is_upper_line(t) && !is_name(t) && !is_authority(t) && !starts_with_title(t)
             })
     }
 

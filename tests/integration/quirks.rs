@@ -1162,6 +1162,31 @@ fn multi_annex_list_is_an_annex_attachment() {
     );
 }
 
+/// After a signature row, an annex whose title is in capitals and whose
+/// `(Ban hành kèm theo …)` is glued to its title line, or an annex with a
+/// title of its own (`THUYẾT MINH …`) and no `Kèm theo` line at all: the
+/// annex is an attachment, not a second signer and distribution items.
+#[test]
+fn annexes_after_the_signature_row_stay_out_of_the_footer() {
+    for (name, kind, title) in [
+        ("quirk-multi-plan-after-signature.md", "annex", "KẾ HOẠCH"),
+        (
+            "quirk-multi-untitled-annex.md",
+            "other",
+            "THUYẾT MINH DỰ TOÁN",
+        ),
+    ] {
+        let (_, doc) = load(name);
+        assert_eq!(doc.signatures.len(), 1, "{name}: {:?}", doc.signatures);
+        let items = distribution(&doc);
+        assert_eq!(items.len(), 2, "{name}: {items:?}");
+        attachment(&doc, kind, title);
+        for needle in ["Quán triệt", "Tình hình thực hiện dự toán"] {
+            assert_nowhere(&doc, needle, &["attachments"], name);
+        }
+    }
+}
+
 /// Dashes typed into notations (Word's en dash, a non-breaking hyphen, a
 /// minus sign) are the notation's hyphen: the number's symbol and every
 /// citation keep their groups; dashes elsewhere stay as written.
