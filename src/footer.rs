@@ -1677,7 +1677,10 @@ impl ArchiveParts {
             return;
         }
         let tok = self.unit_of(tok);
+        // `P6`: a unit's code with a digit is a unit, never initials
+        let coded = is_unit_code(&tok) && tok.chars().any(|c| c.is_ascii_digit());
         let mixed_word = !tok.contains(' ')
+            && !coded
             && !is_upper_line(&tok)
             && tok.chars().next().is_some_and(char::is_uppercase);
         if last_of_several && mixed_word && self.drafter.is_none() {
@@ -2311,5 +2314,20 @@ mod archive_abbreviation_tests {
         assert_eq!(parse_archive(t, 0, t.len()).units, ["VT", "P.CNTT"]);
         let t = "- Lưu: VT.MT.";
         assert_eq!(parse_archive(t, 0, t.len()).units, ["VT", "MT"]);
+    }
+
+    #[test]
+    fn a_unit_code_with_a_digit_is_a_unit_not_a_drafter() {
+        let t = "- Lưu: VT, P6.";
+        let a = parse_archive(t, 0, t.len());
+        assert_eq!(
+            (a.units, a.drafter),
+            (vec!["VT".to_owned(), "P6".to_owned()], None)
+        );
+        let t = "- Lưu: VT, TTKT1.";
+        assert_eq!(parse_archive(t, 0, t.len()).units, ["VT", "TTKT1"]);
+        // a name in mixed case is still the drafter
+        let t = "- Lưu: VT, KH, Hà.";
+        assert_eq!(parse_archive(t, 0, t.len()).drafter.as_deref(), Some("Hà"));
     }
 }
