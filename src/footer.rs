@@ -1446,9 +1446,16 @@ fn distribution(text: &str, head: Option<Span>, lines: &[(usize, usize)]) -> Dis
                 continue;
             }
             let m = markers(t);
-            // OCR debris after the item's `;` (`Như trên; Pi`)
+            // the Lưu line closes the list: an unmarked line below it is
+            // OCR debris from beside the signature (`coxe`, `lØ: LTHƯỨO`)
+            if archive.is_some() && m.is_empty() {
+                continue;
+            }
+            // OCR debris after the item's `;` (`Như trên; Pi`, `(để p/h); Nợ) scc`)
             let t = match t.rfind(';') {
-                Some(k) if !has_letters(&t[k + 1..], 4) => &t[..=k],
+                Some(k) if !has_letters(&t[k + 1..], 4) || unbalanced_close(&t[k + 1..]) => {
+                    &t[..=k]
+                }
                 _ => t,
             };
             let body = clean_item(t);
@@ -1509,6 +1516,23 @@ fn distribution(text: &str, head: Option<Span>, lines: &[(usize, usize)]) -> Dis
         archive,
         span: span.unwrap_or_default(),
     }
+}
+
+/// Whether `t` closes a bracket it never opened (`Nợ) scc`): a piece cut
+/// out of something else, not text of its own.
+fn unbalanced_close(t: &str) -> bool {
+    let mut depth = 0i32;
+    for c in t.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ => {}
+        }
+        if depth < 0 {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether `t` has at least `n` letters (stops counting there: items can
@@ -2329,5 +2353,35 @@ mod archive_abbreviation_tests {
         // a name in mixed case is still the drafter
         let t = "- Lưu: VT, KH, Hà.";
         assert_eq!(parse_archive(t, 0, t.len()).drafter.as_deref(), Some("Hà"));
+    }
+}
+
+#[cfg(test)]
+mod after_archive_tests {
+    fn items(doc: &crate::Document) -> Vec<String> {
+        doc.distribution
+            .as_ref()
+            .map(|d| d.items.iter().map(|i| i.text.clone()).collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn unmarked_debris_below_the_lưu_line_is_no_item() {
+        let doc = crate::parse(
+            "BỘ CÔNG AN\nSố: 12/BCA-C04\n\nV/v phối hợp\n\nKính gửi: Công an tỉnh A\n\n\
+             Nội dung công văn.\n\nNơi nhận:\n- Như kính gửi;\n\
+             - Giám đốc Công an tỉnh A (để p/h); Nợ) scc\n- Lưu: VT, P6.\n\n\
+             CỤC TRƯỞNG\ncoxe\n2277p Hà)\nNguyễn Văn An\n",
+        );
+        assert_eq!(
+            items(&doc),
+            ["Như kính gửi", "Giám đốc Công an tỉnh A (để p/h)"]
+        );
+        let units = doc
+            .distribution
+            .as_ref()
+            .and_then(|d| d.archive.as_ref())
+            .map(|a| a.units.clone());
+        assert_eq!(units, Some(vec!["VT".to_owned(), "P6".to_owned()]));
     }
 }
