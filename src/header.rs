@@ -1283,6 +1283,10 @@ fn continues_name(line: &str) -> bool {
         "& ",
         "cua ",
         "trung uong",
+        // `CỤC CẢNH SÁT ĐIỀU TRA` / `TỘI PHẠM VỀ MA TÚY`: the police's
+        // units name the crimes they fight on a line of their own
+        "toi pham ",
+        "ve ",
     ]
     .iter()
     .any(|p| key.starts_with(p))
@@ -1635,6 +1639,17 @@ mod tests {
         assert_eq!(h.recipients.len(), 1, "{:?}", h.recipients);
         let h = header("UBND TỈNH X\nSố: 12/UBND-KT\nV/v thuế\nX, ngày 05 tháng 02 năm 2024\nKính gửi:\nBộ Tài chính nhận được Công văn số 5/CV ngày 2/1/2024 của Công ty TNHH Hoa Mai về việc hoàn thuế giá trị gia tăng của dự án đầu tư, Bộ có ý kiến như sau:\n");
         assert!(h.recipients.is_empty(), "{:?}", h.recipients);
+    }
+
+    #[test]
+    fn a_police_units_crimes_continue_its_name() {
+        let h = header(
+            "BỘ CÔNG AN\nCỤC CẢNH SÁT ĐIỀU TRA\nTỘI PHẠM VỀ MA TUÝ\nSố: 12/C04-P6\n\n\
+             CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n",
+        );
+        let issuer = h.issuer.expect("issuer");
+        assert_eq!(issuer.name, "CỤC CẢNH SÁT ĐIỀU TRA TỘI PHẠM VỀ MA TUÝ");
+        assert_eq!(issuer.parent.as_deref(), Some("BỘ CÔNG AN"));
     }
 
     #[test]
