@@ -1503,9 +1503,16 @@ fn distribution(text: &str, head: Option<Span>, lines: &[(usize, usize)]) -> Dis
                 continue;
             }
             let m = markers(t);
-            // OCR debris after the item's `;` (`Như trên; Pi`)
+            // the Lưu line closes the list: an unmarked line below it is
+            // OCR debris from beside the signature (`coxe`, `lØ: LTHƯỨO`)
+            if archive.is_some() && m.is_empty() {
+                continue;
+            }
+            // OCR debris after the item's `;` (`Như trên; Pi`, `(để p/h); Nợ) scc`)
             let t = match t.rfind(';') {
-                Some(k) if !has_letters(&t[k + 1..], 4) => &t[..=k],
+                Some(k) if !has_letters(&t[k + 1..], 4) || unbalanced_close(&t[k + 1..]) => {
+                    &t[..=k]
+                }
                 _ => t,
             };
             let body = clean_item(t);
@@ -1566,6 +1573,23 @@ fn distribution(text: &str, head: Option<Span>, lines: &[(usize, usize)]) -> Dis
         archive,
         span: span.unwrap_or_default(),
     }
+}
+
+/// Whether `t` closes a bracket it never opened (`Nợ) scc`): a piece cut
+/// out of something else, not text of its own.
+fn unbalanced_close(t: &str) -> bool {
+    let mut depth = 0i32;
+    for c in t.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ => {}
+        }
+        if depth < 0 {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether `t` has at least `n` letters (stops counting there: items can
@@ -1734,7 +1758,10 @@ impl ArchiveParts {
             return;
         }
         let tok = self.unit_of(tok);
+        // `P6`: a unit's code with a digit is a unit, never initials
+        let coded = is_unit_code(&tok) && tok.chars().any(|c| c.is_ascii_digit());
         let mixed_word = !tok.contains(' ')
+            && !coded
             && !is_upper_line(&tok)
             && tok.chars().next().is_some_and(char::is_uppercase);
         if last_of_several && mixed_word && self.drafter.is_none() {
@@ -2355,5 +2382,50 @@ mod archive_abbreviation_tests {
         assert_eq!(parse_archive(t, 0, t.len()).units, ["VT", "P.CNTT"]);
         let t = "- Lưu: VT.MT.";
         assert_eq!(parse_archive(t, 0, t.len()).units, ["VT", "MT"]);
+    }
+
+    #[test]
+    fn a_unit_code_with_a_digit_is_a_unit_not_a_drafter() {
+        let t = "- Lưu: VT, P6.";
+        let a = parse_archive(t, 0, t.len());
+        assert_eq!(
+            (a.units, a.drafter),
+            (vec!["VT".to_owned(), "P6".to_owned()], None)
+        );
+        let t = "- Lưu: VT, TTKT1.";
+        assert_eq!(parse_archive(t, 0, t.len()).units, ["VT", "TTKT1"]);
+        // a name in mixed case is still the drafter
+        let t = "- Lưu: VT, KH, Hà.";
+        assert_eq!(parse_archive(t, 0, t.len()).drafter.as_deref(), Some("Hà"));
+    }
+}
+
+#[cfg(test)]
+mod after_archive_tests {
+    fn items(doc: &crate::Document) -> Vec<String> {
+        doc.distribution
+            .as_ref()
+            .map(|d| d.items.iter().map(|i| i.text.clone()).collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn unmarked_debris_below_the_lưu_line_is_no_item() {
+        let doc = crate::parse(
+            "BỘ CÔNG AN\nSố: 12/BCA-C04\n\nV/v phối hợp\n\nKính gửi: Công an tỉnh A\n\n\
+             Nội dung công văn.\n\nNơi nhận:\n- Như kính gửi;\n\
+             - Giám đốc Công an tỉnh A (để p/h); Nợ) scc\n- Lưu: VT, P6.\n\n\
+             CỤC TRƯỞNG\ncoxe\n2277p Hà)\nNguyễn Văn An\n",
+        );
+        assert_eq!(
+            items(&doc),
+            ["Như kính gửi", "Giám đốc Công an tỉnh A (để p/h)"]
+        );
+        let units = doc
+            .distribution
+            .as_ref()
+            .and_then(|d| d.archive.as_ref())
+            .map(|a| a.units.clone());
+        assert_eq!(units, Some(vec!["VT".to_owned(), "P6".to_owned()]));
     }
 }

@@ -972,6 +972,28 @@ fn parse_labelled_number(s: &str, cong_van: Option<bool>) -> Option<number::Pars
     number::parse(&fixed, cong_van)
 }
 
+/// `/TTr- CAT-PC04` alone in a cell: a number's symbol whose `Số:` label
+/// and handwritten number OCR did not read. The symbol has a type and an
+/// issuer joined by a dash, in capitals (a `Tr` of `TTr` aside).
+fn bare_symbol(t: &str) -> Option<number::ParsedNumber> {
+    let t = t.trim();
+    let sym = t.strip_prefix('/')?;
+    let shaped = t.chars().count() <= 30
+        && sym.contains('-')
+        && sym.starts_with(|c: char| c.is_uppercase())
+        && sym
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | ' ' | '/' | '&'))
+        && sym.split('-').all(|g| {
+            let g = g.trim();
+            !g.is_empty() && !g.contains(' ') && g.chars().filter(|c| c.is_lowercase()).count() <= 1
+        });
+    if !shaped {
+        return None;
+    }
+    number::parse(t, None).filter(|p| p.number.is_none() && p.len == t.len())
+}
+
 /// Drops a trailing rule (`-------`) from a cell.
 fn trim_rule(s: &str) -> &str {
     s.trim_end_matches(['-', '_', '=', '*', '—', '–', ' '])
@@ -1122,6 +1144,14 @@ fn classify_segment(text: &str, f: &Folded<'_>, seg: Segment, out: &mut Vec<Cell
             };
             classify_segment(text, f, rest, out, depth + 1);
         }
+    } else if let Some(p) = bare_symbol(&text[start..end]) {
+        // OCR lost the `Số:` label and the handwritten number
+        out.push(Cell {
+            start,
+            end: start + p.len,
+            kind: CellKind::Number,
+            value: start,
+        });
     } else if let Some(m) = find_date(key).and_then(|c| c.get(0)) {
         // flattened text: `Hà Nội, ngày 08 tháng 6 năm 2022 THÔNG TƯ BAN HÀNH …`
         let rest = key[m.end()..].trim_start_matches([' ', ',', '.']);
@@ -1283,6 +1313,10 @@ fn continues_name(line: &str) -> bool {
         "& ",
         "cua ",
         "trung uong",
+        // `CỤC CẢNH SÁT ĐIỀU TRA` / `TỘI PHẠM VỀ MA TÚY`: the police's
+        // units name the crimes they fight on a line of their own
+        "toi pham ",
+        "ve ",
     ]
     .iter()
     .any(|p| key.starts_with(p))
@@ -1635,6 +1669,34 @@ mod tests {
         assert_eq!(h.recipients.len(), 1, "{:?}", h.recipients);
         let h = header("UBND TỈNH X\nSố: 12/UBND-KT\nV/v thuế\nX, ngày 05 tháng 02 năm 2024\nKính gửi:\nBộ Tài chính nhận được Công văn số 5/CV ngày 2/1/2024 của Công ty TNHH Hoa Mai về việc hoàn thuế giá trị gia tăng của dự án đầu tư, Bộ có ý kiến như sau:\n");
         assert!(h.recipients.is_empty(), "{:?}", h.recipients);
+    }
+
+    #[test]
+    fn a_police_units_crimes_continue_its_name() {
+        let h = header(
+            "BỘ CÔNG AN\nCỤC CẢNH SÁT ĐIỀU TRA\nTỘI PHẠM VỀ MA TUÝ\nSố: 12/C04-P6\n\n\
+             CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n",
+        );
+        let issuer = h.issuer.expect("issuer");
+        assert_eq!(issuer.name, "CỤC CẢNH SÁT ĐIỀU TRA TỘI PHẠM VỀ MA TUÝ");
+        assert_eq!(issuer.parent.as_deref(), Some("BỘ CÔNG AN"));
+    }
+
+    #[test]
+    fn a_symbol_without_its_label_and_number_is_the_number() {
+        let h = header(
+            "BỘ CÔNG AN\nCÔNG AN TỈNH LÂM ĐỒNG\n/TTr- CAT-PC04\n\n\
+             CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n",
+        );
+        let n = h.number.expect("number");
+        assert_eq!(
+            (n.number, n.symbol.as_deref()),
+            (None, Some("TTr-CAT-PC04"))
+        );
+        assert_eq!(
+            h.issuer.map(|i| i.name).as_deref(),
+            Some("CÔNG AN TỈNH LÂM ĐỒNG")
+        );
     }
 
     #[test]

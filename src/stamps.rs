@@ -43,6 +43,10 @@ pub(crate) fn extract(text: &str, lines: &mut [Line]) -> Vec<Stamp> {
         }
         // a stamp line starts with `Người ký`, `Ký bởi` (or OCR's `ý bởi`),
         // `Digitally signed`, `Signature Valid`: look at a few chars first
+        if let Some(j) = copy_stamp_at(text, lines, i, &mut stamps) {
+            i = j;
+            continue;
+        }
         let t = lines[i].text(text);
         let mut buf = [0; 9];
         let lead = t.chars().next().map(fold_char);
@@ -92,6 +96,73 @@ pub(crate) fn extract(text: &str, lines: &mut [Line]) -> Vec<Stamp> {
         i = j;
     }
     stamps
+}
+
+/// A certified copy's stamp (`SAO Y` / `Bộ Công an` / `Thời gian ký: …`)
+/// at line `i`: the label, at most two lines naming the copying body, then
+/// the signing time. Marks its lines, pushes the stamp and returns the
+/// line after it.
+fn copy_stamp_at(text: &str, lines: &mut [Line], i: usize, out: &mut Vec<Stamp>) -> Option<usize> {
+    let t = lines[i].text(text).trim();
+    if t.chars().count() > 24 {
+        return None;
+    }
+    let key: String = Folded::new(t)
+        .key
+        .chars()
+        .filter(char::is_ascii_alphabetic)
+        .collect();
+    if !matches!(key.as_str(), "saoy" | "saoybanchinh" | "bansaoy") {
+        return None;
+    }
+    let mut named = Vec::new();
+    let mut j = i + 1;
+    while j < lines.len() && named.len() <= 2 {
+        let l = lines[j];
+        if l.kind == LineKind::Blank {
+            j += 1;
+            continue;
+        }
+        if !l.is_content() {
+            return None;
+        }
+        let f = Folded::new(l.text(text));
+        if f.key.starts_with("thoi gian ky") || f.key.starts_with("ngay ky") {
+            let mut stamp = Stamp {
+                signer: None,
+                organization: None,
+                email: None,
+                time: None,
+                span: Span::new(lines[i].start, l.end),
+                source: None,
+            };
+            read_fields(&f, 0, &mut stamp, false);
+            stamp.time.as_ref()?;
+            let signer = named
+                .iter()
+                .map(|&k: &usize| lines[k].text(text).trim())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if !signer.is_empty() {
+                stamp.signer = Some(clean(&signer));
+            }
+            for line in &mut lines[i..=j] {
+                if line.is_content() {
+                    line.kind = LineKind::Stamp;
+                }
+            }
+            out.push(stamp);
+            return Some(j + 1);
+        }
+        // the copying body's name: a few words, no figures
+        let name = l.text(text).trim();
+        if name.split_whitespace().count() > 8 || name.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        named.push(j);
+        j += 1;
+    }
+    None
 }
 
 /// Whether a line whose folded key starts with `head` (its first 9 chars)
@@ -274,6 +345,25 @@ mod tests {
             let span = |r: &Regex| r.find(k).map(|m| (m.start(), m.end()));
             assert_eq!(span(fast), span(&plain), "{k:?}");
         }
+    }
+
+    #[test]
+    fn a_certified_copys_stamp_is_taken_out_of_the_header() {
+        let text = "BỘ CÔNG AN\nSố: 409 /BCA-C04\n\nSAOY\nBộ Công an\nThời gian ký: 2025-10-01T17:08:18+07:00\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n";
+        let mut lines = crate::lines::split(text);
+        let stamps = extract(text, &mut lines);
+        assert_eq!(stamps.len(), 1);
+        assert_eq!(stamps[0].signer.as_deref(), Some("Bộ Công an"));
+        assert!(stamps[0]
+            .time
+            .as_deref()
+            .is_some_and(|t| t.starts_with("2025-10-01")));
+        let kinds: Vec<bool> = lines.iter().map(|l| l.kind == LineKind::Stamp).collect();
+        assert_eq!(kinds[..7], [false, false, false, true, true, true, false]);
+        // `Sao y` in a sentence, or without a signing time, is no stamp
+        let text = "SAO Y\nNơi nhận:\n- Như trên;\n";
+        let mut lines = crate::lines::split(text);
+        assert!(extract(text, &mut lines).is_empty());
     }
 
     #[test]

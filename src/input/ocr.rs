@@ -150,7 +150,7 @@ fn parse_tsv(tsv: &str) -> Vec<(usize, Vec<Word>)> {
 
 /// Capitals that tesseract's Vietnamese model reads with the wrong mark in
 /// the fixed words of headings and titles (`GIÁM ĐÓC`, `CỤC HÓA CHÁT`).
-const CAPITALS: [(&str, &str); 16] = [
+const CAPITALS: [(&str, &str); 18] = [
     ("TÍNH", "TỈNH"),
     ("ĐÓC", "ĐỐC"),
     ("CHÁT", "CHẤT"),
@@ -167,6 +167,8 @@ const CAPITALS: [(&str, &str); 16] = [
     ("HÒ", "HỒ"),
     ("TRƯƠNG", "TRƯỞNG"),
     ("ĐIÊU", "ĐIỀU"),
+    ("TĨNH", "TỈNH"),
+    ("VẺ", "VỀ"),
 ];
 
 /// Phrases of the genre that OCR misreads, fixed in the laid-out text.
@@ -181,6 +183,73 @@ const PHRASES: [(&str, &str); 8] = [
     // a school (`TRƯỜNG`) is never a minister's title
     ("BỘ TRƯỜNG", "BỘ TRƯỞNG"),
 ];
+
+/// Words of the genre read without their tone on a circumflex or a horn
+/// (`đê nghị`, `tô chức`, `Thiêu tướng`), or with the wrong tone (`đề b/c`,
+/// `ma tủy`): fixed where they stand as whole words, never inside others.
+const WORDS: [(&str, &str); 34] = [
+    ("đê nghị", "đề nghị"),
+    ("Đê nghị", "Đề nghị"),
+    ("(đề b/c", "(để b/c"),
+    ("(đê b/c", "(để b/c"),
+    ("(đề p/h", "(để p/h"),
+    ("(đê p/h", "(để p/h"),
+    ("(đề t/h", "(để t/h"),
+    ("(đê t/h", "(để t/h"),
+    ("Tông Bí thư", "Tổng Bí thư"),
+    ("Tông cục", "Tổng cục"),
+    ("Tông Cục", "Tổng Cục"),
+    ("tông hợp", "tổng hợp"),
+    ("tô chức", "tổ chức"),
+    ("Tô chức", "Tổ chức"),
+    ("thành phô", "thành phố"),
+    ("Thành phô", "Thành phố"),
+    ("đôi với", "đối với"),
+    ("Cô phân", "Cổ phần"),
+    ("cô phân", "cổ phần"),
+    ("đâu tư", "đầu tư"),
+    ("phát triên", "phát triển"),
+    ("ma tủy", "ma túy"),
+    ("Thiêu tướng", "Thiếu tướng"),
+    ("Thiêu tá", "Thiếu tá"),
+    ("Quyêt định", "Quyết định"),
+    ("quyêt định", "quyết định"),
+    ("kiêm tra", "kiểm tra"),
+    ("Truyên thông", "Truyền thông"),
+    ("tổng thê", "tổng thể"),
+    ("ý kiên", "ý kiến"),
+    ("Kê hoạch", "Kế hoạch"),
+    ("kê hoạch", "kế hoạch"),
+    ("hướng dân", "hướng dẫn"),
+    ("bồ sung", "bổ sung"),
+];
+
+/// `t` with each of `WORDS` replaced where no letter touches it.
+fn correct_words(t: &str) -> String {
+    let mut out = t.to_owned();
+    for (bad, good) in WORDS {
+        if !out.contains(bad) {
+            continue;
+        }
+        let mut fixed = String::with_capacity(out.len());
+        let mut rest = out.as_str();
+        while let Some(k) = rest.find(bad) {
+            let before = rest[..k]
+                .chars()
+                .next_back()
+                .or_else(|| fixed.chars().next_back());
+            let after = rest[k + bad.len()..].chars().next();
+            fixed.push_str(&rest[..k]);
+            let alone = !before.is_some_and(char::is_alphanumeric)
+                && !after.is_some_and(char::is_alphanumeric);
+            fixed.push_str(if alone { good } else { bad });
+            rest = &rest[k + bad.len()..];
+        }
+        fixed.push_str(rest);
+        out = fixed;
+    }
+    out
+}
 
 /// One word as tesseract read it, with its slips fixed: the Icelandic `Ð`
 /// for `Đ`, a capital inside a lower-case word (`sỐ`), a label glued to its
@@ -524,7 +593,7 @@ fn layout_page(words: Vec<Word>) -> OcrPage {
             out = out.replace(bad, good);
         }
     }
-    page.layout = out;
+    page.layout = correct_words(&out);
     page
 }
 
@@ -1175,11 +1244,21 @@ mod tests {
 
     #[test]
     fn ocr_slips_are_fixed() {
-        use super::correct_word;
+        use super::{correct_word, correct_words};
         assert_eq!(correct_word("QÐ-BCT"), "QĐ-BCT");
         assert_eq!(correct_word("sỐ"), "số");
         assert_eq!(correct_word("ngày24"), "ngày 24");
         assert_eq!(correct_word("ĐÓC"), "ĐỐC");
+        assert_eq!(correct_word("TĨNH"), "TỈNH");
+        assert_eq!(
+            correct_words("Văn phòng Tông Bí thư; đê nghị (đê p/h); Thiêu tướng A"),
+            "Văn phòng Tổng Bí thư; đề nghị (để p/h); Thiếu tướng A"
+        );
+        // only whole words: `thành phông` is left alone
+        assert_eq!(
+            correct_words("thành phông, thành phô."),
+            "thành phông, thành phố."
+        );
         assert_eq!(correct_word("TKI"), "TKI");
         assert_eq!(correct_word("UBND-VX"), "UBND-VX");
         assert_eq!(correct_word("UBNDTỈNH"), "UBND TỈNH");
