@@ -1101,7 +1101,27 @@ fn classify_segment(text: &str, f: &Folded<'_>, seg: Segment, out: &mut Vec<Cell
         .then(|| SUBJECT.find(key))
         .flatten()
     {
-        out.push(cell(CellKind::Subject, m.end()));
+        // flattened text: `V/v … Luật DN 2014 Hà Nội, ngày 23 tháng 5 năm
+        // 2019`: the place and date end the cell
+        match glued_place_date(&text[start..end], key).filter(|_| depth <= 1) {
+            Some(place) => {
+                out.push(Cell {
+                    end: start
+                        + text[start..end]
+                            .char_indices()
+                            .nth(place)
+                            .map_or(0, |(i, _)| i),
+                    ..cell(CellKind::Subject, m.end())
+                });
+                let rest = Segment {
+                    a: a2 + place,
+                    b: b2,
+                    ..seg
+                };
+                classify_segment(text, f, rest, out, depth + 1);
+            }
+            None => out.push(cell(CellKind::Subject, m.end())),
+        }
     } else if let Some(m) = (key.starts_with("kinh") || key.starts_with("dong"))
         .then(|| RECIPIENTS.find(key))
         .flatten()
@@ -1183,6 +1203,32 @@ fn classify_segment(text: &str, f: &Folded<'_>, seg: Segment, out: &mut Vec<Cell
     } else {
         out.push(cell(other_kind(&text[start..end], key), 0));
     }
+}
+
+/// Where a place and date that flattening glued to the end of a cell start
+/// (`V/v … Luật DN 2014 Hà Nội, ngày 23 tháng 5 năm 2019`), in chars from
+/// the cell's start (`key` is the cell folded, a byte a char): the
+/// capitalised words, at most five, before `, ngày …`, which ends the
+/// cell; `None` when nothing would be left before them.
+fn glued_place_date(cell: &str, key: &str) -> Option<usize> {
+    let m = DATE.find(key)?;
+    if !key[m.end()..].trim_end_matches([' ', '.']).is_empty() {
+        return None;
+    }
+    let before: String = cell.chars().take(m.start()).collect();
+    let before = before.trim_end().strip_suffix(',')?.trim_end();
+    let words: Vec<&str> = before.split(' ').collect();
+    let place = words
+        .iter()
+        .rev()
+        .take(5)
+        .take_while(|w| w.starts_with(char::is_uppercase))
+        .count();
+    if place == 0 || place >= words.len() - 1 {
+        return None;
+    }
+    let kept = words[..words.len() - place].join(" ");
+    Some(kept.chars().count() + 1)
 }
 
 /// `… TRÊN ĐỊA BÀN TỈNH CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH` → the subject without
@@ -1638,6 +1684,29 @@ mod tests {
             let n = h.number.unwrap_or_else(|| panic!("{line}"));
             assert_eq!(n.number.as_deref(), Some(number), "{line}");
         }
+    }
+
+    #[test]
+    fn a_place_and_date_glued_to_the_subject_are_read_apart() {
+        // a web page's header flattened onto one line
+        let h = header("BỘ KẾ HOẠCH VÀ ĐẦU TƯ\nSố: 3397/BKHĐT-QLKTTW V/v hướng dẫn Điều 162 Luật DN 2014 Hà Nội, ngày 23 tháng 5 năm 2019 Kính gửi: Tổng công ty Khí\n\nNội dung.");
+        assert_eq!(
+            h.subject.as_ref().map(|s| s.text.as_str()),
+            Some("hướng dẫn Điều 162 Luật DN 2014")
+        );
+        assert_eq!(h.place.as_ref().map(|p| p.name.as_str()), Some("Hà Nội"));
+        assert_eq!(
+            h.date.as_ref().map(|d| (d.year, d.month, d.day)),
+            Some((Some(2019), Some(5), Some(23)))
+        );
+        // nothing but capitalised words before the date: no subject to cut
+        assert_eq!(
+            super::glued_place_date(
+                "V/v Hà Nội, ngày 23 tháng 5 năm 2019",
+                "v/v ha noi, ngay 23 thang 5 nam 2019"
+            ),
+            None
+        );
     }
 
     #[test]
