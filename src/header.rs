@@ -22,7 +22,7 @@ use crate::model::{
 };
 use crate::number;
 use crate::span::Span;
-use crate::text::{is_upper_line, push_line, starts_body, strip_marker};
+use crate::text::{is_upper_line, push_line, starts_body, strip_marker, KeyPrefix};
 
 /// What the header holds.
 #[derive(Debug, Default)]
@@ -897,6 +897,7 @@ fn is_addressee_line(t: &str) -> bool {
 /// Where list markers follow the `;` (`- A; - B`), only those `;` end an
 /// item: `Các Bộ, cơ quan ngang Bộ; cơ quan thuộc Chính phủ` is one.
 fn push_recipients(out: &mut Vec<Recipient>, text: &str, start: usize, end: usize) {
+    let end = body_glued_at(&text[start..end]).map_or(end, |k| start + k);
     let range = &text[start..end];
     let marked = range.trim_start().starts_with(['-', '+', '•']);
     let mut item = start;
@@ -912,6 +913,23 @@ fn push_recipients(out: &mut Vec<Recipient>, text: &str, start: usize, end: usiz
     if item < end {
         push_recipient(out, text, item, end);
     }
+}
+
+/// Where a letter's body starts inside a recipients cell that flattening
+/// glued it to (`Kính gửi: Tổng công ty Khí (PV GAS) Phúc đáp Công văn số
+/// …`): a sentence opener with a capital after a space.
+fn body_glued_at(range: &str) -> Option<usize> {
+    const OPENERS: [&str; 5] = [
+        "phuc dap ",
+        "tra loi ",
+        "thuc hien ",
+        "can cu ",
+        "tiep theo ",
+    ];
+    range.match_indices(' ').map(|(i, _)| i + 1).find(|&p| {
+        range[p..].starts_with(char::is_uppercase)
+            && KeyPrefix::<12>::new(&range[p..]).starts_with_any(&OPENERS)
+    })
 }
 
 fn push_recipient(out: &mut Vec<Recipient>, text: &str, start: usize, end: usize) {
@@ -1684,6 +1702,15 @@ mod tests {
             let n = h.number.unwrap_or_else(|| panic!("{line}"));
             assert_eq!(n.number.as_deref(), Some(number), "{line}");
         }
+    }
+
+    #[test]
+    fn a_body_glued_to_the_recipients_is_not_a_recipient() {
+        let h = header("BỘ KẾ HOẠCH VÀ ĐẦU TƯ\nSố: 3397/BKHĐT-QLKTTW V/v hướng dẫn Kính gửi: Tổng công ty Khí Việt Nam (PV GAS) Phúc đáp Công văn số 615/KVN-PC của Tổng công ty, Bộ có ý kiến như sau:\n\nNội dung.");
+        let names: Vec<&str> = h.recipients.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["Tổng công ty Khí Việt Nam (PV GAS)"]);
+        // an opener in lower case is part of a name, not a sentence
+        assert_eq!(super::body_glued_at("Ban chỉ đạo thực hiện Đề án 06"), None);
     }
 
     #[test]
