@@ -1267,14 +1267,21 @@ fn signatures(text: &str, lines: &[(usize, usize)]) -> Vec<Signature> {
             let upper = upper.trim_start_matches(|c: char| !c.is_alphanumeric());
             let prefixed = sig.authority.len() > authorities_before;
             match sig.authority.last_mut() {
-                // `TL.` alone on its line: the position is the next line
+                // `TL.` alone on its line: the position is the next line,
+                // up to a title flattening glued to it (`BỘ TRƯỞNG CHÁNH
+                // VĂN PHÒNG`), as on a one-line block
                 Some(a)
                     if !prefixed
                         && titles.is_empty()
                         && a.position.is_empty()
                         && !upper.is_empty() =>
                 {
-                    a.position = upper.to_owned();
+                    let prefix = a.prefix.clone();
+                    let (position, title, _) = split_tail(&prefix, upper, false);
+                    a.position = position.trim().trim_end_matches(',').to_owned();
+                    if let Some(title) = title {
+                        titles.push(title.to_owned());
+                    }
                 }
                 // `KT. CỤC TRƯỞNG` / `CỤC THANH TRA - KIỂM TRA THUẾ`: the
                 // position's body goes on until a title starts
@@ -1982,6 +1989,12 @@ mod tests {
                 "TL. BỘ TRƯỞNG, CHỦ NHIỆM VỤ TRƯỞNG VỤ QUAN HỆ QUỐC TẾ Lê Văn Bình",
                 vec![("TL", "BỘ TRƯỞNG, CHỦ NHIỆM")],
                 "VỤ TRƯỞNG VỤ QUAN HỆ QUỐC TẾ",
+            ),
+            // the prefix alone on its line, the rest flattened onto the next
+            (
+                "TL.\nBỘ TRƯỞNG CHÁNH VĂN PHÒNG Nguyễn Đức Tâm",
+                vec![("TL", "BỘ TRƯỞNG")],
+                "CHÁNH VĂN PHÒNG",
             ),
         ];
         for (line, chain, title) in cases {
