@@ -15,8 +15,12 @@ const COPY: [&str; 3] = ["sao y", "sao luc", "trich sao"];
 /// The Party's heading, folded: a second document.
 const PARTY: &str = "dang cong san viet nam";
 
+/// The phrases that say which document an annex goes with (`(Kèm theo …)`),
+/// folded.
+const NAMES_ITS_DOCUMENT: [&str; 2] = ["(kem theo", "(ban hanh kem theo"];
+
 /// Prefixes that open an annex whatever the case, folded.
-const ANNEX: [&str; 3] = ["phu luc ", "(kem theo", "(ban hanh kem theo"];
+const ANNEX: [&str; 3] = ["phu luc ", NAMES_ITS_DOCUMENT[0], NAMES_ITS_DOCUMENT[1]];
 
 /// Prefixes of annex titles (in capitals), folded.
 const ANNEX_TITLE: [&str; 9] = [
@@ -80,7 +84,7 @@ pub(crate) fn names_its_document(line: &str) -> bool {
     let Some(k) = line.find('(') else {
         return false;
     };
-    KeyPrefix::<20>::new(&line[k..]).starts_with_any(&["(kem theo", "(ban hanh kem theo"])
+    KeyPrefix::<20>::new(&line[k..]).starts_with_any(&NAMES_ITS_DOCUMENT)
 }
 
 /// The Quốc hiệu, folded.

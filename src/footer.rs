@@ -638,6 +638,14 @@ impl Walk {
     /// past recognition: `Oe aK <s7 TẠI THÀNH PHO HO CHÍ MINH`), or past a
     /// signature when they are in capitals (`KẾ HOẠCH` / `THỰC HIỆN …`).
     fn annex_title_follows(&self, text: &str, lines: &[Line], content: &[usize], i: usize) -> bool {
+        // the look-ahead first: the page boundary is looked for back to the
+        // `Lưu` line, which a long footer would do for each of its lines
+        let at = content.partition_point(|&j| j < i);
+        let Some(k) = content[at..].iter().take(5).position(|&j| {
+            crate::attachments::names_its_document(strip_emphasis(lines[j].text(text)))
+        }) else {
+            return false;
+        };
         let page_turned = self
             .archive_line
             .is_some_and(|a| lines[a..i].iter().any(|l| l.kind == LineKind::Noise));
@@ -645,12 +653,6 @@ impl Walk {
         if !page_turned && !signed {
             return false;
         }
-        let at = content.partition_point(|&j| j < i);
-        let Some(k) = content[at..].iter().take(5).position(|&j| {
-            crate::attachments::names_its_document(strip_emphasis(lines[j].text(text)))
-        }) else {
-            return false;
-        };
         // on the same page, only a title in capitals (`KẾ HOẠCH` / `THỰC
         // HIỆN CHỈ THỊ SỐ 14-CT/TW …`): a signer's name is not
         page_turned
@@ -683,7 +685,7 @@ impl Walk {
         {
             return false;
         }
-        let bare_at = |j: usize| strip_signed_mark(strip_emphasis(lines[j].text(text)));
+        let bare_at = |j: usize| bare_text(text, lines[j]);
         let next = content.partition_point(|&j| j <= i);
         // a title's second line (`KT. CỤC TRƯỞNG` / `CỤC THANH TRA - KIỂM
         // TRA THUẾ`) continues the signature
@@ -835,7 +837,7 @@ const SIGNOFF_TAIL: usize = 24;
 /// date) is a role, which is its title, or when a sign-off date or a form
 /// label (`Điện thoại: …`) stands right above it; then it has no title.
 fn signoff_signatures(text: &str, lines: &[Line], tail: &[usize]) -> Vec<Signature> {
-    let bare = |i: usize| strip_signed_mark(strip_emphasis(lines[i].text(text)));
+    let bare = |i: usize| bare_text(text, lines[i]);
     let mut out = Vec::new();
     let mut used_title: Option<usize> = None;
     for (k, &i) in tail.iter().enumerate() {
@@ -947,7 +949,7 @@ pub(crate) fn closing_signature(text: &str, lines: &[Line], within: Span) -> Opt
             lines[i].is_content() && lines[i].start >= within.start && lines[i].end <= within.end
         })
         .collect();
-    let bare = |i: usize| strip_signed_mark(strip_emphasis(lines[i].text(text)));
+    let bare = |i: usize| bare_text(text, lines[i]);
     let tail = inside
         .iter()
         .rev()
@@ -1007,6 +1009,12 @@ fn dated_above(
 static SIGNED_MARK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s*[-–—]?\s*[(\[]?\s*đã\s+ký\s*[)\]]?\s*\.?\s*$").expect("valid regex")
 });
+
+/// A line's text without emphasis and without a published copy's `Đã ký`
+/// mark after the name.
+fn bare_text(text: &str, line: Line) -> &str {
+    strip_signed_mark(strip_emphasis(line.text(text)))
+}
 
 /// `Trần Văn Truyền – Đã ký`: the mark a published copy puts where the
 /// signature was, after the name on its line, is left out (a line that is

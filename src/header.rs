@@ -856,14 +856,14 @@ fn place_before(f: &Folded<'_>, date_at: usize) -> Option<(usize, usize)> {
     Some((s, e))
 }
 
-/// The words that open a letter's body after `Kính gửi` (folded):
-/// `Phúc đáp Công văn số …`, `Thực hiện …`, `Trong thời gian qua …`.
+/// The words that open a letter's first sentence and never a name
+/// (folded): `Phúc đáp Công văn số …`, `Thực hiện …`.
+const SENTENCE_OPENERS: [&str; 4] = ["phuc dap", "tra loi", "thuc hien", "tiep theo"];
+
+/// The words that open a letter's body after `Kính gửi` (folded), besides
+/// [`SENTENCE_OPENERS`]: `Trong thời gian qua …`, `Theo …`.
 const BODY_OPENERS: &[&str] = &[
-    "phuc dap",
-    "tra loi",
-    "thuc hien",
     "trong thoi gian",
-    "tiep theo",
     "theo ",
     "ngay ",
     "vua qua",
@@ -887,7 +887,10 @@ fn is_addressee_line(t: &str) -> bool {
     t.chars().next().is_some_and(char::is_uppercase)
         && t.split_whitespace().count() <= MAX_ADDRESSEE_WORDS
         && !starts_body(&key)
-        && !BODY_OPENERS.iter().any(|o| key.starts_with(o))
+        && !SENTENCE_OPENERS
+            .iter()
+            .chain(BODY_OPENERS)
+            .any(|o| key.starts_with(o))
 }
 
 /// The recipients in `text[start..end]`: items end at `;`, whether each
@@ -919,16 +922,15 @@ fn push_recipients(out: &mut Vec<Recipient>, text: &str, start: usize, end: usiz
 /// glued it to (`Kính gửi: Tổng công ty Khí (PV GAS) Phúc đáp Công văn số
 /// …`): a sentence opener with a capital after a space.
 fn body_glued_at(range: &str) -> Option<usize> {
-    const OPENERS: [&str; 5] = [
-        "phuc dap ",
-        "tra loi ",
-        "thuc hien ",
-        "can cu ",
-        "tiep theo ",
-    ];
+    // a whole word: the opener, then a space
+    let opens = |key: &KeyPrefix<12>| {
+        SENTENCE_OPENERS
+            .iter()
+            .chain(&["can cu"])
+            .any(|o| key.starts_with(o) && key.as_bytes().get(o.len()) == Some(&b' '))
+    };
     range.match_indices(' ').map(|(i, _)| i + 1).find(|&p| {
-        range[p..].starts_with(char::is_uppercase)
-            && KeyPrefix::<12>::new(&range[p..]).starts_with_any(&OPENERS)
+        range[p..].starts_with(char::is_uppercase) && opens(&KeyPrefix::<12>::new(&range[p..]))
     })
 }
 
@@ -1233,8 +1235,12 @@ fn glued_place_date(cell: &str, key: &str) -> Option<usize> {
     if !key[m.end()..].trim_end_matches([' ', '.']).is_empty() {
         return None;
     }
-    let before: String = cell.chars().take(m.start()).collect();
-    let before = before.trim_end().strip_suffix(',')?.trim_end();
+    // `key` holds a byte a char: the date starts at that char of `cell`
+    let date = cell
+        .char_indices()
+        .nth(m.start())
+        .map_or(cell.len(), |(b, _)| b);
+    let before = cell[..date].trim_end().strip_suffix(',')?.trim_end();
     let words: Vec<&str> = before.split(' ').collect();
     let place = words
         .iter()
@@ -1245,8 +1251,13 @@ fn glued_place_date(cell: &str, key: &str) -> Option<usize> {
     if place == 0 || place >= words.len() - 1 {
         return None;
     }
-    let kept = words[..words.len() - place].join(" ");
-    Some(kept.chars().count() + 1)
+    // where the first word of the place starts: after the words kept and
+    // the space after each
+    let kept: usize = words[..words.len() - place]
+        .iter()
+        .map(|w| w.chars().count() + 1)
+        .sum();
+    Some(kept)
 }
 
 /// `… TRÊN ĐỊA BÀN TỈNH CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH` → the subject without

@@ -76,7 +76,7 @@ pub(crate) fn split(text: &str) -> Vec<Line> {
     // one line per line end, and the last: the vector is the right size
     // from the start (growing by doubling held up to twice the lines, and
     // both copies at once as it grew); only table cells add more
-    let breaks = text.bytes().filter(|&b| b == b'\n').count();
+    let breaks = memchr::memchr_iter(b'\n', text.as_bytes()).count();
     let mut lines = Vec::with_capacity(breaks + 1);
     let mut key = String::new();
     let mut pos = 0;

@@ -483,7 +483,7 @@ pub(crate) fn pinpoint_text() -> impl Strategy<Value = String> {
     prop_oneof![plain, shaped]
 }
 
-/// Texts of 0 to 39 [`NUMBER_PIECES`].
-pub(crate) fn number_text() -> impl Strategy<Value = String> {
+/// Texts of 0 to 39 [`NUMBER_PIECES`], for the byte test of where a number may start.
+pub(crate) fn digit_text() -> impl Strategy<Value = String> {
     joined(NUMBER_PIECES, 0..=39)
 }
