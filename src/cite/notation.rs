@@ -78,13 +78,18 @@ fn split_groups(s: &str, allow_slash: bool) -> (Vec<&str>, Vec<char>, usize) {
             .char_indices()
             .find(|(_, c)| !(c.is_alphanumeric() || *c == '&'))
             .map_or(rest.len(), |(i, _)| i);
-        let g = &rest[..glen];
+        // `BYT-MTngày`: the next word, glued on by extraction, ends the notation
+        let glued = without_glued_word(&rest[..glen]).filter(|c| valid_group(c, groups.is_empty()));
+        let g = glued.unwrap_or(&rest[..glen]);
         if !valid_group(g, groups.is_empty()) {
             break;
         }
         seps.extend(pending.take());
         groups.push(g);
-        end = rest_start + glen;
+        end = rest_start + g.len();
+        if glued.is_some() {
+            break;
+        }
         // Separator: spaces, '-', spaces/newline.
         let after = &rest[glen..];
         let before_ws = after.len() - after.trim_start_matches([' ', '\t']).len();
@@ -115,6 +120,20 @@ fn split_groups(s: &str, allow_slash: bool) -> (Vec<&str>, Vec<char>, usize) {
         pending = Some(sep);
     }
     (groups, seps, end)
+}
+
+/// Words that follow a notation in running text (`số 6670/BYT-MT ngày …`,
+/// `… của Bộ Y tế`) and that text extraction glues onto its last group when it
+/// loses the space.
+const GLUED_AFTER_NOTATION: [&str; 4] = ["ngày", "của", "về", "và"];
+
+/// A group with one of [`GLUED_AFTER_NOTATION`] glued onto its end, without
+/// it (`MTngày` → `MT`); `None` when no such word ends it.
+fn without_glued_word(group: &str) -> Option<&str> {
+    GLUED_AFTER_NOTATION
+        .iter()
+        .find_map(|w| group.strip_suffix(w))
+        .filter(|code| !code.is_empty())
 }
 
 /// `TTR-NV.IV`, `CGC.BT`, `QĐ_BKHCN` (`after` starts where a group ended):

@@ -695,3 +695,18 @@ fn notations_with_decimals_dots_and_underscores() {
         ]
     );
 }
+
+/// Extraction that lost the space after a notation glues the next word onto
+/// its last group (`6670/BYT-MTngày`): the word is not part of the symbol.
+/// A group that only ends like such a word keeps it when it is a code
+/// (`VỀ` is no small word).
+#[test]
+fn a_word_glued_after_a_notation_ends_it() {
+    let text = "Công văn số 6670/BYT-MTngày 16/8/2021; Công văn số 12/UBNDcủa tỉnh; \
+                Công văn số 14/STC-NSvà Công văn số 15/SXD-QLN ngày 3/5/2021.";
+    let ids: Vec<String> = super::extract(text, None)
+        .into_iter()
+        .filter_map(|c| c.id)
+        .collect();
+    assert_eq!(ids, ["6670/BYT-MT", "12/UBND", "14/STC-NS", "15/SXD-QLN"]);
+}
