@@ -311,7 +311,7 @@ mod tests {
             (C::BlankYear, letter("05 tháng 02 năm     ")),
             (C::UnreadableDay, letter("J_ tháng 02 năm 2024")),
             (C::UnreadableMonth, letter("05 tháng J_ năm 2024")),
-            (C::UnreadableYear, letter("05 tháng 02 năm 20244")),
+            (C::UnreadableYear, letter("05 tháng 02 năm 202444")),
             (C::InvalidDate, letter("05 tháng 13 năm 2024")),
             (C::DateFromStamp, stamped.to_owned()),
             (C::MissingSubject, String::new()),

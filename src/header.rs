@@ -562,9 +562,17 @@ impl State {
             CellKind::Subject => {
                 self.anchor(c.start);
                 if self.h.subject.is_none() {
+                    // `V/V … TRONG TÌNH HÌNH MỚI ỦY BAN NHÂN DÂN TỈNH KON TUM`:
+                    // flattened capitals may carry the authority line
+                    let whole = &text[c.value..c.end];
+                    let value = if is_upper_line(whole) {
+                        strip_authority(whole).trim_end()
+                    } else {
+                        whole
+                    };
                     self.h.subject = Some(Subject {
-                        text: text[c.value..c.end].to_owned(),
-                        span,
+                        text: value.to_owned(),
+                        span: Span::new(span.start, span.end - (whole.len() - value.len())),
                     });
                     self.h.subject_is_vv = true;
                     self.subject_lines = 0;
@@ -642,7 +650,11 @@ impl State {
         ];
         for (name, s, e) in parts {
             let value = f.slice(s, e);
-            match date_part(value) {
+            let part = match name {
+                "year" => year_with_footnote(value).map_or_else(|| date_part(value), Part::Value),
+                _ => date_part(value),
+            };
+            match part {
                 Part::Value(v) => match name {
                     "day" if (1..=31).contains(&v) => date.day = Some(v),
                     "month" if (1..=12).contains(&v) => date.month = Some(v),
@@ -804,6 +816,17 @@ fn date_part(s: &str) -> Part {
         return ocr.parse().map_or(Part::Unreadable, Part::Value);
     }
     Part::Unreadable
+}
+
+/// A year with a footnote's number glued on (`năm 20264` in an official
+/// gazette's text, footnote 4): five digits whose first four are a year of
+/// the 1900s or 2000s; that year.
+fn year_with_footnote(s: &str) -> Option<u32> {
+    let t = s.trim();
+    let plausible = t.len() == 5
+        && t.bytes().all(|b| b.is_ascii_digit())
+        && (t.starts_with("19") || t.starts_with("20"));
+    plausible.then(|| t[..4].parse().ok()).flatten()
 }
 
 /// The digit OCR mistakes a letter for (`l`, `I`, `|` → 1; `O`, `o` → 0).
@@ -1192,11 +1215,21 @@ fn classify_segment(text: &str, f: &Folded<'_>, seg: Segment, out: &mut Vec<Cell
             kind: CellKind::Number,
             value: start,
         });
-    } else if let Some(m) = find_date(key).and_then(|c| c.get(0)) {
+    } else if let Some(m) = find_date(key).and_then(|c| c.get(0)).filter(|m| {
+        preceded_like_place(&text[start..base + f.byte(a2 + m.start())])
+            && !continues_a_sentence(&text[base + f.byte(a2 + m.end())..end])
+    }) {
         // flattened text: `Hà Nội, ngày 08 tháng 6 năm 2022 THÔNG TƯ BAN HÀNH …`
         let rest = key[m.end()..].trim_start_matches([' ', ',', '.']);
-        if depth <= 1 && rest.len() > 3 && is_upper_line(&text[base + f.byte(b2 - rest.len())..end])
-        {
+        let rest_text = &text[base + f.byte(b2 - rest.len())..end];
+        // the title and subject in capitals, maybe with the body's first
+        // sentence glued on after them (`… CẢ NƯỚC Ngày 24 tháng 6 …`)
+        let title_chars = if is_upper_line(rest_text) {
+            Some(rest.len())
+        } else {
+            title_run_chars(rest_text)
+        };
+        if let Some(chars) = title_chars.filter(|_| depth <= 1 && rest.len() > 3) {
             out.push(Cell {
                 start,
                 end: base + f.byte(a2 + m.end()),
@@ -1205,7 +1238,7 @@ fn classify_segment(text: &str, f: &Folded<'_>, seg: Segment, out: &mut Vec<Cell
             });
             let rest_seg = Segment {
                 a: b2 - rest.len(),
-                b: b2,
+                b: b2 - rest.len() + chars,
                 ..seg
             };
             classify_segment(text, f, rest_seg, out, depth + 1);
@@ -1223,6 +1256,59 @@ fn classify_segment(text: &str, f: &Folded<'_>, seg: Segment, out: &mut Vec<Cell
     } else {
         out.push(cell(other_kind(&text[start..end], key), 0));
     }
+}
+
+/// A title and subject in capitals that a sentence of the body follows on
+/// the same flattened line (`CHỈ THỊ VỀ CÔNG TÁC … TRONG CẢ NƯỚC Ngày 24
+/// tháng 6 năm 1977 Hội đồng …`): the chars of the run of words without a
+/// small letter, when a type's title opens it, at least two words follow
+/// the title, and the word after the run starts with a capital.
+fn title_run_chars(s: &str) -> Option<usize> {
+    let mut run_len = 0;
+    for word in s.split_inclusive(' ') {
+        if word.chars().any(char::is_lowercase) {
+            let run = s[..run_len].trim_end();
+            // the folded title holds a byte a char
+            let (_, title_chars) = title_prefix(run)?;
+            let sentence = word.starts_with(char::is_uppercase);
+            let subject_words = run.chars().skip(title_chars).collect::<String>();
+            return (sentence
+                && subject_words.split_whitespace().count() >= 2
+                && is_upper_line(run))
+            .then(|| run.chars().count());
+        }
+        run_len += word.len();
+    }
+    None
+}
+
+/// Whether what stands before a date on its cell can be the place of issue
+/// (`Hà Nội, ngày …`, `TP. Hồ Chí Minh ngày …`), a label (`Chứng nhận lần
+/// đầu: ngày …`) or nothing: a date after a small word (`trước ngày …`) or
+/// a notation (`công văn số 8014/VPCP-KGVX ngày …`) is inside a sentence.
+fn preceded_like_place(before: &str) -> bool {
+    let before = before.trim_end();
+    before.is_empty()
+        || before.ends_with([',', ':'])
+        || before
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+}
+
+/// Whether the words after a date go on with a sentence (`ngày 28 tháng 10
+/// năm 2015 của Chính phủ`, `… năm 1945 từ trần:`): a cited document's date
+/// or a date inside running text or a table, wrapped onto a line of its own,
+/// never the place and date of issue, which ends its line or is followed by
+/// the title in capitals. The first word after the date starts with a small
+/// letter and has two letters at least.
+fn continues_a_sentence(after: &str) -> bool {
+    let word = after
+        .trim_start_matches([' ', ','])
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    word.chars().count() >= 2 && word.starts_with(char::is_lowercase)
 }
 
 /// Where a place and date that flattening glued to the end of a cell start
@@ -1270,9 +1356,25 @@ fn strip_authority(s: &str) -> &str {
     static TAIL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r" (?:chinh phu|quoc hoi|uy ban thuong vu quoc hoi|hoi dong tham phan toa an nhan dan toi cao)$").expect("valid regex")
     });
+    static LOCAL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r" (?:uy ban nhan dan|hoi dong nhan dan) (?:tinh|thanh pho|huyen|quan|thi xa|thi tran|xa|phuong)(?: [a-z]+){0,4}$").expect("valid regex")
+    });
     let f = Folded::new(s);
     let key = f.key.trim_end();
-    let cut = HEAD.find(key).or_else(|| TAIL.find(key)).map(|m| m.start());
+    // `… CỦA BỘ TRƯỞNG BỘ TÀI CHÍNH QUY ĐỊNH …` names an official inside the
+    // subject: an authority line is not a complement
+    let complement = |at: usize| {
+        ["cua", "cho", "voi", "giao", "va"].iter().any(|w| {
+            key[..at].ends_with(w)
+                && key[..at].len() - w.len() == key[..at].rfind(' ').map_or(0, |p| p + 1)
+        })
+    };
+    let cut = HEAD
+        .find_iter(key)
+        .chain(TAIL.find(key))
+        .chain(LOCAL.find(key))
+        .find(|m| !complement(m.start()))
+        .map(|m| m.start());
     match cut {
         Some(k) if k > 0 => f.slice(0, k),
         _ => s,
@@ -1834,6 +1936,63 @@ mod tests {
         assert_eq!(
             split_one_line("TỔNG CỤC THUẾ CỤC THUẾ TP HÀ NỘI"),
             Some(("TỔNG CỤC THUẾ".to_owned(), "CỤC THUẾ TP HÀ NỘI".to_owned()))
+        );
+    }
+
+    #[test]
+    fn a_date_that_goes_on_with_a_sentence_is_not_the_date_of_issue() {
+        use super::{continues_a_sentence, preceded_like_place};
+        assert!(continues_a_sentence(" của Chính phủ."));
+        assert!(continues_a_sentence(" từ trần:"));
+        assert!(!continues_a_sentence(""));
+        assert!(!continues_a_sentence(" QUYẾT ĐỊNH VỀ VIỆC"));
+        assert!(!continues_a_sentence(" ."));
+        assert!(preceded_like_place(""));
+        assert!(preceded_like_place("Hà Nội,"));
+        assert!(preceded_like_place("TP. Hồ Chí Minh "));
+        assert!(preceded_like_place("Chứng nhận lần đầu:"));
+        assert!(!preceded_like_place("cách mạng trước "));
+        assert!(!preceded_like_place("Tại công văn số 8014/VPCP-KGVX "));
+    }
+
+    #[test]
+    fn a_title_run_ends_where_a_sentence_begins() {
+        use super::title_run_chars;
+        let s = "CHỈ THỊ VỀ CÔNG TÁC ĐO ĐẠC Ngày 24 tháng 6";
+        assert_eq!(
+            title_run_chars(s),
+            Some("CHỈ THỊ VỀ CÔNG TÁC ĐO ĐẠC".chars().count())
+        );
+        // no type's title opens it, or nothing but the title before the sentence
+        assert_eq!(title_run_chars("VỀ CÔNG TÁC ĐO ĐẠC Ngày 24 tháng 6"), None);
+        assert_eq!(title_run_chars("CHỈ THỊ Ngày 24 tháng 6"), None);
+        // small words after the capitals do not start a sentence
+        assert_eq!(title_run_chars("CHỈ THỊ VỀ CÔNG TÁC đo đạc"), None);
+    }
+
+    #[test]
+    fn a_footnote_glued_to_the_year_is_dropped() {
+        use super::year_with_footnote;
+        assert_eq!(year_with_footnote("20264"), Some(2026));
+        assert_eq!(year_with_footnote(" 19983 "), Some(1998));
+        assert_eq!(year_with_footnote("2026"), None);
+        assert_eq!(year_with_footnote("30264"), None);
+        assert_eq!(year_with_footnote("202645"), None);
+    }
+
+    #[test]
+    fn an_authority_line_is_cut_off_the_end_of_a_subject_only() {
+        use super::strip_authority;
+        assert_eq!(
+            strip_authority("VỀ VIỆC PHÊ DUYỆT KẾ HOẠCH NĂM 2022 ỦY BAN NHÂN DÂN TỈNH TÂY NINH"),
+            "VỀ VIỆC PHÊ DUYỆT KẾ HOẠCH NĂM 2022"
+        );
+        let cited =
+            "SỬA ĐỔI THÔNG TƯ SỐ 38/2018/TT-BTC CỦA BỘ TRƯỞNG BỘ TÀI CHÍNH QUY ĐỊNH VỀ XUẤT XỨ";
+        assert_eq!(strip_authority(cited), cited);
+        assert_eq!(
+            strip_authority("BAN HÀNH QUY CHẾ LÀM VIỆC CỦA ỦY BAN NHÂN DÂN TỈNH"),
+            "BAN HÀNH QUY CHẾ LÀM VIỆC CỦA ỦY BAN NHÂN DÂN TỈNH"
         );
     }
 }

@@ -9,6 +9,7 @@
 //! | 2. flattened two-column layout | `quirk-flat-*` |
 //! | 3. digital-signature stamps | `quirk-stamp-*` |
 //! | 4. OCR damage | `quirk-ocr-*` |
+//! | 5. dates read in their context | `quirk-date-*` |
 //! | 6. several documents in one file | `quirk-multi-*` |
 //! | 7. forms signed off in their cells | `quirk-form-*` |
 
@@ -1406,4 +1407,66 @@ fn multi_annex_signed_again() {
     assert!(doc.signatures[0].span.end < annex_at);
     assert!(doc.signatures[1].span.start > annex_at);
     assert_eq!(doc.distribution.as_ref().map(|d| d.items.len()), Some(2));
+}
+
+/// A web page flattened the number, the place and date, the title, its
+/// trích yếu in capitals and the body's first sentence onto one line: the
+/// title and subject end where the sentence begins.
+#[test]
+fn flat_title_and_body_on_one_line() {
+    let (_, doc) = load("quirk-flat-title-body-one-line.txt");
+    assert_eq!(doc.doc_type.as_ref().map(|t| t.code.as_str()), Some("CT"));
+    assert_eq!(
+        doc.subject.as_ref().map(|s| s.text.as_str()),
+        Some("VỀ TĂNG CƯỜNG CÔNG TÁC PHÒNG CHÁY, CHỮA CHÁY RỪNG TRÊN ĐỊA BÀN TỈNH")
+    );
+    let date = doc.date.as_ref().expect("a date");
+    assert_eq!(
+        (date.year, date.month, date.day),
+        (Some(2019), Some(3), Some(14))
+    );
+}
+
+/// The authority line (`ỦY BAN NHÂN DÂN TỈNH …`) flattened onto the end of
+/// a `V/V` subject in capitals is cut off; `CỦA BỘ TRƯỞNG BỘ NỘI VỤ` inside
+/// the subject names an official and stays.
+#[test]
+fn flat_authority_after_subject() {
+    let (text, doc) = load("quirk-flat-authority-after-subject.txt");
+    let subject = doc.subject.as_ref().expect("a subject");
+    assert_eq!(
+        subject.text,
+        "PHÊ DUYỆT ĐỀ ÁN VỊ TRÍ VIỆC LÀM THEO HƯỚNG DẪN TẠI THÔNG TƯ SỐ \
+         12/2022/TT-BNV CỦA BỘ TRƯỞNG BỘ NỘI VỤ NĂM 2021"
+    );
+    assert!(text[subject.span.start..subject.span.end].ends_with("NĂM 2021"));
+}
+
+/// Dates that belong to something else: a cited decree's date wrapped onto
+/// the subject's second line, a date after `trước ngày` in the body's first
+/// paragraph, are not the date of issue, and that paragraph stays in the
+/// body; a footnote's number glued to the year (`năm 20213`) is not part of
+/// it; `ngày` glued to a cited notation (`6671/BYT-MTngày`) is not part of
+/// its symbol.
+#[test]
+fn dates_cited_in_context() {
+    let (_, doc) = load("quirk-date-cited-in-context.txt");
+    let date = doc.date.as_ref().expect("a date");
+    assert_eq!(
+        (date.year, date.month, date.day),
+        (Some(2021), Some(8), Some(12))
+    );
+    assert_eq!(
+        doc.subject.as_ref().map(|s| s.text.as_str()),
+        Some("thực hiện Nghị định số 15/2021/NĐ-CP ngày 03 tháng 3 năm 2021 của Chính phủ")
+    );
+    assert!(
+        body_texts(&doc)
+            .first()
+            .is_some_and(|t| t.starts_with("Tại Công văn số 6671/BYT-MTngày")),
+        "{:?}",
+        body_texts(&doc)
+    );
+    let ids: Vec<_> = doc.citations.iter().map(|c| c.id.as_deref()).collect();
+    assert!(ids.contains(&Some("6671/BYT-MT")), "{ids:?}");
 }
