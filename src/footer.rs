@@ -1637,16 +1637,25 @@ fn last_item(items: &mut [DistributionItem], level: u8) -> Option<&mut Distribut
 }
 
 /// Splits `- A; - B; - Lưu: VT.` into its items (byte ranges in `raw`).
+/// An item's purpose in brackets, printed beside it in its own column,
+/// ends it too once flattened (`- Bộ Y tế; (để phối hợp) - Viện …`).
 fn split_items(raw: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = raw.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b';' {
+        let ends_item = match bytes[i] {
+            b';' => true,
+            b')' => ends_purpose_note(&raw[start..i]),
+            _ => false,
+        };
+        if ends_item {
             let rest = &raw[i + 1..];
             let trimmed = rest.trim_start();
-            if trimmed.starts_with(['-', '+', '•']) {
+            let marked = trimmed.starts_with(['-', '+', '•']);
+            // `) - B`: a dash spaced on its left, not `(LĐ)-TB`
+            if marked && (bytes[i] == b';' || trimmed.len() < rest.len()) {
                 out.push((start, i + 1));
                 start = i + 1 + (rest.len() - trimmed.len());
             }
@@ -1655,6 +1664,31 @@ fn split_items(raw: &str) -> Vec<(usize, usize)> {
     }
     out.push((start, raw.len()));
     out
+}
+
+/// How the note beside a distribution item that says what its copy is for
+/// begins (`để báo cáo`, `báo cáo`, `b/c`, `thực hiện`), folded.
+const PURPOSE_NOTES: [&str; 10] = [
+    "de ",
+    "b/c",
+    "t/h",
+    "p/h",
+    "bao cao",
+    "thuc hien",
+    "phoi hop",
+    "chi dao",
+    "biet",
+    "theo doi",
+];
+
+/// Whether `item` ends in an open bracket whose note says what the copy is
+/// for (`(để báo cáo)`, `(để p/h)`, `(b/c)`): where the `)` is, the item is
+/// done.
+fn ends_purpose_note(item: &str) -> bool {
+    item.rfind('(').is_some_and(|open| {
+        let note = fold(item[open + 1..].trim_start());
+        PURPOSE_NOTES.iter().any(|p| note.starts_with(p))
+    })
 }
 
 static COPIES: LazyLock<Regex> = LazyLock::new(|| {

@@ -1470,3 +1470,22 @@ fn dates_cited_in_context() {
     let ids: Vec<_> = doc.citations.iter().map(|c| c.id.as_deref()).collect();
     assert!(ids.contains(&Some("6671/BYT-MT")), "{ids:?}");
 }
+
+/// A distribution list flattened into a table cell, each item's purpose
+/// (`(thực hiện)`, `(để báo cáo)`) printed beside it: the note ends the item
+/// as its `;` would, and a spaced dash inside a name after brackets that are
+/// no such note does not.
+#[test]
+fn flat_distribution_purpose_notes() {
+    let (_, doc) = load("quirk-flat-distribution-purpose-notes.txt");
+    assert_eq!(
+        distribution(&doc),
+        [
+            "Như Điều 2; (thực hiện)",
+            "Bộ Nông nghiệp và PTNT; (để báo cáo)",
+            "TT Tỉnh ủy; TT HĐND tỉnh",
+            "Văn phòng Điều phối NTM Trung ương",
+            "Sở Lao động (Phòng LĐ) - Thương binh",
+        ]
+    );
+}
