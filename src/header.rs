@@ -477,10 +477,29 @@ impl State {
                     && words <= 20
                     && is_addressee_line(t);
                 if let Some(last) = self.h.recipients.last_mut() {
-                    let open = !text[last.span.start..last.span.end]
-                        .trim_end()
-                        .ends_with([';', '.']);
-                    if (cont || closes_item) && open {
+                    let printed = &text[last.span.start..last.span.end];
+                    // the item's span leaves out the `;` or `.` that closes it
+                    let stop = text[last.span.end..]
+                        .trim_start_matches([' ', '\t'])
+                        .chars()
+                        .next()
+                        .filter(|c| matches!(c, ';' | '.'));
+                    let open = stop.is_none();
+                    // `các Bộ: Công an, Ngoại giao. Y tế, Quốc phòng.` /
+                    // `Giao thông vận tải, Văn hóa, …`: OCR reads the commas
+                    // of a named list as full stops, its end among them
+                    let named_list = stop == Some('.')
+                        && printed
+                            .split_once(':')
+                            .is_some_and(|(_, names)| names.contains(','))
+                        && t.contains(',')
+                        && words <= 20
+                        && is_addressee_line(t);
+                    if ((cont || closes_item) && open) || named_list {
+                        if let Some(stop) = stop {
+                            // the stop the item's cleaning dropped is inside it now
+                            last.name.push(stop);
+                        }
                         push_line(&mut last.name, t);
                         clean_in_place(&mut last.name);
                         last.span.end = line.end;

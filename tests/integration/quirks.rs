@@ -1489,3 +1489,26 @@ fn flat_distribution_purpose_notes() {
         ]
     );
 }
+
+/// OCR read the commas of a `Kính gửi các Bộ: …` list as full stops, the
+/// list's end among them: the lines of names below still belong to it, and
+/// the body starts after them.
+#[test]
+fn ocr_recipients_named_list() {
+    let (_, doc) = load("quirk-ocr-recipients-named-list.txt");
+    let names: Vec<&str> = doc.recipients.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "các Bộ: Ngoại giao, Công an. Y tế, Tài chính. Giao thông vận tải, \
+          Lao động - Thương binh và Xã hội. Thông tin và Truyền thông"
+        ]
+    );
+    assert!(
+        body_texts(&doc)
+            .first()
+            .is_some_and(|t| t.starts_with("Xét báo cáo")),
+        "{:?}",
+        body_texts(&doc)
+    );
+}
