@@ -158,17 +158,25 @@ fn copy_stamp_at(text: &str, lines: &mut [Line], i: usize, out: &mut Vec<Stamp>)
 
 /// Whether `t` (trimmed) is a certified copy's label (nhãn sao y: `SAO Y`,
 /// `SAO Y BẢN CHÍNH`, `BẢN SAO Y`): at most 24 chars whose folded letters
-/// spell one of them. Every short line comes here, so it is folded on the
-/// stack (folding it into a `String` was 2% of a batch's instructions).
+/// spell one of them. Every content line comes here, so its chars are folded
+/// one at a time on the stack and most lines are ruled out by their first
+/// letter (folding each short line into a `String` was 2% of a batch's
+/// instructions).
 fn is_copy_label(t: &str) -> bool {
-    let mut buf = [0u8; 25];
-    let key = fold_head(t, &mut buf);
-    if key.len() > 24 {
-        return false;
-    }
     let mut letters = [0u8; 12];
     let mut n = 0;
-    for &b in key.iter().filter(|b| b.is_ascii_alphabetic()) {
+    for (k, c) in t.chars().enumerate() {
+        if k == 24 {
+            return false;
+        }
+        let b = fold_char(c);
+        if !b.is_ascii_alphabetic() {
+            continue;
+        }
+        // Each label's first letter is `s` or `b`: most lines stop here.
+        if n == 0 && !matches!(b, b's' | b'b') {
+            return false;
+        }
         let Some(slot) = letters.get_mut(n) else {
             return false;
         };
