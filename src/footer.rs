@@ -1638,7 +1638,8 @@ fn last_item(items: &mut [DistributionItem], level: u8) -> Option<&mut Distribut
 
 /// Splits `- A; - B; - Lưu: VT.` into its items (byte ranges in `raw`).
 /// An item's purpose in brackets, printed beside it in its own column,
-/// ends it too once flattened (`- Bộ Y tế; (để phối hợp) - Viện …`).
+/// ends it too once flattened (`- Bộ Y tế; (để phối hợp) - Viện …`), and so
+/// does a full stop before a spaced dash (`- các Vụ: TH, KGVX. - Lưu: VT.`).
 fn split_items(raw: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -1648,6 +1649,8 @@ fn split_items(raw: &str) -> Vec<(usize, usize)> {
         let ends_item = match bytes[i] {
             b';' => true,
             b')' => ends_purpose_note(&raw[start..i]),
+            // `…, các Vụ: TH, KGVX. - Lưu: VT`: the last item's stop
+            b'.' => raw[i + 1..].trim_start().starts_with("- "),
             _ => false,
         };
         if ends_item {

@@ -1474,10 +1474,15 @@ fn dates_cited_in_context() {
 /// A distribution list flattened into a table cell, each item's purpose
 /// (`(thực hiện)`, `(để báo cáo)`) printed beside it: the note ends the item
 /// as its `;` would, and a spaced dash inside a name after brackets that are
-/// no such note does not.
+/// no such note does not; the last item's full stop before `- Lưu` ends it.
 #[test]
 fn flat_distribution_purpose_notes() {
     let (_, doc) = load("quirk-flat-distribution-purpose-notes.txt");
+    let archive = doc.distribution.as_ref().and_then(|d| d.archive.as_ref());
+    assert_eq!(
+        archive.map(|a| a.units.clone()),
+        Some(vec!["VT".to_owned(), "NN".to_owned()])
+    );
     assert_eq!(
         distribution(&doc),
         [
