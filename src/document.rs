@@ -138,6 +138,19 @@ pub(crate) fn assemble(text: &str, norm: &Normalized, layout: Layout) -> Documen
         own_id.as_deref(),
         h.number.as_ref(),
     );
+    let after_footer = lines.get(f.end).map_or(text.len(), |l| l.start);
+    let mut issued = issued;
+    let mut number = h.number;
+    let mut citations = citations;
+    let unreadable = diagnostics
+        .iter()
+        .any(|d| d.code == DiagnosticCode::UnreadableNumber);
+    diagnostics.extend(number_from_reference(
+        (&mut number, &mut issued.date),
+        &mut citations,
+        after_footer,
+        unreadable,
+    ));
     let attachments = attachments(text, &lines, editorial, trailing);
     let signatures = with_annex_signatures(text, &lines, f.signatures, &attachments);
     diagnostics.extend(attachments.iter().map(attachment_note));
@@ -149,7 +162,7 @@ pub(crate) fn assemble(text: &str, norm: &Normalized, layout: Layout) -> Documen
         marks: Marks { ..h.marks },
         national_heading: h.national_heading,
         issuer: h.issuer,
-        number: h.number,
+        number,
         place: issued.place,
         date: issued.date,
         subject: h.subject,
@@ -541,6 +554,67 @@ fn drop_self_references(text: &str, own: Option<&Number>, citations: &mut Vec<Ci
         inside_number || (n.number.is_none() && same_symbol() && attached())
     };
     citations.retain(|c| !c.mentions.iter().all(|m| is_self(m, c.symbol.as_deref())));
+}
+
+/// A number that was filled in by hand and not read (`Số: #72/UBND-KSTTHC`,
+/// an `unreadable_number`), read from the one mention of the document after
+/// its footer, in a document filed with it (`Văn bản số 4532/UBND-KSTTHC
+/// ngày 07/12/2011 của UBND tỉnh`): the same symbol and a date of the same
+/// month, and the same day where the header's is read. The number's span
+/// and raw are then that mention's (its value is read there), the day
+/// comes with it where the header's was not read, and the mention is no
+/// citation.
+fn number_from_reference(
+    (number, date): (&mut Option<Number>, &mut Option<DocDate>),
+    citations: &mut Vec<Citation>,
+    after_footer: usize,
+    unreadable: bool,
+) -> Option<Diagnostic> {
+    if !unreadable {
+        // blank (`Số:   /UBND-NN`) stays blank
+        return None;
+    }
+    let n = number.as_mut().filter(|n| n.number.is_none())?;
+    let d = date.as_mut()?;
+    let key = |s: &str| s.to_uppercase().replace(' ', "");
+    let own = key(n.symbol.as_deref()?);
+    let same = |c: &Citation| {
+        c.number.is_some()
+            && c.year == n.year
+            && c.symbol.as_deref().map(key).as_deref() == Some(own.as_str())
+            && c.mentions.iter().all(|m| m.span.start >= after_footer)
+            && c.date.as_ref().is_some_and(|cd| {
+                cd.year == d.year
+                    && d.year.is_some()
+                    && cd.month == d.month
+                    && d.month.is_some()
+                    && (d.day.is_none() || cd.day == d.day)
+            })
+    };
+    let mut found = citations.iter().enumerate().filter(|(_, c)| same(c));
+    let (i, _) = found.next()?;
+    if found.next().is_some() {
+        return None;
+    }
+    let c = citations.remove(i);
+    let m = c.mentions.into_iter().next()?;
+    if d.day.is_none() {
+        d.day = c.date.and_then(|cd| cd.day);
+    }
+    let message = format!(
+        "the number was not read in the header; it is read from a document filed with it: {}",
+        m.text
+    );
+    // the number is read there: its span and raw are that mention's
+    n.number = c.number;
+    n.symbol = c.symbol;
+    n.raw = m.text;
+    n.span = m.span;
+    Some(Diagnostic::info(
+        DiagnosticCode::NumberFromReference,
+        message,
+        m.span,
+    ))
 }
 
 /// The document's own number and symbol as a citation id (`4085/UBND-ĐT`,
