@@ -907,6 +907,22 @@ fn ocr_handwritten_number_is_read_from_a_document_filed_after_it() {
 }
 
 #[test]
+fn ocr_seal_debris_is_no_title_nor_name_and_a_team_stays_with_its_unit() {
+    let (_, doc) = load("quirk-ocr-seal-debris-in-signature.txt");
+    assert_eq!(doc.signatures.len(), 1, "{:?}", doc.signatures);
+    let s = &doc.signatures[0];
+    assert_eq!(s.title.as_deref(), Some("GIÁM ĐỐC"), "debris dropped");
+    assert_eq!(s.name.as_deref(), Some("Đại tá Nguyễn Văn Hòa"), "name");
+    let archive = doc
+        .distribution
+        .as_ref()
+        .and_then(|d| d.archive.as_ref())
+        .expect("archive");
+    assert_eq!(archive.units, ["VT", "PC06 (Đội 2)"], "a numbered team");
+    assert_eq!(archive.drafter, None, "a team is no drafter");
+}
+
+#[test]
 fn ocr_garbage_number_row_still_gives_place_date_and_issuer() {
     let (_, doc) = load("quirk-ocr-garbled-number.txt");
     assert_eq!(
