@@ -187,7 +187,7 @@ const PHRASES: [(&str, &str); 8] = [
 /// Words of the genre read without their tone on a circumflex or a horn
 /// (`đê nghị`, `tô chức`, `Thiêu tướng`), or with the wrong tone (`đề b/c`,
 /// `ma tủy`): fixed where they stand as whole words, never inside others.
-const WORDS: [(&str, &str); 37] = [
+const WORDS: [(&str, &str); 39] = [
     ("đê nghị", "đề nghị"),
     // a recipient's note with its `c` read as `e`, or its slash lost
     ("(b/e)", "(b/c)"),
@@ -215,6 +215,9 @@ const WORDS: [(&str, &str); 37] = [
     ("phát triên", "phát triển"),
     ("ma tủy", "ma túy"),
     ("Thiêu tướng", "Thiếu tướng"),
+    // `Đông chí` (the solstice) is never the genre's; `Đồng chí` is
+    ("Đông chí", "Đồng chí"),
+    ("đông chí", "đồng chí"),
     ("Thiêu tá", "Thiếu tá"),
     ("Quyêt định", "Quyết định"),
     ("quyêt định", "quyết định"),
@@ -1331,6 +1334,13 @@ mod tests {
             correct_words("thành phông, thành phô."),
             "thành phông, thành phố."
         );
+        assert_eq!(
+            correct_words("- BGH (b/e);\n- Các khoa (th);\nKính gửi: Đông chí Chủ tịch"),
+            "- BGH (b/c);\n- Các khoa (t/h);\nKính gửi: Đồng chí Chủ tịch"
+        );
+        // a notation's slips, word by word
+        assert_eq!(correct_word("464/QĐĐ-BCT"), "464/QĐ-BCT");
+        assert_eq!(correct_word("163/2024/QHI5"), "163/2024/QH15");
         assert_eq!(correct_word("TKI"), "TKI");
         assert_eq!(correct_word("UBND-VX"), "UBND-VX");
         assert_eq!(correct_word("UBNDTỈNH"), "UBND TỈNH");

@@ -83,6 +83,9 @@ fn digit_ones(word: &str) -> Option<String> {
 /// One OCR word with the slips of a notation fixed, if it is one and has
 /// any.
 pub(super) fn fix_notation(word: &str) -> Option<String> {
+    if !word.contains('/') {
+        return None;
+    }
     let mut fixed = None;
     if let Some(c) = NOTATION.captures(word) {
         if let Some(code) = collapsed(&c[2]) {
@@ -97,7 +100,11 @@ pub(super) fn fix_notation(word: &str) -> Option<String> {
 /// lost their strokes put back (the same length: a layout's columns stay
 /// where they were).
 pub(super) fn fix_layout(text: &str) -> String {
-    let text = BRACKETED_ONE.replace_all(text, "($1 1)");
+    let text = if text.contains(" ])") || text.contains(" |)") {
+        BRACKETED_ONE.replace_all(text, "($1 1)")
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
     if !text.contains("TW") {
         return text.into_owned();
     }
