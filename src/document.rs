@@ -112,7 +112,7 @@ pub(crate) fn assemble(text: &str, norm: &Normalized, layout: Layout) -> Documen
     let family = family_of(party, doc_type.as_ref(), h.number.as_ref());
 
     diagnostics.extend(missing_header_parts(&h, party, anchor));
-    let issued = date_of_issue(
+    let mut issued = date_of_issue(
         text,
         &lines,
         (h.place.take(), h.date.take()),
@@ -130,7 +130,7 @@ pub(crate) fn assemble(text: &str, norm: &Normalized, layout: Layout) -> Documen
     ));
 
     let trailing = trailing_attachments(text, &lines, &f);
-    let (citations, forms) = main_citations(
+    let (mut citations, forms) = main_citations(
         text,
         &lines,
         &trailing,
@@ -139,9 +139,7 @@ pub(crate) fn assemble(text: &str, norm: &Normalized, layout: Layout) -> Documen
         h.number.as_ref(),
     );
     let after_footer = lines.get(f.end).map_or(text.len(), |l| l.start);
-    let mut issued = issued;
     let mut number = h.number;
-    let mut citations = citations;
     let unreadable = diagnostics
         .iter()
         .any(|d| d.code == DiagnosticCode::UnreadableNumber);
@@ -582,6 +580,7 @@ fn number_from_reference(
         c.number.is_some()
             && c.year == n.year
             && c.symbol.as_deref().map(key).as_deref() == Some(own.as_str())
+            && !c.mentions.is_empty()
             && c.mentions.iter().all(|m| m.span.start >= after_footer)
             && c.date.as_ref().is_some_and(|cd| {
                 cd.year == d.year
