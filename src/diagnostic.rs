@@ -35,7 +35,7 @@ pub enum DiagnosticCode {
     BlankNumber,
     /// `Số: AO5f /CT-TTHT`: something stands where the number should be (OCR damage, a handwritten number); the symbol is still read; warning.
     UnreadableNumber,
-    /// An unreadable number (and a blank day) read from the one mention of the document in a document filed after it, with its symbol and month (`Văn bản số 4532/UBND-KSTTHC ngày 07/12/2011`); info on that mention.
+    /// An unreadable number (and a blank day) read from the one mention of the document after its footer with its symbol and month: an annex's `Kèm theo Công văn số 472/BNG-LS ngày 9/6/2022`, or a document filed after it (`Văn bản số 4532/UBND-KSTTHC ngày 07/12/2011`); info on that mention.
     NumberFromReference,
     /// No date of issue; warning.
     MissingDate,
