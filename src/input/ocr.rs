@@ -187,7 +187,7 @@ const PHRASES: [(&str, &str); 8] = [
 /// Words of the genre read without their tone on a circumflex or a horn
 /// (`đê nghị`, `tô chức`, `Thiêu tướng`), or with the wrong tone (`đề b/c`,
 /// `ma tủy`): fixed where they stand as whole words, never inside others.
-const WORDS: [(&str, &str); 39] = [
+const WORDS: [(&str, &str); 41] = [
     ("đê nghị", "đề nghị"),
     // a recipient's note with its `c` read as `e`, or its slash lost
     ("(b/e)", "(b/c)"),
@@ -217,6 +217,8 @@ const WORDS: [(&str, &str); 39] = [
     ("Thiêu tướng", "Thiếu tướng"),
     // `Đông chí` (the solstice) is never the genre's; `Đồng chí` is
     ("Đông chí", "Đồng chí"),
+    ("Hồ so", "Hồ sơ"),
+    ("hồ so", "hồ sơ"),
     ("đông chí", "đồng chí"),
     ("Thiêu tá", "Thiếu tá"),
     ("Quyêt định", "Quyết định"),

@@ -7,6 +7,8 @@
 //! - a `1` read as `I` or `l` between a capital or a digit and a digit
 //!   (`163/2024/QHI5` for the Quốc hội term `QH15`);
 //! - a `1` read as `]` or `|` after a word in brackets (`PC04 (Đội ])`);
+//! - the middle word of `Thủ tướng Chính phủ` misread (`Thủ tué Chính
+//!   phủ`);
 //! - a Party notation whose hyphen and slash were lost (`số 132 KL TW` for
 //!   `số 132-KL/TW`): put back when the middle word is a known type code.
 
@@ -20,6 +22,11 @@ use crate::codes;
 /// brackets.
 static BRACKETED_ONE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\((\p{Lu}\p{Ll}+) [\]|]\)").expect("valid regex"));
+
+/// `Thủ tué Chính phủ`: the genre's fixed title with its middle word
+/// misread while the words around it were read right.
+static PRIME_MINISTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\bThủ +(\p{L}{1,6}) +Chính phủ\b").expect("valid regex"));
 
 /// `NUMBER/` (and `YEAR/`) then the type code up to its hyphen.
 static NOTATION: LazyLock<Regex> = LazyLock::new(|| {
@@ -96,14 +103,25 @@ pub(super) fn fix_notation(word: &str) -> Option<String> {
     digit_ones(current).or(fixed)
 }
 
-/// The laid-out text with a bracketed `1` and the Party notations that
-/// lost their strokes put back (the same length: a layout's columns stay
-/// where they were).
+/// The laid-out text with a bracketed `1`, the Prime Minister's title and
+/// the Party notations that lost their strokes put back.
 pub(super) fn fix_layout(text: &str) -> String {
     let text = if text.contains(" ])") || text.contains(" |)") {
         BRACKETED_ONE.replace_all(text, "($1 1)")
     } else {
         std::borrow::Cow::Borrowed(text)
+    };
+    let text = if text.contains("Thủ ") {
+        let fixed = PRIME_MINISTER.replace_all(&text, |c: &regex::Captures<'_>| {
+            if c[1].to_lowercase() == "tướng" {
+                c[0].to_owned()
+            } else {
+                "Thủ tướng Chính phủ".to_owned()
+            }
+        });
+        std::borrow::Cow::Owned(fixed.into_owned())
+    } else {
+        text
     };
     if !text.contains("TW") {
         return text.into_owned();
@@ -153,5 +171,11 @@ mod tests {
         );
         assert_eq!(fix_layout("số 12 XY TW"), "số 12 XY TW");
         assert_eq!(fix_layout("PC04 (Đội ])."), "PC04 (Đội 1).");
+        assert_eq!(
+            fix_layout("Quyết định của Thủ tué  Chính phủ về"),
+            "Quyết định của Thủ tướng Chính phủ về"
+        );
+        assert_eq!(fix_layout("thủ tục Chính phủ"), "thủ tục Chính phủ");
+        assert_eq!(fix_layout("Thủ Tướng Chính phủ"), "Thủ Tướng Chính phủ");
     }
 }
