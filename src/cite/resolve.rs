@@ -59,11 +59,13 @@ fn one_char_apart(a: &str, b: &str) -> bool {
         && diff.next().is_none()
 }
 
-/// Whether two symbols are one Nghị định's: the Chính phủ alone issues
-/// them (`NĐ-CP`), so with one number and year a `NĐ-` with another
-/// issuer (`NĐ-GE`) is the same decree misread.
+/// The symbol of every Nghị định: the Chính phủ alone issues them.
+const DECREE: &str = "NĐ-CP";
+
+/// Whether two symbols (in capitals) are one Nghị định's: with one number
+/// and year a `NĐ-` with another issuer (`NĐ-GE`) is the same decree
+/// misread.
 fn same_decree(a: &str, b: &str) -> bool {
-    const DECREE: &str = "NĐ-CP";
     (a == DECREE && b.starts_with("NĐ-")) || (b == DECREE && a.starts_with("NĐ-"))
 }
 
@@ -136,10 +138,7 @@ pub(super) fn resolve(text: &str, cands: Vec<Cand>) -> Vec<Citation> {
         // a decree's form as the Chính phủ issues it, whatever the count
         let best = variants
             .iter()
-            .find(|(_, s, _)| {
-                s.as_deref()
-                    .is_some_and(|s| s.eq_ignore_ascii_case("NĐ-CP"))
-            })
+            .find(|(_, s, _)| s.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(DECREE)))
             .cloned()
             .or_else(|| variants.into_iter().rev().max_by_key(|(_, _, n)| *n));
         if let Some((id, symbol, _)) = best {

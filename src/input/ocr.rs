@@ -22,6 +22,9 @@
 //!   that received the paper) is taken out of the text and reported as a
 //!   `received_stamp` diagnostic, so that its number and day are never read
 //!   as the document's;
+//! - marks a stamp, a seal or a hand leave beside the print (a run of
+//!   low-confidence words at a row's end, parted from it by a wide gap) are
+//!   dropped;
 //! - words read with a low confidence are kept in
 //!   [`Extracted::uncertain`](super::Extracted::uncertain), so that a digit
 //!   in the number or the date that tesseract was unsure of gives a
@@ -217,9 +220,10 @@ const WORDS: [(&str, &str); 41] = [
     ("Thiêu tướng", "Thiếu tướng"),
     // `Đông chí` (the solstice) is never the genre's; `Đồng chí` is
     ("Đông chí", "Đồng chí"),
+    ("đông chí", "đồng chí"),
+    // `hồ sơ` with its horn lost
     ("Hồ so", "Hồ sơ"),
     ("hồ so", "hồ sơ"),
-    ("đông chí", "đồng chí"),
     ("Thiêu tá", "Thiếu tá"),
     ("Quyêt định", "Quyết định"),
     ("quyêt định", "quyết định"),
