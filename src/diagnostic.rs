@@ -35,6 +35,8 @@ pub enum DiagnosticCode {
     BlankNumber,
     /// `Số: AO5f /CT-TTHT`: something stands where the number should be (OCR damage, a handwritten number); the symbol is still read; warning.
     UnreadableNumber,
+    /// An unreadable number (and a blank day) read from the one mention of the document after its footer with its symbol and month: an annex's `Kèm theo Công văn số 472/BNG-LS ngày 9/6/2022`, or a document filed after it (`Văn bản số 4532/UBND-KSTTHC ngày 07/12/2011`); info on that mention.
+    NumberFromReference,
     /// No date of issue; warning.
     MissingDate,
     /// No date line in the header: the date is that of the adoption clause (`… thông qua ngày 17 tháng 5 năm 2025`); info.
@@ -101,12 +103,13 @@ pub enum DiagnosticCode {
 
 impl DiagnosticCode {
     /// Every code, in the order of the guide's table.
-    pub const ALL: [DiagnosticCode; 36] = [
+    pub const ALL: [DiagnosticCode; 37] = [
         DiagnosticCode::MissingNationalHeading,
         DiagnosticCode::MissingIssuer,
         DiagnosticCode::MissingNumber,
         DiagnosticCode::BlankNumber,
         DiagnosticCode::UnreadableNumber,
+        DiagnosticCode::NumberFromReference,
         DiagnosticCode::MissingDate,
         DiagnosticCode::DateFromAdoption,
         DiagnosticCode::DateAboveSignature,
@@ -148,6 +151,7 @@ impl DiagnosticCode {
             DiagnosticCode::MissingNumber => "missing_number",
             DiagnosticCode::BlankNumber => "blank_number",
             DiagnosticCode::UnreadableNumber => "unreadable_number",
+            DiagnosticCode::NumberFromReference => "number_from_reference",
             DiagnosticCode::MissingDate => "missing_date",
             DiagnosticCode::DateFromAdoption => "date_from_adoption",
             DiagnosticCode::DateAboveSignature => "date_above_signature",
@@ -302,6 +306,10 @@ mod tests {
                 letter("05 tháng 02 năm 2024").replace("05/", "   /"),
             ),
             (C::UnreadableNumber, no_place.to_owned()),
+            (
+                C::NumberFromReference,
+                include_str!("../fixtures/quirk-ocr-number-from-filed-reference.txt").to_owned(),
+            ),
             (C::MissingDate, String::new()),
             (C::DateFromAdoption, adopted.to_owned()),
             (C::DateAboveSignature, licence.to_owned()),

@@ -9,8 +9,8 @@ use crate::codes::{is_legal_normative, name_of, type_by_code};
 use crate::diagnostic::{Diagnostic, DiagnosticCode, Severity};
 use crate::lines::Line;
 use crate::model::{
-    Attachment, AttachmentKind, Body, Citation, CitedForm, DocDate, DocType, Document, Family,
-    Marks, Mention, Number, Place, Signature, Source, Stamp, SCHEMA,
+    Attachment, AttachmentKind, Body, Citation, DocDate, DocType, Document, Family, Marks, Mention,
+    Number, Place, Signature, Source, Stamp, SCHEMA,
 };
 use crate::normalize::{normalize, Legacy, Normalized};
 use crate::options::Options;
@@ -112,7 +112,7 @@ pub(crate) fn assemble(text: &str, norm: &Normalized, layout: Layout) -> Documen
     let family = family_of(party, doc_type.as_ref(), h.number.as_ref());
 
     diagnostics.extend(missing_header_parts(&h, party, anchor));
-    let issued = date_of_issue(
+    let mut issued = date_of_issue(
         text,
         &lines,
         (h.place.take(), h.date.take()),
@@ -130,14 +130,23 @@ pub(crate) fn assemble(text: &str, norm: &Normalized, layout: Layout) -> Documen
     ));
 
     let trailing = trailing_attachments(text, &lines, &f);
-    let (citations, forms) = main_citations(
-        text,
-        &lines,
-        &trailing,
-        trailer,
-        own_id.as_deref(),
-        h.number.as_ref(),
-    );
+    let mut citations = main_citations(text, &lines, &trailing, trailer, own_id.as_deref());
+    let after_footer = lines.get(f.end).map_or(text.len(), |l| l.start);
+    let mut number = h.number;
+    // where the header reads the number, before a mention elsewhere may
+    // give it
+    let number_line = number.as_ref().map(|n| n.span);
+    let unreadable = diagnostics
+        .iter()
+        .any(|d| d.code == DiagnosticCode::UnreadableNumber);
+    diagnostics.extend(number_from_reference(
+        (&mut number, &mut issued.date),
+        &mut citations,
+        after_footer,
+        unreadable,
+    ));
+    drop_self_references(text, number.as_ref(), number_line, &mut citations);
+    let forms = cite::split_forms(text, &mut citations);
     let attachments = attachments(text, &lines, editorial, trailing);
     let signatures = with_annex_signatures(text, &lines, f.signatures, &attachments);
     diagnostics.extend(attachments.iter().map(attachment_note));
@@ -149,7 +158,7 @@ pub(crate) fn assemble(text: &str, norm: &Normalized, layout: Layout) -> Documen
         marks: Marks { ..h.marks },
         national_heading: h.national_heading,
         issuer: h.issuer,
-        number: h.number,
+        number,
         place: issued.place,
         date: issued.date,
         subject: h.subject,
@@ -435,27 +444,23 @@ fn trailing_attachments(text: &str, lines: &[Line], f: &footer::Footer) -> Vec<A
     }
 }
 
-/// The citations of the main document, and the forms (mẫu) among them:
-/// its text up to a copy block or a second document (which have
-/// citations of their own) or a web page's trailer, less the citations
-/// that are the document itself.
+/// The citations of the main document: its text up to a copy block or a
+/// second document (which have citations of their own) or a web page's
+/// trailer. The document's own number is left out; its other mentions
+/// (an annex's `Kèm theo`, a document filed after it) are the caller's.
 fn main_citations(
     text: &str,
     lines: &[Line],
     trailing: &[Attachment],
     trailer: Option<usize>,
     own_id: Option<&str>,
-    own: Option<&Number>,
-) -> (Vec<Citation>, Vec<CitedForm>) {
+) -> Vec<Citation> {
     let cut = trailing
         .iter()
         .find(|a| a.kind == "copy" || a.kind == "second_document")
         .map_or(text.len(), |a| a.span.start)
         .min(trailer.map_or(text.len(), |t| lines[t].start));
-    let mut citations = cite::extract(&text[..cut], own_id);
-    drop_self_references(text, own, &mut citations);
-    let forms = cite::split_forms(text, &mut citations);
-    (citations, forms)
+    cite::extract(&text[..cut], own_id)
 }
 
 /// What is not part of the main document: a crawler's title line that was
@@ -516,17 +521,23 @@ fn attachment_note(a: &Attachment) -> Diagnostic {
 
 /// Drops the citations that are the document itself, even where OCR
 /// garbled its number (`Số: 3{85 /BNG-LS` reads as `85/BNG-LS`): every
-/// mention inside the header's number, or, when that number is unreadable,
-/// in an annex's `Kèm theo Công văn số 315 /BNG-LS` that carries the
-/// document's own symbol.
-fn drop_self_references(text: &str, own: Option<&Number>, citations: &mut Vec<Citation>) {
+/// mention inside the header's number line (`number_line`), or, when the
+/// number is unreadable, in an annex's `Kèm theo Công văn số 315 /BNG-LS`
+/// that carries the document's own symbol.
+fn drop_self_references(
+    text: &str,
+    own: Option<&Number>,
+    number_line: Option<Span>,
+    citations: &mut Vec<Citation>,
+) {
     let Some(n) = own else { return };
     let own_symbol = n
         .symbol
         .as_deref()
         .map(|s| s.to_uppercase().replace(' ', ""));
     let is_self = |m: &Mention, symbol: Option<&str>| {
-        let inside_number = m.span.start >= n.span.start && m.span.end <= n.span.end;
+        let inside_number =
+            number_line.is_some_and(|l| m.span.start >= l.start && m.span.end <= l.end);
         // the 30 chars before the mention, folded only when it matters
         let attached = || {
             let before = &text[..m.span.start];
@@ -541,6 +552,69 @@ fn drop_self_references(text: &str, own: Option<&Number>, citations: &mut Vec<Ci
         inside_number || (n.number.is_none() && same_symbol() && attached())
     };
     citations.retain(|c| !c.mentions.iter().all(|m| is_self(m, c.symbol.as_deref())));
+}
+
+/// A number that was filled in by hand and not read (`Số: #72/UBND-KSTTHC`,
+/// an `unreadable_number`), read from the one mention of the document after
+/// its footer, in its annex (`Kèm theo Công văn số 472/BNG-LS ngày
+/// 9/6/2022`) or in a document filed with it (`Văn bản số 4532/UBND-KSTTHC
+/// ngày 07/12/2011 của UBND tỉnh`): the same symbol and a date of the same
+/// month, and the same day where the header's is read. The number's span
+/// and raw are then that mention's (its value is read there), the day
+/// comes with it where the header's was not read, and the mention is no
+/// citation.
+fn number_from_reference(
+    (number, date): (&mut Option<Number>, &mut Option<DocDate>),
+    citations: &mut Vec<Citation>,
+    after_footer: usize,
+    unreadable: bool,
+) -> Option<Diagnostic> {
+    if !unreadable {
+        // blank (`Số:   /UBND-NN`) stays blank
+        return None;
+    }
+    let n = number.as_mut().filter(|n| n.number.is_none())?;
+    let d = date.as_mut()?;
+    let key = |s: &str| s.to_uppercase().replace(' ', "");
+    let own = key(n.symbol.as_deref()?);
+    let same = |c: &Citation| {
+        c.number.is_some()
+            && c.year == n.year
+            && c.symbol.as_deref().map(key).as_deref() == Some(own.as_str())
+            && !c.mentions.is_empty()
+            && c.mentions.iter().all(|m| m.span.start >= after_footer)
+            && c.date.as_ref().is_some_and(|cd| {
+                cd.year == d.year
+                    && d.year.is_some()
+                    && cd.month == d.month
+                    && d.month.is_some()
+                    && (d.day.is_none() || cd.day == d.day)
+            })
+    };
+    let mut found = citations.iter().enumerate().filter(|(_, c)| same(c));
+    let (i, _) = found.next()?;
+    if found.next().is_some() {
+        return None;
+    }
+    let c = citations.remove(i);
+    let m = c.mentions.into_iter().next()?;
+    if d.day.is_none() {
+        d.day = c.date.and_then(|cd| cd.day);
+    }
+    let message = format!(
+        "the number was not read in the header; it is read where the file mentions the document after its footer: {}",
+        m.text
+    );
+    // the number is read there: its span and raw are that mention's
+    n.number = c.number;
+    n.symbol = c.symbol;
+    n.raw = m.text;
+    n.span = m.span;
+    Some(Diagnostic::info(
+        DiagnosticCode::NumberFromReference,
+        message,
+        m.span,
+    ))
 }
 
 /// The document's own number and symbol as a citation id (`4085/UBND-ĐT`,

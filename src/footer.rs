@@ -246,7 +246,10 @@ fn is_loose_name(t: &str) -> bool {
         return false;
     }
     let words: Vec<&str> = t.split_whitespace().collect();
+    // two words of two letters or more (`Lê Ô Pích`): `H f`, `cà N` are
+    // what OCR reads in a hand
     (2..=6).contains(&words.len())
+        && words.iter().filter(|w| w.chars().count() >= 2).count() >= 2
         && words.iter().all(|w| w.chars().all(char::is_alphabetic))
         && words
             .iter()
@@ -1303,7 +1306,11 @@ fn signatures(text: &str, lines: &[(usize, usize)]) -> Vec<Signature> {
                 {
                     push_line(&mut a.position, upper);
                 }
-                _ if !upper.is_empty() => titles.push(upper.to_owned()),
+                // what a seal or a signature leaves between the title and
+                // the name (`ZZ KG`, `VI TỪ`) is no title
+                _ if !upper.is_empty() && !is_title_debris(upper) => {
+                    titles.push(without_trailing_debris(upper).to_owned());
+                }
                 _ => {}
             }
             if let Some(name) = name {
@@ -1319,6 +1326,27 @@ fn signatures(text: &str, lines: &[(usize, usize)]) -> Vec<Signature> {
         finish_block(&mut cur, &mut titles, &mut out);
     }
     out
+}
+
+/// `t` without the marks a scan leaves after a title, apart from it on
+/// its line (`CỤC TRƯỞNG =`).
+fn without_trailing_debris(t: &str) -> &str {
+    match t.trim_end().rsplit_once(' ') {
+        Some((head, last)) if !last.contains(|c: char| c.is_alphanumeric() || c == ')') => {
+            head.trim_end()
+        }
+        _ => t,
+    }
+}
+
+/// A signature line that is no title: it starts with no title and has no
+/// word of three letters or more (`ZZ KG`, `SỈ S2`, `VI TỪ`: what OCR reads
+/// in a seal or a hand).
+fn is_title_debris(t: &str) -> bool {
+    !starts_with_title(t)
+        && !t
+            .split_whitespace()
+            .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
 }
 
 /// `y/ KT. TỔNG CỤC TRƯỞNG`, `“. KT. CỤC TRƯỞNG`: drops a few characters of
@@ -1848,7 +1876,9 @@ impl ArchiveParts {
                 let parts: Vec<&str> = tok[open + 1..close].split(',').collect();
                 parts.len() >= 2 && parts.iter().all(|u| is_unit_code(u.trim()))
             });
-            if let Some(close) = sub_units {
+            // `PC04 (Đội 1)`: a team of the unit, by its noun and number
+            let team = group.filter(|&close| is_numbered_team(&tok[open + 1..close]));
+            if let Some(close) = sub_units.or(team) {
                 tok.truncate(close + 1);
             } else {
                 let inner = tok[open + 1..].trim_end_matches(')').trim().to_owned();
@@ -1879,6 +1909,20 @@ impl ArchiveParts {
         }
         tok.trim_end_matches('-').to_owned()
     }
+}
+
+/// Nouns of the teams inside a unit (`Đội 1`, `Tổ 3`, `Phòng 2`).
+const TEAM_NOUNS: [&str; 6] = ["Đội", "Tổ", "Phòng", "Ban", "Trạm", "Khoa"];
+
+/// `Đội 1`: a team of a unit, named by its noun and number (never a
+/// drafter's mark, which is initials or a name).
+fn is_numbered_team(t: &str) -> bool {
+    let mut words = t.split_whitespace();
+    matches!(
+        (words.next(), words.next(), words.next()),
+        (Some(noun), Some(n), None)
+            if TEAM_NOUNS.contains(&noun) && n.chars().all(|c| c.is_ascii_digit())
+    )
 }
 
 /// `(ĐT/VMN)`: a unit and its drafter in brackets of their own.

@@ -103,6 +103,7 @@
 //! | `missing_number` | warning | empty, start of the header | no `Số:` line |
 //! | `blank_number` | warning | the number line | `Số:      /UBND-VP`: the number is to be filled in on registration |
 //! | `unreadable_number` | warning | the number line | `Số: AO5f /CT-TTHT`: something stands where the number should be (OCR damage, a handwritten number); the symbol is still read |
+//! | `number_from_reference` | info | the mention | an unreadable number (and a blank day) read from the one mention of the document after its footer, with its symbol and month: an annex's `Kèm theo Công văn số 472/BNG-LS ngày 9/6/2022`, or a document filed after it (`Văn bản số 4532/UBND-KSTTHC ngày 07/12/2011`); that mention is then no citation |
 //! | `missing_date` | warning | empty, start of the header | no date of issue |
 //! | `date_from_adoption` | info | the adoption clause | no date line in the header; the date is that of `… thông qua ngày 17 tháng 5 năm 2025` (resolutions and laws of the National Assembly) |
 //! | `date_above_signature` | info | the date | no date line in the header; the place and date are the line printed above the signature block (licences, certificates) |

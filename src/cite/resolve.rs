@@ -59,6 +59,16 @@ fn one_char_apart(a: &str, b: &str) -> bool {
         && diff.next().is_none()
 }
 
+/// The symbol of every Nghị định: the Chính phủ alone issues them.
+const DECREE: &str = "NĐ-CP";
+
+/// Whether two symbols (in capitals) are one Nghị định's: with one number
+/// and year a `NĐ-` with another issuer (`NĐ-GE`) is the same decree
+/// misread.
+fn same_decree(a: &str, b: &str) -> bool {
+    (a == DECREE && b.starts_with("NĐ-")) || (b == DECREE && a.starts_with("NĐ-"))
+}
+
 /// Glyphs that OCR reads one for another in capitals.
 fn ocr_confusable(x: char, y: char) -> bool {
     const CLASSES: [&str; 6] = ["ITL1", "O0QD", "S5", "B8", "Z2", "G6"];
@@ -125,7 +135,13 @@ pub(super) fn resolve(text: &str, cands: Vec<Cand>) -> Vec<Citation> {
     // a citation written in OCR variants takes the form most mentions
     // have (the first on a tie)
     for (idx, variants) in r.variants {
-        if let Some((id, symbol, _)) = variants.into_iter().rev().max_by_key(|(_, _, n)| *n) {
+        // a decree's form as the Chính phủ issues it, whatever the count
+        let best = variants
+            .iter()
+            .find(|(_, s, _)| s.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(DECREE)))
+            .cloned()
+            .or_else(|| variants.into_iter().rev().max_by_key(|(_, _, n)| *n));
+        if let Some((id, symbol, _)) = best {
             r.cits[idx].id = id;
             r.cits[idx].symbol = symbol;
         }
@@ -239,10 +255,10 @@ impl Resolver {
             .take(MAX_VARIANT_CANDIDATES)
             .copied()
             .find(|&i| {
-                self.cits[i]
-                    .symbol
-                    .as_deref()
-                    .is_some_and(|s| one_char_apart(&s.to_uppercase(), &symbol.to_uppercase()))
+                self.cits[i].symbol.as_deref().is_some_and(|s| {
+                    let (s, symbol) = (s.to_uppercase(), symbol.to_uppercase());
+                    one_char_apart(&s, &symbol) || (f.year.is_some() && same_decree(&s, &symbol))
+                })
             })
     }
 

@@ -652,6 +652,19 @@ fn ocr_variants_of_one_id_are_one_citation() {
     // nor do symbols one char apart where OCR would not confuse the chars
     let text = "Công văn số 1/UBND-X1 và Công văn số 1/UBND-X2.";
     assert_eq!(extract(text, None).len(), 2);
+    // a Nghị định is the Chính phủ's alone: another issuer is a misreading,
+    // whichever mention comes first
+    for text in [
+        "Nghị định số 17/2022/NĐ-CP; tại Nghị định số 17/2022/NĐ- GE.",
+        "Nghị định số 17/2022/NĐ-GE; tại Nghị định số 17/2022/NĐ-CP.",
+    ] {
+        let cits = extract(text, None);
+        assert_eq!(cits.len(), 1, "{cits:?}");
+        assert_eq!(cits[0].id.as_deref(), Some("17/2022/NĐ-CP"), "{text}");
+    }
+    // without a year, two decrees' numbers say nothing of one another
+    let text = "Nghị định số 64-CP và Thông tư số 64/TT-BYT.";
+    assert_eq!(extract(text, None).len(), 2);
 }
 
 #[test]

@@ -36,6 +36,8 @@ pub(crate) mod ocr;
 pub(crate) mod pdf;
 #[cfg(feature = "pdf")]
 mod process;
+#[cfg(feature = "ocr")]
+mod slips;
 #[cfg(any(feature = "docx", feature = "doc"))]
 mod table;
 

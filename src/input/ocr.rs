@@ -22,6 +22,9 @@
 //!   that received the paper) is taken out of the text and reported as a
 //!   `received_stamp` diagnostic, so that its number and day are never read
 //!   as the document's;
+//! - marks a stamp, a seal or a hand leave beside the print (a run of
+//!   low-confidence words at a row's end, parted from it by a wide gap) are
+//!   dropped;
 //! - words read with a low confidence are kept in
 //!   [`Extracted::uncertain`](super::Extracted::uncertain), so that a digit
 //!   in the number or the date that tesseract was unsure of gives a
@@ -187,8 +190,12 @@ const PHRASES: [(&str, &str); 8] = [
 /// Words of the genre read without their tone on a circumflex or a horn
 /// (`đê nghị`, `tô chức`, `Thiêu tướng`), or with the wrong tone (`đề b/c`,
 /// `ma tủy`): fixed where they stand as whole words, never inside others.
-const WORDS: [(&str, &str); 34] = [
+const WORDS: [(&str, &str); 41] = [
     ("đê nghị", "đề nghị"),
+    // a recipient's note with its `c` read as `e`, or its slash lost
+    ("(b/e)", "(b/c)"),
+    ("(th)", "(t/h)"),
+    ("(ph)", "(p/h)"),
     ("Đê nghị", "Đề nghị"),
     ("(đề b/c", "(để b/c"),
     ("(đê b/c", "(để b/c"),
@@ -211,6 +218,12 @@ const WORDS: [(&str, &str); 34] = [
     ("phát triên", "phát triển"),
     ("ma tủy", "ma túy"),
     ("Thiêu tướng", "Thiếu tướng"),
+    // `Đông chí` (the solstice) is never the genre's; `Đồng chí` is
+    ("Đông chí", "Đồng chí"),
+    ("đông chí", "đồng chí"),
+    // `hồ sơ` with its horn lost
+    ("Hồ so", "Hồ sơ"),
+    ("hồ so", "hồ sơ"),
     ("Thiêu tá", "Thiếu tá"),
     ("Quyêt định", "Quyết định"),
     ("quyêt định", "quyết định"),
@@ -290,7 +303,7 @@ fn correct_word(word: &str) -> String {
             }
         }
     }
-    w
+    super::slips::fix_notation(&w).unwrap_or(w)
 }
 
 fn median(mut v: Vec<f32>) -> Option<f32> {
@@ -489,6 +502,53 @@ fn take_received(lines: &mut Vec<Line>) -> Vec<String> {
     stamps
 }
 
+/// A gap wider than this many line heights parts a row into runs of words.
+const RUN_GAP: f32 = 2.5;
+
+/// Under this confidence every word of a run at a row's end is marks of a
+/// stamp, a seal or a hand, not print.
+const DEBRIS_CONFIDENCE: f32 = 50.0;
+
+/// Whether a run of words is what a stamp or a hand beside the print left
+/// (`sz44]oy -`, `TH`, `tẻn lđx401Ấ,,`): every word with a letter or a
+/// digit read with a low confidence, and not words (a bold title read with
+/// a low confidence is kept).
+fn is_debris_run(run: &[Word]) -> bool {
+    let alnum = |w: &Word| w.text.chars().any(char::is_alphanumeric);
+    run.iter().any(alnum)
+        && run
+            .iter()
+            .filter(|w| alnum(w))
+            .all(|w| w.conf < DEBRIS_CONFIDENCE)
+        && !is_wordlike(run)
+}
+
+/// Drops the runs of debris at either end of a row (words sorted from the
+/// left) that a wide gap parts from print read with confidence: the
+/// subject beside an incoming stamp (`… ma tuý      TH`) loses the stamp's
+/// marks. A run between two others (a number written by hand in its
+/// blank) stays.
+fn drop_edge_debris(words: &mut Vec<Word>, height: f32) {
+    let confident = |ws: &[Word]| {
+        ws.iter().any(|w| {
+            w.conf >= LOW_CONFIDENCE && w.text.chars().filter(|c| c.is_alphanumeric()).count() >= 2
+        })
+    };
+    let cut = |ws: &[Word], k: usize| ws[k].left - ws[k - 1].right() > RUN_GAP * height;
+    // the first run
+    if let Some(k) = (1..words.len()).find(|&k| cut(words, k)) {
+        if is_debris_run(&words[..k]) && confident(&words[k..]) {
+            words.drain(..k);
+        }
+    }
+    // the last run
+    if let Some(k) = (1..words.len()).rev().find(|&k| cut(words, k)) {
+        if is_debris_run(&words[k..]) && confident(&words[..k]) {
+            words.truncate(k);
+        }
+    }
+}
+
 /// The widest a laid-out line is allowed to start a word at: an A4 page at
 /// 600 dpi in the smallest print is some 300 columns.
 const MAX_COLUMN: usize = 1_000;
@@ -557,7 +617,8 @@ fn layout_page(words: Vec<Word>) -> OcrPage {
     .max(1.0);
     let mut out = String::new();
     let mut prev: Option<f32> = None;
-    for (centre, _, mut words) in rows {
+    for (centre, height, mut words) in rows {
+        drop_edge_debris(&mut words, height);
         if let Some(p) = prev {
             // at most two blank lines: a signature's space for the seal and
             // the hand is not the end of the signature block
@@ -593,7 +654,7 @@ fn layout_page(words: Vec<Word>) -> OcrPage {
             out = out.replace(bad, good);
         }
     }
-    page.layout = correct_words(&out);
+    page.layout = super::slips::fix_layout(&correct_words(&out));
     page
 }
 
@@ -1190,6 +1251,26 @@ mod tests {
     }
 
     #[test]
+    fn a_stamps_marks_at_a_rows_ends_are_dropped_and_a_handwritten_number_stays() {
+        let t = tsv(&[
+            // a stamp's marks left of a centred subject, and right of it
+            (1, 1, 100, 100, 120, 30.0, "sz44]oy"),
+            (1, 1, 224, 100, 10, 66.0, "-"),
+            (1, 1, 600, 100, 40, 96.0, "Xử"),
+            (1, 1, 650, 100, 80, 96.0, "phạt"),
+            (1, 1, 1300, 100, 30, 28.0, "TH"),
+            // a number written in its blank, between print
+            (2, 2, 100, 200, 60, 95.0, "Số:"),
+            (2, 2, 400, 200, 60, 30.0, "2#6"),
+            (2, 2, 700, 200, 160, 95.0, "/QĐ-XPVPHC"),
+        ]);
+        let page = layout_page(parse_tsv(&t).remove(0).1);
+        let lines: Vec<&str> = page.layout.lines().map(str::trim).collect();
+        assert_eq!(lines[0], "Xử phạt", "{}", page.layout);
+        assert!(lines[1].contains("2#6"), "{}", page.layout);
+    }
+
+    #[test]
     fn an_incoming_stamp_is_taken_out() {
         let t = tsv(&[
             (1, 1, 100, 100, 200, 95.0, "UBND"),
@@ -1259,6 +1340,13 @@ mod tests {
             correct_words("thành phông, thành phô."),
             "thành phông, thành phố."
         );
+        assert_eq!(
+            correct_words("- BGH (b/e);\n- Các khoa (th);\nKính gửi: Đông chí Chủ tịch"),
+            "- BGH (b/c);\n- Các khoa (t/h);\nKính gửi: Đồng chí Chủ tịch"
+        );
+        // a notation's slips, word by word
+        assert_eq!(correct_word("464/QĐĐ-BCT"), "464/QĐ-BCT");
+        assert_eq!(correct_word("163/2024/QHI5"), "163/2024/QH15");
         assert_eq!(correct_word("TKI"), "TKI");
         assert_eq!(correct_word("UBND-VX"), "UBND-VX");
         assert_eq!(correct_word("UBNDTỈNH"), "UBND TỈNH");

@@ -873,6 +873,57 @@ fn ocr_garbage_number_is_unreadable_symbol_read() {
 }
 
 #[test]
+fn ocr_handwritten_number_is_read_from_a_document_filed_after_it() {
+    let (_, doc) = load("quirk-ocr-number-from-filed-reference.txt");
+    let n = doc.number.as_ref().expect("number");
+    assert_eq!(
+        n.number.as_deref(),
+        Some("518"),
+        "number from the later mention"
+    );
+    assert_eq!(n.symbol.as_deref(), Some("UBND-TCKH"), "symbol");
+    assert_eq!(
+        date(&doc),
+        (Some(2012), Some(3), Some(9)),
+        "the day comes with it"
+    );
+    let ids: Vec<_> = doc
+        .citations
+        .iter()
+        .filter_map(|c| c.id.as_deref())
+        .collect();
+    assert_eq!(ids, ["16/2010/NĐ-CP"], "the document itself is no citation");
+    assert!(
+        codes(&doc).contains(&"number_from_reference"),
+        "{:?}",
+        codes(&doc)
+    );
+    // a blank number (nothing written in its slot) stays blank
+    let (text, _) = load("quirk-ocr-number-from-filed-reference.txt");
+    let blank = congvan::parse(&text.replace("&1Ø/UBND- TCKH", "   /UBND-TCKH"));
+    assert_eq!(
+        blank.number.as_ref().and_then(|n| n.number.as_deref()),
+        None
+    );
+}
+
+#[test]
+fn ocr_seal_debris_is_no_title_nor_name_and_a_team_stays_with_its_unit() {
+    let (_, doc) = load("quirk-ocr-seal-debris-in-signature.txt");
+    assert_eq!(doc.signatures.len(), 1, "{:?}", doc.signatures);
+    let s = &doc.signatures[0];
+    assert_eq!(s.title.as_deref(), Some("GIÁM ĐỐC"), "debris dropped");
+    assert_eq!(s.name.as_deref(), Some("Đại tá Nguyễn Văn Hòa"), "name");
+    let archive = doc
+        .distribution
+        .as_ref()
+        .and_then(|d| d.archive.as_ref())
+        .expect("archive");
+    assert_eq!(archive.units, ["VT", "PC06 (Đội 2)"], "a numbered team");
+    assert_eq!(archive.drafter, None, "a team is no drafter");
+}
+
+#[test]
 fn ocr_garbage_number_row_still_gives_place_date_and_issuer() {
     let (_, doc) = load("quirk-ocr-garbled-number.txt");
     assert_eq!(
