@@ -1339,11 +1339,13 @@ fn without_trailing_debris(t: &str) -> &str {
     }
 }
 
-/// A signature line that is no title: it starts with no title and has no
-/// word of three letters or more (`ZZ KG`, `SỈ S2`, `VI TỪ`: what OCR reads
-/// in a seal or a hand).
+/// A signature line that is no title: it starts with no title and has at
+/// most two words, none of three letters or more (`ZZ KG`, `SỈ S2`, `VI TỪ`:
+/// what OCR reads in a seal or a hand; a body's name such as `SỞ Y TẾ`
+/// under a title has three).
 fn is_title_debris(t: &str) -> bool {
     !starts_with_title(t)
+        && t.split_whitespace().count() <= 2
         && !t
             .split_whitespace()
             .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
@@ -2529,5 +2531,16 @@ mod after_archive_tests {
             .and_then(|d| d.archive.as_ref())
             .map(|a| a.units.clone());
         assert_eq!(units, Some(vec!["VT".to_owned(), "P6".to_owned()]));
+    }
+
+    #[test]
+    fn seal_debris_is_no_title_and_a_short_body_name_is() {
+        use super::is_title_debris;
+        for debris in ["ZZ KG", "SỈ S2", "VI TỪ"] {
+            assert!(is_title_debris(debris), "{debris}");
+        }
+        for title in ["SỞ Y TẾ", "PHÓ GIÁM ĐỐC", "BÍ THƯ"] {
+            assert!(!is_title_debris(title), "{title}");
+        }
     }
 }
