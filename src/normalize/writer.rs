@@ -190,6 +190,13 @@ pub(super) fn joins_notation_groups(before: &str, after: &str) -> bool {
         && after.chars().next().is_some_and(symbol_char)
 }
 
+/// The most output bytes recomposed when a piece starts with combining
+/// marks that belong to the letter before it: the last segment of the
+/// offset map, which may be a whole Markdown code span (`` `…O` `` then
+/// U+0300). Bounded so that pieces that each start with a mark cost at
+/// most this much each.
+const MAX_RECOMPOSED_TAIL: usize = 4096;
+
 /// Bytes that may make a line need the rules: tab, vertical tab, form
 /// feed, `\r`, a space (when another follows), and the lead bytes of every
 /// space-like or zero-width character (`C2`, `E1` when `9A` follows, `E2`,
@@ -477,7 +484,7 @@ impl Writer {
             return None;
         }
         let from = self.map.tail_start(from);
-        (self.out.len() - from <= 256).then_some(from)
+        (self.out.len() - from <= MAX_RECOMPOSED_TAIL).then_some(from)
     }
 
     /// Appends text that stands for input `orig..orig + orig_len` without being a copy of it.

@@ -500,3 +500,16 @@ proptest! {
         }
     }
 }
+
+/// The case the idempotence property found: a combining mark right after a
+/// long code span composes with the span's last letter on the first pass,
+/// as it would on the second (the whole span is one segment of the offset
+/// map, and a tail of over 256 bytes was left uncomposed).
+#[test]
+fn a_mark_after_a_long_code_span_composes() {
+    let input = format!("`{} O`\u{300}", "9".repeat(300));
+    let once = normalize(&input, InputFormat::Markdown);
+    assert!(once.text.contains(" Ò"), "{:?}", once.text);
+    let twice = normalize(&once.text, InputFormat::Text);
+    assert_eq!(twice.text, once.text);
+}
