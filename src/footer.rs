@@ -1840,6 +1840,12 @@ impl ArchiveParts {
             return;
         }
         let tok = self.unit_of(tok);
+        // `VHKGh`: a unit's code with its drafter's initial glued on
+        if let Some((unit, initial)) = unit_and_initial(&tok).filter(|_| self.drafter.is_none()) {
+            self.drafter = Some(initial.to_owned());
+            self.units.push(unit.to_owned());
+            return;
+        }
         // `P6`: a unit's code with a digit is a unit, never initials
         let coded = is_unit_code(&tok) && tok.chars().any(|c| c.is_ascii_digit());
         let mixed_word = !tok.contains(' ')
@@ -1911,6 +1917,16 @@ impl ArchiveParts {
         }
         tok.trim_end_matches('-').to_owned()
     }
+}
+
+/// `VHKGh` → (`VHKG`, `h`): a unit's code of three capitals or more with
+/// one small letter glued on, its drafter's initial (`HDiem`, `KTono` are
+/// initials and names, not a code).
+fn unit_and_initial(tok: &str) -> Option<(&str, &str)> {
+    let last = tok.chars().next_back().filter(|c| c.is_lowercase())?;
+    let unit = &tok[..tok.len() - last.len_utf8()];
+    let code = unit.chars().count() >= 3 && unit.chars().all(|c| c.is_uppercase());
+    code.then(|| (unit, &tok[unit.len()..]))
 }
 
 /// Nouns of the teams inside a unit (`Đội 1`, `Tổ 3`, `Phòng 2`).
@@ -2541,6 +2557,16 @@ mod after_archive_tests {
         }
         for title in ["SỞ Y TẾ", "PHÓ GIÁM ĐỐC", "BÍ THƯ"] {
             assert!(!is_title_debris(title), "{title}");
+        }
+    }
+
+    #[test]
+    fn a_drafter_initial_glued_to_a_unit_is_read_apart() {
+        use super::unit_and_initial;
+        assert_eq!(unit_and_initial("VHKGh"), Some(("VHKG", "h")));
+        assert_eq!(unit_and_initial("KGVXđ"), Some(("KGVX", "đ")));
+        for tok in ["HDiem", "KTono", "TTg", "VHKG", "QHXD7", "Hg"] {
+            assert_eq!(unit_and_initial(tok), None, "{tok}");
         }
     }
 }

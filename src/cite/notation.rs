@@ -39,6 +39,10 @@ pub(super) struct RawId {
     pub(super) id: String,
 }
 
+/// Groups after the first that companies write in small letters but for
+/// the first (`27/ĐN-Cty`: công ty), read as codes all the same.
+const MIXED_CASE_GROUPS: [&str; 2] = ["Cty", "CTy"];
+
 /// Whether a notation group looks like a code: starts with an uppercase
 /// letter (or a digit when `first` is false) and has more uppercase than
 /// lowercase letters (`TTg`, `GDTrH`, `QyĐ` pass; `Ngày`, `Số` do not).
@@ -52,6 +56,9 @@ fn valid_group(g: &str, first: bool) -> bool {
         return false;
     }
     if !first && g.len() <= 4 && g.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    if !first && MIXED_CASE_GROUPS.contains(&g) {
         return true;
     }
     let upper = g.chars().filter(|c| c.is_uppercase()).count();

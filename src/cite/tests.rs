@@ -723,3 +723,15 @@ fn a_word_glued_after_a_notation_ends_it() {
         .collect();
     assert_eq!(ids, ["6670/BYT-MT", "12/UBND", "14/STC-NS", "15/SXD-QLN"]);
 }
+
+/// A company's `Cty` (công ty) is a group of its notation, though most of
+/// its letters are small; another word in small letters is not.
+#[test]
+fn a_company_group_in_small_letters_is_kept() {
+    let text = "Văn bản số 27/ĐN-Cty ngày 21/4/2026; Văn bản số 28/ĐN-Sau ngày 22/4/2026.";
+    let ids: Vec<String> = super::extract(text, None)
+        .into_iter()
+        .filter_map(|c| c.id)
+        .collect();
+    assert_eq!(ids, ["27/ĐN-CTY", "28/ĐN"]);
+}
