@@ -570,6 +570,7 @@ fn sort_lines(
         seen_name: false,
         seen_archive: false,
         archive_line: None,
+        annex_glued: false,
     };
     for &i in content.iter().filter(|&&i| i >= start && dated != Some(i)) {
         if !walk.take(text, lines, content, i) {
@@ -591,11 +592,18 @@ struct Walk {
     seen_archive: bool,
     /// The index of the first `Lưu` line.
     archive_line: Option<usize>,
+    /// A signature line ended with an annex's title glued on after the
+    /// name (`BỘ TRƯỞNG Đặng Quốc Khánh CHƯƠNG TRÌNH HÀNH ĐỘNG …`): the
+    /// annex goes on below, the footer ends with that line.
+    annex_glued: bool,
 }
 
 impl Walk {
     /// Sorts line `i`; false when the footer ends before it.
     fn take(&mut self, text: &str, lines: &[Line], content: &[usize], i: usize) -> bool {
+        if self.annex_glued {
+            return false;
+        }
         let l = lines[i];
         let t = l.text(text);
         let bare = strip_signed_mark(strip_emphasis(t));
@@ -628,6 +636,15 @@ impl Walk {
         if is_archive(bare) {
             self.seen_archive = true;
             self.archive_line.get_or_insert(i);
+        }
+        let mut bare = bare;
+        if !item_like {
+            let signed = cut_after_signer(bare);
+            let glued = bare[signed.len()..].trim_start();
+            self.annex_glued = word_count(glued, 5) >= 5 && is_upper_line(glued);
+            if self.annex_glued {
+                bare = signed;
+            }
         }
         if self.in_dist && !item_like && self.after_list(text, l, bare) {
             return true;
@@ -1194,6 +1211,17 @@ fn cut_after_signer(t: &str) -> &str {
         let spaced = words[k..k + run]
             .iter()
             .all(|(_, w)| w.chars().nth(1).is_none());
+        // `… Trần Hồng Hà Phụ lục (Kèm theo …)`: the annex's first word is
+        // capitalised too, so the run may hold it
+        if (3..=6).contains(&run) && !spaced {
+            let annex = (2..run).find(|&r| {
+                let (at, _) = words[k + r];
+                crate::attachments::kind_of(&t[at..]).is_some()
+            });
+            if let Some(r) = annex {
+                return t[..words[k + r].0].trim_end();
+            }
+        }
         if (2..=5).contains(&run) && k + run < words.len() && !spaced {
             let (at, _) = words[k + run];
             let rest = &t[at..];
@@ -2234,6 +2262,13 @@ mod tests {
             (s.title.as_deref(), s.name.as_deref()),
             (Some("THỨ TRƯỞNG"), Some("Đinh Trung Tụng"))
         );
+        let t = "Hết./.\nTM. CHÍNH PHỦ KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Lê Văn Hà Phụ lục (Kèm theo \
+                 Nghị định số 87/2025/NĐ-CP ngày 11 tháng 4 năm 2025 của Chính phủ)";
+        let s = &parse(t, &split(t), 0).signatures[0];
+        assert_eq!(
+            (s.title.as_deref(), s.name.as_deref()),
+            (Some("PHÓ THỦ TƯỚNG"), Some("Lê Văn Hà"))
+        );
         let t = "Hết./.\nTHỦ TƯỚNG\n[\n\nLê Minh Hưng";
         assert_eq!(
             parse(t, &split(t), 0).signatures[0].name.as_deref(),
@@ -2568,5 +2603,29 @@ mod after_archive_tests {
         for tok in ["HDiem", "KTono", "TTg", "VHKG", "QHXD7", "Hg"] {
             assert_eq!(unit_and_initial(tok), None, "{tok}");
         }
+    }
+
+    #[test]
+    fn an_annex_glued_after_the_signer_ends_the_footer() {
+        use super::parse;
+        use crate::lines::split;
+        let t = "Điều 3. Thi hành./.\nNơi nhận:\n- Như Điều 2;\n- Lưu: VT, KHTC.\n\
+                 BỘ TRƯỞNG Đặng Quốc Khánh CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA NGÀNH TÀI NGUYÊN THỰC HIỆN\n\
+                 - XÃ HỘI VÀ DỰ TOÁN NĂM 2024 (Kèm theo Quyết định số 59/QĐ-BTNMT)\nI. MỤC TIÊU\n";
+        let lines = split(t);
+        let f = parse(t, &lines, 0);
+        let s = &f.signatures[0];
+        assert_eq!(
+            (s.title.as_deref(), s.name.as_deref()),
+            (Some("BỘ TRƯỞNG"), Some("Đặng Quốc Khánh"))
+        );
+        let items: Vec<&str> = f
+            .distribution
+            .as_ref()
+            .map(|d| d.items.iter().map(|i| i.text.as_str()).collect())
+            .unwrap_or_default();
+        assert_eq!(items, ["Như Điều 2"]);
+        // the footer ends with the signature's line
+        assert_eq!(lines[f.end - 1].text(t).split(' ').next(), Some("BỘ"));
     }
 }
