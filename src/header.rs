@@ -732,11 +732,16 @@ impl State {
             }
             let t = l.text(text);
             let key = fold(t);
-            // `GIẤY MỜI` / `Kính gửi:`: the addressees, not a trích yếu
-            if starts_body(&key) || type_by_title(t).is_some() || RECIPIENTS.is_match(&key) {
+            // `GIẤY MỜI` / `Kính gửi:`: the addressees, not a trích yếu; a
+            // trích yếu in small letters may begin with a type's name
+            // (`Quy định mức điều chỉnh …`)
+            let upper = is_upper_line(t);
+            if starts_body(&key)
+                || (upper && type_by_title(t).is_some())
+                || RECIPIENTS.is_match(&key)
+            {
                 break;
             }
-            let upper = is_upper_line(t);
             match &mut subject {
                 None => {
                     let skip = SUBJECT
@@ -2012,6 +2017,18 @@ mod tests {
         assert_eq!(
             strip_authority("BAN HÀNH QUY CHẾ LÀM VIỆC CỦA ỦY BAN NHÂN DÂN TỈNH"),
             "BAN HÀNH QUY CHẾ LÀM VIỆC CỦA ỦY BAN NHÂN DÂN TỈNH"
+        );
+    }
+
+    #[test]
+    fn a_subject_in_small_letters_may_begin_with_a_type_name() {
+        let t = "BỘ LAO ĐỘNG\nSố: 01/2025/TT-BLĐTBXH\nHà Nội, ngày 10 tháng 01 năm 2025\n\n\
+                 THÔNG TƯ\nQuy định mức điều chỉnh tiền lương\nvà thu nhập tháng đã đóng \
+                 bảo hiểm xã hội\n\nCăn cứ Nghị định số 62/2022/NĐ-CP;\n";
+        let h = parse(t, &split(t));
+        assert_eq!(
+            h.subject.map(|s| s.text).as_deref(),
+            Some("Quy định mức điều chỉnh tiền lương và thu nhập tháng đã đóng bảo hiểm xã hội")
         );
     }
 }
