@@ -304,6 +304,70 @@ pub(crate) fn starts_body(key: &str) -> bool {
     BODY_START.is_match(key.trim_start())
 }
 
+/// The lowercase of a short word, kept on the stack: for comparing a word
+/// with short lowercase words (từ dừng, stop words) without allocating.
+///
+/// The same as `str::to_lowercase` but for a capital sigma, which becomes
+/// `σ` even at the end of a word (`ς` there): no difference for a comparison
+/// with words without sigma. A word whose lowercase does not fit equals no
+/// word.
+pub(crate) struct ShortLower {
+    buf: [u8; 32],
+    /// The length of the lowercase word; `None` when it did not fit.
+    len: Option<usize>,
+}
+
+impl ShortLower {
+    /// Lowercases `word` into the buffer.
+    pub(crate) fn new(word: &str) -> Self {
+        let mut out = ShortLower {
+            buf: [0; 32],
+            len: None,
+        };
+        let mut len = 0;
+        for c in word.chars() {
+            let Some(low) = lower_one(c) else {
+                for l in c.to_lowercase() {
+                    let Some(slot) = out.buf.get_mut(len..len + l.len_utf8()) else {
+                        return out;
+                    };
+                    len += l.encode_utf8(slot).len();
+                }
+                continue;
+            };
+            let Some(slot) = out.buf.get_mut(len..len + low.len_utf8()) else {
+                return out;
+            };
+            len += low.encode_utf8(slot).len();
+        }
+        out.len = Some(len);
+        out
+    }
+
+    /// Whether the lowercase word is `w`.
+    pub(crate) fn is(&self, w: &str) -> bool {
+        self.len.is_some_and(|n| &self.buf[..n] == w.as_bytes())
+    }
+}
+
+/// The lowercase of `c` when it is one char and `c` is ASCII or a
+/// Vietnamese letter (without a table look-up); `None` for other chars.
+fn lower_one(c: char) -> Option<char> {
+    let u = c as u32;
+    let low = match c {
+        '\0'..='\u{7F}' => c.to_ascii_lowercase() as u32,
+        // Latin-1 capitals but `×`; `ß` to `ÿ` are lowercase already.
+        '\u{C0}'..='\u{DE}' if c != '×' => u + 0x20,
+        '\u{DF}'..='\u{FF}' => u,
+        // Pairs, capital first: `Ă ă`, `Đ đ`, …, and `Ạ ạ` to `Ỹ ỹ`.
+        '\u{100}'..='\u{12F}' | '\u{1EA0}'..='\u{1EFF}' => u | 1,
+        'Ơ' | 'Ư' => u + 1,
+        'ơ' | 'ư' => u,
+        _ => return None,
+    };
+    char::from_u32(low)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -423,5 +487,36 @@ mod tests {
         assert!(starts_body("1. ubnd cac huyen"));
         assert!(starts_body("dieu 1. pham vi"));
         assert!(!starts_body("ha noi, ngay 05"));
+    }
+
+    #[test]
+    fn short_lowercase_agrees_with_to_lowercase() {
+        for w in [
+            "",
+            "Và",
+            "VÀ",
+            "và",
+            "Quy",
+            "ĐỊNH",
+            "Định,",
+            "Ư",
+            "İstanbul",
+            "KELVIN\u{212A}",
+            "Ẫ",
+            "ǅ",
+            "ΑΒΓ",
+        ] {
+            assert!(ShortLower::new(w).is(&w.to_lowercase()), "{w}");
+        }
+        // Too long for the buffer: equal to nothing.
+        let long = "Ấ".repeat(11);
+        assert!(!ShortLower::new(&long).is(&long.to_lowercase()));
+        assert!(ShortLower::new(&"A".repeat(32)).is(&"a".repeat(32)));
+        // The quick path, char by char.
+        for c in ('\0'..='\u{2FF}').chain('\u{1E00}'..='\u{1EFF}') {
+            if let Some(l) = lower_one(c) {
+                assert_eq!(c.to_lowercase().collect::<String>(), l.to_string(), "{c}");
+            }
+        }
     }
 }

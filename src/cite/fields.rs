@@ -11,6 +11,7 @@ use regex::Regex;
 use super::patterns::{floor_boundary, head_type, starts_at_boundary, window_after, window_before};
 use crate::model::CitedDate;
 use crate::scan;
+use crate::text::ShortLower;
 
 /// The parts of a date phrase ([`date_phrase`]): byte ranges of the day,
 /// month and year as written, and the phrase's end.
@@ -221,10 +222,16 @@ pub(super) fn issuer_at(text: &str, pos: usize) -> Option<(String, usize)> {
     let win = window_after(text, pos, 320);
     let of = OF_RE.find(win)?;
     let body = &win[of.end()..];
-    let tokens = issuer_tokens(body);
-    let mut words: Vec<&str> = Vec::new();
-    let mut ends: Vec<usize> = Vec::new();
-    for (k, &(ws, we, gap)) in tokens.iter().enumerate() {
+    let mut tokens = IssuerTokens::new(body);
+    let mut words: Vec<&str> = Vec::with_capacity(16);
+    let mut ends: Vec<usize> = Vec::with_capacity(16);
+    for k in 0.. {
+        // Word `k` and the two after it are all a step reads.
+        tokens.fill(k + 3);
+        let tokens = tokens.list.as_slice();
+        let Some(&(ws, we, gap)) = tokens.get(k) else {
+            break;
+        };
         if k > 0 && (gap.matches('\n').count() >= 2 || page_break_gap(gap, &body[ws..])) {
             break;
         }
@@ -234,7 +241,7 @@ pub(super) fn issuer_at(text: &str, pos: usize) -> Option<(String, usize)> {
         if k == 0 && !part.chars().next().is_some_and(char::is_uppercase) {
             return None;
         }
-        if issuer_ends_before(body, &tokens, k, part, words.last().copied()) {
+        if issuer_ends_before(body, tokens, k, part, words.last().copied()) {
             break;
         }
         if !part.is_empty() {
@@ -254,27 +261,45 @@ pub(super) fn issuer_at(text: &str, pos: usize) -> Option<(String, usize)> {
     Some((words.join(" "), pos + of.end() + end))
 }
 
-/// The first 24 words of `body` for [`issuer_at`]: the `(start, end)` of
-/// each run of non-white-space, and the gap before it.
-fn issuer_tokens(body: &str) -> Vec<(usize, usize, &str)> {
-    let mut tokens: Vec<(usize, usize, &str)> = Vec::new();
-    let mut i = 0;
-    while i < body.len() && tokens.len() < 24 {
-        let rest = &body[i..];
-        let ws = rest.len() - rest.trim_start().len();
-        let gap = &rest[..ws];
-        let word_start = i + ws;
-        let word = body[word_start..]
-            .split(char::is_whitespace)
-            .next()
-            .unwrap_or("");
-        if word.is_empty() {
-            break;
+/// The words of `body` for [`issuer_at`], read as far as asked, at most
+/// 24: the `(start, end)` of each run of non-white-space, and the gap
+/// before it.
+struct IssuerTokens<'a> {
+    body: &'a str,
+    list: Vec<(usize, usize, &'a str)>,
+    /// Where reading goes on.
+    at: usize,
+}
+
+impl<'a> IssuerTokens<'a> {
+    fn new(body: &'a str) -> Self {
+        IssuerTokens {
+            body,
+            list: Vec::with_capacity(24),
+            at: 0,
         }
-        tokens.push((word_start, word_start + word.len(), gap));
-        i = word_start + word.len();
     }
-    tokens
+
+    /// Reads words until there are `n` (or 24, or the body ends).
+    fn fill(&mut self, n: usize) {
+        let body = self.body;
+        while self.at < body.len() && self.list.len() < n.min(24) {
+            let rest = &body[self.at..];
+            let ws = rest.len() - rest.trim_start().len();
+            let gap = &rest[..ws];
+            let word_start = self.at + ws;
+            let word = body[word_start..]
+                .split(char::is_whitespace)
+                .next()
+                .unwrap_or("");
+            if word.is_empty() {
+                self.at = body.len();
+                break;
+            }
+            self.list.push((word_start, word_start + word.len(), gap));
+            self.at = word_start + word.len();
+        }
+    }
 }
 
 /// Where punctuation inside `word` cuts it (a dot only when it ends no
@@ -306,13 +331,13 @@ fn issuer_ends_before(
     if first.is_some_and(|c| c.is_ascii_digit()) {
         return true;
     }
-    let lower = part.to_lowercase();
+    let lower = ShortLower::new(part);
     let next_raw = tokens.get(k + 1).map_or("", |&(s, e, _)| &body[s..e]);
     if k > 0
         && next_raw.starts_with(char::is_lowercase)
         && ISSUER_STOP_VERBS
             .iter()
-            .any(|&(a, b)| a == lower && next_raw.trim_end_matches([',', '.', ';', ':']) == b)
+            .any(|&(a, b)| lower.is(a) && next_raw.trim_end_matches([',', '.', ';', ':']) == b)
     {
         return true;
     }
@@ -338,17 +363,19 @@ fn issuer_ends_before(
 /// Whether the lower-case word `k` (`lower`) is no part of a name: one of
 /// [`ISSUER_STOP`], or the first of [`ISSUER_STOP_PAIRS`] with the next
 /// word.
-fn is_stop_word(body: &str, tokens: &[(usize, usize, &str)], k: usize, lower: &str) -> bool {
-    if ISSUER_STOP.contains(&lower) {
+fn is_stop_word(body: &str, tokens: &[(usize, usize, &str)], k: usize, lower: &ShortLower) -> bool {
+    if ISSUER_STOP.iter().any(|w| lower.is(w)) {
         return true;
     }
-    let next = tokens
-        .get(k + 1)
-        .map(|&(s, e, _)| body[s..e].to_lowercase())
-        .unwrap_or_default();
+    // Trimmed, then lowercased: lowercasing neither makes nor removes
+    // those marks.
+    let next = tokens.get(k + 1).map_or("", |&(s, e, _)| {
+        body[s..e].trim_end_matches([',', '.', ';', ':'])
+    });
+    let next = ShortLower::new(next);
     ISSUER_STOP_PAIRS
         .iter()
-        .any(|&(a, b)| a == lower && next.trim_end_matches([',', '.', ';', ':']) == b)
+        .any(|&(a, b)| lower.is(a) && next.is(b))
 }
 
 /// Whether word `k` is a connector (`và`, `-`) that joins no second
@@ -358,9 +385,9 @@ fn ends_at_connector(
     tokens: &[(usize, usize, &str)],
     k: usize,
     part: &str,
-    lower: &str,
+    lower: &ShortLower,
 ) -> bool {
-    if lower == "và" {
+    if lower.is("và") {
         let next = tokens.get(k + 1).map(|&(s, e, _)| &body[s..e]);
         let next2 = tokens.get(k + 2).map(|&(s, e, _)| &body[s..e]);
         let next_upper = next
