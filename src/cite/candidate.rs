@@ -60,11 +60,16 @@ impl Cand {
 /// `527/TTLT-TTCP-BNV`): one document either way.
 pub(super) fn merge_key(id: &str) -> String {
     let (number, symbol) = id.split_once('/').unwrap_or((id, ""));
-    format!(
-        "{}/{}",
-        number.replace('Đ', "D"),
-        symbol.replace('Đ', "D").replace(['/', '_'], "-")
-    )
+    // One pass, one allocation.
+    let mut key = String::with_capacity(id.len() + 1);
+    key.extend(number.chars().map(|c| if c == 'Đ' { 'D' } else { c }));
+    key.push('/');
+    key.extend(symbol.chars().map(|c| match c {
+        'Đ' => 'D',
+        '/' | '_' => '-',
+        c => c,
+    }));
+    key
 }
 
 /// The type a head noun gives to a back-reference, as a code (`CV` for

@@ -735,3 +735,23 @@ fn a_company_group_in_small_letters_is_kept() {
         .collect();
     assert_eq!(ids, ["27/ĐN-CTY", "28/ĐN"]);
 }
+
+#[test]
+fn merge_key_is_the_replacements_in_one_pass() {
+    for id in [
+        "2072/QĐ-TTg",
+        "527/TTLT/TTCP-BNV",
+        "12_Đ/A_B",
+        "ĐĐ",
+        "",
+        "1/2/3/Đ_",
+    ] {
+        let (number, symbol) = id.split_once('/').unwrap_or((id, ""));
+        let want = format!(
+            "{}/{}",
+            number.replace('Đ', "D"),
+            symbol.replace('Đ', "D").replace(['/', '_'], "-")
+        );
+        assert_eq!(super::candidate::merge_key(id), want, "{id}");
+    }
+}
