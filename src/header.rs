@@ -767,7 +767,24 @@ impl State {
             count += 1;
             j += 1;
         }
-        if let Some(s) = subject {
+        if let Some(mut s) = subject {
+            if let Some(cut) = own_reference_len(&s.text) {
+                // the subject's text is its lines joined: the span keeps
+                // its end and starts where the rest is printed
+                let rest = s.text[cut..].to_owned();
+                let printed = &text[s.span.start..s.span.end];
+                // joining lines only shortens the text: the rest is printed
+                // no earlier than this
+                let mut from = cut.saturating_sub(4 * printed.matches('\n').count());
+                while !printed.is_char_boundary(from) {
+                    from -= 1;
+                }
+                let first = rest.split_whitespace().next().unwrap_or("");
+                if let Some(at) = printed[from..].find(first).filter(|_| !first.is_empty()) {
+                    s.span.start += from + at;
+                    s.text = rest;
+                }
+            }
             if !s.text.is_empty() {
                 self.h.subject = Some(s);
             }
@@ -1318,6 +1335,26 @@ fn preceded_like_place(before: &str) -> bool {
             .rsplit(' ')
             .next()
             .is_some_and(|w| w.starts_with(char::is_uppercase))
+}
+
+/// `CỦA BỘ XÂY DỰNG SỐ 04/2001/TT-BXD NGÀY 20 THÁNG 8 NĂM 2001 HƯỚNG DẪN …`:
+/// an old title's line names the document itself (its issuer, number and
+/// date) before the trích yếu. The bytes of that reference, up to the
+/// trích yếu, when the subject opens with `của … số …` and a date closes
+/// it within its first thirty words.
+fn own_reference_len(subject: &str) -> Option<usize> {
+    let f = Folded::new(subject);
+    if !f.key.starts_with("cua ") {
+        return None;
+    }
+    let m = DATE.find(&f.key)?;
+    let before = &f.key[..m.start()];
+    let is_year = |y: &str| y.trim().len() == 4 && y.trim().bytes().all(|b| b.is_ascii_digit());
+    let year = f.key[..m.end()].rsplit(' ').next().is_some_and(is_year);
+    let short = before.split_whitespace().count() <= 30;
+    (before.contains(" so ") && year && short && m.end() < f.key.len())
+        .then(|| f.byte(m.end()))
+        .map(|b| b + (subject[b..].len() - subject[b..].trim_start().len()))
 }
 
 /// Whether the words after a date go on with a sentence (`ngày 28 tháng 10
@@ -2029,6 +2066,23 @@ mod tests {
         assert_eq!(
             h.subject.map(|s| s.text).as_deref(),
             Some("Quy định mức điều chỉnh tiền lương và thu nhập tháng đã đóng bảo hiểm xã hội")
+        );
+    }
+
+    #[test]
+    fn an_old_title_naming_its_own_document_is_not_the_subject() {
+        let t = "BỘ XÂY DỰNG\nSố: 04/2001/TT-BXD\nHà Nội, ngày 20 tháng 8 năm 2001\n\nTHÔNG TƯ\n\n\
+                 CỦA BỘ XÂY DỰNG SỐ 04/2001/TT-BXD NGÀY 20 THÁNG 8 NĂM 2001 HƯỚNG DẪN BỔ SUNG\n\
+                 VIỆC HỖ TRỢ CẢI THIỆN NHÀ Ở\n\nCăn cứ Quyết định số 20/2000/QĐ-TTg;\n";
+        let h = parse(t, &split(t));
+        let s = h.subject.expect("a subject");
+        assert_eq!(s.text, "HƯỚNG DẪN BỔ SUNG VIỆC HỖ TRỢ CẢI THIỆN NHÀ Ở");
+        assert!(t[s.span.start..s.span.end].starts_with("HƯỚNG DẪN"));
+        assert!(t[s.span.start..s.span.end].ends_with("NHÀ Ở"));
+        // a subject about another body's document keeps its words
+        assert_eq!(
+            super::own_reference_len("CỦA CÁC BỘ VỀ VIỆC THỰC HIỆN"),
+            None
         );
     }
 }
