@@ -1237,6 +1237,23 @@ fn cut_after_signer(t: &str) -> &str {
     t
 }
 
+/// `t` without the heading a consolidated text's signer authenticates it
+/// under (`XÁC THỰC VĂN BẢN HỢP NHẤT`, văn bản hợp nhất), printed above the
+/// authority or flattened onto its line: no title of the signer's.
+fn without_consolidation_heading(t: &str) -> &str {
+    const HEADING: &str = "xac thuc van ban hop nhat";
+    let key = KeyPrefix::<32>::new(t);
+    if !key.starts_with(HEADING) || !matches!(key.as_bytes().get(HEADING.len()), None | Some(&b' '))
+    {
+        return t;
+    }
+    // the heading's six words, then what follows them
+    t.split_whitespace()
+        .nth(6)
+        .and_then(|w| t.find(w))
+        .map_or("", |at| &t[at..])
+}
+
 /// Groups signature lines into blocks: each block ends with a name.
 fn signatures(text: &str, lines: &[(usize, usize)]) -> Vec<Signature> {
     let mut out = Vec::new();
@@ -1244,7 +1261,7 @@ fn signatures(text: &str, lines: &[(usize, usize)]) -> Vec<Signature> {
     let mut titles: Vec<String> = Vec::new();
     for &(s, e) in lines {
         let raw = &text[s..e];
-        let t = strip_signed_mark(strip_emphasis(raw));
+        let t = without_consolidation_heading(strip_signed_mark(strip_emphasis(raw)));
         if t.is_empty() || is_placeholder(t) {
             continue;
         }
@@ -2627,5 +2644,20 @@ mod after_archive_tests {
         assert_eq!(items, ["Như Điều 2"]);
         // the footer ends with the signature's line
         assert_eq!(lines[f.end - 1].text(t).split(' ').next(), Some("BỘ"));
+    }
+
+    #[test]
+    fn a_consolidated_texts_heading_is_no_title() {
+        use super::without_consolidation_heading as strip;
+        assert_eq!(strip("XÁC THỰC VĂN BẢN HỢP NHẤT"), "");
+        assert_eq!(
+            strip("XÁC THỰC VĂN BẢN HỢP NHẤT KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Bá Hoan"),
+            "KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Bá Hoan"
+        );
+        assert_eq!(strip("KT. BỘ TRƯỞNG"), "KT. BỘ TRƯỞNG");
+        assert_eq!(
+            strip("XÁC THỰC VĂN BẢN HỢP NHẤTX"),
+            "XÁC THỰC VĂN BẢN HỢP NHẤTX"
+        );
     }
 }
