@@ -68,6 +68,7 @@ pub(crate) fn layout(text: &str) -> Layout {
     let editorial = lines::mark_editorial_title(text, &mut lines);
     let mut header = header::parse(text, &lines);
     standalone_annex(text, &lines, &mut header);
+    consolidation_block(text, &lines, &mut header);
     let own_id = own_id(&header);
     let trailer = lines::site_trailer(text, &lines, header.body_start, own_id.as_deref());
     if let Some(t) = trailer {
@@ -658,6 +659,44 @@ fn adoption_date(text: &str, lines: &[Line], from: usize) -> Option<DocDate> {
         year: n(3).and_then(|y| i32::try_from(y).ok()),
         span: Span::new(at, start + all.end()),
     })
+}
+
+/// A consolidated text's (văn bản hợp nhất) number, place and date where
+/// the header has none: its signer authenticates it under `XÁC THỰC VĂN BẢN
+/// HỢP NHẤT`, and that closing block carries them (`Số: 462/VBHN-BLĐTBXH` /
+/// `Hà Nội, ngày 10 tháng 02 năm 2025`), read from the three content lines
+/// on each side of the heading's last occurrence in the body (the issuer's
+/// column, with the number, may come first when two columns are laid out
+/// one after the other).
+fn consolidation_block(text: &str, lines: &[Line], h: &mut header::Header) {
+    if h.number.is_some() && h.date.is_some() {
+        return;
+    }
+    let from = h.body_start.min(lines.len());
+    let Some(k) = lines[from..].iter().rposition(|l| {
+        crate::fold::fold(l.text(text).trim()).starts_with("xac thuc van ban hop nhat")
+    }) else {
+        return;
+    };
+    let (before, after) = lines[from..].split_at(k);
+    let near = before.iter().rev().filter(|l| l.is_content()).take(3);
+    let near = near.chain(after.iter().skip(1).filter(|l| l.is_content()).take(3));
+    for l in near {
+        if h.number.is_none() {
+            if let Some((n, notes)) = header::number_line(text, l) {
+                h.number = Some(n);
+                h.diagnostics.extend(notes);
+                continue;
+            }
+        }
+        if h.date.is_none() {
+            if let Some((p, d, notes)) = header::place_date_line(text, l) {
+                h.place.get_or_insert(p);
+                h.date = Some(d);
+                h.diagnostics.extend(notes);
+            }
+        }
+    }
 }
 
 /// An annex issued as a file of its own (`Phụ lục I` / its title in

@@ -1588,6 +1588,33 @@ fn split_one_line(line: &str) -> Option<(String, String)> {
     ))
 }
 
+/// A line that is a number and symbol under its label (`Số: 462/VBHN-BLĐTBXH`),
+/// as a consolidated text prints it in its closing block: the number and
+/// its diagnostics, or `None` when the line is no such line.
+pub(crate) fn number_line(text: &str, line: &Line) -> Option<(Number, Vec<Diagnostic>)> {
+    let t = line.text(text);
+    if t.chars().count() > 60 {
+        return None;
+    }
+    let f = Folded::new(t);
+    let m = NUMBER_LABEL.find(&f.key)?;
+    // `so12/…`: the label's pattern took the number's first char
+    let back = usize::from(f.key[..m.end()].ends_with(|c: char| c.is_ascii_digit() || c == '/'));
+    let mut st = State::default();
+    st.take_cell(
+        text,
+        &[],
+        0,
+        Cell {
+            start: line.start,
+            end: line.end,
+            kind: CellKind::Number,
+            value: line.start + f.byte(m.end() - back),
+        },
+    );
+    st.h.number.map(|n| (n, st.h.diagnostics))
+}
+
 /// A line that is only a place and a date (`Lào Cai, ngày   tháng 7 năm
 /// 2026`), as licences and certificates print it above the signature block
 /// instead of in the header: its place, its date and the date's diagnostics

@@ -1568,3 +1568,17 @@ fn ocr_recipients_named_list() {
         body_texts(&doc)
     );
 }
+
+/// A consolidated text (văn bản hợp nhất) as the official gazette prints it:
+/// no number or date under its header, both in the closing block its signer
+/// authenticates it under (`XÁC THỰC VĂN BẢN HỢP NHẤT`), the issuer's column
+/// with the number before the heading, the place and date after it.
+#[test]
+fn date_consolidated_closing_block() {
+    let (text, doc) = load("quirk-date-consolidated-closing-block.txt");
+    assert_eq!(number(&doc), (Some("21"), Some("VBHN-BNV")));
+    assert_eq!(date(&doc), (Some(2025), Some(2), Some(14)));
+    assert_eq!(doc.place.as_ref().map(|p| p.name.as_str()), Some("Hà Nội"));
+    let span = doc.number.as_ref().map(|n| n.span).expect("a number");
+    assert_eq!(&text[span.start..span.end], "Số: 21/VBHN-BNV");
+}
