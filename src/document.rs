@@ -673,9 +673,10 @@ fn consolidation_block(text: &str, lines: &[Line], h: &mut header::Header) {
         return;
     }
     let from = h.body_start.min(lines.len());
-    let Some(k) = lines[from..].iter().rposition(|l| {
-        crate::fold::fold(l.text(text).trim()).starts_with("xac thuc van ban hop nhat")
-    }) else {
+    let Some(k) = lines[from..]
+        .iter()
+        .rposition(|l| footer::after_consolidation_heading(l.text(text)).is_some())
+    else {
         return;
     };
     let (before, after) = lines[from..].split_at(k);

@@ -1237,21 +1237,29 @@ fn cut_after_signer(t: &str) -> &str {
     t
 }
 
-/// `t` without the heading a consolidated text's signer authenticates it
-/// under (`XÁC THỰC VĂN BẢN HỢP NHẤT`, văn bản hợp nhất), printed above the
-/// authority or flattened onto its line: no title of the signer's.
-fn without_consolidation_heading(t: &str) -> &str {
-    const HEADING: &str = "xac thuc van ban hop nhat";
-    let key = KeyPrefix::<32>::new(t);
-    if !key.starts_with(HEADING) || !matches!(key.as_bytes().get(HEADING.len()), None | Some(&b' '))
-    {
-        return t;
+/// The heading a consolidated text's signer authenticates it under (`XÁC
+/// THỰC VĂN BẢN HỢP NHẤT`, văn bản hợp nhất), folded: a byte a char.
+const CONSOLIDATION_HEADING: &str = "xac thuc van ban hop nhat";
+
+/// What follows a consolidated text's authentication heading that opens
+/// `t` as whole words; `None` when no such heading opens it.
+pub(crate) fn after_consolidation_heading(t: &str) -> Option<&str> {
+    let t = t.trim_start();
+    if !folded_starts_with(t, CONSOLIDATION_HEADING) {
+        return None;
     }
-    // the heading's six words, then what follows them
-    t.split_whitespace()
-        .nth(6)
-        .and_then(|w| t.find(w))
-        .map_or("", |at| &t[at..])
+    let end = t
+        .char_indices()
+        .nth(CONSOLIDATION_HEADING.len())
+        .map_or(t.len(), |(b, _)| b);
+    let rest = &t[end..];
+    (rest.is_empty() || rest.starts_with(char::is_whitespace)).then(|| rest.trim_start())
+}
+
+/// `t` without that heading, printed above the authority or flattened
+/// onto its line: no title of the signer's.
+fn without_consolidation_heading(t: &str) -> &str {
+    after_consolidation_heading(t).unwrap_or(t)
 }
 
 /// Groups signature lines into blocks: each block ends with a name.

@@ -1425,10 +1425,10 @@ fn strip_authority(s: &str) -> &str {
     // `… CỦA BỘ TRƯỞNG BỘ TÀI CHÍNH QUY ĐỊNH …` names an official inside the
     // subject: an authority line is not a complement
     let complement = |at: usize| {
-        ["cua", "cho", "voi", "giao", "va"].iter().any(|w| {
-            key[..at].ends_with(w)
-                && key[..at].len() - w.len() == key[..at].rfind(' ').map_or(0, |p| p + 1)
-        })
+        key[..at]
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| ["cua", "cho", "voi", "giao", "va"].contains(&w))
     };
     let cut = HEAD
         .find_iter(key)

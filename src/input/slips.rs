@@ -68,11 +68,8 @@ fn collapsed(code: &str) -> Option<String> {
 }
 
 /// `I` or `l` read for the digit `1` where it stands between a capital or
-/// a digit and a digit, in a word that is a notation (it has a slash).
+/// a digit and a digit, in a notation ([`fix_notation`] checks its slash).
 fn digit_ones(word: &str) -> Option<String> {
-    if !word.contains('/') {
-        return None;
-    }
     let chars: Vec<char> = word.chars().collect();
     let mut out = chars.clone();
     for i in 1..chars.len().saturating_sub(1) {
