@@ -221,6 +221,12 @@ fn symbol_codes() -> impl Iterator<Item = (&'static str, &'static TypeEntry)> {
     own.chain(aliases)
 }
 
+/// Whether `rest`, what follows a title on its line, is a footnote's mark
+/// glued to it (`QUYẾT ĐỊNH1`, a gazette's note on a consolidated text).
+fn footnote_mark(rest: &str) -> bool {
+    (1..=2).contains(&rest.len()) && rest.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// The type named by a code as written in a symbol: exactly, then ignoring
 /// case (`TTR` → `TTr`), never guessing beyond the table. The citation
 /// scanner's lookup.
@@ -255,6 +261,7 @@ pub(crate) fn type_by_title(line: &str) -> Option<&'static TypeEntry> {
     }
     DOC_TYPES.iter().find(|e| {
         key == e.title
+            || key.strip_prefix(e.title).is_some_and(footnote_mark)
             || (key.starts_with(e.title)
                 && key.as_bytes().get(e.title.len()) == Some(&b' ')
                 && e.title.contains(' ')
@@ -271,10 +278,22 @@ pub(crate) fn title_prefix(line: &str) -> Option<(&'static TypeEntry, usize)> {
         .filter(|e| {
             e.code != "CV"
                 && key.starts_with(e.title)
-                && matches!(key.as_bytes().get(e.title.len()), None | Some(&b' '))
+                && (matches!(key.as_bytes().get(e.title.len()), None | Some(&b' '))
+                    || footnote_mark(&key[e.title.len()..]))
         })
         .max_by_key(|e| e.title.len())
-        .map(|e| (e, e.title.len()))
+        .map(|e| {
+            let mark = key[e.title.len()..].len();
+            (
+                e,
+                e.title.len()
+                    + if footnote_mark(&key[e.title.len()..]) {
+                        mark
+                    } else {
+                        0
+                    },
+            )
+        })
 }
 
 /// The type named by a code as written in a symbol (`QĐ`, `qđ`, `TTr`,
@@ -336,6 +355,10 @@ mod tests {
             Some("TTLT")
         );
         assert!(title_prefix("CHỦ TỊCH ỦY BAN").is_none());
+        // a footnote's mark glued on, but not a word
+        assert_eq!(title_prefix("QUYẾT ĐỊNH1").map(|(e, _)| e.code), Some("QĐ"));
+        assert!(title_prefix("QUYẾT ĐỊNH123").is_none());
+        assert!(title_prefix("THÔNG TƯA").is_none());
         assert_eq!(
             title_prefix("THÔNG TƯ LIÊN TỊCH").map(|(e, _)| e.code),
             Some("TTLT")

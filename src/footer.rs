@@ -571,6 +571,7 @@ fn sort_lines(
         seen_archive: false,
         archive_line: None,
         annex_glued: false,
+        consolidation: false,
     };
     for &i in content.iter().filter(|&&i| i >= start && dated != Some(i)) {
         if !walk.take(text, lines, content, i) {
@@ -596,6 +597,9 @@ struct Walk {
     /// name (`BỘ TRƯỞNG Đặng Quốc Khánh CHƯƠNG TRÌNH HÀNH ĐỘNG …`): the
     /// annex goes on below, the footer ends with that line.
     annex_glued: bool,
+    /// A consolidated text's closing block was met (its number `Số: …/VBHN-…`
+    /// or its heading `XÁC THỰC VĂN BẢN HỢP NHẤT`).
+    consolidation: bool,
 }
 
 impl Walk {
@@ -609,6 +613,9 @@ impl Walk {
         let bare = strip_signed_mark(strip_emphasis(t));
         if !bare.chars().any(char::is_alphanumeric) {
             return true; // where the signature image or seal was: `[`, `(`
+        }
+        if !self.seen_name && self.consolidation_line(text, l, bare) {
+            return true;
         }
         if is_distribution_head(t) {
             self.head_line(text, l, t, bare);
@@ -650,6 +657,24 @@ impl Walk {
             return true;
         }
         self.place(text, lines, content, i, bare, item_like)
+    }
+
+    /// Whether `bare` (line `l`) belongs to a consolidated text's closing
+    /// block (văn bản hợp nhất) above its signer: the issuer's name, the
+    /// number `Số: 21/VBHN-BNV`, the heading `XÁC THỰC VĂN BẢN HỢP NHẤT` alone
+    /// on its line and the place and date, in whatever order the columns
+    /// were laid out. The issuer's lines were taken for a signer's title
+    /// before the number or the heading showed what they are: they are let
+    /// go. True when the line was taken (and is no signature line).
+    fn consolidation_line(&mut self, text: &str, l: Line, bare: &str) -> bool {
+        let opens = after_consolidation_heading(bare).is_some_and(str::is_empty)
+            || (folded_starts_with(bare, "so") && bare.contains("/VBHN-"));
+        if opens {
+            self.consolidation = true;
+            self.sorted.sig_lines.clear();
+            return true;
+        }
+        self.consolidation && crate::header::place_date_line(text, &l).is_some()
     }
 
     /// Whether line `i` is part of an annex's title: a few lines right above

@@ -322,6 +322,21 @@ fn cites_by_type(key: &str) -> bool {
         .is_some_and(|m| !key[..m.end()].trim_start().starts_with('s') && !key.starts_with('$'))
 }
 
+/// Whether folded `key` opens with a document cited by its type, number
+/// and date (`quyet dinh so 12/2021/qd-bgtvt ngay 03 thang 3 …`): under a
+/// consolidated text's subject, the list of the documents it merges, not
+/// the subject's next line (in other documents a subject may wrap there:
+/// `… thực hiện` / `Chỉ thị số 52-CT/TW ngày 03 tháng 10 năm 2025 …`).
+fn opens_with_dated_citation(key: &str) -> bool {
+    cites_by_type(key)
+        && NUMBER_LABEL.find(key).is_some_and(|m| {
+            key[m.end()..]
+                .trim_start()
+                .split_once(' ')
+                .is_some_and(|(_, after)| after.starts_with("ngay "))
+        })
+}
+
 /// Whether a subject left open before blank line `i` goes on after it.
 fn subject_continues_after_gap(
     text: &str,
@@ -720,6 +735,12 @@ impl State {
                 j += 1;
             }
         }
+        // a consolidated text printed in the gazette: the documents it
+        // merges are listed right under its subject
+        let consolidated = lines[..j].iter().any(|l| {
+            l.is_content()
+                && crate::text::folded_starts_with(l.text(text).trim_start(), "van ban hop nhat")
+        });
         let mut count = usize::from(inline);
         while j < lines.len() && count < 6 {
             let l = lines[j];
@@ -739,6 +760,7 @@ impl State {
             if starts_body(&key)
                 || (upper && type_by_title(t).is_some())
                 || RECIPIENTS.is_match(&key)
+                || (consolidated && subject.is_some() && opens_with_dated_citation(&key))
             {
                 break;
             }
@@ -1172,6 +1194,20 @@ fn classify_segment(text: &str, f: &Folded<'_>, seg: Segment, out: &mut Vec<Cell
         kind,
         value: base + f.byte(a2 + value),
     };
+    if key.starts_with("van ban ") {
+        if let Some(body) = gazette_section(key, &f.key[a..b]) {
+            // the issuer's name after a gazette's `VĂN BẢN HỢP NHẤT -`
+            if body < key.len() && depth <= 1 {
+                let rest = Segment {
+                    a: a2 + key[..body].chars().count(),
+                    b: b2,
+                    ..seg
+                };
+                classify_segment(text, f, rest, out, depth + 1);
+            }
+            return;
+        }
+    }
     // Each anchored pattern is tried only on keys that start with its first
     // letters (every alternative of the pattern starts with them).
     if key.starts_with("cong") && COUNTRY.is_match(key) {
@@ -1228,7 +1264,9 @@ fn classify_segment(text: &str, f: &Folded<'_>, seg: Segment, out: &mut Vec<Cell
             } else {
                 end
             };
-            parse_labelled_number(&text[value..limit], None).map(|p| (value, p))
+            parse_labelled_number(&text[value..limit], None)
+                .filter(|p| !cites_a_document(key, &text[(value + p.len).min(end)..end]))
+                .map(|p| (value, p))
         })
     {
         let num_end = value + p.len;
@@ -1297,6 +1335,38 @@ fn classify_segment(text: &str, f: &Folded<'_>, seg: Segment, out: &mut Vec<Cell
     } else {
         out.push(cell(other_kind(&text[start..end], key), 0));
     }
+}
+
+/// Whether a number under a type's name (`Quyết định số 60/2015/QĐ-TTg`,
+/// `key` folded) with `after` after it cites that document, its date
+/// right after the number (`… ngày 27 tháng 11 năm 2015 của Thủ tướng …`),
+/// rather than giving the document's own number (`Luật số: 45/2019/QH14`).
+fn cites_a_document(key: &str, after: &str) -> bool {
+    !key.starts_with(['s', '$', '8'])
+        && crate::text::folded_starts_with(after.trim_start(), "ngay ")
+}
+
+/// The sections of the official gazette (Công báo) its documents are
+/// printed under, folded: page furniture above a document's own header.
+const GAZETTE_SECTIONS: [&str; 3] = [
+    "van ban quy pham phap luat",
+    "van ban phap luat khac",
+    "van ban hop nhat",
+];
+
+/// Whether the folded cell `key` (`untrimmed`: before a closing dash was
+/// trimmed) is a gazette's section heading: one of [`GAZETTE_SECTIONS`]
+/// alone, or `VĂN BẢN HỢP NHẤT - BỘ TÀI CHÍNH`, the consolidated texts of
+/// one issuer, its name after the dash or on the next line. Gives where
+/// the issuer's name starts in `key` (`key.len()` when it is not there).
+fn gazette_section(key: &str, untrimmed: &str) -> Option<usize> {
+    if GAZETTE_SECTIONS.contains(&key) {
+        let dashed = untrimmed.trim_end_matches([' ', '|']).ends_with('-');
+        return (key != "van ban hop nhat" || dashed).then_some(key.len());
+    }
+    let rest = key.strip_prefix("van ban hop nhat")?.trim_start();
+    let body = rest.strip_prefix('-')?.trim_start();
+    (!body.is_empty()).then(|| key.len() - body.len())
 }
 
 /// A title and subject in capitals that a sentence of the body follows on

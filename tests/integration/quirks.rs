@@ -1581,4 +1581,82 @@ fn date_consolidated_closing_block() {
     assert_eq!(doc.place.as_ref().map(|p| p.name.as_str()), Some("Hà Nội"));
     let span = doc.number.as_ref().map(|n| n.span).expect("a number");
     assert_eq!(&text[span.start..span.end], "Số: 21/VBHN-BNV");
+    // the issuer's line, the number, the heading and the date above the
+    // authority are no part of the signature
+    assert_eq!(signer(&doc), consolidated_signer("Trương Hải Long"));
+    // the gazette's section heading names the issuer; the subject is the
+    // line under the type's title
+    assert_eq!(
+        doc.issuer.as_ref().map(|i| i.name.as_str()),
+        Some("BỘ NỘI VỤ")
+    );
+    assert_eq!(
+        doc.subject.as_ref().map(|s| s.text.as_str()),
+        Some("Hướng dẫn chế độ làm việc của công chức cấp xã")
+    );
+}
+
+/// A signature's authority (prefix, position), title and name.
+type Signer = (Vec<(String, String)>, Option<String>, Option<String>);
+
+/// Each signature's authority, title and name.
+fn signer(doc: &Document) -> Vec<Signer> {
+    doc.signatures
+        .iter()
+        .map(|s| {
+            let chain = s
+                .authority
+                .iter()
+                .map(|a| (a.prefix.clone(), a.position.clone()))
+                .collect();
+            (chain, s.title.clone(), s.name.clone())
+        })
+        .collect()
+}
+
+/// A deputy minister's signature for the minister, as consolidated texts
+/// are authenticated.
+fn consolidated_signer(name: &str) -> Vec<Signer> {
+    vec![(
+        vec![("KT".to_owned(), "BỘ TRƯỞNG".to_owned())],
+        Some("THỨ TRƯỞNG".to_owned()),
+        Some(name.to_owned()),
+    )]
+}
+
+/// The gazette's other layout of a consolidated text: its section headings
+/// (`VĂN BẢN PHÁP LUẬT KHÁC`, `VĂN BẢN HỢP NHẤT -` with the issuer on the
+/// next line) above the Quốc hiệu, a footnote's mark on the type's title
+/// (`QUYẾT ĐỊNH1`), the documents it merges listed right under the subject,
+/// and a closing block with the issuer's name on two lines before the
+/// heading and the number.
+#[test]
+fn consolidated_gazette_section_headings() {
+    let (text, doc) = load("quirk-consolidated-gazette-section.txt");
+    assert_eq!(
+        doc.issuer.as_ref().map(|i| i.name.as_str()),
+        Some("BỘ GIAO THÔNG VẬN TẢI")
+    );
+    assert_eq!(
+        doc.subject.as_ref().map(|s| s.text.as_str()),
+        Some("ban hành quy chế quản lý bến khách ngang sông trên địa bàn các tỉnh miền núi")
+    );
+    assert_eq!(number(&doc), (Some("9"), Some("VBHN-BGTVT")));
+    assert_eq!(date(&doc), (Some(2025), Some(5), Some(5)));
+    assert_eq!(signer(&doc), consolidated_signer("Phan Minh Khoa"));
+    // the merged documents are the body's first paragraphs, and cited
+    let body = body_texts(&doc);
+    assert!(
+        body.first()
+            .is_some_and(|t| t.starts_with("Quyết định số 12/2021/QĐ-BGTVT ngày 03")),
+        "{body:?}"
+    );
+    let ids: Vec<_> = doc
+        .citations
+        .iter()
+        .filter_map(|c| c.id.as_deref())
+        .collect();
+    assert_eq!(ids, ["12/2021/QĐ-BGTVT", "07/2024/QĐ-BGTVT"]);
+    let span = doc.doc_type.as_ref().map(|t| t.span).expect("a type");
+    assert!(text[span.start..span.end].contains("VBHN"), "{span:?}");
 }
