@@ -782,6 +782,12 @@ impl State {
                     if upper != title_case && !t.starts_with('(') {
                         break;
                     }
+                    // the authority line right under a subject in capitals
+                    // (`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH AN PHÚ`), no blank
+                    // line between them
+                    if upper && opens_authority(&s.text, t) {
+                        break;
+                    }
                     push_line(&mut s.text, t);
                     s.span.end = l.end;
                 }
@@ -824,7 +830,11 @@ impl State {
             }
             n += 1;
         }
-        if n > 0 && (k + n >= lines.len() || !lines[k + n].is_content()) {
+        if n > 0
+            && (k + n >= lines.len()
+                || !lines[k + n].is_content()
+                || starts_body(&fold(lines[k + n].text(text))))
+        {
             return k + n;
         }
         j
@@ -1477,6 +1487,15 @@ fn glued_place_date(cell: &str, key: &str) -> Option<usize> {
     Some(kept)
 }
 
+/// Whether `line`, under a subject in capitals that reads `subject` so
+/// far, is the authority line (thẩm quyền ban hành) rather than the
+/// subject's next line: [`strip_authority`] cuts the two joined no later
+/// than where `line` starts.
+fn opens_authority(subject: &str, line: &str) -> bool {
+    let joined = format!("{} {}", subject.trim_end(), line.trim());
+    strip_authority(&joined).len() <= subject.trim_end().len()
+}
+
 /// `… TRÊN ĐỊA BÀN TỈNH CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH` → the subject without
 /// the authority line that flattening glued to it.
 fn strip_authority(s: &str) -> &str {
@@ -1498,7 +1517,7 @@ fn strip_authority(s: &str) -> &str {
         key[..at]
             .rsplit(' ')
             .next()
-            .is_some_and(|w| ["cua", "cho", "voi", "giao", "va"].contains(&w))
+            .is_some_and(|w| ["cua", "cho", "voi", "giao", "va", "pho"].contains(&w))
     };
     let cut = HEAD
         .find_iter(key)

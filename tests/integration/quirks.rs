@@ -1660,3 +1660,29 @@ fn consolidated_gazette_section_headings() {
     let span = doc.doc_type.as_ref().map(|t| t.span).expect("a type");
     assert!(text[span.start..span.end].contains("VBHN"), "{span:?}");
 }
+
+/// The authority line (thẩm quyền ban hành) printed right under a subject
+/// in capitals, with no blank line between them: it ends the subject, while
+/// a subject's own line that begins with an official's title after `PHÓ`
+/// (`… CHO PHÓ` / `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KÝ …`) goes on.
+#[test]
+fn flat_authority_under_subject() {
+    let (_, doc) = load("quirk-flat-authority-under-subject.txt");
+    assert_eq!(
+        doc.subject.as_ref().map(|s| s.text.as_str()),
+        Some("ỦY QUYỀN CHO PHÓ CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KÝ HỢP ĐỒNG THUÊ ĐẤT")
+    );
+    assert_nowhere(
+        &doc,
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÀ TIÊN",
+        &[],
+        "the authority line",
+    );
+    assert!(
+        body_texts(&doc)
+            .first()
+            .is_some_and(|t| t.starts_with("Căn cứ Luật Tổ chức")),
+        "{:?}",
+        body_texts(&doc)
+    );
+}
