@@ -276,6 +276,18 @@ impl State {
             }
             return Step::Next(i + 1);
         }
+        // a filing note (`Số hồ sơ: 7`) or an incoming stamp (`SỞ Y TẾ` /
+        // `ĐẾN NGÀY 5/4/2011`) between the number and date and the title
+        if self.h.number.is_some()
+            && self.h.date.is_some()
+            && self.h.title.is_none()
+            && self.h.subject.is_none()
+            && self.h.recipients.is_empty()
+            && word_count_at_most(line.text(text), 8)
+            && title_ahead(text, lines, i + 1)
+        {
+            return Step::Next(i + 1);
+        }
         let all_upper = cells
             .iter()
             .all(|c| matches!(c.kind, CellKind::Upper | CellKind::Mark));
@@ -311,6 +323,17 @@ impl State {
         }
         Step::Body
     }
+}
+
+/// Whether one of the three content lines from `from` on is a type's
+/// title alone in capitals (`QUYẾT ĐỊNH`, `TỜ TRÌNH`).
+fn title_ahead(text: &str, lines: &[Line], from: usize) -> bool {
+    lines[from.min(lines.len())..]
+        .iter()
+        .filter(|l| l.is_content())
+        .take(3)
+        .map(|l| l.text(text).trim_matches(['#', '*', '_', ' ']))
+        .any(|t| is_upper_line(t) && type_by_title(t).is_some())
 }
 
 /// Whether folded `key` starts with a document type and its number
@@ -1187,7 +1210,7 @@ fn classify_segment(text: &str, f: &Folded<'_>, seg: Segment, out: &mut Vec<Cell
     let Segment { base, a, b, reach } = seg;
     // trim white space and rules at both ends (folded offsets)
     let key = &f.key[a..b];
-    let lead = key.len() - key.trim_start_matches([' ', '|', '*', '_']).len();
+    let lead = key.len() - key.trim_start_matches([' ', '|', '*', '_', '#']).len();
     let trail_trimmed = key
         .trim_end_matches(['|', ' '])
         .trim_end_matches(['-', '_', '=', '*', '#', ' ']);

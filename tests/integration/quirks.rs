@@ -1686,3 +1686,39 @@ fn flat_authority_under_subject() {
         body_texts(&doc)
     );
 }
+
+/// What a register or the receiving office adds between the date and the
+/// title (a filing note `Số hồ sơ: 14`, an incoming stamp `SỞ Y TẾ NGHỆ AN`
+/// / `ĐẾN NGÀY 12/5/2011`) does not end the header: the title, subject and
+/// addressees under it are read.
+#[test]
+fn noise_filing_note_before_title() {
+    let (_, doc) = load("quirk-noise-filing-note-before-title.txt");
+    assert_eq!(doc.doc_type.as_ref().map(|t| t.code.as_str()), Some("TTr"));
+    assert_eq!(
+        doc.subject.as_ref().map(|s| s.text.as_str()),
+        Some("xin kinh phí sửa chữa trạm y tế xã Nam Thượng")
+    );
+    let names: Vec<_> = doc.recipients.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, ["Sở Y tế tỉnh Nghệ An"]);
+    assert_nowhere(&doc, "Số hồ sơ", &[], "the filing note");
+}
+
+/// A type's title written as a Markdown heading (`### QUYẾT ĐỊNH`) in text
+/// that is not read as Markdown is still the title, its subject under it.
+#[test]
+fn noise_markdown_heading_title() {
+    let (_, doc) = load("quirk-noise-markdown-heading-title.txt");
+    assert_eq!(doc.doc_type.as_ref().map(|t| t.code.as_str()), Some("QĐ"));
+    assert_eq!(
+        doc.subject.as_ref().map(|s| s.text.as_str()),
+        Some("công nhận danh hiệu giáo viên dạy giỏi cấp huyện năm học 2023 - 2024")
+    );
+    assert!(
+        body_texts(&doc)
+            .first()
+            .is_some_and(|t| t.starts_with("Căn cứ kết quả")),
+        "{:?}",
+        body_texts(&doc)
+    );
+}
