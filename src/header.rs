@@ -207,6 +207,15 @@ impl State {
         let ltext = line.text(text);
         // folded once, for the body test and for the cells
         let folded = Folded::new(ltext);
+        if self.country.is_none() {
+            if let Some(rest) = national_heading_rest(text, lines, i, &folded.key) {
+                let country = format!("{} {}", trim_cell(ltext), trim_cell(rest.text(text)));
+                self.anchor(line.start);
+                self.country = Some(country);
+                self.cover_heading(Span::new(line.start, rest.end));
+                return Step::Next(i + 2);
+            }
+        }
         // `V/ hướng dẫn …` is an OCR-damaged `V/v` while no subject is read,
         // not a section V
         let damaged_vv = self.h.subject.is_none() && SUBJECT.is_match(&folded.key);
@@ -323,6 +332,26 @@ impl State {
         }
         Step::Body
     }
+}
+
+/// The Quốc hiệu in full, folded.
+const NATIONAL_HEADING: &str = "cong hoa xa hoi chu nghia viet nam";
+
+/// A cell's text without the rules and table bars around it.
+fn trim_cell(t: &str) -> &str {
+    t.trim_matches(['|', '*', '_', ' '])
+}
+
+/// The line after line `i` when the two hold the Quốc hiệu broken in two
+/// (`CỘNG HÒA XÃ HỘI` / `CHỦ NGHĨA VIỆT NAM`, or `CỘNG` / `HÒA XÃ HỘI CHỦ
+/// NGHĨA VIỆT NAM` where a web page's source wrapped it): `key`, line
+/// `i` folded, is its first words and the next line the rest, each alone
+/// on its line.
+fn national_heading_rest(text: &str, lines: &[Line], i: usize, key: &str) -> Option<Line> {
+    let head = trim_cell(key);
+    let rest = NATIONAL_HEADING.strip_prefix(head)?.strip_prefix(' ')?;
+    let next = *lines.get(i + 1).filter(|l| l.is_content())?;
+    (trim_cell(&fold(next.text(text))) == rest).then_some(next)
 }
 
 /// Whether one of the three content lines from `from` on is a type's
@@ -2223,5 +2252,31 @@ mod tests {
             super::own_reference_len("CỦA CÁC BỘ VỀ VIỆC THỰC HIỆN"),
             None
         );
+    }
+
+    #[test]
+    fn a_national_heading_broken_in_two_is_not_the_issuer() {
+        for (first, second) in [
+            ("CỘNG HÒA XÃ HỘI", "CHỦ NGHĨA VIỆT NAM"),
+            ("CỘNG", "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+            ("| CỘNG HÒA", "XÃ HỘI CHỦ NGHĨA VIỆT NAM |"),
+        ] {
+            let t = format!(
+                "ỦY BAN NHÂN DÂN\nTỈNH AN PHÚ\n{first}\n{second}\nĐộc lập - Tự do - Hạnh phúc\n\
+                 Số: 12/KH-UBND\nAn Phú, ngày 02 tháng 3 năm 2020\n\nKẾ HOẠCH\nCHUYỂN ĐỔI SỐ\n"
+            );
+            let h = header(&t);
+            let issuer = h.issuer.expect("an issuer");
+            assert_eq!(issuer.name, "ỦY BAN NHÂN DÂN TỈNH AN PHÚ", "{first}");
+            assert_eq!(issuer.parent, None, "{first}");
+            let heading = h.national_heading.expect("a national heading");
+            assert_eq!(heading.country, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+            assert!(t[heading.span.start..heading.span.end].ends_with("Hạnh phúc"));
+        }
+        // a line that only begins like it is no part of it
+        let t = "CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA XÃ HỘI\n";
+        assert!(header(t)
+            .national_heading
+            .is_none_or(|h| h.country == "CỘNG HÒA XÃ HỘI"));
     }
 }
