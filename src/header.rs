@@ -207,6 +207,18 @@ impl State {
         let ltext = line.text(text);
         // folded once, for the body test and for the cells
         let folded = Folded::new(ltext);
+        if self.h.date.is_none() {
+            if let Some(last) = wrapped_date_end(text, lines, i, &folded.key) {
+                let cell = Cell {
+                    start: line.start,
+                    end: lines[last].end,
+                    kind: CellKind::PlaceDate,
+                    value: line.start,
+                };
+                self.take_cell(text, lines, i, cell);
+                return Step::Next(last + 1);
+            }
+        }
         if self.country.is_none() {
             if let Some(rest) = national_heading_rest(text, lines, i, &folded.key) {
                 let country = format!("{} {}", trim_cell(ltext), trim_cell(rest.text(text)));
@@ -332,6 +344,53 @@ impl State {
         }
         Step::Body
     }
+}
+
+/// `text` folded, its line breaks read as spaces (the same length).
+fn folded_across_lines(text: &str) -> Folded<'_> {
+    let mut f = Folded::new(text);
+    if f.key.contains(['\n', '\r']) {
+        f.key = f.key.replace(['\n', '\r'], " ");
+    }
+    f
+}
+
+/// The last line of a place and date that line `i` begins and the next one
+/// or two lines go on with, no blank line between (`An Phú, ngày` / `02
+/// tháng 3 năm 2020`, `Sơn` / `La, ngày 16 tháng 11` / `năm 2018`), where a
+/// web page's source or a narrow column broke it. Line `i` (`key`, folded)
+/// holds no date of its own and is short; the lines together hold one,
+/// a place or nothing before it.
+fn wrapped_date_end(text: &str, lines: &[Line], i: usize, key: &str) -> Option<usize> {
+    let t = lines[i].text(text);
+    let fragment = key.contains("ngay") || place_fragment(t);
+    if key.len() > 60 || !fragment || key.contains(':') || find_date(key).is_some() {
+        return None;
+    }
+    let mut last = i;
+    for _ in 0..2 {
+        let next = *lines.get(last + 1).filter(|l| l.is_content())?;
+        if next.end - next.start > 60 {
+            return None;
+        }
+        last += 1;
+        let f = folded_across_lines(&text[lines[i].start..next.end]);
+        let Some(c) = find_date(&f.key) else {
+            continue;
+        };
+        let (Some(all), Some(y)) = (c.get(0), c.name("y")) else {
+            continue;
+        };
+        let full_year = y.as_str().trim_matches([' ', '.', '_', '/']).len() == 4;
+        let place = f.slice(0, all.start());
+        let ends_at_year = f.key[all.end()..].trim().is_empty();
+        return (full_year
+            && ends_at_year
+            && word_count_at_most(place, 5)
+            && preceded_like_place(place))
+        .then_some(last);
+    }
+    None
 }
 
 /// The Quốc hiệu in full, folded.
@@ -710,7 +769,7 @@ impl State {
 
     fn take_date(&mut self, text: &str, c: Cell) {
         let cell = &text[c.start..c.end];
-        let f = Folded::new(cell);
+        let f = folded_across_lines(cell);
         let Some(m) = find_date(&f.key) else {
             return;
         };
@@ -766,7 +825,11 @@ impl State {
         self.h.date = Some(date);
         if let Some((s, e)) = place_before(&f, all.start()) {
             self.h.place = Some(Place {
-                name: f.slice(s, e).to_owned(),
+                name: f
+                    .slice(s, e)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
                 span: Span::new(c.start + f.byte(s), c.start + f.byte(e)),
             });
         }
@@ -982,6 +1045,12 @@ fn place_before(f: &Folded<'_>, date_at: usize) -> Option<(usize, usize)> {
         "phường",
     ];
     for word in trimmed.rsplit(' ') {
+        // a word after a line break: its line's first, the place's first
+        // unless [`place_wrapped_at`] finds it began on the line above
+        let (word, wrapped) = match word.rfind('\n') {
+            Some(k) => (&word[k + 1..], true),
+            None => (word, false),
+        };
         let first = word.chars().next();
         let ok = first.is_some_and(char::is_uppercase)
             && word.chars().all(|c| c.is_alphabetic() || c == '.')
@@ -990,6 +1059,9 @@ fn place_before(f: &Folded<'_>, date_at: usize) -> Option<(usize, usize)> {
             break;
         }
         start -= word.len();
+        if wrapped {
+            break;
+        }
         start = start.saturating_sub(1);
     }
     let start = trimmed[start..]
@@ -998,10 +1070,39 @@ fn place_before(f: &Folded<'_>, date_at: usize) -> Option<(usize, usize)> {
     if start >= trimmed.len() {
         return None;
     }
+    let start = place_wrapped_at(trimmed, start);
     // back to folded (char) offsets
     let s = before[..start].chars().count();
     let e = before[..trimmed.len()].chars().count();
     Some((s, e))
+}
+
+/// Whether line `t` may be a place's first words left on a line of their
+/// own: one or two words, each a capital then small letters (`Sơn`, `Mỹ`,
+/// `Buôn Ma`), not an issuer's line in capitals.
+fn place_fragment(t: &str) -> bool {
+    let mut words = 0;
+    t.split_whitespace().all(|w| {
+        words += 1;
+        let mut chars = w.trim_end_matches(',').chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
+    }) && (1..=2).contains(&words)
+}
+
+/// Where a place that starts a line at `start` of `before` begins when
+/// its first word was left on the line above (`Sơn` / `La, ngày …`): that
+/// line is one or two words, each a capital then small letters (a place's
+/// name, not an issuer's line in capitals).
+fn place_wrapped_at(before: &str, start: usize) -> usize {
+    let Some(head) = before[..start].trim_end_matches(' ').strip_suffix('\n') else {
+        return start;
+    };
+    let line_start = head.rfind('\n').map_or(0, |k| k + 1);
+    if place_fragment(&head[line_start..]) {
+        line_start + head[line_start..].len() - head[line_start..].trim_start().len()
+    } else {
+        start
+    }
 }
 
 /// The words that open a letter's first sentence and never a name
@@ -1621,7 +1722,7 @@ fn group_names(text: &str, group: &Group) -> Vec<String> {
             continue;
         }
         match names.last_mut() {
-            Some(prev) if continues_name(&t) => push_line(prev, &t),
+            Some(prev) if continues_name(&t) || opens_name(prev) => push_line(prev, &t),
             _ => names.push(t),
         }
     }
@@ -1660,6 +1761,27 @@ fn build_issuer(text: &str, groups: &[Group]) -> Option<Issuer> {
         }
     }
     Some(Issuer { name, parent, span })
+}
+
+/// The first words of a body's name that never stand alone, folded: a
+/// web page's source or a narrow column broke the line after them (`ỦY` /
+/// `BAN NHÂN DÂN TỈNH SƠN LA`, `THƯỜNG TRỰC` / `HĐND - UBND TỈNH …`).
+const NAME_OPENERS: [&str; 9] = [
+    "uy",
+    "uy ban",
+    "ban",
+    "bo",
+    "so",
+    "cuc",
+    "tong",
+    "hoi dong",
+    "thuong truc",
+];
+
+/// Whether `line` is only the first words of a body's name
+/// ([`NAME_OPENERS`]), its next line the rest.
+fn opens_name(line: &str) -> bool {
+    NAME_OPENERS.contains(&fold(line).trim())
 }
 
 /// `TỈNH BẮC GIANG` under `ỦY BAN NHÂN DÂN` continues the name; so does
@@ -2278,5 +2400,59 @@ mod tests {
         assert!(header(t)
             .national_heading
             .is_none_or(|h| h.country == "CỘNG HÒA XÃ HỘI"));
+    }
+
+    #[test]
+    fn a_place_and_date_broken_over_lines_is_read_whole() {
+        for (lines, place) in [
+            ("An Phú, ngày\n02 tháng 3 năm 2020", "An Phú"),
+            ("An Phú, ngày 02\ntháng 3 năm 2020", "An Phú"),
+            ("Buôn\nMa Thuột, ngày 02 tháng 3\nnăm 2020", "Buôn Ma Thuột"),
+            ("Mỹ\nTho, ngày 02 tháng 3 năm 2020", "Mỹ Tho"),
+            ("Quảng Bình,\nngày 02 tháng 3 năm 2020", "Quảng Bình"),
+        ] {
+            let t = format!(
+                "ỦY BAN NHÂN DÂN\nTỈNH AN PHÚ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+                 Độc lập - Tự do - Hạnh phúc\nSố: 12/KH-UBND\n{lines}\n\nKẾ HOẠCH\nCHUYỂN ĐỔI SỐ\n"
+            );
+            let h = header(&t);
+            let p = h.place.expect("a place");
+            assert_eq!(p.name, place, "{lines:?}");
+            assert_eq!(
+                t[p.span.start..p.span.end]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                place
+            );
+            let d = h.date.expect("a date");
+            assert_eq!(
+                (d.year, d.month, d.day),
+                (Some(2020), Some(3), Some(2)),
+                "{lines:?}"
+            );
+            assert_eq!(h.subject.map(|s| s.text).as_deref(), Some("CHUYỂN ĐỔI SỐ"));
+        }
+        // an issuer's line in capitals above a place and date is no part of it
+        let t = "BỘ CÔNG THƯƠNG\nCỤC HÓA CHẤT\nHà Nội, ngày 02 tháng 3 năm 2020\n\nPHIẾU TRÌNH\n";
+        let h = header(t);
+        assert_eq!(h.place.map(|p| p.name).as_deref(), Some("Hà Nội"));
+        assert_eq!(h.issuer.map(|i| i.name).as_deref(), Some("CỤC HÓA CHẤT"));
+    }
+
+    #[test]
+    fn a_names_first_words_on_a_line_of_their_own_open_it() {
+        let t = "ỦY\nBAN NHÂN DÂN TỈNH SƠN LA\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+                 Độc lập - Tự do - Hạnh phúc\nSố: 12/KH-UBND\nSơn La, ngày 02 tháng 3 năm 2020\n";
+        let i = header(t).issuer.expect("an issuer");
+        assert_eq!(i.name, "ỦY BAN NHÂN DÂN TỈNH SƠN LA");
+        assert_eq!(i.parent, None);
+        // a parent of its own stays the parent
+        let t = "BỘ TÀI CHÍNH\nTỔNG CỤC THUẾ\nSố: 12/TCT-CS\nHà Nội, ngày 02 tháng 3 năm 2020\n";
+        let i = header(t).issuer.expect("an issuer");
+        assert_eq!(
+            (i.name.as_str(), i.parent.as_deref()),
+            ("TỔNG CỤC THUẾ", Some("BỘ TÀI CHÍNH"))
+        );
     }
 }
