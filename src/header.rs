@@ -1052,8 +1052,13 @@ fn place_before(f: &Folded<'_>, date_at: usize) -> Option<(usize, usize)> {
             None => (word, false),
         };
         let first = word.chars().next();
+        // `Phan Rang-Tháp Chàm`: a hyphen joins two capitalised parts
         let ok = first.is_some_and(char::is_uppercase)
-            && word.chars().all(|c| c.is_alphabetic() || c == '.')
+            && (word.chars().all(|c| c.is_alphabetic() || c == '.')
+                || word.split('-').all(|part| {
+                    let mut chars = part.chars();
+                    chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
+                }))
             || lower_ok.contains(&word);
         if !ok {
             break;
@@ -2454,5 +2459,20 @@ mod tests {
             (i.name.as_str(), i.parent.as_deref()),
             ("TỔNG CỤC THUẾ", Some("BỘ TÀI CHÍNH"))
         );
+    }
+
+    #[test]
+    fn a_place_may_join_its_parts_with_a_hyphen() {
+        for (line, place) in [
+            (
+                "Phan Rang-Tháp Chàm, ngày 05 tháng 11 năm 2010",
+                "Phan Rang-Tháp Chàm",
+            ),
+            // a symbol's codes before the place are no part of it
+            ("8 BBTCHQ-TXNK Hà Nội, ngày 05 tháng 11 năm 2010", "Hà Nội"),
+        ] {
+            let t = format!("SỞ Y TẾ\nSố: 45/SYT-VP\n{line}\n");
+            assert_eq!(header(&t).place.map(|p| p.name).as_deref(), Some(place));
+        }
     }
 }
