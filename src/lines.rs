@@ -185,17 +185,38 @@ const SITE_LABELS: &[&str] = &[
 const SITE_TABLE_MIN_LABELS: usize = 3;
 const SITE_TABLE_MAX_GAP: usize = 6;
 
-/// Whether line `t` is one of [`SITE_LABELS`] followed by a colon, and
-/// nothing else.
+/// Whether line `t` opens with one of [`SITE_LABELS`] and a colon: alone
+/// on its line (`Số hiệu:`, the value on the next line), or with its value
+/// and maybe the next label after it (`Số hiệu: 12/KH-UBND Loại văn bản:
+/// Kế hoạch`).
 fn is_site_label(t: &str) -> bool {
-    let Some(label) = t.strip_suffix(':') else {
-        return false;
-    };
-    if label.len() > 40 || label.is_empty() {
-        return false;
-    }
-    let key = fold(label.trim());
-    SITE_LABELS.contains(&key.as_str())
+    site_label_value(t).is_some()
+}
+
+/// How many of [`SITE_LABELS`] line `t` holds, each the last words before
+/// a colon (`Nơi ban hành: Tỉnh An Phú Người ký: Trần Văn A` holds two).
+fn site_labels_in(t: &str) -> usize {
+    memchr::memchr_iter(b':', t.as_bytes())
+        .filter(|&k| {
+            let key = fold(&t[..k]);
+            let words: Vec<&str> = key.split_whitespace().rev().take(4).collect();
+            (1..=words.len()).any(|n| {
+                let label: Vec<&str> = words[..n].iter().rev().copied().collect();
+                SITE_LABELS.contains(&label.join(" ").as_str())
+            })
+        })
+        .count()
+}
+
+/// For a line that [`is_site_label`]: whether the label's value is on the
+/// same line.
+fn site_label_value(t: &str) -> Option<bool> {
+    let t = t.trim();
+    let colon = t.find(':').filter(|&k| k > 0 && k <= 40)?;
+    let key = fold(t[..colon].trim());
+    SITE_LABELS
+        .contains(&key.as_str())
+        .then(|| !t[colon + 1..].trim().is_empty())
 }
 
 /// A legal database's page saved as text opens with the site's metadata
@@ -209,10 +230,11 @@ fn mark_site_metadata(text: &str, lines: &mut [Line]) {
     let all_labels: Vec<usize> = (0..lines.len())
         .filter(|&i| lines[i].is_content() && is_site_label(lines[i].text(text)))
         .collect();
-    let Some(&last) = all_labels
-        .get(SITE_TABLE_MIN_LABELS - 1)
-        .and(all_labels.last())
-    else {
+    let total: usize = all_labels
+        .iter()
+        .map(|&i| site_labels_in(lines[i].text(text)))
+        .sum();
+    let Some(&last) = all_labels.last().filter(|_| total >= SITE_TABLE_MIN_LABELS) else {
         return;
     };
     // only the labels before the document's own heading count
@@ -235,16 +257,20 @@ fn mark_site_metadata(text: &str, lines: &mut [Line]) {
             }
             count = 0;
         }
-        count += 1;
+        count += site_labels_in(lines[i].text(text));
         run_end = Some(i);
     }
     let Some(last) = run_end.filter(|_| count >= SITE_TABLE_MIN_LABELS) else {
         return;
     };
-    // the last label's value: the next content line
-    let end = (last + 1..heading)
-        .find(|&i| lines[i].is_content())
-        .unwrap_or(last);
+    // the last label's value: on its line, or the next content line
+    let end = if site_label_value(lines[last].text(text)) == Some(true) {
+        last
+    } else {
+        (last + 1..heading)
+            .find(|&i| lines[i].is_content())
+            .unwrap_or(last)
+    };
     for l in &mut lines[..=end] {
         if l.kind == LineKind::Content {
             l.kind = LineKind::Noise;
@@ -636,6 +662,24 @@ fn mark_front_matter(text: &str, lines: &mut [Line]) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn site_labels_are_counted_where_a_line_holds_several() {
+        use super::{site_label_value, site_labels_in};
+        assert_eq!(
+            site_labels_in("Số hiệu: 12/KH-UBND Loại văn bản: Kế hoạch"),
+            2
+        );
+        assert_eq!(
+            site_labels_in("Nơi ban hành: Tỉnh An Phú Người ký: Trần Văn A"),
+            2
+        );
+        assert_eq!(site_labels_in("Số hiệu:"), 1);
+        assert_eq!(site_labels_in("Kính gửi: Sở Y tế"), 0);
+        assert_eq!(site_label_value("Số hiệu:"), Some(false));
+        assert_eq!(site_label_value("Số hiệu: 12/KH-UBND"), Some(true));
+        assert_eq!(site_label_value("Số: 12/KH-UBND"), None);
+    }
+
     use super::*;
 
     fn kinds(text: &str) -> Vec<LineKind> {

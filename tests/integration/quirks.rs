@@ -1722,3 +1722,29 @@ fn noise_markdown_heading_title() {
         body_texts(&doc)
     );
 }
+
+/// A legal database's metadata written two labels a line (`Số hiệu:
+/// 47/KH-UBND Loại văn bản: Kế hoạch`) above the document: the site's
+/// description, never the document's number, nor a citation of it.
+#[test]
+fn noise_inline_site_metadata() {
+    let (_, doc) = load("quirk-noise-inline-site-metadata.txt");
+    assert_eq!(
+        doc.number.as_ref().map(|n| n.raw.as_str()),
+        Some("Số: 47/KH-UBND")
+    );
+    assert_eq!(
+        doc.issuer.as_ref().map(|i| i.name.as_str()),
+        Some("ỦY BAN NHÂN DÂN HUYỆN TÂN CHÂU")
+    );
+    assert_eq!(
+        doc.subject.as_ref().map(|s| s.text.as_str()),
+        Some("PHÁT TRIỂN DU LỊCH CỘNG ĐỒNG NĂM 2023")
+    );
+    let ids: Vec<_> = doc
+        .citations
+        .iter()
+        .filter_map(|c| c.id.as_deref())
+        .collect();
+    assert_eq!(ids, ["08-NQ/TW"]);
+}
