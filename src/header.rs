@@ -866,7 +866,8 @@ impl State {
             if !l.is_content() {
                 break;
             }
-            let t = l.text(text);
+            // without the bold or italic marks of a web page (`**Về việc …**`)
+            let t = l.text(text).trim_matches(['*', '_', ' ']);
             let key = fold(t);
             // `GIẤY MỜI` / `Kính gửi:`: the addressees, not a trích yếu; a
             // trích yếu in small letters may begin with a type's name
@@ -2474,5 +2475,13 @@ mod tests {
             let t = format!("SỞ Y TẾ\nSố: 45/SYT-VP\n{line}\n");
             assert_eq!(header(&t).place.map(|p| p.name).as_deref(), Some(place));
         }
+    }
+
+    #[test]
+    fn a_subject_in_bold_is_read_without_its_marks() {
+        let t = "SỞ Y TẾ\nSố: 58/QĐ-SYT\nTân An, ngày 25 tháng 5 năm 2010\n\n**QUYẾT ĐỊNH**\n\n\
+                 **Về việc trợ cấp ưu đãi**\n\n**GIÁM ĐỐC SỞ Y TẾ**\n\nCăn cứ Luật Y tế;\n";
+        let h = header(t);
+        assert_eq!(h.subject.map(|s| s.text).as_deref(), Some("trợ cấp ưu đãi"));
     }
 }
