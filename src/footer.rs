@@ -308,9 +308,18 @@ fn is_archive(t: &str) -> bool {
         && !key.starts_with("luu hanh")
         && {
             let rest = key[3..].trim_start();
-            rest.starts_with(':') || rest.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            rest.starts_with(':')
+                || rest.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                || is_bare_archive_end(rest)
         }
         && t.chars().count() < 120
+}
+
+/// Whether what follows the label of a `Lưu` line (folded) ends it with
+/// no unit named (`- Lưu.`, `- Lưu;`, `Lưu`): a bare archive line (lưu),
+/// the list's last line all the same.
+fn is_bare_archive_end(rest: &str) -> bool {
+    rest.chars().all(|c| matches!(c, '.' | ';' | ',' | ' '))
 }
 
 /// Whether `t` (after a `Lưu` label) starts with a unit code of two or more
@@ -2522,6 +2531,12 @@ mod tests {
         assert!(is_archive("- Lan: VT, TTHT."));
         assert!(!is_archive("Lúc: 8 giờ 30"));
         assert!(!is_archive("Lớp: bồi dưỡng"));
+        // a bare `Lưu` line names no unit, and is the archive all the same
+        for bare in ["- Lưu.", "- Lưu", "Lưu;"] {
+            assert!(is_archive(bare), "{bare}");
+            assert!(parse_archive(bare, 0, bare.len()).units.is_empty());
+        }
+        assert!(!is_archive("- Lưu ý."));
     }
 }
 

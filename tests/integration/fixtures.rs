@@ -62,6 +62,7 @@
 //! | `quirk-typed-dashes-in-notations` | en dash, non-breaking hyphen and minus typed inside `245/UBND–TCKH`, `73/2024/NĐ–CP` |
 //! | `quirk-ocr-scan-reply-forms` | `86:` for `Số:` and the slash lost, `'V/` for `V/v`, `l2thang`, a company's own numbering, a symbol cut by a line break, a footnote marker, tax forms, `Liu:` |
 //! | `quirk-multi-editorial-note` | crawler title and a publishing site's `Ghi chú:` / `Tình trạng hiệu lực:` note |
+//! | `quirk-footer-bare-archive` | a bare `- Lưu.` line, no unit named, closing the `Nơi nhận` list |
 
 use std::env;
 use std::fs;

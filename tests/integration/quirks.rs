@@ -12,6 +12,7 @@
 //! | 5. dates read in their context | `quirk-date-*` |
 //! | 6. several documents in one file | `quirk-multi-*` |
 //! | 7. forms signed off in their cells | `quirk-form-*` |
+//! | 8. footer layouts (signature, `Nơi nhận`, `Lưu`) | `quirk-footer-*` |
 
 use congvan::model::{Attachment, Block, DistributionItem, Section};
 use congvan::{Document, Span};
@@ -1659,4 +1660,21 @@ fn consolidated_gazette_section_headings() {
     assert_eq!(ids, ["12/2021/QĐ-BGTVT", "07/2024/QĐ-BGTVT"]);
     let span = doc.doc_type.as_ref().map(|t| t.span).expect("a type");
     assert!(text[span.start..span.end].contains("VBHN"), "{span:?}");
+}
+
+// ------------------------------------------------------- 8. footer layouts
+
+/// A bare `- Lưu.` closing the `Nơi nhận` list names no unit: it is the
+/// archive line, not a recipient.
+#[test]
+fn footer_bare_archive_line_is_no_recipient() {
+    let (_, doc) = load("quirk-footer-bare-archive.txt");
+    assert_eq!(distribution(&doc), ["Như trên", "UBND huyện (để b/c)"]);
+    let archive = doc
+        .distribution
+        .as_ref()
+        .and_then(|d| d.archive.as_ref())
+        .expect("the `Lưu` line is the archive");
+    assert!(archive.units.is_empty(), "{archive:?}");
+    assert_eq!(archive.drafter, None);
 }
