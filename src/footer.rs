@@ -1927,6 +1927,11 @@ impl ArchiveParts {
             return;
         }
         let tok = self.unit_of(tok);
+        // `VT, d`: the drafter's initial in small letters on its own
+        if is_small_initial(&tok) {
+            self.drafter.get_or_insert(tok);
+            return;
+        }
         // `VHKGh`: a unit's code with its drafter's initial glued on
         if let Some((unit, initial)) = unit_and_initial(&tok).filter(|_| self.drafter.is_none()) {
             self.drafter = Some(initial.to_owned());
@@ -2014,6 +2019,13 @@ fn unit_and_initial(tok: &str) -> Option<(&str, &str)> {
     let unit = &tok[..tok.len() - last.len_utf8()];
     let code = unit.chars().count() >= 3 && unit.chars().all(|c| c.is_uppercase());
     code.then(|| (unit, &tok[unit.len()..]))
+}
+
+/// `d`, `hg`: a drafter's initials (ký hiệu người soạn thảo) in small
+/// letters, a token of their own in a `Lưu` line; a unit's code is in
+/// capitals.
+fn is_small_initial(tok: &str) -> bool {
+    (1..=3).contains(&tok.chars().count()) && tok.chars().all(char::is_lowercase)
 }
 
 /// Nouns of the teams inside a unit (`Đội 1`, `Tổ 3`, `Phòng 2`).
@@ -2531,6 +2543,13 @@ mod tests {
         assert!(is_archive("- Lan: VT, TTHT."));
         assert!(!is_archive("Lúc: 8 giờ 30"));
         assert!(!is_archive("Lớp: bồi dưỡng"));
+        // a drafter's initial in small letters is no unit
+        let t = "- Lưu VT, d.";
+        let a = parse_archive(t, 0, t.len());
+        assert_eq!(
+            (a.units, a.drafter.as_deref()),
+            (vec!["VT".to_owned()], Some("d"))
+        );
         // a bare `Lưu` line names no unit, and is the archive all the same
         for bare in ["- Lưu.", "- Lưu", "Lưu;"] {
             assert!(is_archive(bare), "{bare}");

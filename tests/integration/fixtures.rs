@@ -63,6 +63,7 @@
 //! | `quirk-ocr-scan-reply-forms` | `86:` for `Số:` and the slash lost, `'V/` for `V/v`, `l2thang`, a company's own numbering, a symbol cut by a line break, a footnote marker, tax forms, `Liu:` |
 //! | `quirk-multi-editorial-note` | crawler title and a publishing site's `Ghi chú:` / `Tình trạng hiệu lực:` note |
 //! | `quirk-footer-bare-archive` | a bare `- Lưu.` line, no unit named, closing the `Nơi nhận` list |
+//! | `quirk-footer-small-drafter-initial` | `- Lưu VT, TCHC, h.`: no colon, the drafter's initial in small letters |
 
 use std::env;
 use std::fs;

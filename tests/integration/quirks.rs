@@ -1678,3 +1678,17 @@ fn footer_bare_archive_line_is_no_recipient() {
     assert!(archive.units.is_empty(), "{archive:?}");
     assert_eq!(archive.drafter, None);
 }
+
+/// `- Lưu VT, TCHC, h.`: the drafter's initial in small letters after the
+/// units is no unit (a unit's code is in capitals).
+#[test]
+fn footer_small_drafter_initial_is_no_unit() {
+    let (_, doc) = load("quirk-footer-small-drafter-initial.txt");
+    assert_eq!(archive_units(&doc), ["VT", "TCHC"]);
+    let drafter = doc
+        .distribution
+        .as_ref()
+        .and_then(|d| d.archive.as_ref())
+        .and_then(|a| a.drafter.as_deref());
+    assert_eq!(drafter, Some("h"));
+}
