@@ -44,6 +44,10 @@ static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(TM|KT|TL|TUQ|TƯQ|Q)\s*\.|(T\.M|K\.T|T\.L|T\.U\.Q)\s*\.?|(T/M|K/T|T/L))\s*")
         .expect("valid regex")
 });
+/// `KT TRƯỞNG PHÒNG`: a prefix whose dot was lost, a whole word; read as
+/// one only before an office word ([`leading_authority`]).
+static AUTHORITY_UNDOTTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(TM|KT|TL|TUQ|TƯQ)\s+").expect("valid regex"));
 static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\[(]?\s*(?:đã\s*ký|Đã\s*ký|ĐÃ\s*KÝ|ký,?\s*đóng\s*dấu|Ký,?\s*đóng\s*dấu|đã\s*ký\s*số|Đã\s*Ký\s*Số|daky|signed)\s*[\])]?\.?$")
         .expect("valid regex")
@@ -163,8 +167,53 @@ fn starts_with_body_name(t: &str) -> bool {
     })
 }
 
+/// Where a signature block's authority line starts (quyền hạn ký:
+/// `TM.`, `KT.`, `TL.`, `TUQ.`, `Q.`, Party `T/M`, …).
 fn is_authority(t: &str) -> bool {
-    AUTHORITY.is_match(t)
+    leading_authority(t).is_some()
+}
+
+/// The authority prefix that opens `t`, normalised (`K.T.` → `KT`), and
+/// where what it prefixes starts. A prefix that lost its dot (`KT
+/// TRƯỞNG PHÒNG`) counts only before an office word, so a word or a name
+/// that starts with those letters is no prefix.
+fn leading_authority(t: &str) -> Option<(&'static str, usize)> {
+    if let Some(c) = AUTHORITY.captures(t) {
+        let prefix = c.get(1).or(c.get(2)).or(c.get(3))?;
+        return Some((normalize_prefix(prefix.as_str()), c.get(0)?.end()));
+    }
+    let c = AUTHORITY_UNDOTTED.captures(t)?;
+    let end = c.get(0)?.end();
+    starts_with_office_word(&t[end..]).then(|| (normalize_prefix(&c[1]), end))
+}
+
+/// What an authority prefix stands before, beyond a title ([`TITLES`])
+/// and a body's name ([`BODY_NOUNS`]): a collective (folded).
+const COLLECTIVES: &[&str] = &[
+    "bo",
+    "chinh phu",
+    "uy ban",
+    "hoi dong",
+    "ban",
+    "dang uy",
+    "tinh uy",
+    "huyen uy",
+    "thanh uy",
+    "quoc hoi",
+    "thuong truc",
+];
+
+/// Whether `t` starts with an office word in capitals: a signer's title,
+/// a body's name or a collective (`TRƯỞNG PHÒNG`, `ỦY BAN NHÂN DÂN`).
+fn starts_with_office_word(t: &str) -> bool {
+    if !t.starts_with(is_upper_letter) {
+        return false;
+    }
+    let key = fold(t);
+    let words: Vec<&str> = key.split_whitespace().collect();
+    starts_with_title(t)
+        || starts_with_body_name(t)
+        || COLLECTIVES.iter().any(|c| phrase_at(&words, c))
 }
 
 fn is_placeholder(t: &str) -> bool {
@@ -955,7 +1004,7 @@ fn signature_block_at(text: &str, lines: &[Line], content: &[usize]) -> Option<u
                 .take(3)
                 .any(|&j| is_name(strip_emphasis(lines[j].text(text))))
         };
-        (AUTHORITY.is_match(t) && named()).then_some(i)
+        (is_authority(t) && named()).then_some(i)
     })
 }
 
@@ -964,7 +1013,7 @@ fn has_signer(text: &str, lines: &[Line], content: &[usize], from: usize) -> boo
     content[content.partition_point(|&i| i < from)..]
         .iter()
         .map(|&i| strip_emphasis(lines[i].text(text)))
-        .any(|t| AUTHORITY.is_match(t) || is_name(t))
+        .any(|t| is_authority(t) || is_name(t))
 }
 
 /// How many paragraphs after the body's `./.` can stand before the footer.
@@ -1325,15 +1374,8 @@ fn signatures(text: &str, lines: &[(usize, usize)]) -> Vec<Signature> {
         // authority prefixes, possibly several on one line, possibly after OCR debris
         let authorities_before = sig.authority.len();
         let mut rest = skip_debris(t);
-        while let Some(c) = AUTHORITY.captures(rest) {
-            let Some(all) = c.get(0) else { break };
-            let prefix = c
-                .get(1)
-                .or(c.get(2))
-                .or(c.get(3))
-                .map_or("", |m| m.as_str());
-            let prefix = normalize_prefix(prefix);
-            let after = &rest[all.end()..];
+        while let Some((prefix, end)) = leading_authority(rest) {
+            let after = &rest[end..];
             let next = AUTHORITY_INNER
                 .find(after)
                 .map_or(after.len(), |m| m.start());
@@ -1441,7 +1483,7 @@ fn is_title_debris(t: &str) -> bool {
 /// `y/ KT. TỔNG CỤC TRƯỞNG`, `“. KT. CỤC TRƯỞNG`: drops a few characters of
 /// OCR debris before an authority prefix.
 fn skip_debris(t: &str) -> &str {
-    if AUTHORITY.is_match(t) {
+    if is_authority(t) {
         return t;
     }
     match AUTHORITY_INNER.find(t) {
@@ -2076,6 +2118,23 @@ mod tests {
         assert!(hits > 300, "{hits}");
         let t = "NGUYỄN VĂN A, B - Giám đốc";
         assert_eq!(lead_signer_end(t), Some("NGUYỄN VĂN A, B".len()));
+    }
+
+    #[test]
+    fn a_prefix_without_its_dot_is_read_before_an_office_word() {
+        assert_eq!(leading_authority("KT TRƯỞNG PHÒNG"), Some(("KT", 3)));
+        assert_eq!(leading_authority("TM ỦY BAN NHÂN DÂN"), Some(("TM", 3)));
+        assert_eq!(leading_authority("TL  CHỦ TỊCH"), Some(("TL", 4)));
+        assert_eq!(leading_authority("KT. CỤC TRƯỞNG"), Some(("KT", 4)));
+        // a word or a name that starts with the letters is no prefix
+        assert_eq!(leading_authority("TMV TRƯỞNG PHÒNG"), None);
+        assert_eq!(leading_authority("TL Lê Văn Bình"), None);
+        assert_eq!(leading_authority("KT NĂM 2020"), None);
+        let t = "Báo cáo./.\nKT TRƯỞNG PHÒNG\nPHÓ TRƯỞNG PHÒNG\nLê Văn Bình\n";
+        let sig = &parse(t, &split(t), 0).signatures[0];
+        assert_eq!(sig.authority[0].prefix, "KT");
+        assert_eq!(sig.authority[0].position, "TRƯỞNG PHÒNG");
+        assert_eq!(sig.title.as_deref(), Some("PHÓ TRƯỞNG PHÒNG"));
     }
 
     #[test]

@@ -64,6 +64,7 @@
 //! | `quirk-multi-editorial-note` | crawler title and a publishing site's `Ghi chú:` / `Tình trạng hiệu lực:` note |
 //! | `quirk-footer-bare-archive` | a bare `- Lưu.` line, no unit named, closing the `Nơi nhận` list |
 //! | `quirk-footer-small-drafter-initial` | `- Lưu VT, TCHC, h.`: no colon, the drafter's initial in small letters |
+//! | `quirk-footer-undotted-authority` | `TM ỦY BAN NHÂN DÂN` / `KT CHỦ TỊCH`: authority prefixes without their dots |
 
 use std::env;
 use std::fs;

@@ -1692,3 +1692,20 @@ fn footer_small_drafter_initial_is_no_unit() {
         .and_then(|a| a.drafter.as_deref());
     assert_eq!(drafter, Some("h"));
 }
+
+/// `TM ỦY BAN NHÂN DÂN` / `KT CHỦ TỊCH`: prefixes whose dots were lost are
+/// still the authority chain, not part of the signer's title.
+#[test]
+fn footer_undotted_authority_prefixes() {
+    let (_, doc) = load("quirk-footer-undotted-authority.txt");
+    assert_eq!(doc.signatures.len(), 1);
+    let sig = &doc.signatures[0];
+    let chain: Vec<(&str, &str)> = sig
+        .authority
+        .iter()
+        .map(|a| (a.prefix.as_str(), a.position.as_str()))
+        .collect();
+    assert_eq!(chain, [("TM", "ỦY BAN NHÂN DÂN"), ("KT", "CHỦ TỊCH")]);
+    assert_eq!(sig.title.as_deref(), Some("PHÓ CHỦ TỊCH"));
+    assert_eq!(sig.name.as_deref(), Some("Lô Thị Kim Ngân"));
+}
