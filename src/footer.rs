@@ -1350,7 +1350,16 @@ fn signatures(text: &str, lines: &[(usize, usize)]) -> Vec<Signature> {
     let mut out = Vec::new();
     let mut cur: Option<Signature> = None;
     let mut titles: Vec<String> = Vec::new();
-    for &(s, e) in lines {
+    let lines: Vec<(usize, usize)> = lines
+        .iter()
+        .flat_map(|&(s, e)| {
+            let at = glued_name_at(&text[s..e]).map(|k| s + k);
+            let title = at.map_or((s, e), |a| (s, a));
+            [Some(title), at.map(|a| (a, e))]
+        })
+        .flatten()
+        .collect();
+    for &(s, e) in &lines {
         let raw = &text[s..e];
         let t = without_consolidation_heading(strip_signed_mark(strip_emphasis(raw)));
         if t.is_empty() || is_placeholder(t) {
@@ -1455,6 +1464,23 @@ fn signatures(text: &str, lines: &[(usize, usize)]) -> Vec<Signature> {
         finish_block(&mut cur, &mut titles, &mut out);
     }
     out
+}
+
+/// `CHÁNH VĂN PHÒNGNguyễn Văn Bình`: where the signer's name starts when
+/// extraction glued it to the title in capitals before it, the last
+/// capital before the first small letter of a word that starts with two
+/// capitals or more; `None` unless a name ([`is_name`]) follows and
+/// capitals precede.
+fn glued_name_at(t: &str) -> Option<usize> {
+    let chars: Vec<(usize, char)> = t.char_indices().collect();
+    (2..chars.len().saturating_sub(1)).find_map(|k| {
+        let (at, c) = chars[k];
+        let glued = is_upper_letter(c)
+            && chars[k + 1].1.is_lowercase()
+            && is_upper_letter(chars[k - 1].1)
+            && is_upper_letter(chars[k - 2].1);
+        (glued && is_upper_line(&t[..at]) && is_name(strip_emphasis(&t[at..]))).then_some(at)
+    })
 }
 
 /// `t` without the marks a scan leaves after a title, apart from it on
@@ -2118,6 +2144,19 @@ mod tests {
         assert!(hits > 300, "{hits}");
         let t = "NGUYỄN VĂN A, B - Giám đốc";
         assert_eq!(lead_signer_end(t), Some("NGUYỄN VĂN A, B".len()));
+    }
+
+    #[test]
+    fn a_name_glued_to_the_title_is_split_off() {
+        let t = "CHÁNH VĂN PHÒNGNguyễn Văn Bình";
+        assert_eq!(glued_name_at(t), Some("CHÁNH VĂN PHÒNG".len()));
+        // a word in capitals then small letters, but no name after it
+        assert_eq!(glued_name_at("UBND TỈNH QUẢNG NGÃI KHÔNG"), None);
+        assert_eq!(glued_name_at("TRƯỞNG PHÒNG QLĐTthị trấn"), None);
+        let t = "Báo cáo./.\nTL. CHỦ TỊCH\nCHÁNH VĂN PHÒNGNguyễn Văn Bình\n";
+        let sig = &parse(t, &split(t), 0).signatures[0];
+        assert_eq!(sig.title.as_deref(), Some("CHÁNH VĂN PHÒNG"));
+        assert_eq!(sig.name.as_deref(), Some("Nguyễn Văn Bình"));
     }
 
     #[test]

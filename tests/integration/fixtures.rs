@@ -65,6 +65,7 @@
 //! | `quirk-footer-bare-archive` | a bare `- Lưu.` line, no unit named, closing the `Nơi nhận` list |
 //! | `quirk-footer-small-drafter-initial` | `- Lưu VT, TCHC, h.`: no colon, the drafter's initial in small letters |
 //! | `quirk-footer-undotted-authority` | `TM ỦY BAN NHÂN DÂN` / `KT CHỦ TỊCH`: authority prefixes without their dots |
+//! | `quirk-footer-name-glued-to-title` | `CHÁNH VĂN PHÒNGTrần Văn Quang`: the signer's name glued to the title |
 
 use std::env;
 use std::fs;

@@ -1709,3 +1709,16 @@ fn footer_undotted_authority_prefixes() {
     assert_eq!(sig.title.as_deref(), Some("PHÓ CHỦ TỊCH"));
     assert_eq!(sig.name.as_deref(), Some("Lô Thị Kim Ngân"));
 }
+
+/// `CHÁNH VĂN PHÒNGTrần Văn Quang`: extraction glued the signer's name to
+/// the last title line; the name starts at the capital before the first
+/// small letters.
+#[test]
+fn footer_name_glued_to_title() {
+    let (text, doc) = load("quirk-footer-name-glued-to-title.txt");
+    assert_eq!(doc.signatures.len(), 1);
+    let sig = &doc.signatures[0];
+    assert_eq!(sig.title.as_deref(), Some("CHÁNH VĂN PHÒNG"));
+    assert_eq!(sig.name.as_deref(), Some("Trần Văn Quang"));
+    assert!(text[sig.span.start..sig.span.end].ends_with("Trần Văn Quang"));
+}
