@@ -1359,7 +1359,7 @@ fn signatures(text: &str, lines: &[(usize, usize)]) -> Vec<Signature> {
         })
         .flatten()
         .collect();
-    for &(s, e) in &lines {
+    for (k, &(s, e)) in lines.iter().enumerate() {
         let raw = &text[s..e];
         let t = without_consolidation_heading(strip_signed_mark(strip_emphasis(raw)));
         if t.is_empty() || is_placeholder(t) {
@@ -1375,7 +1375,14 @@ fn signatures(text: &str, lines: &[(usize, usize)]) -> Vec<Signature> {
             span,
         });
         sig.span = sig.span.cover(span);
-        if is_name(t) || (is_loose_name(t) && !is_upper_line(t)) {
+        // `NGUYỄN VĂN AN` under a title: the name in capitals, unless a
+        // name in small letters follows (then it is a seal's text)
+        let upper_name = !titles.is_empty()
+            && is_upper_name(t)
+            && !lines
+                .get(k + 1)
+                .is_some_and(|&(a, b)| is_name(bare_at(text, a, b)));
+        if is_name(t) || (is_loose_name(t) && !is_upper_line(t)) || upper_name {
             sig.name = Some(t.to_owned());
             finish_block(&mut cur, &mut titles, &mut out);
             continue;
@@ -1446,7 +1453,10 @@ fn signatures(text: &str, lines: &[(usize, usize)]) -> Vec<Signature> {
                 }
                 // what a seal or a signature leaves between the title and
                 // the name (`ZZ KG`, `VI TỪ`) is no title
-                _ if !upper.is_empty() && !is_title_debris(upper) => {
+                _ if !upper.is_empty()
+                    && !is_title_debris(upper)
+                    && !is_seal_fragment(upper, &titles) =>
+                {
                     titles.push(without_trailing_debris(upper).to_owned());
                 }
                 _ => {}
@@ -1481,6 +1491,91 @@ fn glued_name_at(t: &str) -> Option<usize> {
             && is_upper_letter(chars[k - 2].1);
         (glued && is_upper_line(&t[..at]) && is_name(strip_emphasis(&t[at..]))).then_some(at)
     })
+}
+
+/// A signature range's text without emphasis and a `Đã ký` mark.
+fn bare_at(text: &str, s: usize, e: usize) -> &str {
+    strip_signed_mark(strip_emphasis(&text[s..e]))
+}
+
+/// Common Vietnamese surnames (họ), in capitals: the first word of a
+/// signer's name printed in capitals.
+const SURNAMES: &[&str] = &[
+    "NGUYỄN", "TRẦN", "LÊ", "PHẠM", "HOÀNG", "HUỲNH", "PHAN", "VŨ", "VÕ", "ĐẶNG", "BÙI", "ĐỖ",
+    "HỒ", "NGÔ", "DƯƠNG", "LÝ", "TRƯƠNG", "ĐINH", "ĐÀO", "ĐOÀN", "LÂM", "MAI", "TRỊNH", "LƯƠNG",
+    "CAO", "TẠ", "HÀ", "LẠI", "QUÁCH", "THÁI", "CHU", "TÔ", "TỐNG", "KIỀU", "LA", "LƯU", "NÔNG",
+    "HỨA", "KHÚC", "GIANG", "THÂN", "TRIỆU", "ĐÀM", "DIỆP", "MẠC", "VƯƠNG", "ÂU", "LỤC", "TĂNG",
+    "TÔN", "KHỔNG", "BẠCH", "LÒ", "LỮ", "PHÙNG", "NINH", "TIÊU", "DOÃN", "TỪ", "VĂN", "HẦU", "LỤC",
+    "CÙ", "ÔN", "KIM", "LỘC", "QUAN", "TRIỆU", "VI", "LƯ",
+];
+
+/// Words of an office (cơ quan, chức vụ) in capitals, never in a name.
+const OFFICE_WORDS: &[&str] = &[
+    "ỦY",
+    "UỶ",
+    "BAN",
+    "SỞ",
+    "PHÒNG",
+    "CỤC",
+    "VỤ",
+    "TRƯỞNG",
+    "CHỦ",
+    "TỊCH",
+    "GIÁM",
+    "ĐỐC",
+    "NHÂN",
+    "DÂN",
+    "TỈNH",
+    "HUYỆN",
+    "XÃ",
+    "PHỐ",
+    "BỘ",
+    "TẾ",
+    "HỘI",
+    "VIỆN",
+    "TỔNG",
+    "THỨ",
+    "TƯỚNG",
+    "CHÁNH",
+    "CỘNG",
+    "NGHĨA",
+    "ĐẢNG",
+    "NỘI",
+    "TĨNH",
+    "THƯỜNG",
+    "TRỰC",
+    "PHÓ",
+    "UBND",
+    "HĐND",
+];
+
+/// `NGUYỄN VĂN AN`: a signer's name in capitals (OCR, or a typist's
+/// choice): two to five words of letters, a surname first, no office word.
+fn is_upper_name(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && is_upper_line(t)
+        && words.iter().all(|w| w.chars().all(char::is_alphabetic))
+        && words.first().is_some_and(|w| SURNAMES.contains(w))
+        && !words.iter().any(|w| OFFICE_WORDS.contains(w))
+}
+
+/// What a seal leaves between a title and the name (`TRƯỞNG PHÒNG` /
+/// `PHÒNG` / `Y TẾ`): short debris that is no title and repeats only words
+/// of the title read so far, or a body's noun alone (`PHÒNG`, `ỦY BAN`),
+/// an office without a position. A body's name under a title (`SỞ Y TẾ`)
+/// is not.
+fn is_seal_fragment(t: &str, titles: &[String]) -> bool {
+    if titles.is_empty() || starts_with_title(t) {
+        return false;
+    }
+    let repeats = word_count(t, 3) <= 2
+        && t.split_whitespace().all(|w| {
+            titles
+                .iter()
+                .any(|title| title.split_whitespace().any(|x| x == w))
+        });
+    repeats || BODY_NOUNS.contains(&fold(t).as_str())
 }
 
 /// `t` without the marks a scan leaves after a title, apart from it on
@@ -2144,6 +2239,26 @@ mod tests {
         assert!(hits > 300, "{hits}");
         let t = "NGUYỄN VĂN A, B - Giám đốc";
         assert_eq!(lead_signer_end(t), Some("NGUYỄN VĂN A, B".len()));
+    }
+
+    #[test]
+    fn a_name_in_capitals_and_a_seal_under_the_title() {
+        let sig = |t: &str| {
+            let s = &parse(t, &split(t), 0).signatures[0];
+            (s.title.clone(), s.name.clone())
+        };
+        let own = |s: &str| Some(s.to_owned());
+        let t = "Báo cáo./.\nTM. ỦY BAN NHÂN DÂN XÃ\nCHỦ TỊCH\n\nNGUYỄN VĂN AN\n";
+        assert_eq!(sig(t), (own("CHỦ TỊCH"), own("NGUYỄN VĂN AN")));
+        let t = "Báo cáo./.\nTRƯỞNG PHÒNG\nPHÒNG\nY TẾ\nLê Văn Bình\n";
+        assert_eq!(sig(t), (own("TRƯỞNG PHÒNG"), own("Lê Văn Bình")));
+        // two-line titles stay whole
+        let t = "Báo cáo./.\nTL. BỘ TRƯỞNG\nVỤ TRƯỞNG\nVỤ PHÁP CHẾ\nLê Văn Bình\n";
+        assert_eq!(sig(t), (own("VỤ TRƯỞNG VỤ PHÁP CHẾ"), own("Lê Văn Bình")));
+        let t = "Báo cáo./.\nGIÁM ĐỐC\nSỞ Y TẾ\nLê Văn Bình\n";
+        assert_eq!(sig(t), (own("GIÁM ĐỐC SỞ Y TẾ"), own("Lê Văn Bình")));
+        assert!(!is_upper_name("VĂN PHÒNG"));
+        assert!(!is_upper_name("HÀ NỘI"));
     }
 
     #[test]

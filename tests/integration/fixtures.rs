@@ -66,6 +66,8 @@
 //! | `quirk-footer-small-drafter-initial` | `- Lưu VT, TCHC, h.`: no colon, the drafter's initial in small letters |
 //! | `quirk-footer-undotted-authority` | `TM ỦY BAN NHÂN DÂN` / `KT CHỦ TỊCH`: authority prefixes without their dots |
 //! | `quirk-footer-name-glued-to-title` | `CHÁNH VĂN PHÒNGTrần Văn Quang`: the signer's name glued to the title |
+//! | `quirk-footer-name-in-capitals` | `CHỦ TỊCH` / `PHAN VĂN TUẤN`: the signer's name in capitals |
+//! | `quirk-footer-seal-text-under-title` | `TRƯỞNG PHÒNG` / `PHÒNG` / `Y TẾ`: the seal's text between title and name |
 
 use std::env;
 use std::fs;

@@ -1722,3 +1722,25 @@ fn footer_name_glued_to_title() {
     assert_eq!(sig.name.as_deref(), Some("Trần Văn Quang"));
     assert!(text[sig.span.start..sig.span.end].ends_with("Trần Văn Quang"));
 }
+
+/// `CHỦ TỊCH` / `PHAN VĂN TUẤN`: a signer's name printed in capitals (a
+/// surname first, no office word) is the name, not the title's next line.
+#[test]
+fn footer_name_in_capitals() {
+    let (_, doc) = load("quirk-footer-name-in-capitals.txt");
+    assert_eq!(doc.signatures.len(), 1);
+    let sig = &doc.signatures[0];
+    assert_eq!(sig.title.as_deref(), Some("CHỦ TỊCH"));
+    assert_eq!(sig.name.as_deref(), Some("PHAN VĂN TUẤN"));
+}
+
+/// `TRƯỞNG PHÒNG` / `PHÒNG` / `Y TẾ`: what the seal's text leaves between
+/// the title and the name repeats the title's words: no part of it.
+#[test]
+fn footer_seal_text_under_title() {
+    let (_, doc) = load("quirk-footer-seal-text-under-title.txt");
+    assert_eq!(doc.signatures.len(), 1);
+    let sig = &doc.signatures[0];
+    assert_eq!(sig.title.as_deref(), Some("TRƯỞNG PHÒNG"));
+    assert_eq!(sig.name.as_deref(), Some("Đặng Thị Thu Hiền"));
+}
