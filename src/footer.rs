@@ -44,6 +44,10 @@ static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(TM|KT|TL|TUQ|TƯQ|Q)\s*\.|(T\.M|K\.T|T\.L|T\.U\.Q)\s*\.?|(T/M|K/T|T/L))\s*")
         .expect("valid regex")
 });
+/// `KT TRƯỞNG PHÒNG`: a prefix whose dot was lost, a whole word; read as
+/// one only before an office word ([`leading_authority`]).
+static AUTHORITY_UNDOTTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(TM|KT|TL|TUQ|TƯQ)\s+").expect("valid regex"));
 static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\[(]?\s*(?:đã\s*ký|Đã\s*ký|ĐÃ\s*KÝ|ký,?\s*đóng\s*dấu|Ký,?\s*đóng\s*dấu|đã\s*ký\s*số|Đã\s*Ký\s*Số|daky|signed)\s*[\])]?\.?$")
         .expect("valid regex")
@@ -163,8 +167,53 @@ fn starts_with_body_name(t: &str) -> bool {
     })
 }
 
+/// Where a signature block's authority line starts (quyền hạn ký:
+/// `TM.`, `KT.`, `TL.`, `TUQ.`, `Q.`, Party `T/M`, …).
 fn is_authority(t: &str) -> bool {
-    AUTHORITY.is_match(t)
+    leading_authority(t).is_some()
+}
+
+/// The authority prefix that opens `t`, normalised (`K.T.` → `KT`), and
+/// where what it prefixes starts. A prefix that lost its dot (`KT
+/// TRƯỞNG PHÒNG`) counts only before an office word, so a word or a name
+/// that starts with those letters is no prefix.
+fn leading_authority(t: &str) -> Option<(&'static str, usize)> {
+    if let Some(c) = AUTHORITY.captures(t) {
+        let prefix = c.get(1).or(c.get(2)).or(c.get(3))?;
+        return Some((normalize_prefix(prefix.as_str()), c.get(0)?.end()));
+    }
+    let c = AUTHORITY_UNDOTTED.captures(t)?;
+    let end = c.get(0)?.end();
+    starts_with_office_word(&t[end..]).then(|| (normalize_prefix(&c[1]), end))
+}
+
+/// What an authority prefix stands before, beyond a title ([`TITLES`])
+/// and a body's name ([`BODY_NOUNS`]): a collective (folded).
+const COLLECTIVES: &[&str] = &[
+    "bo",
+    "chinh phu",
+    "uy ban",
+    "hoi dong",
+    "ban",
+    "dang uy",
+    "tinh uy",
+    "huyen uy",
+    "thanh uy",
+    "quoc hoi",
+    "thuong truc",
+];
+
+/// Whether `t` starts with an office word in capitals: a signer's title,
+/// a body's name or a collective (`TRƯỞNG PHÒNG`, `ỦY BAN NHÂN DÂN`).
+fn starts_with_office_word(t: &str) -> bool {
+    if !t.starts_with(is_upper_letter) {
+        return false;
+    }
+    let key = fold(t);
+    let words: Vec<&str> = key.split_whitespace().collect();
+    starts_with_title(t)
+        || starts_with_body_name(t)
+        || COLLECTIVES.iter().any(|c| phrase_at(&words, c))
 }
 
 fn is_placeholder(t: &str) -> bool {
@@ -308,9 +357,18 @@ fn is_archive(t: &str) -> bool {
         && !key.starts_with("luu hanh")
         && {
             let rest = key[3..].trim_start();
-            rest.starts_with(':') || rest.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            rest.starts_with(':')
+                || rest.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                || is_bare_archive_end(rest)
         }
         && t.chars().count() < 120
+}
+
+/// Whether what follows the label of a `Lưu` line (folded) ends it with
+/// no unit named (`- Lưu.`, `- Lưu;`, `Lưu`): a bare archive line (lưu),
+/// the list's last line all the same.
+fn is_bare_archive_end(rest: &str) -> bool {
+    rest.chars().all(|c| matches!(c, '.' | ';' | ',' | ' '))
 }
 
 /// Whether `t` (after a `Lưu` label) starts with a unit code of two or more
@@ -946,7 +1004,7 @@ fn signature_block_at(text: &str, lines: &[Line], content: &[usize]) -> Option<u
                 .take(3)
                 .any(|&j| is_name(strip_emphasis(lines[j].text(text))))
         };
-        (AUTHORITY.is_match(t) && named()).then_some(i)
+        (is_authority(t) && named()).then_some(i)
     })
 }
 
@@ -955,7 +1013,7 @@ fn has_signer(text: &str, lines: &[Line], content: &[usize], from: usize) -> boo
     content[content.partition_point(|&i| i < from)..]
         .iter()
         .map(|&i| strip_emphasis(lines[i].text(text)))
-        .any(|t| AUTHORITY.is_match(t) || is_name(t))
+        .any(|t| is_authority(t) || is_name(t))
 }
 
 /// How many paragraphs after the body's `./.` can stand before the footer.
@@ -1292,7 +1350,16 @@ fn signatures(text: &str, lines: &[(usize, usize)]) -> Vec<Signature> {
     let mut out = Vec::new();
     let mut cur: Option<Signature> = None;
     let mut titles: Vec<String> = Vec::new();
-    for &(s, e) in lines {
+    let lines: Vec<(usize, usize)> = lines
+        .iter()
+        .flat_map(|&(s, e)| {
+            let at = glued_name_at(&text[s..e]).map(|k| s + k);
+            let title = at.map_or((s, e), |a| (s, a));
+            [Some(title), at.map(|a| (a, e))]
+        })
+        .flatten()
+        .collect();
+    for (k, &(s, e)) in lines.iter().enumerate() {
         let raw = &text[s..e];
         let t = without_consolidation_heading(strip_signed_mark(strip_emphasis(raw)));
         if t.is_empty() || is_placeholder(t) {
@@ -1308,7 +1375,14 @@ fn signatures(text: &str, lines: &[(usize, usize)]) -> Vec<Signature> {
             span,
         });
         sig.span = sig.span.cover(span);
-        if is_name(t) || (is_loose_name(t) && !is_upper_line(t)) {
+        // `NGUYỄN VĂN AN` under a title: the name in capitals, unless a
+        // name in small letters follows (then it is a seal's text)
+        let upper_name = !titles.is_empty()
+            && is_upper_name(t)
+            && !lines
+                .get(k + 1)
+                .is_some_and(|&(a, b)| is_name(bare_at(text, a, b)));
+        if is_name(t) || (is_loose_name(t) && !is_upper_line(t)) || upper_name {
             sig.name = Some(t.to_owned());
             finish_block(&mut cur, &mut titles, &mut out);
             continue;
@@ -1316,15 +1390,8 @@ fn signatures(text: &str, lines: &[(usize, usize)]) -> Vec<Signature> {
         // authority prefixes, possibly several on one line, possibly after OCR debris
         let authorities_before = sig.authority.len();
         let mut rest = skip_debris(t);
-        while let Some(c) = AUTHORITY.captures(rest) {
-            let Some(all) = c.get(0) else { break };
-            let prefix = c
-                .get(1)
-                .or(c.get(2))
-                .or(c.get(3))
-                .map_or("", |m| m.as_str());
-            let prefix = normalize_prefix(prefix);
-            let after = &rest[all.end()..];
+        while let Some((prefix, end)) = leading_authority(rest) {
+            let after = &rest[end..];
             let next = AUTHORITY_INNER
                 .find(after)
                 .map_or(after.len(), |m| m.start());
@@ -1386,7 +1453,10 @@ fn signatures(text: &str, lines: &[(usize, usize)]) -> Vec<Signature> {
                 }
                 // what a seal or a signature leaves between the title and
                 // the name (`ZZ KG`, `VI TỪ`) is no title
-                _ if !upper.is_empty() && !is_title_debris(upper) => {
+                _ if !upper.is_empty()
+                    && !is_title_debris(upper)
+                    && !is_seal_fragment(upper, &titles) =>
+                {
                     titles.push(without_trailing_debris(upper).to_owned());
                 }
                 _ => {}
@@ -1404,6 +1474,108 @@ fn signatures(text: &str, lines: &[(usize, usize)]) -> Vec<Signature> {
         finish_block(&mut cur, &mut titles, &mut out);
     }
     out
+}
+
+/// `CHÁNH VĂN PHÒNGNguyễn Văn Bình`: where the signer's name starts when
+/// extraction glued it to the title in capitals before it, the last
+/// capital before the first small letter of a word that starts with two
+/// capitals or more; `None` unless a name ([`is_name`]) follows and
+/// capitals precede.
+fn glued_name_at(t: &str) -> Option<usize> {
+    let chars: Vec<(usize, char)> = t.char_indices().collect();
+    (2..chars.len().saturating_sub(1)).find_map(|k| {
+        let (at, c) = chars[k];
+        let glued = is_upper_letter(c)
+            && chars[k + 1].1.is_lowercase()
+            && is_upper_letter(chars[k - 1].1)
+            && is_upper_letter(chars[k - 2].1);
+        (glued && is_upper_line(&t[..at]) && is_name(strip_emphasis(&t[at..]))).then_some(at)
+    })
+}
+
+/// A signature range's text without emphasis and a `Đã ký` mark.
+fn bare_at(text: &str, s: usize, e: usize) -> &str {
+    strip_signed_mark(strip_emphasis(&text[s..e]))
+}
+
+/// Common Vietnamese surnames (họ), in capitals: the first word of a
+/// signer's name printed in capitals.
+const SURNAMES: &[&str] = &[
+    "NGUYỄN", "TRẦN", "LÊ", "PHẠM", "HOÀNG", "HUỲNH", "PHAN", "VŨ", "VÕ", "ĐẶNG", "BÙI", "ĐỖ",
+    "HỒ", "NGÔ", "DƯƠNG", "LÝ", "TRƯƠNG", "ĐINH", "ĐÀO", "ĐOÀN", "LÂM", "MAI", "TRỊNH", "LƯƠNG",
+    "CAO", "TẠ", "HÀ", "LẠI", "QUÁCH", "THÁI", "CHU", "TÔ", "TỐNG", "KIỀU", "LA", "LƯU", "NÔNG",
+    "HỨA", "KHÚC", "GIANG", "THÂN", "TRIỆU", "ĐÀM", "DIỆP", "MẠC", "VƯƠNG", "ÂU", "LỤC", "TĂNG",
+    "TÔN", "KHỔNG", "BẠCH", "LÒ", "LỮ", "PHÙNG", "NINH", "TIÊU", "DOÃN", "TỪ", "VĂN", "HẦU", "CÙ",
+    "ÔN", "KIM", "LỘC", "QUAN", "VI", "LƯ",
+];
+
+/// Words of an office (cơ quan, chức vụ) in capitals, never in a name.
+const OFFICE_WORDS: &[&str] = &[
+    "ỦY",
+    "UỶ",
+    "BAN",
+    "SỞ",
+    "PHÒNG",
+    "CỤC",
+    "VỤ",
+    "TRƯỞNG",
+    "CHỦ",
+    "TỊCH",
+    "GIÁM",
+    "ĐỐC",
+    "NHÂN",
+    "DÂN",
+    "TỈNH",
+    "HUYỆN",
+    "XÃ",
+    "PHỐ",
+    "BỘ",
+    "TẾ",
+    "HỘI",
+    "VIỆN",
+    "TỔNG",
+    "THỨ",
+    "TƯỚNG",
+    "CHÁNH",
+    "CỘNG",
+    "NGHĨA",
+    "ĐẢNG",
+    "NỘI",
+    "TĨNH",
+    "THƯỜNG",
+    "TRỰC",
+    "PHÓ",
+    "UBND",
+    "HĐND",
+];
+
+/// `NGUYỄN VĂN AN`: a signer's name in capitals (OCR, or a typist's
+/// choice): two to five words of letters, a surname first, no office word.
+fn is_upper_name(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && is_upper_line(t)
+        && words.iter().all(|w| w.chars().all(char::is_alphabetic))
+        && words.first().is_some_and(|w| SURNAMES.contains(w))
+        && !words.iter().any(|w| OFFICE_WORDS.contains(w))
+}
+
+/// What a seal leaves between a title and the name (`TRƯỞNG PHÒNG` /
+/// `PHÒNG` / `Y TẾ`): short debris that is no title and repeats only words
+/// of the title read so far, or a body's noun alone (`PHÒNG`, `ỦY BAN`),
+/// an office without a position. A body's name under a title (`SỞ Y TẾ`)
+/// is not.
+fn is_seal_fragment(t: &str, titles: &[String]) -> bool {
+    if titles.is_empty() || starts_with_title(t) {
+        return false;
+    }
+    let repeats = word_count(t, 3) <= 2
+        && t.split_whitespace().all(|w| {
+            titles
+                .iter()
+                .any(|title| title.split_whitespace().any(|x| x == w))
+        });
+    repeats || BODY_NOUNS.contains(&fold(t).as_str())
 }
 
 /// `t` without the marks a scan leaves after a title, apart from it on
@@ -1432,7 +1604,7 @@ fn is_title_debris(t: &str) -> bool {
 /// `y/ KT. TỔNG CỤC TRƯỞNG`, `“. KT. CỤC TRƯỞNG`: drops a few characters of
 /// OCR debris before an authority prefix.
 fn skip_debris(t: &str) -> &str {
-    if AUTHORITY.is_match(t) {
+    if is_authority(t) {
         return t;
     }
     match AUTHORITY_INNER.find(t) {
@@ -1918,6 +2090,11 @@ impl ArchiveParts {
             return;
         }
         let tok = self.unit_of(tok);
+        // `VT, d`: the drafter's initial in small letters on its own
+        if is_small_initial(&tok) {
+            self.drafter.get_or_insert(tok);
+            return;
+        }
         // `VHKGh`: a unit's code with its drafter's initial glued on
         if let Some((unit, initial)) = unit_and_initial(&tok).filter(|_| self.drafter.is_none()) {
             self.drafter = Some(initial.to_owned());
@@ -2007,6 +2184,13 @@ fn unit_and_initial(tok: &str) -> Option<(&str, &str)> {
     code.then(|| (unit, &tok[unit.len()..]))
 }
 
+/// `d`, `hg`: a drafter's initials (ký hiệu người soạn thảo) in small
+/// letters, a token of their own in a `Lưu` line; a unit's code is in
+/// capitals.
+fn is_small_initial(tok: &str) -> bool {
+    (1..=3).contains(&tok.chars().count()) && tok.chars().all(char::is_lowercase)
+}
+
 /// Nouns of the teams inside a unit (`Đội 1`, `Tổ 3`, `Phòng 2`).
 const TEAM_NOUNS: [&str; 6] = ["Đội", "Tổ", "Phòng", "Ban", "Trạm", "Khoa"];
 
@@ -2055,6 +2239,56 @@ mod tests {
         assert!(hits > 300, "{hits}");
         let t = "NGUYỄN VĂN A, B - Giám đốc";
         assert_eq!(lead_signer_end(t), Some("NGUYỄN VĂN A, B".len()));
+    }
+
+    #[test]
+    fn a_name_in_capitals_and_a_seal_under_the_title() {
+        let sig = |t: &str| {
+            let s = &parse(t, &split(t), 0).signatures[0];
+            (s.title.clone(), s.name.clone())
+        };
+        let own = |s: &str| Some(s.to_owned());
+        let t = "Báo cáo./.\nTM. ỦY BAN NHÂN DÂN XÃ\nCHỦ TỊCH\n\nNGUYỄN VĂN AN\n";
+        assert_eq!(sig(t), (own("CHỦ TỊCH"), own("NGUYỄN VĂN AN")));
+        let t = "Báo cáo./.\nTRƯỞNG PHÒNG\nPHÒNG\nY TẾ\nLê Văn Bình\n";
+        assert_eq!(sig(t), (own("TRƯỞNG PHÒNG"), own("Lê Văn Bình")));
+        // two-line titles stay whole
+        let t = "Báo cáo./.\nTL. BỘ TRƯỞNG\nVỤ TRƯỞNG\nVỤ PHÁP CHẾ\nLê Văn Bình\n";
+        assert_eq!(sig(t), (own("VỤ TRƯỞNG VỤ PHÁP CHẾ"), own("Lê Văn Bình")));
+        let t = "Báo cáo./.\nGIÁM ĐỐC\nSỞ Y TẾ\nLê Văn Bình\n";
+        assert_eq!(sig(t), (own("GIÁM ĐỐC SỞ Y TẾ"), own("Lê Văn Bình")));
+        assert!(!is_upper_name("VĂN PHÒNG"));
+        assert!(!is_upper_name("HÀ NỘI"));
+    }
+
+    #[test]
+    fn a_name_glued_to_the_title_is_split_off() {
+        let t = "CHÁNH VĂN PHÒNGNguyễn Văn Bình";
+        assert_eq!(glued_name_at(t), Some("CHÁNH VĂN PHÒNG".len()));
+        // a word in capitals then small letters, but no name after it
+        assert_eq!(glued_name_at("UBND TỈNH QUẢNG NGÃI KHÔNG"), None);
+        assert_eq!(glued_name_at("TRƯỞNG PHÒNG QLĐTthị trấn"), None);
+        let t = "Báo cáo./.\nTL. CHỦ TỊCH\nCHÁNH VĂN PHÒNGNguyễn Văn Bình\n";
+        let sig = &parse(t, &split(t), 0).signatures[0];
+        assert_eq!(sig.title.as_deref(), Some("CHÁNH VĂN PHÒNG"));
+        assert_eq!(sig.name.as_deref(), Some("Nguyễn Văn Bình"));
+    }
+
+    #[test]
+    fn a_prefix_without_its_dot_is_read_before_an_office_word() {
+        assert_eq!(leading_authority("KT TRƯỞNG PHÒNG"), Some(("KT", 3)));
+        assert_eq!(leading_authority("TM ỦY BAN NHÂN DÂN"), Some(("TM", 3)));
+        assert_eq!(leading_authority("TL  CHỦ TỊCH"), Some(("TL", 4)));
+        assert_eq!(leading_authority("KT. CỤC TRƯỞNG"), Some(("KT", 4)));
+        // a word or a name that starts with the letters is no prefix
+        assert_eq!(leading_authority("TMV TRƯỞNG PHÒNG"), None);
+        assert_eq!(leading_authority("TL Lê Văn Bình"), None);
+        assert_eq!(leading_authority("KT NĂM 2020"), None);
+        let t = "Báo cáo./.\nKT TRƯỞNG PHÒNG\nPHÓ TRƯỞNG PHÒNG\nLê Văn Bình\n";
+        let sig = &parse(t, &split(t), 0).signatures[0];
+        assert_eq!(sig.authority[0].prefix, "KT");
+        assert_eq!(sig.authority[0].position, "TRƯỞNG PHÒNG");
+        assert_eq!(sig.title.as_deref(), Some("PHÓ TRƯỞNG PHÒNG"));
     }
 
     #[test]
@@ -2522,6 +2756,19 @@ mod tests {
         assert!(is_archive("- Lan: VT, TTHT."));
         assert!(!is_archive("Lúc: 8 giờ 30"));
         assert!(!is_archive("Lớp: bồi dưỡng"));
+        // a drafter's initial in small letters is no unit
+        let t = "- Lưu VT, d.";
+        let a = parse_archive(t, 0, t.len());
+        assert_eq!(
+            (a.units, a.drafter.as_deref()),
+            (vec!["VT".to_owned()], Some("d"))
+        );
+        // a bare `Lưu` line names no unit, and is the archive all the same
+        for bare in ["- Lưu.", "- Lưu", "Lưu;"] {
+            assert!(is_archive(bare), "{bare}");
+            assert!(parse_archive(bare, 0, bare.len()).units.is_empty());
+        }
+        assert!(!is_archive("- Lưu ý."));
     }
 }
 

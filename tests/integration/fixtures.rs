@@ -62,6 +62,12 @@
 //! | `quirk-typed-dashes-in-notations` | en dash, non-breaking hyphen and minus typed inside `245/UBND–TCKH`, `73/2024/NĐ–CP` |
 //! | `quirk-ocr-scan-reply-forms` | `86:` for `Số:` and the slash lost, `'V/` for `V/v`, `l2thang`, a company's own numbering, a symbol cut by a line break, a footnote marker, tax forms, `Liu:` |
 //! | `quirk-multi-editorial-note` | crawler title and a publishing site's `Ghi chú:` / `Tình trạng hiệu lực:` note |
+//! | `quirk-footer-bare-archive` | a bare `- Lưu.` line, no unit named, closing the `Nơi nhận` list |
+//! | `quirk-footer-small-drafter-initial` | `- Lưu VT, TCHC, h.`: no colon, the drafter's initial in small letters |
+//! | `quirk-footer-undotted-authority` | `TM ỦY BAN NHÂN DÂN` / `KT CHỦ TỊCH`: authority prefixes without their dots |
+//! | `quirk-footer-name-glued-to-title` | `CHÁNH VĂN PHÒNGTrần Văn Quang`: the signer's name glued to the title |
+//! | `quirk-footer-name-in-capitals` | `CHỦ TỊCH` / `PHAN VĂN TUẤN`: the signer's name in capitals |
+//! | `quirk-footer-seal-text-under-title` | `TRƯỞNG PHÒNG` / `PHÒNG` / `Y TẾ`: the seal's text between title and name |
 
 use std::env;
 use std::fs;

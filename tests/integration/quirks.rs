@@ -12,6 +12,7 @@
 //! | 5. dates read in their context | `quirk-date-*` |
 //! | 6. several documents in one file | `quirk-multi-*` |
 //! | 7. forms signed off in their cells | `quirk-form-*` |
+//! | 8. footer layouts (signature, `Nơi nhận`, `Lưu`) | `quirk-footer-*` |
 
 use congvan::model::{Attachment, Block, DistributionItem, Section};
 use congvan::{Document, Span};
@@ -1747,4 +1748,87 @@ fn noise_inline_site_metadata() {
         .filter_map(|c| c.id.as_deref())
         .collect();
     assert_eq!(ids, ["08-NQ/TW"]);
+}
+
+// ------------------------------------------------------- 8. footer layouts
+
+/// A bare `- Lưu.` closing the `Nơi nhận` list names no unit: it is the
+/// archive line, not a recipient.
+#[test]
+fn footer_bare_archive_line_is_no_recipient() {
+    let (_, doc) = load("quirk-footer-bare-archive.txt");
+    assert_eq!(distribution(&doc), ["Như trên", "UBND huyện (để b/c)"]);
+    let archive = doc
+        .distribution
+        .as_ref()
+        .and_then(|d| d.archive.as_ref())
+        .expect("the `Lưu` line is the archive");
+    assert!(archive.units.is_empty(), "{archive:?}");
+    assert_eq!(archive.drafter, None);
+}
+
+/// `- Lưu VT, TCHC, h.`: the drafter's initial in small letters after the
+/// units is no unit (a unit's code is in capitals).
+#[test]
+fn footer_small_drafter_initial_is_no_unit() {
+    let (_, doc) = load("quirk-footer-small-drafter-initial.txt");
+    assert_eq!(archive_units(&doc), ["VT", "TCHC"]);
+    let drafter = doc
+        .distribution
+        .as_ref()
+        .and_then(|d| d.archive.as_ref())
+        .and_then(|a| a.drafter.as_deref());
+    assert_eq!(drafter, Some("h"));
+}
+
+/// `TM ỦY BAN NHÂN DÂN` / `KT CHỦ TỊCH`: prefixes whose dots were lost are
+/// still the authority chain, not part of the signer's title.
+#[test]
+fn footer_undotted_authority_prefixes() {
+    let (_, doc) = load("quirk-footer-undotted-authority.txt");
+    assert_eq!(doc.signatures.len(), 1);
+    let sig = &doc.signatures[0];
+    let chain: Vec<(&str, &str)> = sig
+        .authority
+        .iter()
+        .map(|a| (a.prefix.as_str(), a.position.as_str()))
+        .collect();
+    assert_eq!(chain, [("TM", "ỦY BAN NHÂN DÂN"), ("KT", "CHỦ TỊCH")]);
+    assert_eq!(sig.title.as_deref(), Some("PHÓ CHỦ TỊCH"));
+    assert_eq!(sig.name.as_deref(), Some("Lô Thị Kim Ngân"));
+}
+
+/// `CHÁNH VĂN PHÒNGTrần Văn Quang`: extraction glued the signer's name to
+/// the last title line; the name starts at the capital before the first
+/// small letters.
+#[test]
+fn footer_name_glued_to_title() {
+    let (text, doc) = load("quirk-footer-name-glued-to-title.txt");
+    assert_eq!(doc.signatures.len(), 1);
+    let sig = &doc.signatures[0];
+    assert_eq!(sig.title.as_deref(), Some("CHÁNH VĂN PHÒNG"));
+    assert_eq!(sig.name.as_deref(), Some("Trần Văn Quang"));
+    assert!(text[sig.span.start..sig.span.end].ends_with("Trần Văn Quang"));
+}
+
+/// `CHỦ TỊCH` / `PHAN VĂN TUẤN`: a signer's name printed in capitals (a
+/// surname first, no office word) is the name, not the title's next line.
+#[test]
+fn footer_name_in_capitals() {
+    let (_, doc) = load("quirk-footer-name-in-capitals.txt");
+    assert_eq!(doc.signatures.len(), 1);
+    let sig = &doc.signatures[0];
+    assert_eq!(sig.title.as_deref(), Some("CHỦ TỊCH"));
+    assert_eq!(sig.name.as_deref(), Some("PHAN VĂN TUẤN"));
+}
+
+/// `TRƯỞNG PHÒNG` / `PHÒNG` / `Y TẾ`: what the seal's text leaves between
+/// the title and the name repeats the title's words: no part of it.
+#[test]
+fn footer_seal_text_under_title() {
+    let (_, doc) = load("quirk-footer-seal-text-under-title.txt");
+    assert_eq!(doc.signatures.len(), 1);
+    let sig = &doc.signatures[0];
+    assert_eq!(sig.title.as_deref(), Some("TRƯỞNG PHÒNG"));
+    assert_eq!(sig.name.as_deref(), Some("Đặng Thị Thu Hiền"));
 }
