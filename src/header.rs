@@ -433,6 +433,19 @@ fn cites_by_type(key: &str) -> bool {
         .is_some_and(|m| !key[..m.end()].trim_start().starts_with('s') && !key.starts_with('$'))
 }
 
+/// Whether line `t`, under a trích yếu in small letters that reads
+/// `subject` so far, is the body's first sentence rather than the
+/// subject's next line: the subject ended with a stop, or the line opens
+/// with a capital and is a sentence (it ends with `:` or `.`, or is longer
+/// than a subject's line: `Sở Y tế thông báo lịch tiếp công dân … như sau:`).
+fn body_sentence_after(subject: &str, t: &str) -> bool {
+    if subject.trim_end().ends_with(['.', ':', ';']) {
+        return true;
+    }
+    t.starts_with(char::is_uppercase)
+        && (t.trim_end().ends_with([':', '.']) || t.chars().count() > 100)
+}
+
 /// Whether folded `key` opens with a document cited by its type, number
 /// and date (`quyet dinh so 12/2021/qd-bgtvt ngay 03 thang 3 …`): under a
 /// consolidated text's subject, the list of the documents it merges, not
@@ -864,6 +877,15 @@ impl State {
                 continue;
             }
             if !l.is_content() {
+                // a trích yếu in small letters whose lines a blank line
+                // parts (`Hướng dẫn việc lập hồ sơ` / blank / `đối với …`)
+                if subject
+                    .as_ref()
+                    .is_some_and(|s| subject_continues_after_gap(text, lines, j, Some(s)))
+                {
+                    j += 1;
+                    continue;
+                }
                 break;
             }
             // without the bold or italic marks of a web page (`**Về việc …**`)
@@ -896,6 +918,9 @@ impl State {
                     // `THỦ TƯỚNG CHÍNH PHỦ điện:`
                     let title_case = is_upper_line(&s.text);
                     if upper != title_case && !t.starts_with('(') {
+                        break;
+                    }
+                    if !upper && body_sentence_after(&s.text, t) {
                         break;
                     }
                     // the authority line right under a subject in capitals
@@ -2483,5 +2508,37 @@ mod tests {
                  **Về việc trợ cấp ưu đãi**\n\n**GIÁM ĐỐC SỞ Y TẾ**\n\nCăn cứ Luật Y tế;\n";
         let h = header(t);
         assert_eq!(h.subject.map(|s| s.text).as_deref(), Some("trợ cấp ưu đãi"));
+    }
+
+    #[test]
+    fn a_subject_in_small_letters_ends_where_the_body_begins() {
+        let head = "SỞ Y TẾ\nSố: 12/TB-SYT\nVinh, ngày 3 tháng 4 năm 2011\n";
+        for (rest, subject) in [
+            // the body's first sentence right under the subject
+            (
+                "THÔNG BÁO\nVề việc lịch tiếp công dân\ntháng 4 năm 2011\n\
+                 Sở Y tế thông báo lịch tiếp công dân như sau:\n1. Thời gian.\n",
+                "lịch tiếp công dân tháng 4 năm 2011",
+            ),
+            // a subject closed by a full stop
+            (
+                "THÔNG TƯ\nHướng dẫn việc lập hồ sơ\nđối với đơn vị sự nghiệp.\n\
+                 Thi hành Nghị định số 10/2004/NĐ-CP\n",
+                "Hướng dẫn việc lập hồ sơ đối với đơn vị sự nghiệp",
+            ),
+            // lines of the subject a blank line parts
+            (
+                "THÔNG TƯ\n\nHướng dẫn việc lập hồ sơ\n\nđối với đơn vị sự nghiệp\n\nCăn cứ Luật;\n",
+                "Hướng dẫn việc lập hồ sơ đối với đơn vị sự nghiệp",
+            ),
+            // a subject's line may begin with a capital
+            (
+                "QUYẾT ĐỊNH\nVề việc thành lập Hội đồng thi tuyển\nSở Y tế năm 2024\n\nCăn cứ Luật;\n",
+                "thành lập Hội đồng thi tuyển Sở Y tế năm 2024",
+            ),
+        ] {
+            let t = format!("{head}{rest}");
+            assert_eq!(header(&t).subject.map(|s| s.text).as_deref(), Some(subject), "{rest}");
+        }
     }
 }

@@ -88,7 +88,9 @@ fn marks_across_markdown_pieces_compose() {
 /// title's subject swallowed the first body paragraph).
 #[test]
 fn markdown_paragraphs_stay_apart() {
-    let input = "QUYẾT ĐỊNH\na\n\nb\n";
+    // (the next paragraph in capitals: a subject's line in small letters
+    // after a blank line goes on with it, the way OCR spaces lines)
+    let input = "QUYẾT ĐỊNH\na\n\nBa\n";
     let text = parse(input, InputFormat::Text);
     let md = parse(input, InputFormat::Markdown);
     assert_eq!(md.subject.as_ref().map(|s| s.text.as_str()), Some("a"));
