@@ -229,15 +229,58 @@ fn wrapped_symbol_tail(symbol: &str, after: &str) -> Option<(String, usize)> {
         }
         tail.push_str(word);
         at += word_end;
-        let next = after[at..].trim_start_matches([' ', '\n']);
-        let dated = next
-            .strip_prefix("ngày")
-            .is_some_and(|d| d.trim_start().starts_with(|c: char| c.is_ascii_digit()));
-        if dated {
+        if dated_next(&after[at..]) {
             return Some((tail, at));
         }
     }
     None
+}
+
+/// Whether `s` (the text after a notation's last word) goes on with `ngày`
+/// and a digit: the date of the identifier, which only the identifier
+/// separates from its `số`.
+fn dated_next(s: &str) -> bool {
+    s.trim_start_matches([' ', '\t', '\n'])
+        .strip_prefix("ngày")
+        .is_some_and(|d| d.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Whether `w` is an issuer code written in capitals (ký hiệu cơ quan:
+/// `UBND`, `SLĐTB&XH`, `BCĐ389`): capitals, digits and `&`, opening with a
+/// capital, with at least two capitals.
+fn is_issuer_code(w: &str) -> bool {
+    w.starts_with(char::is_uppercase)
+        && w.chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&')
+        && w.chars().filter(|c| c.is_uppercase()).count() >= 2
+}
+
+/// The issuer code of a notation whose hyphen was typed as a space after
+/// its type code (`630/CV SLĐTB&XH ngày 2/3/2011`: ký hiệu `CV-SLĐTB&XH`).
+/// `groups` are the notation's groups and `after` the text after them.
+///
+/// The rule is the conservative one of [`wrapped_symbol_tail`]: the
+/// notation is only its type code (a code of the type table, which alone
+/// names no issuer), one word in capitals follows on the same line, and
+/// `ngày` and a date follow that word, since only the identifier stands
+/// between `số` and its date. So `số 12/QĐ UBND ngày 5/3/2011` joins
+/// (`12/QĐ-UBND`), while `số 12/QĐ UBND tỉnh …` (the issuer named after
+/// the number) and `số 630/CV ngày …` do not. Returns the code and the
+/// bytes of `after` it spans.
+fn spaced_issuer_code<'a>(groups: &[&str], after: &'a str) -> Option<(&'a str, usize)> {
+    if groups.len() != 1 || type_from_code(groups[0]).is_none() {
+        return None;
+    }
+    let word_at = after.len() - after.trim_start_matches([' ', '\t']).len();
+    if word_at == 0 {
+        return None;
+    }
+    let word_len = after[word_at..]
+        .find(|c: char| !(c.is_alphanumeric() || c == '&'))
+        .unwrap_or(after.len() - word_at);
+    let word = &after[word_at..word_at + word_len];
+    let end = word_at + word_len;
+    (is_issuer_code(word) && dated_next(&after[end..])).then_some((word, end))
 }
 
 /// Reads one identifier from a match `m` of `ID_RE` (`oracle::id_pattern`,
@@ -279,6 +322,11 @@ pub(super) fn read_id(text: &str, m: &IdMatch) -> Option<RawId> {
         }
         if let Some((tail, len)) = wrapped_symbol_tail(&symbol, &text[sym.start + rel_end..]) {
             symbol.push_str(&tail);
+            rel_end += len;
+        } else if let Some((code, len)) = spaced_issuer_code(&groups, &text[sym.start + rel_end..])
+        {
+            symbol.push('-');
+            symbol.push_str(code);
             rel_end += len;
         }
         let code_type = groups.first().and_then(|g| type_from_code(g));

@@ -293,6 +293,24 @@ const CASES: &[(&str, &[&str])] = &[
         "theo ⟦0⟧văn bản số 15972/SXD-QLN& TTBĐS⟦/0⟧ ngày 05/3/2024 của Sở Xây dựng.",
         &["15972/SXD-QLN&TTBĐS;∅;2024-03-05;Sở Xây dựng"],
     ),
+    // A space typed for the hyphen after a type code, before the date …
+    (
+        "thực hiện ⟦0⟧công văn số 630/CV SLĐTB&XH⟦/0⟧ ngày 2/3/2011 của Sở.",
+        &["630/CV-SLĐTB&XH;CV;2011-03-02;Sở"],
+    ),
+    (
+        "theo ⟦0⟧Quyết định số 12/QĐ UBND⟦/0⟧ ngày 05/3/2011.",
+        &["12/QĐ-UBND;QĐ;2011-03-05;∅"],
+    ),
+    // … not before an issuer named in words, nor after an issuer's code.
+    (
+        "theo ⟦0⟧Quyết định số 12/QĐ⟦/0⟧ UBND tỉnh ngày 05/3/2011.",
+        &["12/QĐ;QĐ;∅;∅"],
+    ),
+    (
+        "theo ⟦0⟧công văn số 630/CV⟦/0⟧ ngày 2/3/2011 và ⟦1⟧văn bản số 7/UBND⟦/1⟧ VX ngày 2/3/2011.",
+        &["630/CV;CV;2011-03-02;∅", "7/UBND;∅;∅;∅"],
+    ),
     // … but a word in capitals on the next line without a date is not part of it.
     (
         "theo ⟦0⟧công văn số 12/UBND-KT⟦/0⟧\nUBND tỉnh đã trả lời.",

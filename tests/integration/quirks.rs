@@ -12,6 +12,7 @@
 //! | 5. dates read in their context | `quirk-date-*` |
 //! | 6. several documents in one file | `quirk-multi-*` |
 //! | 7. forms signed off in their cells | `quirk-form-*` |
+//! | 8. citations damaged in typing | `quirk-cite-*` |
 
 use congvan::model::{Attachment, Block, DistributionItem, Section};
 use congvan::{Document, Span};
@@ -1659,4 +1660,31 @@ fn consolidated_gazette_section_headings() {
     assert_eq!(ids, ["12/2021/QĐ-BGTVT", "07/2024/QĐ-BGTVT"]);
     let span = doc.doc_type.as_ref().map(|t| t.span).expect("a type");
     assert!(text[span.start..span.end].contains("VBHN"), "{span:?}");
+}
+
+/// The ids of the cited documents, in order of first mention.
+fn citation_ids(doc: &Document) -> Vec<&str> {
+    doc.citations
+        .iter()
+        .filter_map(|c| c.id.as_deref())
+        .collect()
+}
+
+/// A space typed for the hyphen after a type code (`418/CV SLĐTB&XH`):
+/// the issuer code in capitals joins the notation when the citation's date
+/// follows it; an issuer named in words after it (`57/QĐ UBND tỉnh`) and a
+/// notation with no issuer code (`09/TB ngày`) stay as written.
+#[test]
+fn cite_spaced_symbol_hyphen() {
+    let (_, doc) = load("quirk-cite-spaced-symbol-hyphen.txt");
+    assert_eq!(
+        citation_ids(&doc),
+        ["418/CV-SLĐTB&XH", "57/QĐ", "33/KH-UBND", "09/TB"]
+    );
+    let first = &doc.citations[0];
+    assert_eq!(first.symbol.as_deref(), Some("CV-SLĐTB&XH"));
+    assert_eq!(
+        first.date.as_ref().map(|d| (d.year, d.month, d.day)),
+        Some((Some(2011), Some(3), Some(2)))
+    );
 }
