@@ -71,7 +71,8 @@ fn valid_group(g: &str, first: bool) -> bool {
 /// each group after the first (`-`, `/` as in `527/TTLT/TTCP-BNV`, `.` or
 /// `_`), and the end offset (relative to `s`) of the last valid group.
 /// Stops at a group that does not look like a code, or at a hyphen spaced
-/// on both sides (a dash, not a separator).
+/// on both sides within a line (a dash, not a separator; one that ends the
+/// line is the notation's, see [`ends_line`]).
 fn split_groups(s: &str, allow_slash: bool) -> (Vec<&str>, Vec<char>, usize) {
     let mut groups = Vec::new();
     let mut seps = Vec::new();
@@ -117,7 +118,7 @@ fn split_groups(s: &str, allow_slash: bool) -> (Vec<&str>, Vec<char>, usize) {
         };
         let tail = after_dash.trim_start_matches([' ', '\t', '\n']);
         let after_spaces = after_dash.len() - tail.len();
-        if before_ws > 0 && after_spaces > 0 {
+        if before_ws > 0 && after_spaces > 0 && !(sep == '-' && ends_line(after_dash)) {
             break;
         }
         if tail.is_empty() {
@@ -127,6 +128,15 @@ fn split_groups(s: &str, allow_slash: bool) -> (Vec<&str>, Vec<char>, usize) {
         pending = Some(sep);
     }
     (groups, seps, end)
+}
+
+/// Whether the text after a hyphen ends its line (`473/TTr -` then
+/// `NN&PTNT` on the next line): a hyphen that ends a line inside a notation
+/// is the notation's, even with a space before it, as one with no space is
+/// (`TTr-` / `NN&PTNT`); a dash spaced on both sides within a line is
+/// punctuation.
+fn ends_line(after_dash: &str) -> bool {
+    after_dash.trim_start_matches([' ', '\t']).starts_with('\n')
 }
 
 /// Words that follow a notation in running text (`số 6670/BYT-MT ngày …`,

@@ -311,6 +311,15 @@ const CASES: &[(&str, &[&str])] = &[
         "theo ⟦0⟧công văn số 630/CV⟦/0⟧ ngày 2/3/2011 và ⟦1⟧văn bản số 7/UBND⟦/1⟧ VX ngày 2/3/2011.",
         &["630/CV;CV;2011-03-02;∅", "7/UBND;∅;∅;∅"],
     ),
+    // A spaced hyphen that ends the line is the notation's; within a line it is a dash.
+    (
+        "tại ⟦0⟧Tờ trình số 473/TTr -\nNN&PTNT⟦/0⟧ ngày 21/5/2007, của Sở.",
+        &["473/TTR-NN&PTNT;TTr;2007-05-21;∅"],
+    ),
+    (
+        "tại ⟦0⟧Tờ trình số 473/TTr⟦/0⟧ - NN&PTNT đã nêu.",
+        &["473/TTR;TTr;∅;∅"],
+    ),
     // … but a word in capitals on the next line without a date is not part of it.
     (
         "theo ⟦0⟧công văn số 12/UBND-KT⟦/0⟧\nUBND tỉnh đã trả lời.",

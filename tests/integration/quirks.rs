@@ -1688,3 +1688,22 @@ fn cite_spaced_symbol_hyphen() {
         Some((Some(2011), Some(3), Some(2)))
     );
 }
+
+/// A symbol broken at a spaced hyphen that ends its line
+/// (`Tờ trình số 152/TTr -` / `NN&PTNT ngày …`): the hyphen is the
+/// notation's, as one typed without the space is; an ordinary word after
+/// such a hyphen (`61/BC-STP -` / `ngày …`) is not part of it.
+#[test]
+fn cite_symbol_wrapped_at_spaced_hyphen() {
+    let (_, doc) = load("quirk-cite-symbol-wrapped-at-spaced-hyphen.txt");
+    assert_eq!(
+        citation_ids(&doc),
+        ["05/2008/NQ-HĐND", "152/TTR-NN&PTNT", "61/BC-STP"]
+    );
+    let wrapped = &doc.citations[2];
+    assert_eq!(wrapped.symbol.as_deref(), Some("TTr-NN&PTNT"));
+    assert_eq!(
+        wrapped.date.as_ref().map(|d| (d.year, d.month, d.day)),
+        Some((Some(2008), Some(5), Some(20)))
+    );
+}
