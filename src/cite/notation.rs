@@ -37,6 +37,10 @@ pub(super) struct RawId {
     pub(super) form: IdForm,
     /// Normalised identity.
     pub(super) id: String,
+    /// Whether the first group is no code at all (`TTrg`, a misspelt
+    /// `TTr`): read only by [`read_id_or_unknown_code`], for a caller that
+    /// has a head noun to tell the type.
+    pub(super) unknown_code: bool,
 }
 
 /// Groups after the first that companies write in small letters but for
@@ -293,10 +297,44 @@ fn spaced_issuer_code<'a>(groups: &[&str], after: &'a str) -> Option<(&'a str, u
     (is_issuer_code(word) && dated_next(&after[end..])).then_some((word, end))
 }
 
+/// The groups of a state notation whose first group is a word that looks
+/// like no code (`TTrg-TCCB`: a type code misspelt, with as many small
+/// letters as capitals): letters only, 2 to 6 of them, opening with a
+/// capital, then a hyphen and at least one group that is a code. Returns
+/// what [`split_groups`] returns.
+fn unknown_first_group(s: &str) -> Option<(Vec<&str>, Vec<char>, usize)> {
+    let glen = s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len());
+    let first = &s[..glen];
+    if !(2..=6).contains(&first.chars().count()) || !first.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let rest = s[glen..].strip_prefix('-')?;
+    let (more, more_seps, end) = split_groups(rest, true);
+    if more.is_empty() {
+        return None;
+    }
+    let groups = std::iter::once(first).chain(more).collect();
+    let seps = std::iter::once('-').chain(more_seps).collect();
+    Some((groups, seps, glen + 1 + end))
+}
+
 /// Reads one identifier from a match `m` of `ID_RE` (`oracle::id_pattern`,
 /// [`super::ids::id_at`]) in `text`. `None` when the notation does not look
 /// like one.
 pub(super) fn read_id(text: &str, m: &IdMatch) -> Option<RawId> {
+    read_id_with(text, m, false)
+}
+
+/// [`read_id`], and also a state notation whose first group is no code
+/// ([`unknown_first_group`], marked [`RawId::unknown_code`]): only a head
+/// noun and `số` before it make it an identifier, which is the caller's to
+/// check.
+pub(super) fn read_id_or_unknown_code(text: &str, m: &IdMatch) -> Option<RawId> {
+    read_id_with(text, m, true)
+}
+
+/// [`read_id`]; `unknown_ok` admits a first group that is no code.
+fn read_id_with(text: &str, m: &IdMatch, unknown_ok: bool) -> Option<RawId> {
     let part = |(s, e): (usize, usize)| Part {
         start: s,
         text: &text[s..e],
@@ -308,10 +346,13 @@ pub(super) fn read_id(text: &str, m: &IdMatch) -> Option<RawId> {
             Some(y) => Some(part(y).text.parse::<i32>().ok()?),
             None => None,
         };
-        let (groups, seps, mut rel_end) = split_groups(sym.text, true);
-        if groups.is_empty() {
-            return None;
-        }
+        let (groups, seps, rel_end) = split_groups(sym.text, true);
+        let unknown = groups.is_empty();
+        let (groups, seps, mut rel_end) = match unknown {
+            false => (groups, seps, rel_end),
+            true if unknown_ok => unknown_first_group(sym.text)?,
+            true => return None,
+        };
         let mut symbol = joined(&groups, &seps);
         // `UBTVQH 13`: a legislature number split off by OCR spacing.
         let rest = &sym.text[rel_end..];
@@ -354,6 +395,7 @@ pub(super) fn read_id(text: &str, m: &IdMatch) -> Option<RawId> {
             code_type,
             form: IdForm::State,
             id,
+            unknown_code: unknown,
         });
     }
     if let (Some(pt), Some(pi)) = (m.ptype.map(part), m.piss.map(part)) {
@@ -387,6 +429,7 @@ pub(super) fn read_id(text: &str, m: &IdMatch) -> Option<RawId> {
             code_type,
             form: IdForm::Party,
             id,
+            unknown_code: false,
         });
     }
     let old = part(m.old?);
@@ -405,6 +448,7 @@ pub(super) fn read_id(text: &str, m: &IdMatch) -> Option<RawId> {
         code_type: None,
         form: IdForm::Old,
         id,
+        unknown_code: false,
     })
 }
 

@@ -320,6 +320,12 @@ const CASES: &[(&str, &[&str])] = &[
         "tại ⟦0⟧Tờ trình số 473/TTr⟦/0⟧ - NN&PTNT đã nêu.",
         &["473/TTR;TTr;∅;∅"],
     ),
+    // A notation opening with no code: of the head noun's type after `số` only.
+    (
+        "Xét ⟦0⟧Tờ trình số 295/TTrg-TCCB⟦/0⟧ ngày 1/3/2011 của Sở.",
+        &["295/TTRG-TCCB;TTr;2011-03-01;Sở"],
+    ),
+    ("Xét Tờ trình 295/TTrg-TCCB ngày 1/3/2011 và văn bản số 7/Abc-VP.", &[]),
     // … but a word in capitals on the next line without a date is not part of it.
     (
         "theo ⟦0⟧công văn số 12/UBND-KT⟦/0⟧\nUBND tỉnh đã trả lời.",

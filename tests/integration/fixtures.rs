@@ -62,6 +62,7 @@
 //! | `quirk-typed-dashes-in-notations` | en dash, non-breaking hyphen and minus typed inside `245/UBND–TCKH`, `73/2024/NĐ–CP` |
 //! | `quirk-cite-spaced-symbol-hyphen` | a space typed for the hyphen after a type code: `418/CV SLĐTB&XH ngày …`, but `57/QĐ UBND tỉnh` |
 //! | `quirk-cite-symbol-wrapped-at-spaced-hyphen` | a symbol broken at ` -` and a line break: `152/TTr -` / `NN&PTNT ngày …` |
+//! | `quirk-cite-misspelt-type-code` | a type code misspelt in a cited notation after its head noun and `số`: `Tờ trình số 118/TTrg-SNV`, `27/Qđ-UBND` |
 //! | `quirk-ocr-scan-reply-forms` | `86:` for `Số:` and the slash lost, `'V/` for `V/v`, `l2thang`, a company's own numbering, a symbol cut by a line break, a footnote marker, tax forms, `Liu:` |
 //! | `quirk-multi-editorial-note` | crawler title and a publishing site's `Ghi chú:` / `Tình trạng hiệu lực:` note |
 

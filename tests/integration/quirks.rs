@@ -1707,3 +1707,19 @@ fn cite_symbol_wrapped_at_spaced_hyphen() {
         Some((Some(2008), Some(5), Some(20)))
     );
 }
+
+/// A type code misspelt inside a notation (`Tờ trình số 118/TTrg-SNV`,
+/// `Quyết định số 27/Qđ-UBND`): the head noun and `số` before it say it is
+/// an identifier and of which type; without them (`văn bản 41/Bctc-TC`) a
+/// notation opening with no code is not one.
+#[test]
+fn cite_misspelt_type_code() {
+    let (_, doc) = load("quirk-cite-misspelt-type-code.txt");
+    assert_eq!(citation_ids(&doc), ["27/QĐ-UBND", "118/TTRG-SNV"]);
+    let types: Vec<_> = doc
+        .citations
+        .iter()
+        .map(|c| c.doc_type.as_ref().map(|t| t.name.as_str()))
+        .collect();
+    assert_eq!(types, [Some("Quyết định"), Some("Tờ trình")]);
+}
