@@ -38,6 +38,7 @@
 //! | `quirk-noise-cong-bao-gazette-header` | `CÔNG BÁO/Số 261 + 262/…` and page numbers on every page, gazette section line over the letterhead |
 //! | `quirk-noise-repeated-page-footer` | agency address/phone/website footer repeated on every page, mid-sentence |
 //! | `quirk-noise-phone-status-bar` | phone status bar, browser print header (date, title) and `file:///… 1/3` footers |
+//! | `quirk-noise-related-documents-above-header` | a web page's title and `Văn bản liên quan:` list (`- 1Chỉ thị 15/CT-TTg năm 2020 …`) above the header |
 //! | `quirk-flat-merged-header-rows` | issuer and Quốc hiệu on one row, `Số:   /… Place, ngày   tháng 3 năm 2010` on one row |
 //! | `quirk-flat-column-major-subject-first` | left column then right column: the `V/v` before the Quốc hiệu, place and date |
 //! | `quirk-flat-interleaved-footer` | `Nơi nhận: KT. TỔNG CỤC TRƯỞNG` / `- Như trên; PHÓ TỔNG CỤC TRƯỞNG` |

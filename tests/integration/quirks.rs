@@ -1723,3 +1723,18 @@ fn cite_misspelt_type_code() {
         .collect();
     assert_eq!(types, [Some("Quyết định"), Some("Tờ trình")]);
 }
+
+/// A web page's title and its list of related documents above the
+/// document's header (`- 1Chỉ thị 15/CT-TTg năm 2020 về …`) are site
+/// furniture: no citation comes from them once the header (Quốc hiệu,
+/// number and date) is found below, and a document the page title names
+/// and the text cites again keeps only the text's mentions.
+#[test]
+fn noise_related_documents_above_header() {
+    let (text, doc) = load("quirk-noise-related-documents-above-header.txt");
+    assert_eq!(citation_ids(&doc), ["52/NQ-CP"]);
+    let header_at = text.find("ỦY BAN NHÂN DÂN").expect("the issuer line");
+    let mentions = &doc.citations[0].mentions;
+    assert_eq!(mentions.len(), 2, "{mentions:?}");
+    assert!(mentions.iter().all(|m| m.span.start > header_at));
+}
