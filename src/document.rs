@@ -110,6 +110,8 @@ pub(crate) fn assemble(text: &str, norm: &Normalized, layout: Layout) -> Documen
     let anchor = Span::empty(h.anchor);
     let party = h.party_heading || h.party_number;
     let doc_type = infer_doc_type(&h, party, anchor);
+    // before the date of issue is taken out of the header
+    let own_header_start = header_start(&h);
     let family = family_of(party, doc_type.as_ref(), h.number.as_ref());
 
     diagnostics.extend(missing_header_parts(&h, party, anchor));
@@ -132,6 +134,9 @@ pub(crate) fn assemble(text: &str, norm: &Normalized, layout: Layout) -> Documen
 
     let trailing = trailing_attachments(text, &lines, &f);
     let mut citations = main_citations(text, &lines, &trailing, trailer, own_id.as_deref());
+    if let Some(start) = own_header_start {
+        drop_mentions_before(start, &mut citations);
+    }
     let after_footer = lines.get(f.end).map_or(text.len(), |l| l.start);
     let mut number = h.number;
     // where the header reads the number, before a mention elsewhere may
@@ -462,6 +467,44 @@ fn main_citations(
         .map_or(text.len(), |a| a.span.start)
         .min(trailer.map_or(text.len(), |t| lines[t].start));
     cite::extract(&text[..cut], own_id)
+}
+
+/// How far apart (in bytes) the Quốc hiệu, the number and the date may
+/// start for them to be one header: a Markdown table row with a long
+/// `V/v` cell spans a few hundred.
+const HEADER_SPREAD: usize = 1500;
+
+/// Where the document's own header (ô 1–4) starts when it is clearly
+/// found: the Quốc hiệu (or the Party's heading), the number (số, ký hiệu)
+/// and the date of issue all read and close together. It starts at the
+/// first of them or at the issuer (tên cơ quan ban hành) above them.
+/// `None` when any is missing: then no text is known to lie outside the
+/// document.
+fn header_start(h: &header::Header) -> Option<usize> {
+    let starts = [
+        h.national_heading.as_ref()?.span.start,
+        h.number.as_ref()?.span.start,
+        h.date.as_ref()?.span.start,
+    ];
+    let lo = starts.iter().min().copied()?;
+    let hi = starts.iter().max().copied()?;
+    if hi - lo > HEADER_SPREAD {
+        return None;
+    }
+    Some(h.issuer.as_ref().map_or(lo, |i| i.span.start.min(lo)))
+}
+
+/// Leaves out the mentions written before the document's header (`start`):
+/// a web page's title, summary or list of related documents
+/// (`- Chỉ thị 15/CT-TTg năm 2020 về …`) is site furniture, and a
+/// document's own text never starts above its issuer and Quốc hiệu. A
+/// citation mentioned only there is dropped; one mentioned again in the
+/// document keeps its later mentions.
+fn drop_mentions_before(start: usize, citations: &mut Vec<Citation>) {
+    for c in citations.iter_mut() {
+        c.mentions.retain(|m| m.span.start >= start);
+    }
+    citations.retain(|c| !c.mentions.is_empty());
 }
 
 /// What is not part of the main document: a crawler's title line that was

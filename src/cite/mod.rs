@@ -95,7 +95,7 @@ use crate::model::{Citation, CitedDate};
 pub(crate) use forms::split_forms;
 
 use candidate::{merge_key, Cand, Found, Ref};
-use notation::{id_start_ok, read_id, IdForm};
+use notation::{id_start_ok, read_id, read_id_or_unknown_code, IdForm};
 use patterns::{head_type, starts_at_boundary, window_before, TypeInfo, LIST_GAP_RE};
 
 /// Finds every cited document (văn bản được viện dẫn) in `text`, merging
@@ -170,6 +170,8 @@ struct Head {
     issuer: Option<String>,
     /// Law title written before `số`.
     title: Option<String>,
+    /// Whether `số` follows the head noun (`Tờ trình số`, not `Tờ trình`).
+    numbered: bool,
 }
 
 fn identifier_candidates(text: &str, own: Option<&str>) -> Vec<Found> {
@@ -178,7 +180,7 @@ fn identifier_candidates(text: &str, own: Option<&str>) -> Vec<Found> {
     let mut prev: Option<(usize, Head)> = None;
     let mut raws = Vec::new();
     scan::id_matches(text, |m| {
-        if let Some(raw) = read_id(text, m) {
+        if let Some(raw) = read_id_or_unknown_code(text, m) {
             raws.push(raw);
         }
     });
@@ -203,6 +205,7 @@ fn identifier_candidates(text: &str, own: Option<&str>) -> Vec<Found> {
                     ty: ph.ty,
                     issuer: ph.issuer.clone(),
                     title: None,
+                    numbered: ph.numbered,
                 };
             }
             if start == raw.start {
@@ -215,6 +218,11 @@ fn identifier_candidates(text: &str, own: Option<&str>) -> Vec<Found> {
             }
         }
         if raw.form == IdForm::Old && !head.present {
+            continue;
+        }
+        // `Tờ trình số 295/TTrg-TCCB`: a notation opening with no code is
+        // one only where a head noun and `số` say so, and of their type
+        if raw.unknown_code && !(head.numbered && head.ty.is_some()) {
             continue;
         }
         // `năm 2024/BGTVT`: a year before a slash, with neither a head noun
@@ -360,9 +368,11 @@ fn head_before(text: &str, id_start: usize) -> (usize, Head) {
     let (ws, win) = window_before(text, id_start, HEAD_WINDOW);
     if let Some(h) = heads::head_before(text, ws, ws + win.len()) {
         if starts_at_boundary(text, h.start) {
+            let numbered = text[h.end..id_start].contains("số");
             let head = Head {
                 present: true,
                 ty: h.alt.ty,
+                numbered,
                 ..Head::default()
             };
             return (h.start, head);
@@ -380,6 +390,7 @@ fn head_before(text: &str, id_start: usize) -> (usize, Head) {
                 ty: m.head.alt.ty,
                 issuer: Some(iss_text),
                 title: None,
+                numbered: true,
             };
             return (m.so, head);
         }
@@ -398,6 +409,7 @@ fn head_before(text: &str, id_start: usize) -> (usize, Head) {
                 ty,
                 issuer: None,
                 title: Some(title),
+                numbered: true,
             };
             return (m.head.start, head);
         }

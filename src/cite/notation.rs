@@ -37,6 +37,10 @@ pub(super) struct RawId {
     pub(super) form: IdForm,
     /// Normalised identity.
     pub(super) id: String,
+    /// Whether the first group is no code at all (`TTrg`, a misspelt
+    /// `TTr`): read only by [`read_id_or_unknown_code`], for a caller that
+    /// has a head noun to tell the type.
+    pub(super) unknown_code: bool,
 }
 
 /// Groups after the first that companies write in small letters but for
@@ -71,7 +75,8 @@ fn valid_group(g: &str, first: bool) -> bool {
 /// each group after the first (`-`, `/` as in `527/TTLT/TTCP-BNV`, `.` or
 /// `_`), and the end offset (relative to `s`) of the last valid group.
 /// Stops at a group that does not look like a code, or at a hyphen spaced
-/// on both sides (a dash, not a separator).
+/// on both sides within a line (a dash, not a separator; one that ends the
+/// line is the notation's, see [`ends_line`]).
 fn split_groups(s: &str, allow_slash: bool) -> (Vec<&str>, Vec<char>, usize) {
     let mut groups = Vec::new();
     let mut seps = Vec::new();
@@ -117,7 +122,7 @@ fn split_groups(s: &str, allow_slash: bool) -> (Vec<&str>, Vec<char>, usize) {
         };
         let tail = after_dash.trim_start_matches([' ', '\t', '\n']);
         let after_spaces = after_dash.len() - tail.len();
-        if before_ws > 0 && after_spaces > 0 {
+        if before_ws > 0 && after_spaces > 0 && !(sep == '-' && ends_line(after_dash)) {
             break;
         }
         if tail.is_empty() {
@@ -127,6 +132,15 @@ fn split_groups(s: &str, allow_slash: bool) -> (Vec<&str>, Vec<char>, usize) {
         pending = Some(sep);
     }
     (groups, seps, end)
+}
+
+/// Whether the text after a hyphen ends its line (`473/TTr -` then
+/// `NN&PTNT` on the next line): a hyphen that ends a line inside a notation
+/// is the notation's, even with a space before it, as one with no space is
+/// (`TTr-` / `NN&PTNT`); a dash spaced on both sides within a line is
+/// punctuation.
+fn ends_line(after_dash: &str) -> bool {
+    after_dash.trim_start_matches([' ', '\t']).starts_with('\n')
 }
 
 /// Words that follow a notation in running text (`số 6670/BYT-MT ngày …`,
@@ -229,21 +243,98 @@ fn wrapped_symbol_tail(symbol: &str, after: &str) -> Option<(String, usize)> {
         }
         tail.push_str(word);
         at += word_end;
-        let next = after[at..].trim_start_matches([' ', '\n']);
-        let dated = next
-            .strip_prefix("ngày")
-            .is_some_and(|d| d.trim_start().starts_with(|c: char| c.is_ascii_digit()));
-        if dated {
+        if dated_next(&after[at..]) {
             return Some((tail, at));
         }
     }
     None
 }
 
+/// Whether `s` (the text after a notation's last word) goes on with `ngày`
+/// and a digit: the date of the identifier, which only the identifier
+/// separates from its `số`.
+fn dated_next(s: &str) -> bool {
+    s.trim_start_matches([' ', '\t', '\n'])
+        .strip_prefix("ngày")
+        .is_some_and(|d| d.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Whether `w` is an issuer code written in capitals (ký hiệu cơ quan:
+/// `UBND`, `SLĐTB&XH`, `BCĐ389`): capitals, digits and `&`, opening with a
+/// capital, with at least two capitals.
+fn is_issuer_code(w: &str) -> bool {
+    w.starts_with(char::is_uppercase)
+        && w.chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&')
+        && w.chars().filter(|c| c.is_uppercase()).count() >= 2
+}
+
+/// The issuer code of a notation whose hyphen was typed as a space after
+/// its type code (`630/CV SLĐTB&XH ngày 2/3/2011`: ký hiệu `CV-SLĐTB&XH`).
+/// `groups` are the notation's groups and `after` the text after them.
+///
+/// The rule is the conservative one of [`wrapped_symbol_tail`]: the
+/// notation is only its type code (a code of the type table, which alone
+/// names no issuer), one word in capitals follows on the same line, and
+/// `ngày` and a date follow that word, since only the identifier stands
+/// between `số` and its date. So `số 12/QĐ UBND ngày 5/3/2011` joins
+/// (`12/QĐ-UBND`), while `số 12/QĐ UBND tỉnh …` (the issuer named after
+/// the number) and `số 630/CV ngày …` do not. Returns the code and the
+/// bytes of `after` it spans.
+fn spaced_issuer_code<'a>(groups: &[&str], after: &'a str) -> Option<(&'a str, usize)> {
+    if groups.len() != 1 || type_from_code(groups[0]).is_none() {
+        return None;
+    }
+    let word_at = after.len() - after.trim_start_matches([' ', '\t']).len();
+    if word_at == 0 {
+        return None;
+    }
+    let word_len = after[word_at..]
+        .find(|c: char| !(c.is_alphanumeric() || c == '&'))
+        .unwrap_or(after.len() - word_at);
+    let word = &after[word_at..word_at + word_len];
+    let end = word_at + word_len;
+    (is_issuer_code(word) && dated_next(&after[end..])).then_some((word, end))
+}
+
+/// The groups of a state notation whose first group is a word that looks
+/// like no code (`TTrg-TCCB`: a type code misspelt, with as many small
+/// letters as capitals): letters only, 2 to 6 of them, opening with a
+/// capital, then a hyphen and at least one group that is a code. Returns
+/// what [`split_groups`] returns.
+fn unknown_first_group(s: &str) -> Option<(Vec<&str>, Vec<char>, usize)> {
+    let glen = s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len());
+    let first = &s[..glen];
+    if !(2..=6).contains(&first.chars().count()) || !first.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let rest = s[glen..].strip_prefix('-')?;
+    let (more, more_seps, end) = split_groups(rest, true);
+    if more.is_empty() {
+        return None;
+    }
+    let groups = std::iter::once(first).chain(more).collect();
+    let seps = std::iter::once('-').chain(more_seps).collect();
+    Some((groups, seps, glen + 1 + end))
+}
+
 /// Reads one identifier from a match `m` of `ID_RE` (`oracle::id_pattern`,
 /// [`super::ids::id_at`]) in `text`. `None` when the notation does not look
 /// like one.
 pub(super) fn read_id(text: &str, m: &IdMatch) -> Option<RawId> {
+    read_id_with(text, m, false)
+}
+
+/// [`read_id`], and also a state notation whose first group is no code
+/// ([`unknown_first_group`], marked [`RawId::unknown_code`]): only a head
+/// noun and `số` before it make it an identifier, which is the caller's to
+/// check.
+pub(super) fn read_id_or_unknown_code(text: &str, m: &IdMatch) -> Option<RawId> {
+    read_id_with(text, m, true)
+}
+
+/// [`read_id`]; `unknown_ok` admits a first group that is no code.
+fn read_id_with(text: &str, m: &IdMatch, unknown_ok: bool) -> Option<RawId> {
     let part = |(s, e): (usize, usize)| Part {
         start: s,
         text: &text[s..e],
@@ -255,10 +346,13 @@ pub(super) fn read_id(text: &str, m: &IdMatch) -> Option<RawId> {
             Some(y) => Some(part(y).text.parse::<i32>().ok()?),
             None => None,
         };
-        let (groups, seps, mut rel_end) = split_groups(sym.text, true);
-        if groups.is_empty() {
-            return None;
-        }
+        let (groups, seps, rel_end) = split_groups(sym.text, true);
+        let unknown = groups.is_empty();
+        let (groups, seps, mut rel_end) = match unknown {
+            false => (groups, seps, rel_end),
+            true if unknown_ok => unknown_first_group(sym.text)?,
+            true => return None,
+        };
         let mut symbol = joined(&groups, &seps);
         // `UBTVQH 13`: a legislature number split off by OCR spacing.
         let rest = &sym.text[rel_end..];
@@ -280,6 +374,11 @@ pub(super) fn read_id(text: &str, m: &IdMatch) -> Option<RawId> {
         if let Some((tail, len)) = wrapped_symbol_tail(&symbol, &text[sym.start + rel_end..]) {
             symbol.push_str(&tail);
             rel_end += len;
+        } else if let Some((code, len)) = spaced_issuer_code(&groups, &text[sym.start + rel_end..])
+        {
+            symbol.push('-');
+            symbol.push_str(code);
+            rel_end += len;
         }
         let code_type = groups.first().and_then(|g| type_from_code(g));
         let id = match year {
@@ -296,6 +395,7 @@ pub(super) fn read_id(text: &str, m: &IdMatch) -> Option<RawId> {
             code_type,
             form: IdForm::State,
             id,
+            unknown_code: unknown,
         });
     }
     if let (Some(pt), Some(pi)) = (m.ptype.map(part), m.piss.map(part)) {
@@ -329,6 +429,7 @@ pub(super) fn read_id(text: &str, m: &IdMatch) -> Option<RawId> {
             code_type,
             form: IdForm::Party,
             id,
+            unknown_code: false,
         });
     }
     let old = part(m.old?);
@@ -347,6 +448,7 @@ pub(super) fn read_id(text: &str, m: &IdMatch) -> Option<RawId> {
         code_type: None,
         form: IdForm::Old,
         id,
+        unknown_code: false,
     })
 }
 

@@ -293,6 +293,39 @@ const CASES: &[(&str, &[&str])] = &[
         "theo ⟦0⟧văn bản số 15972/SXD-QLN& TTBĐS⟦/0⟧ ngày 05/3/2024 của Sở Xây dựng.",
         &["15972/SXD-QLN&TTBĐS;∅;2024-03-05;Sở Xây dựng"],
     ),
+    // A space typed for the hyphen after a type code, before the date …
+    (
+        "thực hiện ⟦0⟧công văn số 630/CV SLĐTB&XH⟦/0⟧ ngày 2/3/2011 của Sở.",
+        &["630/CV-SLĐTB&XH;CV;2011-03-02;Sở"],
+    ),
+    (
+        "theo ⟦0⟧Quyết định số 12/QĐ UBND⟦/0⟧ ngày 05/3/2011.",
+        &["12/QĐ-UBND;QĐ;2011-03-05;∅"],
+    ),
+    // … not before an issuer named in words, nor after an issuer's code.
+    (
+        "theo ⟦0⟧Quyết định số 12/QĐ⟦/0⟧ UBND tỉnh ngày 05/3/2011.",
+        &["12/QĐ;QĐ;∅;∅"],
+    ),
+    (
+        "theo ⟦0⟧công văn số 630/CV⟦/0⟧ ngày 2/3/2011 và ⟦1⟧văn bản số 7/UBND⟦/1⟧ VX ngày 2/3/2011.",
+        &["630/CV;CV;2011-03-02;∅", "7/UBND;∅;∅;∅"],
+    ),
+    // A spaced hyphen that ends the line is the notation's; within a line it is a dash.
+    (
+        "tại ⟦0⟧Tờ trình số 473/TTr -\nNN&PTNT⟦/0⟧ ngày 21/5/2007, của Sở.",
+        &["473/TTR-NN&PTNT;TTr;2007-05-21;∅"],
+    ),
+    (
+        "tại ⟦0⟧Tờ trình số 473/TTr⟦/0⟧ - NN&PTNT đã nêu.",
+        &["473/TTR;TTr;∅;∅"],
+    ),
+    // A notation opening with no code: of the head noun's type after `số` only.
+    (
+        "Xét ⟦0⟧Tờ trình số 295/TTrg-TCCB⟦/0⟧ ngày 1/3/2011 của Sở.",
+        &["295/TTRG-TCCB;TTr;2011-03-01;Sở"],
+    ),
+    ("Xét Tờ trình 295/TTrg-TCCB ngày 1/3/2011 và văn bản số 7/Abc-VP.", &[]),
     // … but a word in capitals on the next line without a date is not part of it.
     (
         "theo ⟦0⟧công văn số 12/UBND-KT⟦/0⟧\nUBND tỉnh đã trả lời.",

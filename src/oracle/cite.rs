@@ -326,6 +326,8 @@ const ID_PIECES: &[&str] = &[
     "abc",
     "&",
     "NV&MT",
+    " SLĐTB&XH",
+    "TTrg",
     "QH",
     " 13",
     " 123",

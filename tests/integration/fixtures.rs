@@ -38,6 +38,7 @@
 //! | `quirk-noise-cong-bao-gazette-header` | `CÔNG BÁO/Số 261 + 262/…` and page numbers on every page, gazette section line over the letterhead |
 //! | `quirk-noise-repeated-page-footer` | agency address/phone/website footer repeated on every page, mid-sentence |
 //! | `quirk-noise-phone-status-bar` | phone status bar, browser print header (date, title) and `file:///… 1/3` footers |
+//! | `quirk-noise-related-documents-above-header` | a web page's title and `Văn bản liên quan:` list (`- 1Chỉ thị 15/CT-TTg năm 2020 …`) above the header |
 //! | `quirk-flat-merged-header-rows` | issuer and Quốc hiệu on one row, `Số:   /… Place, ngày   tháng 3 năm 2010` on one row |
 //! | `quirk-flat-column-major-subject-first` | left column then right column: the `V/v` before the Quốc hiệu, place and date |
 //! | `quirk-flat-interleaved-footer` | `Nơi nhận: KT. TỔNG CỤC TRƯỞNG` / `- Như trên; PHÓ TỔNG CỤC TRƯỞNG` |
@@ -60,6 +61,9 @@
 //! | `quirk-multi-plan-after-signature` | a plan after the signature row, `(Ban hành kèm theo …)` glued to its title line |
 //! | `quirk-multi-untitled-annex` | `THUYẾT MINH …` after the signature row, with no `Kèm theo` line |
 //! | `quirk-typed-dashes-in-notations` | en dash, non-breaking hyphen and minus typed inside `245/UBND–TCKH`, `73/2024/NĐ–CP` |
+//! | `quirk-cite-spaced-symbol-hyphen` | a space typed for the hyphen after a type code: `418/CV SLĐTB&XH ngày …`, but `57/QĐ UBND tỉnh` |
+//! | `quirk-cite-symbol-wrapped-at-spaced-hyphen` | a symbol broken at ` -` and a line break: `152/TTr -` / `NN&PTNT ngày …` |
+//! | `quirk-cite-misspelt-type-code` | a type code misspelt in a cited notation after its head noun and `số`: `Tờ trình số 118/TTrg-SNV`, `27/Qđ-UBND` |
 //! | `quirk-ocr-scan-reply-forms` | `86:` for `Số:` and the slash lost, `'V/` for `V/v`, `l2thang`, a company's own numbering, a symbol cut by a line break, a footnote marker, tax forms, `Liu:` |
 //! | `quirk-multi-editorial-note` | crawler title and a publishing site's `Ghi chú:` / `Tình trạng hiệu lực:` note |
 //! | `quirk-footer-bare-archive` | a bare `- Lưu.` line, no unit named, closing the `Nơi nhận` list |

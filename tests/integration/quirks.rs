@@ -13,6 +13,7 @@
 //! | 6. several documents in one file | `quirk-multi-*` |
 //! | 7. forms signed off in their cells | `quirk-form-*` |
 //! | 8. footer layouts (signature, `Nơi nhận`, `Lưu`) | `quirk-footer-*` |
+//! | 9. citations damaged in typing | `quirk-cite-*` |
 
 use congvan::model::{Attachment, Block, DistributionItem, Section};
 use congvan::{Document, Span};
@@ -1831,4 +1832,83 @@ fn footer_seal_text_under_title() {
     let sig = &doc.signatures[0];
     assert_eq!(sig.title.as_deref(), Some("TRƯỞNG PHÒNG"));
     assert_eq!(sig.name.as_deref(), Some("Đặng Thị Thu Hiền"));
+}
+
+// ------------------------------------------- 9. citations damaged in typing
+
+/// The ids of the cited documents, in order of first mention.
+fn citation_ids(doc: &Document) -> Vec<&str> {
+    doc.citations
+        .iter()
+        .filter_map(|c| c.id.as_deref())
+        .collect()
+}
+
+/// A space typed for the hyphen after a type code (`418/CV SLĐTB&XH`):
+/// the issuer code in capitals joins the notation when the citation's date
+/// follows it; an issuer named in words after it (`57/QĐ UBND tỉnh`) and a
+/// notation with no issuer code (`09/TB ngày`) stay as written.
+#[test]
+fn cite_spaced_symbol_hyphen() {
+    let (_, doc) = load("quirk-cite-spaced-symbol-hyphen.txt");
+    assert_eq!(
+        citation_ids(&doc),
+        ["418/CV-SLĐTB&XH", "57/QĐ", "33/KH-UBND", "09/TB"]
+    );
+    let first = &doc.citations[0];
+    assert_eq!(first.symbol.as_deref(), Some("CV-SLĐTB&XH"));
+    assert_eq!(
+        first.date.as_ref().map(|d| (d.year, d.month, d.day)),
+        Some((Some(2011), Some(3), Some(2)))
+    );
+}
+
+/// A symbol broken at a spaced hyphen that ends its line
+/// (`Tờ trình số 152/TTr -` / `NN&PTNT ngày …`): the hyphen is the
+/// notation's, as one typed without the space is; an ordinary word after
+/// such a hyphen (`61/BC-STP -` / `ngày …`) is not part of it.
+#[test]
+fn cite_symbol_wrapped_at_spaced_hyphen() {
+    let (_, doc) = load("quirk-cite-symbol-wrapped-at-spaced-hyphen.txt");
+    assert_eq!(
+        citation_ids(&doc),
+        ["05/2008/NQ-HĐND", "152/TTR-NN&PTNT", "61/BC-STP"]
+    );
+    let wrapped = &doc.citations[2];
+    assert_eq!(wrapped.symbol.as_deref(), Some("TTr-NN&PTNT"));
+    assert_eq!(
+        wrapped.date.as_ref().map(|d| (d.year, d.month, d.day)),
+        Some((Some(2008), Some(5), Some(20)))
+    );
+}
+
+/// A type code misspelt inside a notation (`Tờ trình số 118/TTrg-SNV`,
+/// `Quyết định số 27/Qđ-UBND`): the head noun and `số` before it say it is
+/// an identifier and of which type; without them (`văn bản 41/Bctc-TC`) a
+/// notation opening with no code is not one.
+#[test]
+fn cite_misspelt_type_code() {
+    let (_, doc) = load("quirk-cite-misspelt-type-code.txt");
+    assert_eq!(citation_ids(&doc), ["27/QĐ-UBND", "118/TTRG-SNV"]);
+    let types: Vec<_> = doc
+        .citations
+        .iter()
+        .map(|c| c.doc_type.as_ref().map(|t| t.name.as_str()))
+        .collect();
+    assert_eq!(types, [Some("Quyết định"), Some("Tờ trình")]);
+}
+
+/// A web page's title and its list of related documents above the
+/// document's header (`- 1Chỉ thị 15/CT-TTg năm 2020 về …`) are site
+/// furniture: no citation comes from them once the header (Quốc hiệu,
+/// number and date) is found below, and a document the page title names
+/// and the text cites again keeps only the text's mentions.
+#[test]
+fn noise_related_documents_above_header() {
+    let (text, doc) = load("quirk-noise-related-documents-above-header.txt");
+    assert_eq!(citation_ids(&doc), ["52/NQ-CP"]);
+    let header_at = text.find("ỦY BAN NHÂN DÂN").expect("the issuer line");
+    let mentions = &doc.citations[0].mentions;
+    assert_eq!(mentions.len(), 2, "{mentions:?}");
+    assert!(mentions.iter().all(|m| m.span.start > header_at));
 }
