@@ -108,6 +108,8 @@ mod tests {
             ("Số: 12/UBND\u{2013}VX", "Số: 12/UBND-VX"),
             ("số 30/2020/NĐ\u{2013}CP ngày", "số 30/2020/NĐ-CP ngày"),
             ("82/VPĐP\u{2011}NV&MT\u{2212}3", "82/VPĐP-NV&MT-3"),
+            // a space typed before the dash only
+            ("Số: 2865/GDĐT \u{2013}KT&KĐCL", "Số: 2865/GDĐT -KT&KĐCL"),
             // not a notation: left as written
             ("2020\u{2013}2025", "2020\u{2013}2025"),
             ("Hà Nội \u{2013} Hải Phòng", "Hà Nội \u{2013} Hải Phòng"),

@@ -174,10 +174,12 @@ pub(super) fn is_dash_variant(c: char) -> bool {
 /// Whether a dash between `before` and `after` parts two groups of a
 /// notation (số, ký hiệu): the word before it holds a `/` and ends with
 /// groups of capitals and digits (`12/UBND`, `30/2020/NĐ`, `82/VPĐP-NV`),
-/// and a capital or a digit follows at once (`VX`, `CP`). Then it is the notation's hyphen,
-/// whatever dash was typed: `2020–2025`, `Hà Nội – Hải Phòng` and
-/// `a/b–c` are left as written.
+/// and a capital or a digit follows at once (`VX`, `CP`), one space typed
+/// before the dash or none (`2865/GDĐT –KT&KĐCL`). Then it is the
+/// notation's hyphen, whatever dash was typed: `2020–2025`, `Hà Nội – Hải
+/// Phòng`, `12/UBND – VX` and `a/b–c` are left as written.
 pub(super) fn joins_notation_groups(before: &str, after: &str) -> bool {
+    let before = before.strip_suffix(' ').unwrap_or(before);
     let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
     let Some((_, group)) = word.rsplit_once('/') else {
         return false;
