@@ -357,7 +357,8 @@ fn is_archive(t: &str) -> bool {
         && !key.starts_with("luu hanh")
         && {
             let rest = key[3..].trim_start();
-            rest.starts_with(':')
+            // `Lưu (VP ; KT&KĐCL).`: the units in brackets
+            rest.starts_with([':', '('])
                 || rest.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
                 || is_bare_archive_end(rest)
         }
@@ -2044,10 +2045,15 @@ fn archive_list(raw: &str) -> &str {
         .char_indices()
         .nth(chars)
         .map_or(body.len(), |(i, _)| i);
-    body[after..]
+    let list = body[after..]
         .trim_start_matches([':', ' '])
         .trim()
-        .trim_end_matches('.')
+        .trim_end_matches('.');
+    // `Lưu (VP ; KT&KĐCL)`: the whole list in brackets
+    match list.strip_prefix('(').and_then(|l| l.strip_suffix(')')) {
+        Some(inner) if !inner.contains(['(', ')']) => inner,
+        _ => list,
+    }
 }
 
 /// What a `Lưu` line names (lưu trữ), read one token at a time; a later
@@ -2769,6 +2775,10 @@ mod tests {
             assert!(parse_archive(bare, 0, bare.len()).units.is_empty());
         }
         assert!(!is_archive("- Lưu ý."));
+        // the whole list in brackets, parted by semicolons
+        let t = "- Lưu (VP ; KT&KĐCL).";
+        assert!(is_archive(t));
+        assert_eq!(parse_archive(t, 0, t.len()).units, ["VP", "KT&KĐCL"]);
     }
 }
 
