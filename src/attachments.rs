@@ -90,11 +90,25 @@ pub(crate) fn names_its_document(line: &str) -> bool {
 /// The Quốc hiệu, folded.
 pub(crate) const NATIONAL: &str = "cong hoa xa hoi chu nghia";
 
+/// The state the Quốc hiệu names, as the end of the President's title
+/// (`CHỦ TỊCH` / `NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`), folded.
+const STATE: &str = "nuoc cong hoa";
+
+/// Whether folded `key` is the President's title's second line (`NƯỚC
+/// CỘNG HÒA XÃ HỘI …`), which holds the Quốc hiệu's words and opens no
+/// document.
+pub(crate) fn names_the_state(key: &str) -> bool {
+    key.trim_start().starts_with(STATE)
+}
+
 /// Whether the Quốc hiệu is among the first 36 chars of `t`, folded
 /// (`fold_prefix(t, 36).contains(NATIONAL)`). It can start only at one of
 /// the first 12 chars, and then its first 11 chars are within `key`, the
 /// first 22 folded: only a line where they are is folded further.
 fn has_national_heading(t: &str, key: &KeyPrefix<22>) -> bool {
+    if key.starts_with(STATE) {
+        return false;
+    }
     let head = NATIONAL.as_bytes().get(..11).unwrap_or_default();
     let maybe = key
         .as_bytes()

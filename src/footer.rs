@@ -1136,7 +1136,8 @@ fn strip_signed_mark(t: &str) -> &str {
 /// alone or beside an issuer in a flattened header row: the header of a
 /// second document or of an annex starts there, never a signature.
 fn holds_national_heading(t: &str) -> bool {
-    fold(t).contains(crate::attachments::NATIONAL)
+    let key = fold(t);
+    key.contains(crate::attachments::NATIONAL) && !crate::attachments::names_the_state(&key)
 }
 
 /// Whether line `i` opens an annex (`(Kèm theo Giấy phép số …)`): the

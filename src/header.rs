@@ -22,7 +22,9 @@ use crate::model::{
 };
 use crate::number;
 use crate::span::Span;
-use crate::text::{is_upper_line, push_line, starts_body, strip_marker, KeyPrefix};
+use crate::text::{
+    folded_starts_with, is_upper_line, push_line, starts_body, strip_marker, KeyPrefix,
+};
 
 /// What the header holds.
 #[derive(Debug, Default)]
@@ -433,6 +435,18 @@ fn cites_by_type(key: &str) -> bool {
         .is_some_and(|m| !key[..m.end()].trim_start().starts_with('s') && !key.starts_with('$'))
 }
 
+/// Whether `rest`, what follows a type's title on its line, names the
+/// issuer (`CỦA CHỦ TỊCH NƯỚC`, `CỦA BỘ TRƯỞNG BỘ TÀI CHÍNH`) and nothing
+/// else: a short run in capitals opening with `CỦA`, no trích yếu.
+fn names_the_issuer(rest: &str) -> bool {
+    let rest = rest.trim();
+    folded_starts_with(rest, "cua ")
+        && is_upper_line(rest)
+        && word_count_at_most(rest, 10)
+        && own_reference_len(rest).is_none()
+        && !fold(rest).contains(" ve ")
+}
+
 /// Whether line `t`, under a trích yếu in small letters that reads
 /// `subject` so far, is the body's first sentence rather than the
 /// subject's next line: the subject ended with a stop, or the line opens
@@ -746,8 +760,16 @@ impl State {
                 self.anchor(c.start);
                 self.issuer_locked = true;
                 if self.h.title.is_none() {
-                    let inline = c.value > c.start && c.value < c.end;
-                    let title_end = if inline { c.value } else { c.end };
+                    // `QUYẾT ĐỊNH CỦA CHỦ TỊCH NƯỚC`: an old title names its
+                    // issuer after it, the trích yếu follows below
+                    let inline = c.value > c.start
+                        && c.value < c.end
+                        && !names_the_issuer(&text[c.value..c.end]);
+                    let title_end = if c.value > c.start && c.value < c.end {
+                        c.value
+                    } else {
+                        c.end
+                    };
                     let entry: &TypeEntry = type_by_title(&text[c.start..title_end])?;
                     self.h.title = Some(DocType {
                         code: entry.code.to_owned(),
@@ -866,8 +888,7 @@ impl State {
         // a consolidated text printed in the gazette: the documents it
         // merges are listed right under its subject
         let consolidated = lines[..j].iter().any(|l| {
-            l.is_content()
-                && crate::text::folded_starts_with(l.text(text).trim_start(), "van ban hop nhat")
+            l.is_content() && folded_starts_with(l.text(text).trim_start(), "van ban hop nhat")
         });
         let mut count = usize::from(inline);
         while j < lines.len() && count < 6 {
@@ -1536,8 +1557,7 @@ fn classify_segment(text: &str, f: &Folded<'_>, seg: Segment, out: &mut Vec<Cell
 /// right after the number (`… ngày 27 tháng 11 năm 2015 của Thủ tướng …`),
 /// rather than giving the document's own number (`Luật số: 45/2019/QH14`).
 fn cites_a_document(key: &str, after: &str) -> bool {
-    !key.starts_with(['s', '$', '8'])
-        && crate::text::folded_starts_with(after.trim_start(), "ngay ")
+    !key.starts_with(['s', '$', '8']) && folded_starts_with(after.trim_start(), "ngay ")
 }
 
 /// The sections of the official gazette (Công báo) its documents are

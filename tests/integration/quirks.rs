@@ -1912,3 +1912,33 @@ fn noise_related_documents_above_header() {
     assert_eq!(mentions.len(), 2, "{mentions:?}");
     assert!(mentions.iter().all(|m| m.span.start > header_at));
 }
+
+/// The President's decision in its old layout: the title names the issuer
+/// (`QUYẾT ĐỊNH CỦA CHỦ TỊCH NƯỚC`) with the trích yếu below it, and the
+/// signer's title goes on to `NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`,
+/// which holds the Quốc hiệu's words but opens no second document.
+#[test]
+fn footer_president_title() {
+    let (_, doc) = load("quirk-footer-president-title.txt");
+    assert_eq!(doc.doc_type.as_ref().map(|t| t.code.as_str()), Some("QĐ"));
+    assert_eq!(
+        doc.subject.as_ref().map(|s| s.text.as_str()),
+        Some("tặng thưởng Huân chương Lao động")
+    );
+    assert_eq!(doc.signatures.len(), 1);
+    let sig = &doc.signatures[0];
+    assert_eq!(
+        sig.title.as_deref(),
+        Some("CHỦ TỊCH NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    );
+    assert_eq!(sig.name.as_deref(), Some("Nguyễn Minh Triết"));
+    assert_eq!(
+        distribution(&doc),
+        [
+            "Văn phòng Chính phủ",
+            "Ban Thi đua - Khen thưởng Trung ương"
+        ]
+    );
+    assert_eq!(archive_units(&doc), ["VT", "TĐKT"]);
+    assert!(doc.attachments.is_empty(), "{:?}", doc.attachments);
+}
