@@ -52,8 +52,19 @@ fn is_symbol_char(c: char) -> bool {
 /// The end of the further groups of a symbol whose first group ends at
 /// `end`: `(?:[ ]?-\s?[\p{L}0-9&.]+)*` when `spaced`, else
 /// `(?:-[\p{L}0-9&.]+)*`. A `-` not followed by a group is left out.
-fn more_groups(s: &str, mut end: usize, spaced: bool) -> usize {
+fn more_groups(s: &str, end: usize, spaced: bool) -> usize {
+    more_groups_after(s, end, spaced, false)
+}
+
+/// [`more_groups`]; `slashed`: a `/` may part groups too, before a group
+/// that opens with a letter (`/\p{L}[\p{L}0-9&.]*`), after a first group
+/// that opens with one ([`symbol_end`]).
+fn more_groups_after(s: &str, mut end: usize, spaced: bool, slashed: bool) -> usize {
     loop {
+        if slashed && byte_at(s, end) == Some(b'/') && char_at(s, end + 1).is_some_and(is_letter) {
+            end = run(s, end + 1, is_symbol_char);
+            continue;
+        }
         let before = if spaced { skip_byte(s, end, b' ') } else { end };
         let Some(mut at) = expect_byte(s, before, b"-") else {
             return end;
@@ -75,7 +86,11 @@ fn more_groups(s: &str, mut end: usize, spaced: bool) -> usize {
 /// `[\p{L}0-9&.]+(?:[ ]?-\s?[\p{L}0-9&.]+)*`.
 fn symbol_end(s: &str, at: usize) -> Option<usize> {
     let first = run(s, at, is_symbol_char);
-    (first > at).then(|| more_groups(s, first, true))
+    // the old notations part a code's groups with `/` too (`QĐ/CTN`,
+    // `TTLT/BVHTT-BYT`): after a first group that opens with a letter, to a
+    // group that opens with one (not a year, `UBND/2020`)
+    let slashed = char_at(s, at).is_some_and(is_letter);
+    (first > at).then(|| more_groups_after(s, first, true, slashed))
 }
 
 /// The end of a run of ASCII digits from `at` (`at` when there is none).
@@ -347,7 +362,7 @@ fn split_symbol(
     has_year: bool,
     cong_van: Option<bool>,
 ) -> (Option<String>, Vec<String>, Option<String>) {
-    let groups: Vec<&str> = symbol.split('-').filter(|g| !g.is_empty()).collect();
+    let groups: Vec<&str> = symbol.split(['-', '/']).filter(|g| !g.is_empty()).collect();
     let Some((first, rest)) = groups.split_first() else {
         return (None, Vec::new(), None);
     };
@@ -555,6 +570,24 @@ mod tests {
             (Some("237"), "QĐ-UBND")
         );
         assert_eq!(n.issuer_codes, ["UBND"]);
+    }
+
+    #[test]
+    fn old_notations_part_their_groups_with_slashes() {
+        let n = p("634/2005/QĐ/CTN");
+        assert_eq!(
+            (n.symbol.as_str(), n.type_code.as_deref()),
+            ("QĐ/CTN", Some("QĐ"))
+        );
+        assert_eq!(n.issuer_codes, ["CTN"]);
+        let n = p("01/2004/TTLT/BVHTT-BYT");
+        assert_eq!(
+            (n.symbol.as_str(), n.type_code.as_deref()),
+            ("TTLT/BVHTT-BYT", Some("TTLT"))
+        );
+        assert_eq!(n.issuer_codes, ["BVHTT", "BYT"]);
+        // a year after the symbol is no group of it
+        assert_eq!(p("45/UBND/2020").symbol, "UBND");
     }
 
     #[test]

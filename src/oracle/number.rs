@@ -8,8 +8,10 @@ use regex::Regex;
 
 use super::strategy::{joined, piece};
 
-/// A symbol: groups of letters, digits, `&` and `.`, parted by hyphens.
-const GROUP: &str = r"[\p{L}0-9&.]+(?:[ ]?-\s?[\p{L}0-9&.]+)*";
+/// A symbol: groups of letters, digits, `&` and `.`, parted by hyphens;
+/// when the first opens with a letter, also by slashes before a group
+/// that opens with one (`QĐ/CTN`).
+const GROUP: &str = r"(?:\p{L}[\p{L}0-9&.]*(?:[ ]?-\s?[\p{L}0-9&.]+|/\p{L}[\p{L}0-9&.]*)*|[0-9&.][\p{L}0-9&.]*(?:[ ]?-\s?[\p{L}0-9&.]+)*)";
 
 /// A Party number `36-HD/VPTW`: the reference definition of `party_match`.
 pub(crate) static PARTY_RE: LazyLock<Regex> = LazyLock::new(|| {

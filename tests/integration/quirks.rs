@@ -1921,6 +1921,12 @@ fn noise_related_documents_above_header() {
 fn footer_president_title() {
     let (_, doc) = load("quirk-footer-president-title.txt");
     assert_eq!(doc.doc_type.as_ref().map(|t| t.code.as_str()), Some("QĐ"));
+    // the old notation parts its groups with a slash, and is no citation
+    assert_eq!(number(&doc), (Some("1158"), Some("QĐ/CTN")));
+    assert!(doc
+        .citations
+        .iter()
+        .all(|c| c.id.as_deref() != Some("1158/2008/QĐ/CTN")));
     assert_eq!(
         doc.subject.as_ref().map(|s| s.text.as_str()),
         Some("tặng thưởng Huân chương Lao động")
