@@ -209,6 +209,9 @@ impl State {
         let ltext = line.text(text);
         // folded once, for the body test and for the cells
         let folded = Folded::new(ltext);
+        if COPY_MARKS.contains(&trim_cell(&folded.key)) {
+            return Step::Next(i + 1);
+        }
         if self.h.date.is_none() {
             if let Some(last) = wrapped_date_end(text, lines, i, &folded.key) {
                 let cell = Cell {
@@ -394,6 +397,10 @@ fn wrapped_date_end(text: &str, lines: &[Line], i: usize, key: &str) -> Option<u
     }
     None
 }
+
+/// A copy's mark (bản sao) alone on a line above the header, folded: no
+/// part of the issuer's name.
+const COPY_MARKS: [&str; 4] = ["ban sao", "ban sao y", "sao y ban chinh", "ban chinh"];
 
 /// The Quốc hiệu in full, folded.
 const NATIONAL_HEADING: &str = "cong hoa xa hoi chu nghia viet nam";
@@ -2560,5 +2567,13 @@ mod tests {
             let t = format!("{head}{rest}");
             assert_eq!(header(&t).subject.map(|s| s.text).as_deref(), Some(subject), "{rest}");
         }
+    }
+
+    #[test]
+    fn a_copys_mark_above_the_issuer_is_no_parent() {
+        let t = "**BẢN SAO**\n\n**CHỦ TỊCH NƯỚC**\nSố: 212/QĐ-CTN\n\
+                 Hà Nội, ngày 23 tháng 2 năm 2010\n";
+        let i = header(t).issuer.expect("an issuer");
+        assert_eq!((i.name.as_str(), i.parent), ("CHỦ TỊCH NƯỚC", None));
     }
 }
