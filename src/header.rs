@@ -1561,10 +1561,16 @@ fn classify_segment(text: &str, f: &Folded<'_>, seg: Segment, out: &mut Vec<Cell
 
 /// Whether a number under a type's name (`Quyết định số 60/2015/QĐ-TTg`,
 /// `key` folded) with `after` after it cites that document, its date
-/// right after the number (`… ngày 27 tháng 11 năm 2015 của Thủ tướng …`),
-/// rather than giving the document's own number (`Luật số: 45/2019/QH14`).
+/// right after the number (`… ngày 27 tháng 11 năm 2015 của Thủ tướng …`)
+/// or words in small letters (a page's title: `Quyết định số
+/// 1961/2019/QĐ-UBND tỉnh Kiên Giang`), rather than giving the document's
+/// own number (`Luật số: 45/2019/QH14`).
 fn cites_a_document(key: &str, after: &str) -> bool {
-    !key.starts_with(['s', '$', '8']) && folded_starts_with(after.trim_start(), "ngay ")
+    let after = after.trim_start();
+    // … or a sentence or a page's title goes on (`… tỉnh Kiên Giang`, `…
+    // của Bộ Tài chính`)
+    !key.starts_with(['s', '$', '8'])
+        && (folded_starts_with(after, "ngay ") || after.starts_with(char::is_lowercase))
 }
 
 /// The sections of the official gazette (Công báo) its documents are
@@ -2575,5 +2581,23 @@ mod tests {
                  Hà Nội, ngày 23 tháng 2 năm 2010\n";
         let i = header(t).issuer.expect("an issuer");
         assert_eq!((i.name.as_str(), i.parent), ("CHỦ TỊCH NƯỚC", None));
+    }
+
+    #[test]
+    fn a_pages_title_naming_the_document_is_not_its_number() {
+        let t = "Quyết định số 1961/2019/QĐ-UBND tỉnh Kiên Giang\n\nỦY BAN NHÂN DÂN\n\
+                 TỈNH KIÊN GIANG\nSố: 1961/QĐ-UBND\nKiên Giang, ngày 28 tháng 8 năm 2019\n";
+        let h = header(t);
+        assert_eq!(h.number.map(|n| n.raw).as_deref(), Some("Số: 1961/QĐ-UBND"));
+        assert_eq!(
+            h.issuer.map(|i| i.name).as_deref(),
+            Some("ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG")
+        );
+        // a law's own number under its name is still its number
+        let t = "QUỐC HỘI\nLuật số: 45/2019/QH14\nHà Nội, ngày 20 tháng 11 năm 2019\n";
+        assert_eq!(
+            header(t).number.and_then(|n| n.symbol).as_deref(),
+            Some("QH14")
+        );
     }
 }
