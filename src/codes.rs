@@ -259,9 +259,13 @@ pub(crate) fn type_by_title(line: &str) -> Option<&'static TypeEntry> {
     if key.ends_with(':') || key.split_whitespace().count() > 8 {
         return None;
     }
+    // `K ÉT LUẬN`: OCR split a title's letters apart
+    let squeezed: String = key.split_whitespace().collect();
+    let split_letters = key.split_whitespace().any(|w| w.len() == 1);
     DOC_TYPES.iter().find(|e| {
         key == e.title
             || key.strip_prefix(e.title).is_some_and(footnote_mark)
+            || (split_letters && e.code != "CV" && squeezed == e.title.replace(' ', ""))
             || (key.starts_with(e.title)
                 && key.as_bytes().get(e.title.len()) == Some(&b' ')
                 && e.title.contains(' ')
@@ -355,6 +359,9 @@ mod tests {
             Some("TTLT")
         );
         assert!(title_prefix("CHỦ TỊCH ỦY BAN").is_none());
+        // letters OCR split apart
+        assert_eq!(type_by_title("K ÉT LUẬN").map(|e| e.code), Some("KL"));
+        assert!(type_by_title("KẾT LUẬNX").is_none());
         // a footnote's mark glued on, but not a word
         assert_eq!(title_prefix("QUYẾT ĐỊNH1").map(|(e, _)| e.code), Some("QĐ"));
         assert!(title_prefix("QUYẾT ĐỊNH123").is_none());

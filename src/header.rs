@@ -898,6 +898,7 @@ impl State {
             l.is_content() && folded_starts_with(l.text(text).trim_start(), "van ban hop nhat")
         });
         let mut count = usize::from(inline);
+        let mut lower_tail = false;
         while j < lines.len() && count < 6 {
             let l = lines[j];
             if matches!(l.kind, LineKind::Noise | LineKind::Stamp) {
@@ -945,7 +946,16 @@ impl State {
                     // mixed case begins: the body, or a công điện's
                     // `THỦ TƯỚNG CHÍNH PHỦ điện:`
                     let title_case = is_upper_line(&s.text);
-                    if upper != title_case && !t.starts_with('(') {
+                    // a Party title's subject in capitals goes on in small
+                    // letters (`HỘI NGHỊ LẦN THỨ BẢY …` / `về xây dựng …`),
+                    // and then ends where a line opens with a capital
+                    let starts_lower = t.starts_with(char::is_lowercase);
+                    if title_case && starts_lower {
+                        lower_tail = true;
+                    } else if lower_tail && !starts_lower {
+                        break;
+                    }
+                    if upper != title_case && !t.starts_with('(') && !lower_tail {
                         break;
                     }
                     if !upper && body_sentence_after(&s.text, t) {

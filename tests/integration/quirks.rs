@@ -1948,3 +1948,28 @@ fn footer_president_title() {
     assert_eq!(archive_units(&doc), ["VT", "TĐKT"]);
     assert!(doc.attachments.is_empty(), "{:?}", doc.attachments);
 }
+
+/// A Party conclusion whose title OCR split apart (`K ÉT LUẬN`) and whose
+/// subject goes on from capitals (the conference) to small letters (`về
+/// …`), then the body: the title is the type, the subject ends before the
+/// body's first sentence.
+#[test]
+fn ocr_party_conclusion_title() {
+    let (_, doc) = load("quirk-ocr-party-conclusion-title.txt");
+    let ty = doc.doc_type.as_ref().expect("a type");
+    assert_eq!(ty.code, "KL");
+    assert_eq!(
+        doc.subject.as_ref().map(|s| s.text.as_str()),
+        Some(
+            "HỘI NGHỊ LẦN THỨ MƯỜI HAI BAN CHẤP HÀNH ĐẢNG BỘ HUYỆN (KHÓA XXIII) về phát triển \
+             nông nghiệp công nghệ cao đến năm 2025, định hướng đến năm 2030"
+        )
+    );
+    assert!(
+        body_texts(&doc)
+            .first()
+            .is_some_and(|t| t.starts_with("Hội nghị lần thứ mười hai")),
+        "{:?}",
+        body_texts(&doc)
+    );
+}
