@@ -96,6 +96,9 @@ static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RECIPIENTS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:dong\s+)?kinh\s*gui\b\s*[:;.]?\s*").expect("valid regex"));
+/// The second half of a `Kính gửi:` label broken after `Kính` (folded).
+static RECIPIENTS_REST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^gui\s*:\s*").expect("valid regex"));
 static NUMBER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:nghi quyet|quyet dinh|nghi dinh|thong tu(?: lien tich)?|luat|chi thi|phap lenh|lenh|van ban hop nhat|cong van)\s+)?(?:so(?:\s*[:!;.]\s*|\s+|[0-9/])|so[l1|]\s+|s\s*:\s*|s[a-z#~]\s*[:!;]\s*|\$[a-z0-9#~]{0,2}\s*[:!;]\s*|8[6o]\s*:\s*)")
         .expect("valid regex")
@@ -227,6 +230,10 @@ impl State {
                 self.cover_heading(Span::new(line.start, rest.end));
                 return Step::Next(i + 2);
             }
+        }
+        if let Some((cell, last)) = broken_recipients_label(text, lines, i, &folded.key) {
+            self.take_cell(text, lines, i, cell);
+            return Step::Next(last + 1);
         }
         // `V/ hướng dẫn …` is an OCR-damaged `V/v` while no subject is read,
         // not a section V
@@ -391,6 +398,33 @@ fn wrapped_date_end(text: &str, lines: &[Line], i: usize, key: &str) -> Option<u
         .then_some(last);
     }
     None
+}
+
+/// The `Kính gửi:` label broken after its first word (`Kính` / `gửi: Cục
+/// thuế các tỉnh, thành phố.`), where a narrow column wrapped it: line `i`
+/// (`key`, folded) is `Kính` alone and the next line opens with `gửi:`.
+/// Returns the recipients cell over both lines and the last line's index.
+fn broken_recipients_label(
+    text: &str,
+    lines: &[Line],
+    i: usize,
+    key: &str,
+) -> Option<(Cell, usize)> {
+    if trim_cell(key) != "kinh" {
+        return None;
+    }
+    let next = *lines.get(i + 1).filter(|l| l.is_content())?;
+    let t = next.text(text);
+    let f = Folded::new(t);
+    let lead = f.key.len() - f.key.trim_start_matches([' ', '|']).len();
+    let m = RECIPIENTS_REST.find(&f.key[lead..])?;
+    let cell = Cell {
+        start: lines[i].start,
+        end: next.end,
+        kind: CellKind::Recipients,
+        value: next.start + f.byte(lead + m.end()),
+    };
+    Some((cell, i + 1))
 }
 
 /// The Quốc hiệu in full, folded.

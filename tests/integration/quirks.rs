@@ -1912,3 +1912,24 @@ fn noise_related_documents_above_header() {
     assert_eq!(mentions.len(), 2, "{mentions:?}");
     assert!(mentions.iter().all(|m| m.span.start > header_at));
 }
+
+// ------------------------------- header lines wrapped or interleaved
+
+/// The names of the recipients (Kính gửi), in order.
+fn recipient_names(doc: &Document) -> Vec<&str> {
+    doc.recipients.iter().map(|r| r.name.as_str()).collect()
+}
+
+/// `Kính` / `gửi: Cục thuế …`: a narrow column broke the label after its
+/// first word; the addressee after `gửi:` is still the one recipient, and
+/// the body's first sentence under it is not another.
+#[test]
+fn flat_recipients_label_broken() {
+    let (text, doc) = load("quirk-flat-recipients-label-broken.txt");
+    assert_eq!(
+        recipient_names(&doc),
+        ["Cục thuế các tỉnh, thành phố trực thuộc Trung ương"]
+    );
+    let span = doc.recipients[0].span;
+    assert_eq!(&text[span.start..span.end], doc.recipients[0].name);
+}
