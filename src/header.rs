@@ -266,6 +266,13 @@ impl State {
             .find(|l| l.is_content())
             .map_or(line.end, |l| l.end);
         let cells = split_folded_cells(text, line, &folded, reach);
+        if self.list_pending(text, lines, i) && interleaves_header(ltext, &cells) {
+            // read the header part, the list still to come
+            for c in cells.into_iter().filter(|c| c.kind.is_anchor()) {
+                self.take_cell(text, lines, i, c);
+            }
+            return Step::Next(i + 1);
+        }
         if !cells.iter().any(|c| c.kind.is_anchor()) {
             return self.read_unanchored(text, lines, i, &cells, pre_content);
         }
@@ -425,6 +432,28 @@ fn broken_recipients_label(
         value: next.start + f.byte(lead + m.end()),
     };
     Some((cell, i + 1))
+}
+
+/// Whether `t` opens with a list marker (`- `, `+ `, `• `).
+fn is_list_item(t: &str) -> bool {
+    t.trim_start().starts_with(['-', '+', '•']) && strip_marker(t).len() < t.len()
+}
+
+/// Whether line `t`, split into `cells`, is a header part that OCR read
+/// in between `Kính gửi:` and its list (the Tiêu ngữ, the place or a
+/// garbled date of the right-hand column): the Quốc hiệu, Tiêu ngữ, a
+/// place and date, or a place's name alone, and not a list item itself.
+fn interleaves_header(t: &str, cells: &[Cell]) -> bool {
+    if is_list_item(t) || cells.is_empty() {
+        return false;
+    }
+    let heading = cells.iter().all(|c| {
+        matches!(
+            c.kind,
+            CellKind::Country | CellKind::Motto | CellKind::PlaceDate
+        )
+    });
+    heading || place_fragment(t.trim())
 }
 
 /// The Quốc hiệu in full, folded.
@@ -610,6 +639,19 @@ impl State {
         if slot.is_none() {
             *slot = mark;
         }
+    }
+
+    /// Whether a bare `Kính gửi:` waits for its list (`- Các sở …`), one of
+    /// the three content lines from line `i` on being the list's first item.
+    fn list_pending(&self, text: &str, lines: &[Line], i: usize) -> bool {
+        self.mode == Mode::Recipients
+            && self.h.recipients.is_empty()
+            && lines[i..]
+                .iter()
+                .filter(|l| l.is_content())
+                .take(4)
+                .skip(1)
+                .any(|l| is_list_item(l.text(text)))
     }
 
     /// Lines without anchors that continue the subject or the recipients.

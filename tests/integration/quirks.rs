@@ -1933,3 +1933,28 @@ fn flat_recipients_label_broken() {
     let span = doc.recipients[0].span;
     assert_eq!(&text[span.start..span.end], doc.recipients[0].name);
 }
+
+/// `Kính gửi:` alone, then the right-hand column's Tiêu ngữ, place and a
+/// garbled date that OCR read in between, then the `- …` list: the lines
+/// in between are read as the header parts they are, and the list is the
+/// recipients.
+#[test]
+fn ocr_recipients_interleaved_heading() {
+    let (_, doc) = load("quirk-ocr-recipients-interleaved-heading.txt");
+    assert_eq!(
+        recipient_names(&doc),
+        [
+            "Các phòng giáo dục và đào tạo",
+            "Các trường trung học phổ thông trực thuộc"
+        ]
+    );
+    assert_eq!(
+        doc.place.as_ref().map(|p| p.name.as_str()),
+        Some("Quảng Nam")
+    );
+    let heading = doc.national_heading.as_ref().expect("the Quốc hiệu");
+    assert_eq!(
+        heading.motto.as_deref(),
+        Some("Độc lập - Tự do - Hạnh phúc")
+    );
+}
