@@ -434,6 +434,43 @@ fn broken_recipients_label(
     Some((cell, i + 1))
 }
 
+/// Whether line `t` is only an acronym or two in capitals without tone
+/// marks (`GTGT`, `TNDN`, `BHXH`): the end of a subject in small letters
+/// (`V/v chính sách thuế` / `GTGT`), not an issuer's name in capitals.
+fn is_acronym_line(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (1..=2).contains(&words.len())
+        && words.iter().all(|w| {
+            let w = w.trim_end_matches(['.', ',', ';']);
+            (2..=6).contains(&w.chars().count())
+                && w.chars().all(|c| c.is_ascii_uppercase() || c == 'Đ')
+        })
+}
+
+/// Whether line `t` is a label alone, one or two words and a colon (an
+/// OCR-damaged `Kính gửi:` such as `Kmnhgài:`): never a subject's next line.
+fn is_label_line(t: &str) -> bool {
+    let t = t.trim();
+    t.ends_with(':') && word_count_at_most(t, 2)
+}
+
+/// Whether recipient line `t` is the bracketed rest of a name
+/// (`Công ty TNHH ABC` / `(Việt Nam)`): short, in brackets, and no label
+/// inside (`(Đ/c: 12 Lê Lợi)`, an address, is not part of the name).
+fn is_bracketed_name_part(t: &str) -> bool {
+    let t = t.trim().trim_end_matches([';', '.', ',']);
+    t.starts_with('(') && t.ends_with(')') && !t.contains(':') && word_count_at_most(t, 8)
+}
+
+/// Whether line `t` is the year that ends a range the subject's last line
+/// left open (`… MÙA KHÔ NĂM 2019 -` / `2020`).
+fn ends_year_range(subject: &str, t: &str) -> bool {
+    let t = t.trim().trim_end_matches(['.', ';']);
+    subject.trim_end().ends_with(['-', '–'])
+        && t.len() == 4
+        && t.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Whether `t` opens with a list marker (`- `, `+ `, `• `).
 fn is_list_item(t: &str) -> bool {
     t.trim_start().starts_with(['-', '+', '•']) && strip_marker(t).len() < t.len()
@@ -659,7 +696,17 @@ impl State {
         let t = line.text(text);
         match self.mode {
             Mode::Subject => {
-                if self.subject_lines >= 5 || is_upper_line(t) {
+                if self.subject_lines >= 5 {
+                    return false;
+                }
+                // `V/v chính sách thuế` / `GTGT`: an acronym goes on with
+                // a subject in small letters; other capitals do not
+                let upper_goes_on = self
+                    .h
+                    .subject
+                    .as_ref()
+                    .is_some_and(|s| !is_upper_line(&s.text) && is_acronym_line(t));
+                if (is_upper_line(t) && !upper_goes_on) || is_label_line(t) {
                     return false;
                 }
                 if let Some(s) = &mut self.h.subject {
@@ -710,7 +757,7 @@ impl State {
                         && t.contains(',')
                         && words <= 20
                         && is_addressee_line(t);
-                    if ((cont || closes_item) && open) || named_list {
+                    if ((cont || closes_item || is_bracketed_name_part(t)) && open) || named_list {
                         if let Some(stop) = stop {
                             // the stop the item's cleaning dropped is inside it now
                             last.name.push(stop);
@@ -949,6 +996,15 @@ impl State {
         while j < lines.len() && count < 6 {
             let l = lines[j];
             if matches!(l.kind, LineKind::Noise | LineKind::Stamp) {
+                // a year alone is read as a page number; under a range
+                // left open it ends the subject
+                if let Some(s) = subject
+                    .as_mut()
+                    .filter(|s| ends_year_range(&s.text, l.text(text)))
+                {
+                    push_line(&mut s.text, l.text(text).trim());
+                    s.span.end = l.end;
+                }
                 j += 1;
                 continue;
             }
@@ -993,7 +1049,8 @@ impl State {
                     // mixed case begins: the body, or a công điện's
                     // `THỦ TƯỚNG CHÍNH PHỦ điện:`
                     let title_case = is_upper_line(&s.text);
-                    if upper != title_case && !t.starts_with('(') {
+                    let ends_range = ends_year_range(&s.text, t);
+                    if upper != title_case && !t.starts_with('(') && !ends_range {
                         break;
                     }
                     if !upper && body_sentence_after(&s.text, t) {

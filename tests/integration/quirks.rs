@@ -1958,3 +1958,31 @@ fn ocr_recipients_interleaved_heading() {
         Some("Độc lập - Tự do - Hạnh phúc")
     );
 }
+
+/// Lines a narrow column wrapped off a công văn's header: an acronym in
+/// capitals (`V/v chính sách thuế` / `TNDN`) ends the `V/v` subject, and a
+/// bracketed line (`(Việt Nam)`) ends the addressee's name; the address in
+/// brackets under it (`(Đ/c: …)`) is not part of the name.
+#[test]
+fn flat_wrapped_acronym_and_bracket() {
+    let (_, doc) = load("quirk-flat-wrapped-acronym-and-bracket.txt");
+    let subject = doc.subject.as_ref().expect("the V/v subject");
+    assert_eq!(subject.text, "chính sách thuế TNDN");
+    assert_eq!(
+        recipient_names(&doc),
+        ["Công ty TNHH Điện tử Minh Phát (Việt Nam)"]
+    );
+}
+
+/// A title's trích yếu whose last line is only the end of a year range
+/// (`… MÙA KHÔ NĂM 2019 -` / `2020`), a line that alone reads like a
+/// page number: the year ends the subject.
+#[test]
+fn flat_title_subject_year_range() {
+    let (_, doc) = load("quirk-flat-title-subject-year-range.txt");
+    let subject = doc.subject.as_ref().expect("the trích yếu");
+    assert_eq!(
+        subject.text,
+        "PHÒNG, CHỐNG HẠN HÁN, THIẾU NƯỚC MÙA KHÔ NĂM 2019 - 2020"
+    );
+}
