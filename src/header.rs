@@ -96,6 +96,9 @@ static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RECIPIENTS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:dong\s+)?kinh\s*gui\b\s*[:;.]?\s*").expect("valid regex"));
+/// A trích yếu's label `Về:` (or `Về việc:`) in place of `V/v`, folded.
+static SUBJECT_VE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^ve(?:\s+viec)?\s*:\s*").expect("valid regex"));
 /// The second half of a `Kính gửi:` label broken after `Kính` (folded).
 static RECIPIENTS_REST: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^gui\s*:\s*").expect("valid regex"));
@@ -265,7 +268,10 @@ impl State {
             .take(3)
             .find(|l| l.is_content())
             .map_or(line.end, |l| l.end);
-        let cells = split_folded_cells(text, line, &folded, reach);
+        let mut cells = split_folded_cells(text, line, &folded, reach);
+        if self.under_number_line(lines, i) {
+            label_ve_subject(text, &mut cells);
+        }
         if self.list_pending(text, lines, i) && interleaves_header(ltext, &cells) {
             // read the header part, the list still to come
             for c in cells.into_iter().filter(|c| c.kind.is_anchor()) {
@@ -432,6 +438,24 @@ fn broken_recipients_label(
         value: next.start + f.byte(lead + m.end()),
     };
     Some((cell, i + 1))
+}
+
+/// Marks the first of `cells` as the trích yếu when it opens with `Về:`
+/// or `Về việc:` (`Về: tham gia ý kiến dự thảo quy chế.`), a label some
+/// agencies print for `V/v`; called only for the line right under the
+/// number, where the trích yếu stands, never in the body.
+fn label_ve_subject(text: &str, cells: &mut [Cell]) {
+    let Some(c) = cells
+        .first_mut()
+        .filter(|c| matches!(c.kind, CellKind::Other | CellKind::Upper))
+    else {
+        return;
+    };
+    let f = Folded::new(&text[c.start..c.end]);
+    if let Some(m) = SUBJECT_VE.find(&f.key) {
+        c.kind = CellKind::Subject;
+        c.value = c.start + f.byte(m.end());
+    }
 }
 
 /// Whether line `t` is only an acronym or two in capitals without tone
@@ -615,6 +639,8 @@ struct State {
     issuer_locked: bool,
     groups: Vec<Group>,
     subject_lines: usize,
+    /// The line the number was read from.
+    number_line: Option<usize>,
     heading_span: Option<Span>,
     country: Option<String>,
     motto: Option<String>,
@@ -676,6 +702,16 @@ impl State {
         if slot.is_none() {
             *slot = mark;
         }
+    }
+
+    /// Whether line `i` stands right under the number's line, no content
+    /// line between them, while no subject and no title is read.
+    fn under_number_line(&self, lines: &[Line], i: usize) -> bool {
+        self.h.subject.is_none()
+            && self.h.title.is_none()
+            && self
+                .number_line
+                .is_some_and(|n| n < i && lines[n + 1..i].iter().all(|l| !l.is_content()))
     }
 
     /// Whether a bare `Kính gửi:` waits for its list (`- Các sở …`), one of
@@ -813,6 +849,7 @@ impl State {
                             ));
                         }
                         self.h.number_unreadable = p.unreadable;
+                        self.number_line = Some(i);
                         self.h.number = Some(Number {
                             raw: text[c.start..c.end]
                                 .split_whitespace()

@@ -1986,3 +1986,13 @@ fn flat_title_subject_year_range() {
         "PHÒNG, CHỐNG HẠN HÁN, THIẾU NƯỚC MÙA KHÔ NĂM 2019 - 2020"
     );
 }
+
+/// `Về:` in place of `V/v` right under the number: the trích yếu; the
+/// same label on the body's numbered lines (`1. Về: phạm vi …`) is not.
+#[test]
+fn flat_subject_label_ve() {
+    let (_, doc) = load("quirk-flat-subject-label-ve.txt");
+    let subject = doc.subject.as_ref().expect("the trích yếu");
+    assert_eq!(subject.text, "tham gia ý kiến dự thảo quy chế thi");
+    assert_eq!(recipient_names(&doc), ["Các phòng giáo dục và đào tạo"]);
+}
