@@ -1996,3 +1996,13 @@ fn flat_subject_label_ve() {
     assert_eq!(subject.text, "tham gia ý kiến dự thảo quy chế thi");
     assert_eq!(recipient_names(&doc), ["Các phòng giáo dục và đào tạo"]);
 }
+
+/// A quyết định whose `QUYẾT ĐỊNH` heading was lost, its trích yếu left
+/// as `VỀ VIỆC …`: the number's code (`35/QĐ-BYT`) and the enacting
+/// `QUYẾT ĐỊNH:` in the body make it a quyết định, not a công văn.
+#[test]
+fn flat_untitled_quyet_dinh() {
+    let (_, doc) = load("quirk-flat-untitled-quyet-dinh.txt");
+    let doc_type = doc.doc_type.as_ref().expect("the type");
+    assert_eq!(doc_type.code, "QĐ");
+}
