@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::codes::{is_legal_normative, name_of, type_by_code};
+use crate::codes::{by_code, is_legal_normative, name_of, type_by_code};
 use crate::diagnostic::{Diagnostic, DiagnosticCode, Severity};
 use crate::lines::Line;
 use crate::model::{
@@ -109,7 +109,10 @@ pub(crate) fn assemble(text: &str, norm: &Normalized, layout: Layout) -> Documen
     }
     let anchor = Span::empty(h.anchor);
     let party = h.party_heading || h.party_number;
-    let doc_type = infer_doc_type(&h, party, anchor);
+    let doc_type = consolidated_type(h.number.as_ref())
+        .or_else(|| h.title.clone())
+        .or_else(|| enacted_type(text, &lines[h.body_start.min(lines.len())..], &h))
+        .or_else(|| untitled_type(&h, party, anchor));
     // before the date of issue is taken out of the header
     let own_header_start = header_start(&h);
     let family = family_of(party, doc_type.as_ref(), h.number.as_ref());
@@ -206,13 +209,30 @@ fn legacy_note(legacy: Legacy) -> Diagnostic {
     )
 }
 
-/// The document type (loại văn bản): that of a văn bản hợp nhất, else the
-/// title's, else one inferred from the subject, the recipients or the
-/// number.
-fn infer_doc_type(h: &header::Header, party: bool, anchor: Span) -> Option<DocType> {
-    consolidated_type(h.number.as_ref())
-        .or_else(|| h.title.clone())
-        .or_else(|| untitled_type(h, party, anchor))
+/// The type of a document whose title was lost (`35/QĐ-BYT` with no
+/// `QUYẾT ĐỊNH` heading): the type its number's code names, when that is
+/// not a công văn and a line of `body` is the type's enacting word alone
+/// (`QUYẾT ĐỊNH:`, `QUYẾT NGHỊ:` for a nghị quyết). It wins over the
+/// công văn read from a `Về việc` subject or from recipients.
+fn enacted_type(text: &str, body: &[Line], h: &header::Header) -> Option<DocType> {
+    let n = h.number.as_ref()?;
+    let entry = by_code(n.type_code.as_deref()?).filter(|e| e.code != "CV")?;
+    let word = match entry.code {
+        "NQ" => "quyet nghi:",
+        _ => entry.title,
+    };
+    let enacts = body.iter().filter(|l| l.is_content()).any(|l| {
+        let key = crate::fold::fold(l.text(text));
+        let key = key.trim_matches(['*', '#', '_', ' ']);
+        key.strip_suffix(':')
+            .map(str::trim_end)
+            .is_some_and(|k| k == word.trim_end_matches(':'))
+    });
+    enacts.then(|| DocType {
+        code: entry.code.to_owned(),
+        name: entry.name.to_owned(),
+        span: n.span,
+    })
 }
 
 /// A văn bản hợp nhất carries the title of the document it consolidates;

@@ -98,6 +98,12 @@ static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RECIPIENTS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:dong\s+)?kinh\s*gui\b\s*[:;.]?\s*").expect("valid regex"));
+/// A trích yếu's label `Về:` (or `Về việc:`) in place of `V/v`, folded.
+static SUBJECT_VE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^ve(?:\s+viec)?\s*:\s*").expect("valid regex"));
+/// The second half of a `Kính gửi:` label broken after `Kính` (folded).
+static RECIPIENTS_REST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^gui\s*:\s*").expect("valid regex"));
 static NUMBER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:nghi quyet|quyet dinh|nghi dinh|thong tu(?: lien tich)?|luat|chi thi|phap lenh|lenh|van ban hop nhat|cong van)\s+)?(?:so(?:\s*[:!;.]\s*|\s+|[0-9/])|so[l1|]\s+|s\s*:\s*|s[a-z#~]\s*[:!;]\s*|\$[a-z0-9#~]{0,2}\s*[:!;]\s*|8[6o]\s*:\s*)")
         .expect("valid regex")
@@ -233,6 +239,10 @@ impl State {
                 return Step::Next(i + 2);
             }
         }
+        if let Some((cell, last)) = broken_recipients_label(text, lines, i, &folded.key) {
+            self.take_cell(text, lines, i, cell);
+            return Step::Next(last + 1);
+        }
         // `V/ hướng dẫn …` is an OCR-damaged `V/v` while no subject is read,
         // not a section V
         let damaged_vv = self.h.subject.is_none() && SUBJECT.is_match(&folded.key);
@@ -263,7 +273,17 @@ impl State {
             .take(3)
             .find(|l| l.is_content())
             .map_or(line.end, |l| l.end);
-        let cells = split_folded_cells(text, line, &folded, reach);
+        let mut cells = split_folded_cells(text, line, &folded, reach);
+        if self.under_number_line(lines, i) {
+            label_ve_subject(text, &mut cells);
+        }
+        if self.list_pending(text, lines, i) && interleaves_header(ltext, &cells) {
+            // read the header part, the list still to come
+            for c in cells.into_iter().filter(|c| c.kind.is_anchor()) {
+                self.take_cell(text, lines, i, c);
+            }
+            return Step::Next(i + 1);
+        }
         if !cells.iter().any(|c| c.kind.is_anchor()) {
             return self.read_unanchored(text, lines, i, &cells, pre_content);
         }
@@ -402,6 +422,110 @@ fn wrapped_date_end(text: &str, lines: &[Line], i: usize, key: &str) -> Option<u
 /// part of the issuer's name.
 const COPY_MARKS: [&str; 4] = ["ban sao", "ban sao y", "sao y ban chinh", "ban chinh"];
 
+/// The `Kính gửi:` label broken after its first word (`Kính` / `gửi: Cục
+/// thuế các tỉnh, thành phố.`), where a narrow column wrapped it: line `i`
+/// (`key`, folded) is `Kính` alone and the next line opens with `gửi:`.
+/// Returns the recipients cell over both lines and the last line's index.
+fn broken_recipients_label(
+    text: &str,
+    lines: &[Line],
+    i: usize,
+    key: &str,
+) -> Option<(Cell, usize)> {
+    if trim_cell(key) != "kinh" {
+        return None;
+    }
+    let next = *lines.get(i + 1).filter(|l| l.is_content())?;
+    let t = next.text(text);
+    let f = Folded::new(t);
+    let lead = f.key.len() - f.key.trim_start_matches([' ', '|']).len();
+    let m = RECIPIENTS_REST.find(&f.key[lead..])?;
+    let cell = Cell {
+        start: lines[i].start,
+        end: next.end,
+        kind: CellKind::Recipients,
+        value: next.start + f.byte(lead + m.end()),
+    };
+    Some((cell, i + 1))
+}
+
+/// Marks the first of `cells` as the trích yếu when it opens with `Về:`
+/// or `Về việc:` (`Về: tham gia ý kiến dự thảo quy chế.`), a label some
+/// agencies print for `V/v`; called only for the line right under the
+/// number, where the trích yếu stands, never in the body.
+fn label_ve_subject(text: &str, cells: &mut [Cell]) {
+    let Some(c) = cells
+        .first_mut()
+        .filter(|c| matches!(c.kind, CellKind::Other | CellKind::Upper))
+    else {
+        return;
+    };
+    let f = Folded::new(&text[c.start..c.end]);
+    if let Some(m) = SUBJECT_VE.find(&f.key) {
+        c.kind = CellKind::Subject;
+        c.value = c.start + f.byte(m.end());
+    }
+}
+
+/// Whether line `t` is only an acronym or two in capitals without tone
+/// marks (`GTGT`, `TNDN`, `BHXH`): the end of a subject in small letters
+/// (`V/v chính sách thuế` / `GTGT`), not an issuer's name in capitals.
+fn is_acronym_line(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (1..=2).contains(&words.len())
+        && words.iter().all(|w| {
+            let w = w.trim_end_matches(['.', ',', ';']);
+            (2..=6).contains(&w.chars().count())
+                && w.chars().all(|c| c.is_ascii_uppercase() || c == 'Đ')
+        })
+}
+
+/// Whether line `t` is a label alone, one or two words and a colon (an
+/// OCR-damaged `Kính gửi:` such as `Kmnhgài:`): never a subject's next line.
+fn is_label_line(t: &str) -> bool {
+    let t = t.trim();
+    t.ends_with(':') && word_count_at_most(t, 2)
+}
+
+/// Whether recipient line `t` is the bracketed rest of a name
+/// (`Công ty TNHH ABC` / `(Việt Nam)`): short, in brackets, and no label
+/// inside (`(Đ/c: 12 Lê Lợi)`, an address, is not part of the name).
+fn is_bracketed_name_part(t: &str) -> bool {
+    let t = t.trim().trim_end_matches([';', '.', ',']);
+    t.starts_with('(') && t.ends_with(')') && !t.contains(':') && word_count_at_most(t, 8)
+}
+
+/// Whether line `t` is the year that ends a range the subject's last line
+/// left open (`… MÙA KHÔ NĂM 2019 -` / `2020`).
+fn ends_year_range(subject: &str, t: &str) -> bool {
+    let t = t.trim().trim_end_matches(['.', ';']);
+    subject.trim_end().ends_with(['-', '–'])
+        && t.len() == 4
+        && t.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether `t` opens with a list marker (`- `, `+ `, `• `).
+fn is_list_item(t: &str) -> bool {
+    t.trim_start().starts_with(['-', '+', '•']) && strip_marker(t).len() < t.len()
+}
+
+/// Whether line `t`, split into `cells`, is a header part that OCR read
+/// in between `Kính gửi:` and its list (the Tiêu ngữ, the place or a
+/// garbled date of the right-hand column): the Quốc hiệu, Tiêu ngữ, a
+/// place and date, or a place's name alone, and not a list item itself.
+fn interleaves_header(t: &str, cells: &[Cell]) -> bool {
+    if is_list_item(t) || cells.is_empty() {
+        return false;
+    }
+    let heading = cells.iter().all(|c| {
+        matches!(
+            c.kind,
+            CellKind::Country | CellKind::Motto | CellKind::PlaceDate
+        )
+    });
+    heading || place_fragment(t.trim())
+}
+
 /// The Quốc hiệu in full, folded.
 const NATIONAL_HEADING: &str = "cong hoa xa hoi chu nghia viet nam";
 
@@ -536,6 +660,8 @@ struct State {
     issuer_locked: bool,
     groups: Vec<Group>,
     subject_lines: usize,
+    /// The line the number was read from.
+    number_line: Option<usize>,
     heading_span: Option<Span>,
     country: Option<String>,
     motto: Option<String>,
@@ -599,12 +725,45 @@ impl State {
         }
     }
 
+    /// Whether line `i` stands right under the number's line, no content
+    /// line between them, while no subject and no title is read.
+    fn under_number_line(&self, lines: &[Line], i: usize) -> bool {
+        self.h.subject.is_none()
+            && self.h.title.is_none()
+            && self
+                .number_line
+                .is_some_and(|n| n < i && lines[n + 1..i].iter().all(|l| !l.is_content()))
+    }
+
+    /// Whether a bare `Kính gửi:` waits for its list (`- Các sở …`), one of
+    /// the three content lines from line `i` on being the list's first item.
+    fn list_pending(&self, text: &str, lines: &[Line], i: usize) -> bool {
+        self.mode == Mode::Recipients
+            && self.h.recipients.is_empty()
+            && lines[i..]
+                .iter()
+                .filter(|l| l.is_content())
+                .take(4)
+                .skip(1)
+                .any(|l| is_list_item(l.text(text)))
+    }
+
     /// Lines without anchors that continue the subject or the recipients.
     fn continue_mode(&mut self, text: &str, line: Line) -> bool {
         let t = line.text(text);
         match self.mode {
             Mode::Subject => {
-                if self.subject_lines >= 5 || is_upper_line(t) {
+                if self.subject_lines >= 5 {
+                    return false;
+                }
+                // `V/v chính sách thuế` / `GTGT`: an acronym goes on with
+                // a subject in small letters; other capitals do not
+                let upper_goes_on = self
+                    .h
+                    .subject
+                    .as_ref()
+                    .is_some_and(|s| !is_upper_line(&s.text) && is_acronym_line(t));
+                if (is_upper_line(t) && !upper_goes_on) || is_label_line(t) {
                     return false;
                 }
                 if let Some(s) = &mut self.h.subject {
@@ -655,7 +814,7 @@ impl State {
                         && t.contains(',')
                         && words <= 20
                         && is_addressee_line(t);
-                    if ((cont || closes_item) && open) || named_list {
+                    if ((cont || closes_item || is_bracketed_name_part(t)) && open) || named_list {
                         if let Some(stop) = stop {
                             // the stop the item's cleaning dropped is inside it now
                             last.name.push(stop);
@@ -711,6 +870,7 @@ impl State {
                             ));
                         }
                         self.h.number_unreadable = p.unreadable;
+                        self.number_line = Some(i);
                         self.h.number = Some(Number {
                             raw: text[c.start..c.end]
                                 .split_whitespace()
@@ -902,6 +1062,15 @@ impl State {
         while j < lines.len() && count < 6 {
             let l = lines[j];
             if matches!(l.kind, LineKind::Noise | LineKind::Stamp) {
+                // a year alone is read as a page number; under a range
+                // left open it ends the subject
+                if let Some(s) = subject
+                    .as_mut()
+                    .filter(|s| ends_year_range(&s.text, l.text(text)))
+                {
+                    push_line(&mut s.text, l.text(text).trim());
+                    s.span.end = l.end;
+                }
                 j += 1;
                 continue;
             }
@@ -955,7 +1124,8 @@ impl State {
                     } else if lower_tail && !starts_lower {
                         break;
                     }
-                    if upper != title_case && !t.starts_with('(') && !lower_tail {
+                    let ends_range = ends_year_range(&s.text, t);
+                    if upper != title_case && !t.starts_with('(') && !lower_tail && !ends_range {
                         break;
                     }
                     if !upper && body_sentence_after(&s.text, t) {

@@ -1973,3 +1973,97 @@ fn ocr_party_conclusion_title() {
         body_texts(&doc)
     );
 }
+
+// ------------------------------- header lines wrapped or interleaved
+
+/// The names of the recipients (Kính gửi), in order.
+fn recipient_names(doc: &Document) -> Vec<&str> {
+    doc.recipients.iter().map(|r| r.name.as_str()).collect()
+}
+
+/// `Kính` / `gửi: Cục thuế …`: a narrow column broke the label after its
+/// first word; the addressee after `gửi:` is still the one recipient, and
+/// the body's first sentence under it is not another.
+#[test]
+fn flat_recipients_label_broken() {
+    let (text, doc) = load("quirk-flat-recipients-label-broken.txt");
+    assert_eq!(
+        recipient_names(&doc),
+        ["Cục thuế các tỉnh, thành phố trực thuộc Trung ương"]
+    );
+    let span = doc.recipients[0].span;
+    assert_eq!(&text[span.start..span.end], doc.recipients[0].name);
+}
+
+/// `Kính gửi:` alone, then the right-hand column's Tiêu ngữ, place and a
+/// garbled date that OCR read in between, then the `- …` list: the lines
+/// in between are read as the header parts they are, and the list is the
+/// recipients.
+#[test]
+fn ocr_recipients_interleaved_heading() {
+    let (_, doc) = load("quirk-ocr-recipients-interleaved-heading.txt");
+    assert_eq!(
+        recipient_names(&doc),
+        [
+            "Các phòng giáo dục và đào tạo",
+            "Các trường trung học phổ thông trực thuộc"
+        ]
+    );
+    assert_eq!(
+        doc.place.as_ref().map(|p| p.name.as_str()),
+        Some("Quảng Nam")
+    );
+    let heading = doc.national_heading.as_ref().expect("the Quốc hiệu");
+    assert_eq!(
+        heading.motto.as_deref(),
+        Some("Độc lập - Tự do - Hạnh phúc")
+    );
+}
+
+/// Lines a narrow column wrapped off a công văn's header: an acronym in
+/// capitals (`V/v chính sách thuế` / `TNDN`) ends the `V/v` subject, and a
+/// bracketed line (`(Việt Nam)`) ends the addressee's name; the address in
+/// brackets under it (`(Đ/c: …)`) is not part of the name.
+#[test]
+fn flat_wrapped_acronym_and_bracket() {
+    let (_, doc) = load("quirk-flat-wrapped-acronym-and-bracket.txt");
+    let subject = doc.subject.as_ref().expect("the V/v subject");
+    assert_eq!(subject.text, "chính sách thuế TNDN");
+    assert_eq!(
+        recipient_names(&doc),
+        ["Công ty TNHH Điện tử Minh Phát (Việt Nam)"]
+    );
+}
+
+/// A title's trích yếu whose last line is only the end of a year range
+/// (`… MÙA KHÔ NĂM 2019 -` / `2020`), a line that alone reads like a
+/// page number: the year ends the subject.
+#[test]
+fn flat_title_subject_year_range() {
+    let (_, doc) = load("quirk-flat-title-subject-year-range.txt");
+    let subject = doc.subject.as_ref().expect("the trích yếu");
+    assert_eq!(
+        subject.text,
+        "PHÒNG, CHỐNG HẠN HÁN, THIẾU NƯỚC MÙA KHÔ NĂM 2019 - 2020"
+    );
+}
+
+/// `Về:` in place of `V/v` right under the number: the trích yếu; the
+/// same label on the body's numbered lines (`1. Về: phạm vi …`) is not.
+#[test]
+fn flat_subject_label_ve() {
+    let (_, doc) = load("quirk-flat-subject-label-ve.txt");
+    let subject = doc.subject.as_ref().expect("the trích yếu");
+    assert_eq!(subject.text, "tham gia ý kiến dự thảo quy chế thi");
+    assert_eq!(recipient_names(&doc), ["Các phòng giáo dục và đào tạo"]);
+}
+
+/// A quyết định whose `QUYẾT ĐỊNH` heading was lost, its trích yếu left
+/// as `VỀ VIỆC …`: the number's code (`35/QĐ-BYT`) and the enacting
+/// `QUYẾT ĐỊNH:` in the body make it a quyết định, not a công văn.
+#[test]
+fn flat_untitled_quyet_dinh() {
+    let (_, doc) = load("quirk-flat-untitled-quyet-dinh.txt");
+    let doc_type = doc.doc_type.as_ref().expect("the type");
+    assert_eq!(doc_type.code, "QĐ");
+}
