@@ -467,6 +467,16 @@ fn label_ve_subject(text: &str, cells: &mut [Cell]) {
     }
 }
 
+/// `Kính gửi:` as OCR wrote it, alone on its line (`Kmnhgài:`, `Kinh gtri:`):
+/// folded `key` is a label whose seven letters are `k?nhg?i`.
+fn is_ocr_recipients_label(key: &str) -> bool {
+    let Some(label) = key.strip_suffix(':').filter(|l| l.len() <= 12) else {
+        return false;
+    };
+    let letters: Vec<u8> = label.bytes().filter(|b| *b != b' ').collect();
+    matches!(letters.as_slice(), [b'k', _, b'n', b'h', b'g', _, b'i'])
+}
+
 /// Whether line `t` is only an acronym or two in capitals without tone
 /// marks (`GTGT`, `TNDN`, `BHXH`): the end of a subject in small letters
 /// (`V/v chính sách thuế` / `GTGT`), not an issuer's name in capitals.
@@ -1649,6 +1659,8 @@ fn classify_segment(text: &str, f: &Folded<'_>, seg: Segment, out: &mut Vec<Cell
         .flatten()
     {
         out.push(cell(CellKind::Recipients, m.end()));
+    } else if is_ocr_recipients_label(key) {
+        out.push(cell(CellKind::Recipients, key.len()));
     } else if key.ends_with(" dien:") && key.len() < 80 {
         // a công điện's addressees: `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:`
         out.push(cell(CellKind::Recipients, key.len()));
@@ -2779,5 +2791,18 @@ mod tests {
             header(t).number.and_then(|n| n.symbol).as_deref(),
             Some("QH14")
         );
+    }
+
+    #[test]
+    fn kinh_gui_as_ocr_wrote_it_opens_the_recipients() {
+        use super::is_ocr_recipients_label;
+        assert!(is_ocr_recipients_label("kmnhgai:"));
+        assert!(is_ocr_recipients_label("kinh gui:"));
+        assert!(!is_ocr_recipients_label("kinh gui"));
+        assert!(!is_ocr_recipients_label("khanh giai:"));
+        let t = "SỞ Y TẾ\nSố: 12/SYT-VP\nHà Nội, ngày 3 tháng 4 năm 2021\nV/v báo cáo\n\
+                 Kmnhgài:\n- Các bệnh viện;\n- Các trung tâm y tế.\nCăn cứ Luật;\n";
+        let names: Vec<String> = header(t).recipients.into_iter().map(|r| r.name).collect();
+        assert_eq!(names, ["Các bệnh viện", "Các trung tâm y tế"]);
     }
 }
