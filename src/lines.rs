@@ -212,7 +212,10 @@ fn site_labels_in(t: &str) -> usize {
 /// same line.
 fn site_label_value(t: &str) -> Option<bool> {
     let t = t.trim();
-    let colon = t.find(':').filter(|&k| k > 0 && k <= 40)?;
+    // every content line comes here: look for the colon in the first 41
+    // bytes only, where a label's ends
+    let head = &t.as_bytes()[..t.len().min(41)];
+    let colon = memchr::memchr(b':', head).filter(|&k| k > 0)?;
     let key = fold(t[..colon].trim());
     SITE_LABELS
         .contains(&key.as_str())
