@@ -93,7 +93,7 @@ static MOTTO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^doc\s*lap\b").exp
 static PARTY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^dang\s*cong\s*san\s*viet\s*nam").expect("valid regex"));
 static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^['`]?(?:v\s*/\s*v\b|v\s*/\s|v[il1w]v\b|vw\b|ve\s+viec\b)\s*[:.]?\s*")
+    Regex::new(r#"^['`"]?(?:v\s*/\s*v\b|v\s*/\s|v[il1w]?v\b|vw\b|ve\s+viec\b)\s*[:.]?\s*"#)
         .expect("valid regex")
 });
 static RECIPIENTS: LazyLock<Regex> =
@@ -1210,12 +1210,14 @@ impl State {
             }
         }
         if let Some(s) = &mut self.h.subject {
-            s.text = s
-                .text
-                .trim()
-                .trim_end_matches(['.', ';', ':'])
-                .trim()
-                .to_owned();
+            let t = s.text.trim().trim_end_matches(['.', ';', ':']).trim();
+            // the closing quote of a quoted trích yếu (`"Vv xin …"`), its
+            // opening one dropped with the label
+            let t = match t.strip_suffix(['"', '”']) {
+                Some(open) if !open.contains(['"', '“']) => open.trim_end(),
+                _ => t,
+            };
+            s.text = t.trim_end_matches(['.', ';', ':']).trim().to_owned();
         }
         self.h.issuer = build_issuer(text, &self.groups);
         self.h
@@ -1629,7 +1631,7 @@ fn classify_segment(text: &str, f: &Folded<'_>, seg: Segment, out: &mut Vec<Cell
     } else if key.starts_with("dang") && PARTY.is_match(key) {
         out.push(cell(CellKind::Party, 0));
     } else if let Some(m) = key
-        .starts_with(['v', '\'', '`'])
+        .starts_with(['v', '\'', '`', '"'])
         .then(|| SUBJECT.find(key))
         .flatten()
     {
@@ -2804,5 +2806,21 @@ mod tests {
                  Kmnhgài:\n- Các bệnh viện;\n- Các trung tâm y tế.\nCăn cứ Luật;\n";
         let names: Vec<String> = header(t).recipients.into_iter().map(|r| r.name).collect();
         assert_eq!(names, ["Các bệnh viện", "Các trung tâm y tế"]);
+    }
+
+    #[test]
+    fn a_subject_labelled_vv_without_its_slash_or_in_quotes() {
+        for line in [
+            "Vv xin hỗ trợ kinh phí",
+            "\"Vv xin hỗ trợ kinh phí\"",
+            "V/v xin hỗ trợ kinh phí.",
+        ] {
+            let t = format!("ỦY BAN NHÂN DÂN\nXÃ AN HÒA\nSố: 17/UBND\n{line}\nAn Hòa, ngày 4 tháng 5 năm 2012\n");
+            assert_eq!(
+                header(&t).subject.map(|s| s.text).as_deref(),
+                Some("xin hỗ trợ kinh phí"),
+                "{line}"
+            );
+        }
     }
 }
