@@ -1197,7 +1197,30 @@ fn split_interleaved(t: &str) -> (Option<ByteRange>, Option<ByteRange>) {
             return (Some((a, a + tail_trim.len())), Some((0, semi + 1)));
         }
     }
+    if let Some(split) = title_after_archive(t) {
+        return split;
+    }
     (None, Some((0, t.len())))
+}
+
+/// `- Lưu: VT, VX. PHÓ CHỦ TỊCH`: the signature column's title glued after
+/// the full stop that ends a `Lưu` line, a title in capitals (a word of
+/// [`starts_with_title`]) of two words or more, so that units in capitals
+/// (`VT, TCCB.`) stay the list's. Returns (signature part, distribution
+/// part) as byte ranges of `t`.
+fn title_after_archive(t: &str) -> Option<(Option<ByteRange>, Option<ByteRange>)> {
+    if !is_archive(t) {
+        return None;
+    }
+    t.match_indices(". ").find_map(|(dot, _)| {
+        let tail = &t[dot + 1..];
+        let title = tail.trim();
+        let is_title = title.split_whitespace().count() >= 2
+            && is_upper_line(title)
+            && starts_with_title(title);
+        let a = dot + 1 + (tail.len() - tail.trim_start().len());
+        is_title.then_some((Some((a, a + title.len())), Some((0, dot + 1))))
+    })
 }
 
 /// `ieee PRQ CỤC TRƯỜNG`: a title in capitals after one short word of OCR
@@ -2776,6 +2799,14 @@ mod tests {
             assert!(parse_archive(bare, 0, bare.len()).units.is_empty());
         }
         assert!(!is_archive("- Lưu ý."));
+        // a title glued after the full stop that ends the list
+        let t = "- Lưu: VT, P. KT. PHÓ CHỦ TỊCH";
+        let (sig, dist) = split_interleaved(t);
+        let sig = sig.expect("the title");
+        assert_eq!(&t[sig.0..sig.1], "PHÓ CHỦ TỊCH");
+        assert_eq!(dist.map(|(a, b)| &t[a..b]), Some("- Lưu: VT, P. KT."));
+        // units in capitals after a stop stay the list's
+        assert_eq!(split_interleaved("- Lưu: VT. TCCB, VX.").0, None);
         // the whole list in brackets, parted by semicolons
         let t = "- Lưu (VP ; KT&KĐCL).";
         assert!(is_archive(t));

@@ -2067,3 +2067,17 @@ fn flat_untitled_quyet_dinh() {
     let doc_type = doc.doc_type.as_ref().expect("the type");
     assert_eq!(doc_type.code, "QĐ");
 }
+
+/// The signature's title on the row of the `Lưu` line, the columns
+/// flattened (`- Lưu: VT, VX.      PHÓ CHỦ TỊCH`): the title after the full
+/// stop that ends the list is the signer's, the units stay the archive's.
+#[test]
+fn footer_title_after_archive() {
+    let (_, doc) = load("quirk-footer-title-after-archive.txt");
+    assert_eq!(doc.signatures.len(), 1);
+    let sig = &doc.signatures[0];
+    assert_eq!(sig.title.as_deref(), Some("PHÓ CHỦ TỊCH"));
+    assert_eq!(sig.name.as_deref(), Some("Trần Thị Mai Hương"));
+    assert_eq!(archive_units(&doc), ["VT", "VX"]);
+    assert_eq!(distribution(&doc), ["Như trên"]);
+}
