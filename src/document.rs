@@ -110,7 +110,7 @@ pub(crate) fn assemble(text: &str, norm: &Normalized, layout: Layout) -> Documen
     let anchor = Span::empty(h.anchor);
     let party = h.party_heading || h.party_number;
     let doc_type = consolidated_type(h.number.as_ref())
-        .or_else(|| h.title.clone())
+        .or_else(|| h.title.clone().map(|t| joint_type(t, h.number.as_ref())))
         .or_else(|| enacted_type(text, &lines[h.body_start.min(lines.len())..], &h))
         .or_else(|| untitled_type(&h, party, anchor));
     // before the date of issue is taken out of the header
@@ -207,6 +207,24 @@ fn legacy_note(legacy: Legacy) -> Diagnostic {
         ),
         Span::empty(0),
     )
+}
+
+/// The title's type, or the joint form of it that the number names (liên
+/// tịch): a joint circular headed `THÔNG TƯ` whose number reads
+/// `01/2004/TTLT/BVHTT-BYT` is a `TTLT`. The span stays the title's.
+fn joint_type(title: DocType, number: Option<&Number>) -> DocType {
+    let joint = number
+        .and_then(|n| n.type_code.as_deref())
+        .filter(|code| code.strip_suffix("LT") == Some(title.code.as_str()))
+        .and_then(by_code);
+    match joint {
+        Some(e) => DocType {
+            code: e.code.to_owned(),
+            name: e.name.to_owned(),
+            span: title.span,
+        },
+        None => title,
+    }
 }
 
 /// The type of a document whose title was lost (`35/QĐ-BYT` with no
@@ -863,6 +881,25 @@ fn restore_capitals(text: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_joint_circular_headed_thong_tu_is_a_ttlt() {
+        let head = "BỘ VĂN HÓA - THÔNG TIN - BỘ Y TẾ\nSố: 01/2004/TTLT/BVHTT-BYT\n\
+                    Hà Nội, ngày 12 tháng 1 năm 2004\n\nTHÔNG TƯ\nHướng dẫn quảng cáo\n\nCăn cứ Luật;\n";
+        let doc = build(head, &Options::default());
+        let ty = doc.doc_type.expect("a type");
+        assert_eq!(ty.code, "TTLT");
+        assert_eq!(&head[ty.span.start..ty.span.end], "THÔNG TƯ");
+        // a circular of one ministry stays a circular
+        let t = head.replace("TTLT/BVHTT-BYT", "TT-BVHTT");
+        assert_eq!(
+            build(&t, &Options::default())
+                .doc_type
+                .map(|t| t.code)
+                .as_deref(),
+            Some("TT")
+        );
+    }
 
     #[test]
     fn adoption_clause_dates_a_resolution_without_date_line() {
