@@ -81,6 +81,11 @@ impl TypeEntry {
 
 use TypeEntry as T;
 
+/// The title of a consolidated text (văn bản hợp nhất), folded: the type
+/// table's, and what the gazette's section heading over such texts opens
+/// with (`VĂN BẢN HỢP NHẤT - BỘ TÀI CHÍNH`).
+pub(crate) const CONSOLIDATED_TITLE: &str = "van ban hop nhat";
+
 /// Every document type: Nghị định 30/2020 Phụ lục III (`../shared/design/domain.md`
 /// §4.1), its legacy codes (§4.2), the legal-normative types (§4.3) and the
 /// Party codes (§5). The header, the number parser and the citation scanner
@@ -108,7 +113,7 @@ pub(crate) static DOC_TYPES: &[TypeEntry] = &[
     T::new(
         "VBHN",
         "Văn bản hợp nhất",
-        "van ban hop nhat",
+        CONSOLIDATED_TITLE,
         &["văn bản hợp nhất"],
     )
     .normative(),

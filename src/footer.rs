@@ -669,7 +669,7 @@ impl Walk {
         }
         let l = lines[i];
         let t = l.text(text);
-        let bare = strip_signed_mark(strip_emphasis(t));
+        let bare = bare(t);
         if !bare.chars().any(char::is_alphanumeric) {
             return true; // where the signature image or seal was: `[`, `(`
         }
@@ -1117,7 +1117,12 @@ static SIGNED_MARK: LazyLock<Regex> = LazyLock::new(|| {
 /// A line's text without emphasis and without a published copy's `Đã ký`
 /// mark after the name.
 fn bare_text(text: &str, line: Line) -> &str {
-    strip_signed_mark(strip_emphasis(line.text(text)))
+    bare(line.text(text))
+}
+
+/// `t` without emphasis and a `Đã ký` mark.
+fn bare(t: &str) -> &str {
+    strip_signed_mark(strip_emphasis(t))
 }
 
 /// `Trần Văn Truyền – Đã ký`: the mark a published copy puts where the
@@ -1386,7 +1391,7 @@ fn signatures(text: &str, lines: &[(usize, usize)]) -> Vec<Signature> {
         .collect();
     for (k, &(s, e)) in lines.iter().enumerate() {
         let raw = &text[s..e];
-        let t = without_consolidation_heading(strip_signed_mark(strip_emphasis(raw)));
+        let t = without_consolidation_heading(bare(raw));
         if t.is_empty() || is_placeholder(t) {
             continue;
         }
@@ -1406,7 +1411,7 @@ fn signatures(text: &str, lines: &[(usize, usize)]) -> Vec<Signature> {
             && is_upper_name(t)
             && !lines
                 .get(k + 1)
-                .is_some_and(|&(a, b)| is_name(bare_at(text, a, b)));
+                .is_some_and(|&(a, b)| is_name(bare(&text[a..b])));
         if is_name(t) || (is_loose_name(t) && !is_upper_line(t)) || upper_name {
             sig.name = Some(t.to_owned());
             finish_block(&mut cur, &mut titles, &mut out);
@@ -1516,11 +1521,6 @@ fn glued_name_at(t: &str) -> Option<usize> {
             && is_upper_letter(chars[k - 2].1);
         (glued && is_upper_line(&t[..at]) && is_name(strip_emphasis(&t[at..]))).then_some(at)
     })
-}
-
-/// A signature range's text without emphasis and a `Đã ký` mark.
-fn bare_at(text: &str, s: usize, e: usize) -> &str {
-    strip_signed_mark(strip_emphasis(&text[s..e]))
 }
 
 /// Common Vietnamese surnames (họ), in capitals: the first word of a

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::codes::{title_prefix, type_by_title, TypeEntry};
+use crate::codes::{title_prefix, type_by_title, TypeEntry, CONSOLIDATED_TITLE};
 use crate::diagnostic::{Diagnostic, DiagnosticCode};
 use crate::fold::{fold, Folded};
 use crate::lines::{Line, LineKind};
@@ -473,8 +473,20 @@ fn is_ocr_recipients_label(key: &str) -> bool {
     let Some(label) = key.strip_suffix(':').filter(|l| l.len() <= 12) else {
         return false;
     };
-    let letters: Vec<u8> = label.bytes().filter(|b| *b != b' ').collect();
-    matches!(letters.as_slice(), [b'k', _, b'n', b'h', b'g', _, b'i'])
+    let pattern = [
+        Some(b'k'),
+        None,
+        Some(b'n'),
+        Some(b'h'),
+        Some(b'g'),
+        None,
+        Some(b'i'),
+    ];
+    let letters = label.bytes().filter(|b| *b != b' ');
+    letters.clone().count() == pattern.len()
+        && letters
+            .zip(pattern)
+            .all(|(b, want)| want.is_none_or(|w| w == b))
 }
 
 /// Whether line `t` is only an acronym or two in capitals without tone
@@ -1065,7 +1077,7 @@ impl State {
         // a consolidated text printed in the gazette: the documents it
         // merges are listed right under its subject
         let consolidated = lines[..j].iter().any(|l| {
-            l.is_content() && folded_starts_with(l.text(text).trim_start(), "van ban hop nhat")
+            l.is_content() && folded_starts_with(l.text(text).trim_start(), CONSOLIDATED_TITLE)
         });
         let mut count = usize::from(inline);
         let mut lower_tail = false;
@@ -1772,7 +1784,7 @@ fn cites_a_document(key: &str, after: &str) -> bool {
 const GAZETTE_SECTIONS: [&str; 3] = [
     "van ban quy pham phap luat",
     "van ban phap luat khac",
-    "van ban hop nhat",
+    CONSOLIDATED_TITLE,
 ];
 
 /// Whether the folded cell `key` (`untrimmed`: before a closing dash was
@@ -1783,9 +1795,9 @@ const GAZETTE_SECTIONS: [&str; 3] = [
 fn gazette_section(key: &str, untrimmed: &str) -> Option<usize> {
     if GAZETTE_SECTIONS.contains(&key) {
         let dashed = untrimmed.trim_end_matches([' ', '|']).ends_with('-');
-        return (key != "van ban hop nhat" || dashed).then_some(key.len());
+        return (key != CONSOLIDATED_TITLE || dashed).then_some(key.len());
     }
-    let rest = key.strip_prefix("van ban hop nhat")?.trim_start();
+    let rest = key.strip_prefix(CONSOLIDATED_TITLE)?.trim_start();
     let body = rest.strip_prefix('-')?.trim_start();
     (!body.is_empty()).then(|| key.len() - body.len())
 }

@@ -199,10 +199,10 @@ fn site_labels_in(t: &str) -> usize {
     memchr::memchr_iter(b':', t.as_bytes())
         .filter(|&k| {
             let key = fold(&t[..k]);
-            let words: Vec<&str> = key.split_whitespace().rev().take(4).collect();
-            (1..=words.len()).any(|n| {
-                let label: Vec<&str> = words[..n].iter().rev().copied().collect();
-                SITE_LABELS.contains(&label.join(" ").as_str())
+            let key = key.trim_end();
+            SITE_LABELS.iter().any(|label| {
+                key.strip_suffix(label)
+                    .is_some_and(|before| before.is_empty() || before.ends_with(' '))
             })
         })
         .count()
