@@ -231,10 +231,13 @@ pub(crate) fn doc_streams_text(word: &[u8], table: &[u8]) -> Result<String> {
 }
 
 /// The text laid out from tesseract's TSV output, page after page
-/// (fuzzing).
+/// (fuzzing): a form feed parts a first reading from a second.
 #[cfg(all(feature = "ocr", feature = "bench"))]
 pub(crate) fn ocr_tsv_text(tsv: &str) -> String {
-    ocr::tsv_layout(tsv)
+    let (first, second) = tsv
+        .split_once('\u{c}')
+        .map_or((tsv, None), |(a, b)| (a, Some(b)));
+    ocr::tsv_layout(first, second)
         .into_iter()
         .map(|(_, page)| page.layout)
         .collect::<Vec<_>>()

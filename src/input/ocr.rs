@@ -190,7 +190,7 @@ const PHRASES: [(&str, &str); 8] = [
 /// Words of the genre read without their tone on a circumflex or a horn
 /// (`đê nghị`, `tô chức`, `Thiêu tướng`), or with the wrong tone (`đề b/c`,
 /// `ma tủy`): fixed where they stand as whole words, never inside others.
-const WORDS: [(&str, &str); 41] = [
+const WORDS: [(&str, &str); 47] = [
     ("đê nghị", "đề nghị"),
     // a recipient's note with its `c` read as `e`, or its slash lost
     ("(b/e)", "(b/c)"),
@@ -235,6 +235,13 @@ const WORDS: [(&str, &str); 41] = [
     ("kê hoạch", "kế hoạch"),
     ("hướng dân", "hướng dẫn"),
     ("bồ sung", "bổ sung"),
+    // the fixed lines of a Nơi nhận
+    ("Nhu trên", "Như trên"),
+    ("(đê theo", "(để theo"),
+    ("(đề theo", "(để theo"),
+    ("theo dõn", "theo dõi"),
+    ("(đê báo cáo", "(để báo cáo"),
+    ("(đề báo cáo", "(để báo cáo"),
 ];
 
 /// `t` with each of `WORDS` replaced where no letter touches it.
@@ -869,14 +876,17 @@ fn red_channel_file(ppm: &Path, pgm: &Path) -> std::result::Result<(), String> {
 /// uniform block, no picture detection.
 const FILL_PSM: &str = "6";
 
-/// Regions of a page that tesseract's layout analysis took for pictures
-/// (empty blocks at least a few lines high): `(left, top, right, bottom)`.
-fn picture_regions(tsv: &str) -> Vec<(f32, f32, f32, f32)> {
+/// Regions of a page (numbered from 1) that tesseract's layout analysis
+/// took for pictures (empty blocks at least a few lines high).
+fn picture_regions(tsv: &str, page: usize) -> Vec<Region> {
     tsv.lines()
         .skip(1)
         .filter_map(|row| {
             let f: Vec<&str> = row.splitn(12, '\t').collect();
             if f.len() < 12 || f[0] != "5" || !f[11].trim().is_empty() {
+                return None;
+            }
+            if f[1].trim().parse::<usize>().unwrap_or(1) != page {
                 return None;
             }
             let n = |i: usize| f[i].trim().parse::<f32>().ok();
@@ -886,23 +896,131 @@ fn picture_regions(tsv: &str) -> Vec<(f32, f32, f32, f32)> {
         .collect()
 }
 
-/// The words of a second reading that fall inside the picture regions,
-/// as lines of their own.
-fn fill_words(tsv: &str, regions: &[(f32, f32, f32, f32)]) -> Vec<Word> {
+/// Whether a first reading (the TSV of [`PSM`]) leaves a page with places
+/// to read again as plain text: regions taken for pictures (a signature
+/// under its seal) or words it could hardly read (a small-print Nơi nhận
+/// run together with a seal).
+fn needs_second_reading(tsv: &str) -> bool {
     parse_tsv(tsv)
+        .iter()
+        .any(|(page, words)| has_unread_run(words) || !picture_regions(tsv, *page).is_empty())
+}
+
+/// The words of each page of a first reading, merged with a second
+/// reading of the same image (the TSV of [`FILL_PSM`]) where there is one.
+fn read_pages(first: &str, second: Option<&str>) -> Vec<(usize, Vec<Word>)> {
+    let mut second = second.map(parse_tsv).unwrap_or_default();
+    parse_tsv(first)
         .into_iter()
-        .flat_map(|(_, w)| w)
-        .filter(|w| {
-            let (x, y) = (w.left + w.width / 2.0, w.top + w.height / 2.0);
-            regions
-                .iter()
-                .any(|&(l, t, r, b)| l <= x && x <= r && t <= y && y <= b)
-        })
-        .map(|mut w| {
-            w.line.0 += 10_000;
-            w
+        .map(|(page, words)| {
+            let other = second
+                .iter_mut()
+                .find(|(p, _)| *p == page)
+                .map(|(_, w)| std::mem::take(w))
+                .unwrap_or_default();
+            let pictures = picture_regions(first, page);
+            (page, merge_second_reading(words, other, &pictures))
         })
         .collect()
+}
+
+/// A box on a page: `(left, top, right, bottom)`.
+type Region = (f32, f32, f32, f32);
+
+/// Whether a word's centre lies inside a region.
+fn centred_in(w: &Word, &(l, t, r, b): &Region) -> bool {
+    let (x, y) = (w.left + w.width / 2.0, w.top + w.height / 2.0);
+    l <= x && x <= r && t <= y && y <= b
+}
+
+/// Confidence below which tesseract did not really read a word: debris of
+/// a seal, a rule or a picture, or text it could not make out (real text,
+/// even in poor print, is read at 70–95).
+const UNSURE: f32 = 50.0;
+
+/// Whether the first reading left text unread: a line with three unsure
+/// words side by side (two are often a seal's or a signature's marks, not
+/// worth a second reading of the page).
+fn has_unread_run(words: &[Word]) -> bool {
+    words
+        .windows(3)
+        .any(|r| r.iter().all(|w| w.line == r[0].line && w.conf < UNSURE))
+}
+
+/// Mean confidence of a run of the second reading that may be put where
+/// the first read nothing sure.
+const SURE_RUN: f32 = 75.0;
+
+/// The words of a reading cut into runs: the words of one line, parted
+/// where a gap wider than a few line heights separates two columns.
+fn runs(words: Vec<Word>) -> Vec<Vec<Word>> {
+    let mut runs: Vec<Vec<Word>> = Vec::new();
+    for w in words {
+        match runs.last_mut() {
+            Some(run)
+                if run[0].line == w.line
+                    && run
+                        .last()
+                        .is_some_and(|p| w.left - p.right() < 2.5 * p.height.max(w.height)) =>
+            {
+                run.push(w);
+            }
+            _ => runs.push(vec![w]),
+        }
+    }
+    runs
+}
+
+/// Whether the first reading read a word for sure: confident, with a
+/// letter or a digit (a dash of a rule is no text).
+fn is_sure(w: &Word) -> bool {
+    w.conf >= UNSURE && w.text.chars().any(char::is_alphanumeric)
+}
+
+/// Whether two words' boxes overlap by more than a third of the smaller.
+fn overlaps(a: &Word, b: &Word) -> bool {
+    let w = a.right().min(b.right()) - a.left.max(b.left);
+    let h = (a.top + a.height).min(b.top + b.height) - a.top.max(b.top);
+    w > 0.0 && h > 0.0 && w * h > (a.width * a.height).min(b.width * b.height) / 3.0
+}
+
+/// The first reading's words with the second reading's put in where the
+/// first read nothing (picture regions: every word there) or nothing sure
+/// (runs the second reads with confidence, over no sure word of the
+/// first; the unsure words they cover go). Words taken from the second
+/// reading form lines of their own.
+fn merge_second_reading(first: Vec<Word>, second: Vec<Word>, pictures: &[Region]) -> Vec<Word> {
+    let in_picture = |w: &Word| pictures.iter().any(|r| centred_in(w, r));
+    let mut taken: Vec<Word> = Vec::new();
+    for run in runs(second) {
+        let mean = run.iter().map(|w| w.conf).sum::<f32>() / run.len() as f32;
+        let uncovered = !run
+            .iter()
+            .any(|w| first.iter().any(|f| is_sure(f) && overlaps(f, w)));
+        // a page number or a stray mark at the page's edge is not worth
+        // the second reading's word
+        let text = run.iter().any(is_sure)
+            && run
+                .iter()
+                .flat_map(|w| w.text.chars())
+                .filter(|c| c.is_alphanumeric())
+                .nth(1)
+                .is_some();
+        if mean >= SURE_RUN && uncovered && text {
+            taken.extend(run);
+        } else {
+            taken.extend(run.into_iter().filter(|w| in_picture(w)));
+        }
+    }
+    let mut words: Vec<Word> = first
+        .into_iter()
+        .filter(|f| is_sure(f) || !taken.iter().any(|w| overlaps(f, w)))
+        .collect();
+    words.extend(taken.into_iter().map(|mut w| {
+        w.line.0 += 10_000;
+        w
+    }));
+    words
 }
 
 /// How many workers read pages at once.
@@ -1037,14 +1155,15 @@ pub(crate) fn pdf_pages(
         }
         let mut image_file = None;
         let result = read(page, &mut image_file, key(page), PSM).and_then(|tsv| {
-            let mut words: Vec<Word> = parse_tsv(&tsv).into_iter().flat_map(|(_, w)| w).collect();
-            // regions taken for pictures (a signature under its seal) are
-            // read again as plain text
-            let regions = picture_regions(&tsv);
-            if !regions.is_empty() {
-                let fill = read(page, &mut image_file, fill_key(page), FILL_PSM)?;
-                words.extend(fill_words(&fill, &regions));
-            }
+            let second = if needs_second_reading(&tsv) {
+                Some(read(page, &mut image_file, fill_key(page), FILL_PSM)?)
+            } else {
+                None
+            };
+            let words = read_pages(&tsv, second.as_deref())
+                .into_iter()
+                .flat_map(|(_, w)| w)
+                .collect();
             Ok(layout_page(words))
         });
         if let Some(image_file) = image_file {
@@ -1163,23 +1282,37 @@ pub(crate) fn image_pages(bytes: &[u8], options: &Options) -> Result<Vec<(usize,
         )));
     }
     let cache = Cache::new(bytes, options);
-    let tsv = match cache.get("image") {
-        Some(tsv) => tsv,
-        None => {
-            let dir = TempDir::new()?;
-            let path = dir.0.join("page.img");
-            write_file(&path, bytes)?;
-            let tsv = tesseract(&path, PSM, None, PAGE_TIMEOUT.saturating_mul(4))?;
-            cache.put("image", &tsv);
-            tsv
+    let mut dir: Option<(TempDir, PathBuf)> = None;
+    let mut read = |what: &str, psm: &str| -> Result<String> {
+        if let Some(tsv) = cache.get(what) {
+            return Ok(tsv);
         }
+        let path = match &dir {
+            Some((_, path)) => path.clone(),
+            None => {
+                let d = TempDir::new()?;
+                let path = d.0.join("page.img");
+                write_file(&path, bytes)?;
+                dir.insert((d, path)).1.clone()
+            }
+        };
+        let tsv = tesseract(&path, psm, None, PAGE_TIMEOUT.saturating_mul(4))?;
+        cache.put(what, &tsv);
+        Ok(tsv)
     };
-    Ok(tsv_layout(&tsv))
+    let tsv = read("image", PSM)?;
+    let second = if needs_second_reading(&tsv) {
+        Some(read("image-fill", FILL_PSM)?)
+    } else {
+        None
+    };
+    Ok(tsv_layout(&tsv, second.as_deref()))
 }
 
-/// The pages of a TSV (at most [`MAX_PAGES`]), each laid out as text.
-pub(crate) fn tsv_layout(tsv: &str) -> Vec<(usize, OcrPage)> {
-    parse_tsv(tsv)
+/// The pages of a first reading (at most [`MAX_PAGES`]), merged with a
+/// second where there is one, each laid out as text.
+pub(crate) fn tsv_layout(first: &str, second: Option<&str>) -> Vec<(usize, OcrPage)> {
+    read_pages(first, second)
         .into_iter()
         .take(MAX_PAGES)
         .map(|(page, words)| (page, layout_page(words)))
@@ -1188,7 +1321,9 @@ pub(crate) fn tsv_layout(tsv: &str) -> Vec<(usize, OcrPage)> {
 
 #[cfg(test)]
 mod tests {
-    use super::{fold, image_size, layout_page, parse_tsv, MAX_COLUMN};
+    use super::{
+        fold, image_size, layout_page, needs_second_reading, parse_tsv, tsv_layout, MAX_COLUMN,
+    };
 
     fn tsv(rows: &[(u32, u32, i32, i32, i32, f32, &str)]) -> String {
         let mut s = String::from(
@@ -1200,6 +1335,80 @@ mod tests {
             ));
         }
         s
+    }
+
+    /// A page whose first reading (psm 3) ran a small-print Nơi nhận into
+    /// the seal beside it: the line of debris, and the lines it lost.
+    fn first_reading() -> String {
+        tsv(&[
+            (1, 1, 100, 100, 70, 95.0, "Nơi"),
+            (1, 1, 180, 100, 90, 96.0, "nhận:"),
+            (1, 1, 1300, 100, 60, 96.0, "KT."),
+            (1, 1, 1370, 100, 180, 93.0, "GIÁM ĐỐC"),
+            (1, 2, 100, 150, 150, 40.0, "x00"),
+            (1, 2, 260, 150, 50, 30.0, "00"),
+            (1, 2, 330, 150, 60, 34.0, "TT"),
+        ])
+    }
+
+    #[test]
+    fn unread_lines_are_taken_from_a_confident_second_reading() {
+        let first = first_reading();
+        assert!(needs_second_reading(&first));
+        let second = tsv(&[
+            (1, 1, 100, 100, 70, 93.0, "Nơi"),
+            (1, 1, 180, 100, 90, 97.0, "nhận:"),
+            (1, 1, 1300, 100, 60, 95.0, "KT."),
+            (1, 1, 1370, 100, 180, 90.0, "GIÁM ĐỐC"),
+            (1, 2, 100, 150, 10, 92.0, "-"),
+            (1, 2, 120, 150, 60, 96.0, "Như"),
+            (1, 2, 190, 150, 70, 96.0, "trên;"),
+            (1, 3, 100, 200, 10, 93.0, "-"),
+            (1, 3, 120, 200, 60, 93.0, "Lưu:"),
+            (1, 3, 190, 200, 50, 93.0, "VT."),
+        ]);
+        let page = tsv_layout(&first, Some(&second)).remove(0).1;
+        let text = page.layout;
+        assert!(text.contains("- Như trên;\n- Lưu: VT."), "{text}");
+        // the debris the second reading covers goes; what both read stays once
+        assert!(!text.contains("x00"), "{text}");
+        assert_eq!(text.matches("GIÁM ĐỐC").count(), 1, "{text}");
+        assert_eq!(text.matches("Nơi nhận").count(), 1, "{text}");
+    }
+
+    #[test]
+    fn a_second_reading_never_replaces_what_the_first_read_for_sure() {
+        let first = tsv(&[
+            (1, 1, 100, 100, 60, 95.0, "Số:"),
+            (1, 1, 180, 100, 150, 90.0, "275/STTTT"),
+            (1, 2, 100, 150, 150, 40.0, "x00"),
+            (1, 2, 260, 150, 50, 30.0, "00"),
+        ]);
+        let second = tsv(&[
+            (1, 1, 100, 100, 60, 95.0, "Số:"),
+            (1, 1, 180, 100, 150, 96.0, "215/STTTT"),
+            // a page number alone is not worth taking
+            (1, 2, 1200, 3000, 20, 96.0, "4"),
+        ]);
+        let text = tsv_layout(&first, Some(&second)).remove(0).1.layout;
+        assert!(text.contains("275/STTTT"), "{text}");
+        assert!(!text.contains("215"), "{text}");
+        assert!(!text.contains('4'), "{text}");
+    }
+
+    #[test]
+    fn a_clean_first_reading_needs_no_second() {
+        let first = tsv(&[
+            (1, 1, 100, 100, 60, 95.0, "Số:"),
+            (1, 1, 180, 100, 150, 90.0, "275/STTTT"),
+            // two unsure words alone are a doubt, not an unread line
+            (1, 2, 100, 150, 150, 40.0, "x00"),
+            (1, 2, 260, 150, 50, 30.0, "00"),
+        ]);
+        assert!(!needs_second_reading(&first));
+        // a second reading of nothing changes nothing
+        let alone = tsv_layout(&first, None).remove(0).1.layout;
+        assert_eq!(tsv_layout(&first, Some("")).remove(0).1.layout, alone);
     }
 
     #[test]
