@@ -217,7 +217,7 @@
 //! | `stamps[].signer`, `.time` | [`Stamp`](crate::model::Stamp) | digital signatures |
 //! | `attachments[]` | [`Attachment`](crate::model::Attachment) | annexes and other non-main text |
 //! | `diagnostics[].code`, `.severity`, `.message`, `.span` | [`Diagnostic`](crate::Diagnostic) | see above |
-//! | `source.format`, `.pages`, `.page_starts[]`, `.text` | [`Source`](crate::model::Source) | `text`/`docx`/`doc`/`pdf`/`image`, page count, the page table ([`Document::page_at`](crate::Document::page_at) gives a span's page), the text the spans index (only with `with_text`) |
+//! | `source.format`, `.pages`, `.page_starts[]`, `.text`, `.received[]` | [`Source`](crate::model::Source), [`ReceivedStamp`](crate::model::ReceivedStamp) | `text`/`docx`/`doc`/`pdf`/`image`, page count, the page table ([`Document::page_at`](crate::Document::page_at) gives a span's page), the text the spans index (only with `with_text`), the incoming-document stamps OCR found (page, raw, register number, day) |
 //! | `…span` | [`Span`](crate::Span) | `[start, end]` byte offsets into the input |
 //!
 //! # A worked example

@@ -99,6 +99,27 @@ pub struct Source {
     /// The text the spans index, when asked for; `null` otherwise.
     #[serde(default)]
     pub text: Option<String>,
+    /// Dấu đến: incoming-document stamps that a receiving office put on
+    /// the paper this scan was made from, read by OCR and left out of the
+    /// text (they are never the document's number or date); empty for
+    /// anything not read by OCR.
+    #[serde(default)]
+    pub received: Vec<ReceivedStamp>,
+}
+
+/// Dấu đến: a receiving office's incoming-document stamp (`ĐẾN Số: 932
+/// Ngày: 20/3/2024`) on the paper a scan was made from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ReceivedStamp {
+    /// The page (from 1) it is on.
+    pub page: usize,
+    /// What OCR read in it, its lines joined by spaces.
+    pub raw: String,
+    /// The number in the receiving office's register (`Số: 932`), when read.
+    pub number: Option<String>,
+    /// The day it was received (`Ngày: 20/3/2024`), as far as it was read.
+    pub date: Option<CitedDate>,
 }
 
 impl Default for Source {
@@ -108,6 +129,7 @@ impl Default for Source {
             pages: None,
             page_starts: Vec::new(),
             text: None,
+            received: Vec::new(),
         }
     }
 }
@@ -120,7 +142,7 @@ impl Source {
     /// use congvan::model::Source;
     /// use congvan::input::FileFormat;
     ///
-    /// let source = Source { format: FileFormat::Pdf, pages: Some(3), page_starts: vec![0, 40, 40], text: None };
+    /// let source = Source { format: FileFormat::Pdf, pages: Some(3), page_starts: vec![0, 40, 40], text: None, ..Source::default() };
     /// assert_eq!(source.page_at(0), Some(1));
     /// assert_eq!(source.page_at(39), Some(1));
     /// // page 2 gave no text: offset 40 is on page 3

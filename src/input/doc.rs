@@ -72,6 +72,7 @@ pub(crate) fn extract(bytes: &[u8], options: &Options) -> Result<Extracted> {
         page_starts: Vec::new(),
         file_stamps: Vec::new(),
         uncertain: Vec::new(),
+        received: Vec::new(),
     })
 }
 

@@ -82,6 +82,7 @@ pub(crate) fn extract(bytes: &[u8], options: &Options) -> Result<Extracted> {
         page_starts,
         file_stamps: Vec::new(),
         uncertain: Vec::new(),
+        received: Vec::new(),
     })
 }
 

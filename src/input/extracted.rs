@@ -28,6 +28,9 @@ pub struct Extracted {
     pub file_stamps: Vec<crate::model::Stamp>,
     /// Words that OCR read with a low confidence (empty without OCR).
     pub uncertain: Vec<UncertainWord>,
+    /// Incoming-document stamps OCR found on the pages (empty without
+    /// OCR), left out of [`text`](Self::text).
+    pub received: Vec<crate::model::ReceivedStamp>,
 }
 
 /// A word that OCR read with a low confidence.

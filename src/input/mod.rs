@@ -70,6 +70,7 @@ pub fn extract(bytes: &[u8], options: &Options) -> Result<Extracted> {
                 page_starts: Vec::new(),
                 file_stamps: Vec::new(),
                 uncertain: Vec::new(),
+                received: Vec::new(),
             })
         }
         #[cfg(feature = "docx")]
@@ -101,6 +102,7 @@ fn parse_extracted(extracted: Extracted, options: &Options) -> (Extracted, crate
     doc.source.format = extracted.format;
     doc.source.pages = extracted.pages;
     doc.source.page_starts = extracted.page_starts.clone();
+    doc.source.received = extracted.received.clone();
     doc.diagnostics
         .extend(extracted.diagnostics.iter().cloned());
     doc.stamps.extend(extracted.file_stamps.iter().cloned());
@@ -130,6 +132,7 @@ pub fn parse_vec(bytes: Vec<u8>, options: &Options) -> Result<(Extracted, crate:
         diagnostics: decoded.diagnostics,
         file_stamps: Vec::new(),
         uncertain: Vec::new(),
+        received: Vec::new(),
     };
     Ok(parse_extracted(extracted, options))
 }

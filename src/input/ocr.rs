@@ -37,12 +37,15 @@
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::sync::{LazyLock, Mutex};
 use std::time::Duration;
+
+use regex::Regex;
 
 use super::extracted::UncertainWord;
 use super::process::Program;
 use crate::error::{Error, Result};
+use crate::model::{CitedDate, ReceivedStamp};
 use crate::options::Options;
 
 const TESSERACT: Program = Program {
@@ -426,6 +429,50 @@ fn lines_of(words: Vec<Word>) -> Vec<Line> {
             })
         })
         .collect()
+}
+
+/// The register number and the day in an incoming-document stamp's text
+/// (`ĐẾN Số: 932 Ngày: 20/3/2024 Chuyển: …`), its labels folded by OCR's
+/// usual slips (`S6`, `Ngay`).
+static RECEIVED_FIELDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:\bS[ốoô6ó]\s*[:.]?\s*(?P<number>\d[\w/.-]*))|(?:\bNg[àa]y\s*[:.]?\s*(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})(?:\s*[/.-]\s*(?P<year>\d{2}(?:\d{2})?))?)",
+    )
+    .expect("valid regex")
+});
+
+/// An incoming-document stamp on page `page` from what OCR read in it:
+/// its register number and its day, where they were read.
+pub(crate) fn received_stamp(page: usize, raw: &str) -> ReceivedStamp {
+    let mut number = None;
+    let mut date = None;
+    for c in RECEIVED_FIELDS.captures_iter(raw) {
+        if let Some(n) = c.name("number") {
+            number.get_or_insert_with(|| n.as_str().trim_end_matches(['.', '-', '/']).to_owned());
+        } else if date.is_none() {
+            let part = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+            let (day, month) = (part("day"), part("month"));
+            let year = part("year").and_then(|y| i32::try_from(y).ok()).map(|y| {
+                // `20/3/24`: the stamp's year in two digits
+                if y < 100 {
+                    2000 + y
+                } else {
+                    y
+                }
+            });
+            let valid = day.is_some_and(|d| (1..=31).contains(&d))
+                && month.is_some_and(|m| (1..=12).contains(&m));
+            if valid {
+                date = Some(CitedDate { year, month, day });
+            }
+        }
+    }
+    ReceivedStamp {
+        page,
+        raw: raw.to_owned(),
+        number,
+        date,
+    }
 }
 
 /// A gap wider than this many line heights ends a stamp's line.
@@ -1322,8 +1369,10 @@ pub(crate) fn tsv_layout(first: &str, second: Option<&str>) -> Vec<(usize, OcrPa
 #[cfg(test)]
 mod tests {
     use super::{
-        fold, image_size, layout_page, needs_second_reading, parse_tsv, tsv_layout, MAX_COLUMN,
+        fold, image_size, layout_page, needs_second_reading, parse_tsv, received_stamp, tsv_layout,
+        MAX_COLUMN,
     };
+    use crate::model::CitedDate;
 
     fn tsv(rows: &[(u32, u32, i32, i32, i32, f32, &str)]) -> String {
         let mut s = String::from(
@@ -1335,6 +1384,43 @@ mod tests {
             ));
         }
         s
+    }
+
+    #[test]
+    fn a_received_stamp_gives_its_register_number_and_day() {
+        let date = |day, month, year| {
+            Some(CitedDate {
+                year,
+                month: Some(month),
+                day: Some(day),
+            })
+        };
+        let cases = [
+            (
+                "ĐẾN Số: 932 Ngày: 20/3/2024",
+                Some("932"),
+                date(20, 3, Some(2024)),
+            ),
+            // OCR's slips in the labels, a two-digit year, the routing line
+            (
+                "CÔNG VĂN ĐẾN S6: 1234. Ngay 5-11-24 Chuyển: P. KT",
+                Some("1234"),
+                date(5, 11, Some(2024)),
+            ),
+            // a day and month written by hand without the year
+            ("ĐẾN Số: 77 Ngày: 9/10", Some("77"), date(9, 10, None)),
+            // what a hand left unread is no number and no day
+            ("ĐẾN Số: ... Ngày: ...", None, None),
+            // a month 13 is no date
+            ("ĐẾN Số: 15 Ngày: 20/13/2024", Some("15"), None),
+        ];
+        for (raw, number, expected) in cases {
+            let stamp = received_stamp(2, raw);
+            assert_eq!(stamp.page, 2);
+            assert_eq!(stamp.raw, raw);
+            assert_eq!(stamp.number.as_deref(), number, "{raw}");
+            assert_eq!(stamp.date, expected, "{raw}");
+        }
     }
 
     /// A page whose first reading (psm 3) ran a small-print Nơi nhận into

@@ -213,6 +213,8 @@ pub(crate) struct PageText {
     diagnostics: Vec<(DiagnosticCode, crate::diagnostic::Severity, String)>,
     /// Words OCR was unsure of.
     uncertain: Vec<UncertainWord>,
+    /// Incoming-document stamps OCR found on the page.
+    received: Vec<crate::model::ReceivedStamp>,
 }
 
 impl PageText {
@@ -253,6 +255,11 @@ impl PageText {
             lines: read.then_some(ocr.layout),
             diagnostics,
             uncertain: ocr.uncertain,
+            received: ocr
+                .received
+                .iter()
+                .map(|raw| super::ocr::received_stamp(page, raw))
+                .collect(),
         }
     }
 }
@@ -283,12 +290,14 @@ fn layout_pages(raw: &str) -> Vec<PageText> {
                         format!("page {page_no}: {why}; its text is left out (OCR can read it)"),
                     )],
                     uncertain: Vec::new(),
+                    received: Vec::new(),
                 },
                 None => PageText {
                     page: page_no,
                     lines: Some(fixed),
                     diagnostics: Vec::new(),
                     uncertain: Vec::new(),
+                    received: Vec::new(),
                 },
             }
         })
@@ -300,6 +309,7 @@ fn layout_pages(raw: &str) -> Vec<PageText> {
 pub(crate) fn assemble(pages: Vec<PageText>) -> Extracted {
     let mut diagnostics = Vec::new();
     let mut uncertain = Vec::new();
+    let mut received = Vec::new();
     let mut text = String::new();
     let mut first_usable = true;
     let count = pages.len();
@@ -315,6 +325,7 @@ pub(crate) fn assemble(pages: Vec<PageText>) -> Extracted {
             ));
         }
         uncertain.extend(page.uncertain);
+        received.extend(page.received);
         if let Some(lines) = &page.lines {
             let lines: Vec<&str> = lines.lines().collect();
             text.push_str(&layout::columns(&lines, first_usable));
@@ -338,6 +349,7 @@ pub(crate) fn assemble(pages: Vec<PageText>) -> Extracted {
         diagnostics,
         file_stamps: Vec::new(),
         uncertain,
+        received,
     }
 }
 

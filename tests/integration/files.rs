@@ -968,6 +968,50 @@ fn a_scan_made_from_the_dispatch_reads_like_its_text_layer() {
 }
 
 #[test]
+fn a_jpeg_and_a_two_page_tiff_are_read_page_by_page() {
+    if !has_pdftotext() || !has_ocr() {
+        return;
+    }
+    let lines = dispatch_lines();
+    // the header on page 1, the body and the signature block on page 2
+    let (head, rest) = lines.split_at(8);
+    let (Some(jpeg), Some(first), Some(second)) = (
+        scan(&lines, 300, "jpg"),
+        scan(head, 300, "png"),
+        scan(rest, 300, "png"),
+    ) else {
+        return;
+    };
+    let (e, doc) = input::parse_bytes(&jpeg, &ocr_options()).unwrap();
+    assert_eq!(e.format, FileFormat::Image);
+    let n = doc.number.as_ref().expect("the number");
+    assert_eq!(&e.text[n.span.start..n.span.end], NUMBER, "{}", e.text);
+
+    let dir = TempDir::new("tiff");
+    let (a, b) = (dir.path().join("1.png"), dir.path().join("2.png"));
+    std::fs::write(&a, first).unwrap();
+    std::fs::write(&b, second).unwrap();
+    let o = Command::new(imagemagick().unwrap())
+        .arg(&a)
+        .arg(&b)
+        .arg("tif:-")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let (e, doc) = input::parse_bytes(&o.stdout, &ocr_options()).unwrap();
+    assert_eq!(e.format, FileFormat::Image);
+    assert_eq!(e.pages, Some(2), "{:?}", e.diagnostics);
+    assert_eq!(e.page_starts.len(), 2, "{:?}", e.page_starts);
+    // the number from page 1, the signer from page 2, each on its page
+    let n = doc.number.as_ref().expect("the number");
+    assert_eq!(&e.text[n.span.start..n.span.end], NUMBER, "{}", e.text);
+    assert_eq!(doc.page_at(n.span.start), Some(1));
+    let signer = doc.signatures.first().expect("the signature on page 2");
+    assert_eq!(signer.name.as_deref(), Some(SIGNER[2]), "{}", e.text);
+    assert_eq!(doc.page_at(signer.span.start), Some(2), "{}", e.text);
+}
+
+#[test]
 fn a_scanned_pdf_is_rendered_by_pdftoppm_read_by_ocr_and_cached() {
     if !has_pdftotext() || !has_ocr() {
         return;
@@ -1063,6 +1107,18 @@ fn an_incoming_stamp_on_a_scan_is_not_the_documents_number() {
         .unwrap_or_else(|| panic!("{:?}\n{}", doc.diagnostics, e.text));
     assert!(stamp.message.contains("932"), "{}", stamp.message);
     assert!(!e.text.contains("932"), "{}", e.text);
+    // and recorded as what it is: the receiving office's register entry
+    let received = &doc.source.received;
+    assert_eq!(received.len(), 1, "{received:?}");
+    assert_eq!(received[0].page, 1);
+    assert_eq!(received[0].number.as_deref(), Some("932"), "{received:?}");
+    let date = received[0].date.as_ref().expect("the stamp's day");
+    assert_eq!(
+        (date.day, date.month, date.year),
+        (Some(20), Some(3), Some(2024))
+    );
+    let json = serde_json::to_value(&doc).unwrap();
+    assert_eq!(json["source"]["received"][0]["number"], "932");
 }
 
 #[test]
