@@ -71,13 +71,17 @@ fn valid_group(g: &str, first: bool) -> bool {
 }
 
 /// Splits a notation written with `-` separators (maybe spaced) into its
-/// valid leading groups: returns the groups, the separator printed before
+/// valid leading groups (`following`: the text after `s`): returns the groups, the separator printed before
 /// each group after the first (`-`, `/` as in `527/TTLT/TTCP-BNV`, `.` or
 /// `_`), and the end offset (relative to `s`) of the last valid group.
 /// Stops at a group that does not look like a code, or at a hyphen spaced
 /// on both sides within a line (a dash, not a separator; one that ends the
 /// line is the notation's, see [`ends_line`]).
-fn split_groups(s: &str, allow_slash: bool) -> (Vec<&str>, Vec<char>, usize) {
+fn split_groups<'a>(
+    s: &'a str,
+    following: &str,
+    allow_slash: bool,
+) -> (Vec<&'a str>, Vec<char>, usize) {
     let mut groups = Vec::new();
     let mut seps = Vec::new();
     // the separator read after the last group, kept once a group follows it
@@ -122,7 +126,10 @@ fn split_groups(s: &str, allow_slash: bool) -> (Vec<&str>, Vec<char>, usize) {
         };
         let tail = after_dash.trim_start_matches([' ', '\t', '\n']);
         let after_spaces = after_dash.len() - tail.len();
-        if before_ws > 0 && after_spaces > 0 && !(sep == '-' && ends_line(after_dash)) {
+        if before_ws > 0
+            && after_spaces > 0
+            && !(sep == '-' && (ends_line(after_dash) || closes_notation(tail, following)))
+        {
             break;
         }
         if tail.is_empty() {
@@ -141,6 +148,32 @@ fn split_groups(s: &str, allow_slash: bool) -> (Vec<&str>, Vec<char>, usize) {
 /// punctuation.
 fn ends_line(after_dash: &str) -> bool {
     after_dash.trim_start_matches([' ', '\t']).starts_with('\n')
+}
+
+/// Whether the text after a hyphen spaced on both sides is the last group
+/// of a notation (`12/QĐ - UBND ngày …`, `34/KH - BCĐ;`): a code in
+/// capitals that the notation's end follows at once (the line's end, a
+/// punctuation mark, or a word that follows notations, `ngày`, `của`).
+/// A dash before a title (`12/QĐ-UBND - Về việc …`) or before a body's name
+/// in running text (`- UBND tỉnh`) is punctuation.
+/// `following` is the text after `tail`'s end, where the group ends it.
+fn closes_notation(tail: &str, following: &str) -> bool {
+    let len = tail
+        .char_indices()
+        .find(|(_, c)| !(c.is_alphanumeric() || *c == '&'))
+        .map_or(tail.len(), |(i, _)| i);
+    let (group, after) = tail.split_at(len);
+    let after = if after.is_empty() { following } else { after };
+    let capitals = valid_group(group, true) && !group.chars().any(char::is_lowercase);
+    let rest = after.trim_start_matches([' ', '\t']);
+    let ends = after.is_empty()
+        || rest.starts_with(['\n', ',', ';', '.', ')', ':'])
+        || (after.starts_with([' ', '\t'])
+            && ["ngày", "của", "năm"].iter().any(|w| {
+                rest.strip_prefix(w)
+                    .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
+            }));
+    capitals && ends
 }
 
 /// Words that follow a notation in running text (`số 6670/BYT-MT ngày …`,
@@ -302,14 +335,17 @@ fn spaced_issuer_code<'a>(groups: &[&str], after: &'a str) -> Option<(&'a str, u
 /// letters as capitals): letters only, 2 to 6 of them, opening with a
 /// capital, then a hyphen and at least one group that is a code. Returns
 /// what [`split_groups`] returns.
-fn unknown_first_group(s: &str) -> Option<(Vec<&str>, Vec<char>, usize)> {
+fn unknown_first_group<'a>(
+    s: &'a str,
+    following: &str,
+) -> Option<(Vec<&'a str>, Vec<char>, usize)> {
     let glen = s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len());
     let first = &s[..glen];
     if !(2..=6).contains(&first.chars().count()) || !first.starts_with(char::is_uppercase) {
         return None;
     }
     let rest = s[glen..].strip_prefix('-')?;
-    let (more, more_seps, end) = split_groups(rest, true);
+    let (more, more_seps, end) = split_groups(rest, following, true);
     if more.is_empty() {
         return None;
     }
@@ -346,11 +382,12 @@ fn read_id_with(text: &str, m: &IdMatch, unknown_ok: bool) -> Option<RawId> {
             Some(y) => Some(part(y).text.parse::<i32>().ok()?),
             None => None,
         };
-        let (groups, seps, rel_end) = split_groups(sym.text, true);
+        let following = &text[sym.start + sym.text.len()..];
+        let (groups, seps, rel_end) = split_groups(sym.text, following, true);
         let unknown = groups.is_empty();
         let (groups, seps, mut rel_end) = match unknown {
             false => (groups, seps, rel_end),
-            true if unknown_ok => unknown_first_group(sym.text)?,
+            true if unknown_ok => unknown_first_group(sym.text, following)?,
             true => return None,
         };
         let mut symbol = joined(&groups, &seps);
@@ -402,7 +439,8 @@ fn read_id_with(text: &str, m: &IdMatch, unknown_ok: bool) -> Option<RawId> {
         if !valid_group(pt.text, true) {
             return None;
         }
-        let (groups, seps, rel_end) = split_groups(pi.text, true);
+        let following = &text[pi.start + pi.text.len()..];
+        let (groups, seps, rel_end) = split_groups(pi.text, following, true);
         if groups.is_empty() {
             return None;
         }
@@ -433,7 +471,8 @@ fn read_id_with(text: &str, m: &IdMatch, unknown_ok: bool) -> Option<RawId> {
         });
     }
     let old = part(m.old?);
-    let (groups, seps, rel_end) = split_groups(old.text, false);
+    let following = &text[old.start + old.text.len()..];
+    let (groups, seps, rel_end) = split_groups(old.text, following, false);
     if groups.is_empty() {
         return None;
     }

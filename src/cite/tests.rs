@@ -320,6 +320,17 @@ const CASES: &[(&str, &[&str])] = &[
         "tại ⟦0⟧Tờ trình số 473/TTr⟦/0⟧ - NN&PTNT đã nêu.",
         &["473/TTR;TTr;∅;∅"],
     ),
+    // … unless the notation's end follows the code after it at once: a
+    // date, the issuer, a punctuation mark.
+    (
+        "Căn cứ ⟦0⟧Quyết định số 12/QĐ - UBND⟦/0⟧ ngày 05/01/2024 của UBND tỉnh; ⟦1⟧Kế hoạch số 34/KH - BCĐ⟦/1⟧; ⟦2⟧Công văn số 56/UBND - KT⟦/2⟧ của Sở.",
+        &["12/QĐ-UBND;QĐ;2024-01-05;UBND tỉnh", "34/KH-BCĐ;KH;∅;∅", "56/UBND-KT;CV;∅;Sở"],
+    ),
+    // a title or a body's name in words after the dash is no group
+    (
+        "theo ⟦0⟧Quyết định số 12/QĐ-UBND⟦/0⟧ - Về việc giao đất; ⟦1⟧Kế hoạch số 34/KH⟦/1⟧ - UBND tỉnh giao.",
+        &["12/QĐ-UBND;QĐ;∅;∅", "34/KH;KH;∅;∅"],
+    ),
     // A notation opening with no code: of the head noun's type after `số` only.
     (
         "Xét ⟦0⟧Tờ trình số 295/TTrg-TCCB⟦/0⟧ ngày 1/3/2011 của Sở.",
