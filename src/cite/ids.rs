@@ -12,7 +12,7 @@
 //!   followed by a char it cannot match (`/`, `-`, a letter or a digit), so
 //!   it takes the whole run of spaces and tabs, at most one line break and
 //!   the spaces and tabs after it, or the match fails there;
-//! - `\d{1,6}(?:\.\d{1,2})?[a-zđ]?` is followed by white space, `/` or `-`:
+//! - `\d{1,6}(?:\.\d{1,2})?[a-zA-ZđĐ]?` is followed by white space, `/` or `-`:
 //!   taken shorter, a digit or letter would be left where those must come;
 //!   the decimal part is tried first and dropped when nothing matches after
 //!   it (then the `.` is left, which no branch takes);
@@ -50,6 +50,12 @@ pub(super) struct IdMatch {
     pub(super) old: Option<(usize, usize)>,
     /// The end of the match.
     pub(super) end: usize,
+}
+
+/// Whether `c` is in `[a-zA-ZđĐ]`: the letter a number may end with
+/// (`12a`, `35A`).
+pub(super) fn is_number_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || c == 'đ' || c == 'Đ'
 }
 
 /// Whether `c` is in `[\p{L}\d&]` (a symbol group char).
@@ -93,9 +99,10 @@ pub(super) fn id_at(text: &str, at: usize) -> Option<IdMatch> {
         .or_else(|| rest_at(text, at, whole))
 }
 
-/// `[a-zđ]?` then the three branches, after a number that ends at `p`.
+/// `[a-zA-ZđĐ]?` (`12a/…`, `35A/…`) then the three branches, after a
+/// number that ends at `p`.
 fn rest_at(text: &str, at: usize, mut p: usize) -> Option<IdMatch> {
-    if let Some(c) = char_at(text, p).filter(|&c| c.is_ascii_lowercase() || c == 'đ') {
+    if let Some(c) = char_at(text, p).filter(|&c| is_number_letter(c)) {
         p += c.len_utf8();
     }
     let m = IdMatch {

@@ -79,7 +79,7 @@ fn id_start(text: &str, p: usize, floor: usize) -> Option<usize> {
         return None;
     }
     let c = char_before(text, j)?;
-    if c.is_ascii_lowercase() || c == 'đ' {
+    if ids::is_number_letter(c) {
         j -= c.len_utf8();
     }
     let (start, digits) = digits_before(text, j, floor);

@@ -311,6 +311,11 @@ const CASES: &[(&str, &[&str])] = &[
         "theo ⟦0⟧công văn số 630/CV⟦/0⟧ ngày 2/3/2011 và ⟦1⟧văn bản số 7/UBND⟦/1⟧ VX ngày 2/3/2011.",
         &["630/CV;CV;2011-03-02;∅", "7/UBND;∅;∅;∅"],
     ),
+    // A number may end with a letter, in small letters or in capitals.
+    (
+        "theo ⟦0⟧Công văn số 35A/THB-TV⟦/0⟧ ngày 06/01/2024 và ⟦1⟧Quyết định số 12a/QĐ-UBND⟦/1⟧ ngày 05/01/2024.",
+        &["35A/THB-TV;CV;2024-01-06;∅", "12A/QĐ-UBND;QĐ;2024-01-05;∅"],
+    ),
     // A spaced hyphen that ends the line is the notation's; within a line it is a dash.
     (
         "tại ⟦0⟧Tờ trình số 473/TTr -\nNN&PTNT⟦/0⟧ ngày 21/5/2007, của Sở.",

@@ -41,7 +41,7 @@ pub(crate) fn id_pattern() -> String {
     let sym_sep = r"(?:[ \t]*-[ \t]*\n?[ \t]*|[/._])";
     let slash = r"[ \t]*\n?[ \t]*/[ \t]*\n?[ \t]*";
     format!(
-        r"(?P<num>\d{{1,6}}(?:\.\d{{1,2}})?[a-zđ]?)(?:{slash}(?:(?P<year>(?:19|20)\d{{2}})[ \t]*\n?[ \t]*[/-][ \t]*\n?[ \t]*)?(?P<sym>{grp}(?:{sym_sep}{grp})*(?:[ ]\d{{1,2}})?)|[ \t]*-[ \t]*(?P<ptype>\p{{Lu}}\p{{L}}{{0,4}})[ \t]*/[ \t]*\n?[ \t]*(?P<piss>{grp}(?:(?:{sep}|/){grp})*)|[ \t]*-[ \t]*(?P<old>\p{{Lu}}[\p{{L}}\d&]*(?:-{grp})*))"
+        r"(?P<num>\d{{1,6}}(?:\.\d{{1,2}})?[a-zA-ZđĐ]?)(?:{slash}(?:(?P<year>(?:19|20)\d{{2}})[ \t]*\n?[ \t]*[/-][ \t]*\n?[ \t]*)?(?P<sym>{grp}(?:{sym_sep}{grp})*(?:[ ]\d{{1,2}})?)|[ \t]*-[ \t]*(?P<ptype>\p{{Lu}}\p{{L}}{{0,4}})[ \t]*/[ \t]*\n?[ \t]*(?P<piss>{grp}(?:(?:{sep}|/){grp})*)|[ \t]*-[ \t]*(?P<old>\p{{Lu}}[\p{{L}}\d&]*(?:-{grp})*))"
     )
 }
 
