@@ -2206,10 +2206,14 @@ impl ArchiveParts {
 
 /// `VHKGh` → (`VHKG`, `h`): a unit's code of three capitals or more with
 /// one small letter glued on, its drafter's initial (`HDiem`, `KTono` are
-/// initials and names, not a code).
+/// initials and names, not a code). `Tr` and `Tg` end codes (`TTHTr`,
+/// `KHTTg`, as `TTr` and `TTg` do): their small letter is the code's.
 fn unit_and_initial(tok: &str) -> Option<(&str, &str)> {
     let last = tok.chars().next_back().filter(|c| c.is_lowercase())?;
     let unit = &tok[..tok.len() - last.len_utf8()];
+    if unit.ends_with('T') && matches!(last, 'r' | 'g') {
+        return None;
+    }
     let code = unit.chars().count() >= 3 && unit.chars().all(|c| c.is_uppercase());
     code.then(|| (unit, &tok[unit.len()..]))
 }
@@ -2939,7 +2943,9 @@ mod after_archive_tests {
         use super::unit_and_initial;
         assert_eq!(unit_and_initial("VHKGh"), Some(("VHKG", "h")));
         assert_eq!(unit_and_initial("KGVXđ"), Some(("KGVX", "đ")));
-        for tok in ["HDiem", "KTono", "TTg", "VHKG", "QHXD7", "Hg"] {
+        for tok in [
+            "HDiem", "KTono", "TTg", "VHKG", "QHXD7", "Hg", "TTHTr", "KHTTg",
+        ] {
             assert_eq!(unit_and_initial(tok), None, "{tok}");
         }
     }
