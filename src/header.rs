@@ -509,12 +509,13 @@ fn is_label_line(t: &str) -> bool {
     t.ends_with(':') && word_count_at_most(t, 2)
 }
 
-/// Whether recipient line `t` is the bracketed rest of a name
-/// (`Công ty TNHH ABC` / `(Việt Nam)`): short, in brackets, and no label
-/// inside (`(Đ/c: 12 Lê Lợi)`, an address, is not part of the name).
+/// Whether recipient line `t` is the rest of a name that opens with a
+/// bracketed part (`Công ty TNHH ABC` / `(Việt Nam)`, `Công ty Deckers
+/// Outdoor` / `(Guangzhou) Consulting Co., Ltd`): short, and no label
+/// (`(Đ/c: 12 Lê Lợi)`, `Mã số thuế: …` are not part of the name).
 fn is_bracketed_name_part(t: &str) -> bool {
     let t = t.trim().trim_end_matches([';', '.', ',']);
-    t.starts_with('(') && t.ends_with(')') && !t.contains(':') && word_count_at_most(t, 8)
+    t.starts_with('(') && t.contains(')') && !t.contains(':') && word_count_at_most(t, 8)
 }
 
 /// Whether line `t` is the year that ends a range the subject's last line

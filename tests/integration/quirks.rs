@@ -2035,6 +2035,19 @@ fn flat_wrapped_acronym_and_bracket() {
     );
 }
 
+/// An addressee's name wrapped before a bracketed part that more words
+/// follow (`… Công ty Minh Long Trading` / `(Shenzhen) Technology Co.,
+/// Ltd`): the line is the name's; the labelled lines under it (`Mã số
+/// thuế:`, `Địa chỉ:`) are not.
+#[test]
+fn flat_bracketed_name_continues() {
+    let (_, doc) = load("quirk-flat-bracketed-name-continues.txt");
+    assert_eq!(
+        recipient_names(&doc),
+        ["Chi nhánh tại Quảng Ninh Công ty Minh Long Trading (Shenzhen) Technology Co., Ltd"]
+    );
+}
+
 /// A title's trích yếu whose last line is only the end of a year range
 /// (`… MÙA KHÔ NĂM 2019 -` / `2020`), a line that alone reads like a
 /// page number: the year ends the subject.
