@@ -2035,6 +2035,22 @@ fn flat_wrapped_acronym_and_bracket() {
     );
 }
 
+/// A print's or a web page's title above the header names the document
+/// and its subject (`Công văn số 742/CT-TTHT của Cục Thuế … v/v …`): the
+/// subject is the header's own `V/v` line, not the title's.
+#[test]
+fn noise_print_title_vv() {
+    let (_, doc) = load("quirk-noise-print-title-vv.txt");
+    let subject = doc.subject.as_ref().expect("the V/v subject");
+    assert_eq!(subject.text, "sử dụng hóa đơn điện tử");
+    let number = doc.number.as_ref().expect("the number");
+    assert_eq!(number.symbol.as_deref(), Some("CT-TTHT"));
+    assert_eq!(
+        doc.issuer.as_ref().map(|i| i.name.as_str()),
+        Some("CỤC THUẾ THANH HÓA")
+    );
+}
+
 /// An addressee's name wrapped before a bracketed part that more words
 /// follow (`… Công ty Minh Long Trading` / `(Shenzhen) Technology Co.,
 /// Ltd`): the line is the name's; the labelled lines under it (`Mã số
