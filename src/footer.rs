@@ -2133,9 +2133,14 @@ impl ArchiveParts {
         }
         // `P6`: a unit's code with a digit is a unit, never initials
         let coded = is_unit_code(&tok) && tok.chars().any(|c| c.is_ascii_digit());
+        // a name (`Hiền`, `HDiem`) has as many small letters as capitals
+        // or more; a code with a small letter (`TTHTr`, `GDTrH`) fewer
+        let upper = tok.chars().filter(|c| c.is_uppercase()).count();
+        let lower = tok.chars().filter(|c| c.is_lowercase()).count();
         let mixed_word = !tok.contains(' ')
             && !coded
             && !is_upper_line(&tok)
+            && lower >= upper
             && tok.chars().next().is_some_and(char::is_uppercase);
         if last_of_several && mixed_word && self.drafter.is_none() {
             self.drafter = Some(tok);
@@ -2895,6 +2900,25 @@ mod archive_abbreviation_tests {
         // a name in mixed case is still the drafter
         let t = "- Lưu: VT, KH, Hà.";
         assert_eq!(parse_archive(t, 0, t.len()).drafter.as_deref(), Some("Hà"));
+    }
+
+    #[test]
+    fn a_code_with_a_small_letter_is_a_unit_and_a_name_is_the_drafter() {
+        // more capitals than small letters: a code (`TTHTr`, as `TTr`)
+        let t = "- Lưu VT, TTHTr.";
+        let a = parse_archive(t, 0, t.len());
+        assert_eq!(
+            (a.units, a.drafter),
+            (vec!["VT".to_owned(), "TTHTr".to_owned()], None)
+        );
+        // as many small letters or more: initials and a name
+        for (t, name) in [
+            ("- Lưu: VT, TH, HDiem.", "HDiem"),
+            ("- Lưu: VT, Hùng.", "Hùng"),
+        ] {
+            let a = parse_archive(t, 0, t.len());
+            assert_eq!(a.drafter.as_deref(), Some(name), "{t}");
+        }
     }
 }
 
