@@ -228,7 +228,17 @@ fn old_match(s: &str) -> Option<(Range<usize>, Range<usize>)> {
 /// `cong_van` says whether the document is known to be a công văn (no type
 /// code in its symbol).
 pub(crate) fn parse(s: &str, cong_van: Option<bool>) -> Option<ParsedNumber> {
-    let lead = s.len() - s.trim_start().len();
+    let mut lead = s.len() - s.trim_start().len();
+    // `Số: {500 /TLĐ`: a mark OCR read off the paper's grain right before
+    // the number is not part of it
+    let mut chars = s[lead..].chars();
+    if let (Some(c @ ('{' | '[' | '|' | '\'' | '‘' | '’' | '`')), Some(d)) =
+        (chars.next(), chars.next())
+    {
+        if d.is_ascii_digit() {
+            lead += c.len_utf8();
+        }
+    }
     let mut p = parse_at(&s[lead..], cong_van)?;
     p.len += lead;
     join_spaced_letters(s, &mut p);
@@ -522,6 +532,21 @@ mod tests {
             (None, "UBND-NN", Some("NN"))
         );
         assert_eq!(p("66.17/2026/NQ-CP").number.as_deref(), Some("66.17"));
+    }
+
+    #[test]
+    fn a_stray_mark_before_the_number_is_not_part_of_it() {
+        for s in ["{500 /TLĐ", "|500/TLĐ", "'500/TLĐ", "‘500/TLĐ"] {
+            let n = p(s);
+            assert_eq!(
+                (n.number.as_deref(), n.symbol.as_str()),
+                (Some("500"), "TLĐ"),
+                "{s}"
+            );
+            assert_eq!(n.len, s.len(), "{s}");
+        }
+        // a mark before no digit reads nothing new
+        assert!(parse("{/TLĐ x", None).is_none());
     }
 
     #[test]
