@@ -4,13 +4,11 @@
 //! notes. They are reported with their spans and never fill the main
 //! document's fields.
 
+use crate::codes::COPY_LABELS;
 use crate::lines::Line;
 use crate::model::{Attachment, AttachmentKind};
 use crate::span::Span;
 use crate::text::{is_upper_line, KeyPrefix};
-
-/// Prefixes of copy blocks (`SAO Y`, `SAO LỤC`, `TRÍCH SAO`), folded.
-const COPY: [&str; 3] = ["sao y", "sao luc", "trich sao"];
 
 /// The Party's heading, folded: a second document.
 const PARTY: &str = "dang cong san viet nam";
@@ -63,7 +61,10 @@ pub(crate) fn kind_of(line: &str) -> Option<AttachmentKind> {
         return has_national_heading(t, &key).then_some(AttachmentKind::SecondDocument);
     }
     let upper = || is_upper_line(t);
-    if key.starts_with_any(&COPY) && upper() {
+    let opens_copy = COPY_LABELS
+        .iter()
+        .any(|l| l.opens_copy_block && key.starts_with(l.folded));
+    if opens_copy && upper() {
         return Some(AttachmentKind::Copy);
     }
     if has_national_heading(t, &key) || key.starts_with(PARTY) {
@@ -247,7 +248,8 @@ mod tests {
 
     #[test]
     fn first_bytes_cover_every_prefix() {
-        let all = COPY
+        let copies: Vec<&str> = COPY_LABELS.iter().map(|l| l.folded).collect();
+        let all = copies
             .iter()
             .chain(&ANNEX)
             .chain(&ANNEX_TITLE)

@@ -86,6 +86,71 @@ use TypeEntry as T;
 /// with (`VĂN BẢN HỢP NHẤT - BỘ TÀI CHÍNH`).
 pub(crate) const CONSOLIDATED_TITLE: &str = "van ban hop nhat";
 
+/// A copy's label (bản sao: sao y, sao lục, trích sao; Nghị định
+/// 30/2020, Điều 25), folded, and which stage reads it where.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct CopyLabel {
+    /// The label folded, words parted by one space (`sao y ban chinh`).
+    pub(crate) folded: &'static str,
+    /// Whether a line in capitals opening with it, after the footer, opens
+    /// a copy block (the attachments stage).
+    pub(crate) opens_copy_block: bool,
+    /// Whether a line that is it alone labels a signing service's stamp of
+    /// a certified copy (`SAO Y` / the copying body / `Thời gian ký`: the
+    /// stamps stage).
+    pub(crate) labels_stamp: bool,
+    /// Whether a line that is it alone above the header marks the paper as
+    /// a copy, no part of the issuer's name (the header stage).
+    pub(crate) marks_header: bool,
+}
+
+/// Every copy label, each with the stages that read it: the attachments,
+/// the stamps and the header stages read this table.
+pub(crate) const COPY_LABELS: [CopyLabel; 7] = [
+    CopyLabel {
+        folded: "sao y",
+        opens_copy_block: true,
+        labels_stamp: true,
+        marks_header: false,
+    },
+    CopyLabel {
+        folded: "sao y ban chinh",
+        opens_copy_block: true,
+        labels_stamp: true,
+        marks_header: true,
+    },
+    CopyLabel {
+        folded: "ban sao y",
+        opens_copy_block: false,
+        labels_stamp: true,
+        marks_header: true,
+    },
+    CopyLabel {
+        folded: "ban sao",
+        opens_copy_block: false,
+        labels_stamp: false,
+        marks_header: true,
+    },
+    CopyLabel {
+        folded: "ban chinh",
+        opens_copy_block: false,
+        labels_stamp: false,
+        marks_header: true,
+    },
+    CopyLabel {
+        folded: "sao luc",
+        opens_copy_block: true,
+        labels_stamp: false,
+        marks_header: false,
+    },
+    CopyLabel {
+        folded: "trich sao",
+        opens_copy_block: true,
+        labels_stamp: false,
+        marks_header: false,
+    },
+];
+
 /// Every document type: Nghị định 30/2020 Phụ lục III (`../shared/design/domain.md`
 /// §4.1), its legacy codes (§4.2), the legal-normative types (§4.3) and the
 /// Party codes (§5). The header, the number parser and the citation scanner

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::codes::{title_prefix, type_by_title, TypeEntry, CONSOLIDATED_TITLE};
+use crate::codes::{title_prefix, type_by_title, TypeEntry, CONSOLIDATED_TITLE, COPY_LABELS};
 use crate::diagnostic::{Diagnostic, DiagnosticCode};
 use crate::fold::{fold, Folded};
 use crate::lines::{Line, LineKind};
@@ -215,7 +215,11 @@ impl State {
         let ltext = line.text(text);
         // folded once, for the body test and for the cells
         let folded = Folded::new(ltext);
-        if COPY_MARKS.contains(&trim_cell(&folded.key)) {
+        let cell = trim_cell(&folded.key);
+        if COPY_LABELS
+            .iter()
+            .any(|l| l.marks_header && l.folded == cell)
+        {
             return Step::Next(i + 1);
         }
         if self.h.date.is_none() {
@@ -417,10 +421,6 @@ fn wrapped_date_end(text: &str, lines: &[Line], i: usize, key: &str) -> Option<u
     }
     None
 }
-
-/// A copy's mark (bản sao) alone on a line above the header, folded: no
-/// part of the issuer's name.
-const COPY_MARKS: [&str; 4] = ["ban sao", "ban sao y", "sao y ban chinh", "ban chinh"];
 
 /// The `Kính gửi:` label broken after its first word (`Kính` / `gửi: Cục
 /// thuế các tỉnh, thành phố.`), where a narrow column wrapped it: line `i`

@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::codes::COPY_LABELS;
 use crate::fold::{fold_char, fold_head, Folded};
 use crate::lines::{Line, LineKind};
 use crate::model::Stamp;
@@ -174,7 +175,7 @@ fn is_copy_label(t: &str) -> bool {
             continue;
         }
         // Each label's first letter is `s` or `b`: most lines stop here.
-        if n == 0 && !matches!(b, b's' | b'b') {
+        if n == 0 && !stamp_labels().any(|l| l.first() == Some(&b)) {
             return false;
         }
         let Some(slot) = letters.get_mut(n) else {
@@ -183,10 +184,22 @@ fn is_copy_label(t: &str) -> bool {
         *slot = b;
         n += 1;
     }
-    matches!(
-        letters.get(..n).unwrap_or_default(),
-        b"saoy" | b"saoybanchinh" | b"bansaoy"
-    )
+    let letters = letters.get(..n).unwrap_or_default();
+    stamp_labels().any(|l| {
+        l.iter()
+            .copied()
+            .filter(|b| *b != b' ')
+            .eq(letters.iter().copied())
+    })
+}
+
+/// The folded copy labels that label a signing service's stamp
+/// ([`COPY_LABELS`]), as bytes.
+fn stamp_labels() -> impl Iterator<Item = &'static [u8]> {
+    COPY_LABELS
+        .iter()
+        .filter(|l| l.labels_stamp)
+        .map(|l| l.folded.as_bytes())
 }
 
 /// Whether a line whose folded key starts with `head` (its first 9 chars)
