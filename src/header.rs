@@ -222,6 +222,11 @@ impl State {
         {
             return Step::Next(i + 1);
         }
+        // a page's title above the header (`Công văn Số: 2728/TCT-DNL V/v:
+        // …`): the header below gives the number and the subject
+        if !self.seen_anchor && titles_a_page(ltext, &folded) && heading_below(text, lines, i) {
+            return Step::Next(i + 1);
+        }
         if self.h.date.is_none() {
             if let Some(last) = wrapped_date_end(text, lines, i, &folded.key) {
                 let cell = Cell {
@@ -551,6 +556,42 @@ fn interleaves_header(t: &str, cells: &[Cell]) -> bool {
 
 /// The Quốc hiệu in full, folded.
 const NATIONAL_HEADING: &str = "cong hoa xa hoi chu nghia viet nam";
+
+/// Whether line `t` (`folded`) names a document by its type and number
+/// and goes on after the number (`Công văn Số: 2728/TCT-DNL V/v: …`,
+/// `Quyết định số 12/QĐ-UBND của …`), as a page's title does. A number
+/// line of the header ends at its notation (`Nghị quyết số:
+/// 78/2025/UBTVQH15`), or goes on with the Quốc hiệu beside it.
+fn titles_a_page(t: &str, folded: &Folded<'_>) -> bool {
+    if !cites_by_type(&folded.key) {
+        return false;
+    }
+    let Some(m) = NUMBER_LABEL.find(&folded.key) else {
+        return false;
+    };
+    let at = folded.byte(m.end());
+    let Some(n) = number::parse(&t[at..], None) else {
+        return false;
+    };
+    let rest = t[at + n.len..].trim();
+    rest.chars().any(char::is_alphabetic) && !fold(rest).contains(NATIONAL_HEADING)
+}
+
+/// How many content lines below a line [`heading_below`] looks through.
+const HEADING_REACH: usize = 8;
+
+/// Whether the Quốc hiệu (or the Party's heading) stands within a few
+/// content lines below line `i`: a document's header starts there.
+fn heading_below(text: &str, lines: &[Line], i: usize) -> bool {
+    lines[i + 1..]
+        .iter()
+        .filter(|l| l.is_content())
+        .take(HEADING_REACH)
+        .any(|l| {
+            let key = fold(l.text(text));
+            key.contains(NATIONAL_HEADING) || key.contains("dang cong san viet nam")
+        })
+}
 
 /// A cell's text without the rules and table bars around it.
 fn trim_cell(t: &str) -> &str {

@@ -2035,6 +2035,27 @@ fn flat_wrapped_acronym_and_bracket() {
     );
 }
 
+/// A web page's title names the document by its type, number and subject
+/// (`Công văn Số: 1843/TCT-CS V/v: …`) above the document's own header:
+/// the header is read from below it (issuer, Quốc hiệu, number, place and
+/// date), and the subject is the header's.
+#[test]
+fn noise_page_title_number() {
+    let (_, doc) = load("quirk-noise-page-title-number.txt");
+    let issuer = doc.issuer.as_ref().expect("the issuer");
+    assert_eq!(issuer.name, "TỔNG CỤC THUẾ");
+    assert_eq!(issuer.parent.as_deref(), Some("BỘ TÀI CHÍNH"));
+    let date = doc.date.as_ref().expect("the date");
+    assert_eq!(
+        (date.year, date.month, date.day),
+        (Some(2025), Some(5), Some(5))
+    );
+    assert_eq!(doc.place.as_ref().map(|p| p.name.as_str()), Some("Hà Nội"));
+    let number = doc.number.as_ref().expect("the number");
+    assert_eq!(number.raw, "Số: 1843/TCT-CS");
+    assert_eq!(recipient_names(&doc), ["Cục Thuế tỉnh Long An"]);
+}
+
 /// A print's or a web page's title above the header names the document
 /// and its subject (`Công văn số 742/CT-TTHT của Cục Thuế … v/v …`): the
 /// subject is the header's own `V/v` line, not the title's.
