@@ -840,6 +840,13 @@ impl State {
                     return false;
                 }
                 if let Some(s) = &mut self.h.subject {
+                    // `V/v` / `: Thực hiện …`: the label's colon wrapped
+                    // onto the subject's first line
+                    let t = if s.text.is_empty() {
+                        t.trim_start_matches([':', ' '])
+                    } else {
+                        t
+                    };
                     push_line(&mut s.text, t);
                     s.span.end = line.end;
                     self.subject_lines += 1;

@@ -2054,6 +2054,12 @@ fn noise_page_title_number() {
     let number = doc.number.as_ref().expect("the number");
     assert_eq!(number.raw, "Số: 1843/TCT-CS");
     assert_eq!(recipient_names(&doc), ["Cục Thuế tỉnh Long An"]);
+    // `V/v` alone, its colon wrapped onto the subject's line
+    let subject = doc.subject.as_ref().expect("the subject");
+    assert_eq!(
+        subject.text,
+        "Chính sách thuế giá trị gia tăng đối với hàng xuất khẩu"
+    );
 }
 
 /// A print's or a web page's title above the header names the document
