@@ -892,7 +892,13 @@ impl Walk {
         if self.in_dist && (item_like || (!is_signature_line(bare) && !self.seen_name)) {
             // two columns flattened onto one line: a signature title before or
             // after a distribution item
-            let (sig, dist) = split_interleaved(l.text(text));
+            // the signature column's authority read, its title not yet
+            let awaits_title = s.sig_lines.last().is_some_and(|&(a, b)| {
+                is_authority(
+                    text[a..b].trim_matches(|c: char| c.is_whitespace() || "_~-".contains(c)),
+                )
+            });
+            let (sig, dist) = split_interleaved(l.text(text), awaits_title);
             if let Some((a, b)) = sig {
                 s.sig_lines.push((l.start + a, l.start + b));
             }
@@ -1160,7 +1166,10 @@ type ByteRange = (usize, usize);
 /// `BỘ TRƯỞNG, CHỦ NHIỆM ~ TTgCP, các PTTgCP (để b/c);` or `- Như kính gửi;
 /// PHÓ CỤC TRƯỞNG`: the signature column's text glued to a distribution item.
 /// Returns (signature part, distribution part) as byte ranges of `t`.
-fn split_interleaved(t: &str) -> (Option<ByteRange>, Option<ByteRange>) {
+/// `awaits_title`: the signature column's authority (`KT. CỤC TRƯỞNG`)
+/// is read and its title is not, so a title run into an item with OCR's
+/// debris before it or no `;` after the item is the signer's too.
+fn split_interleaved(t: &str, awaits_title: bool) -> (Option<ByteRange>, Option<ByteRange>) {
     if let Some(title) = title_after_debris(t) {
         return (Some(title), None);
     }
@@ -1194,18 +1203,74 @@ fn split_interleaved(t: &str) -> (Option<ByteRange>, Option<ByteRange>) {
     if let Some(semi) = t.rfind(';') {
         let tail = &t[semi + 1..];
         let tail_trim = tail.trim();
-        if tail_trim.split_whitespace().count() >= 2
-            && is_upper_line(tail_trim)
-            && !is_archive(tail_trim)
-        {
+        let titled = (tail_trim.split_whitespace().count() >= 2 && is_upper_line(tail_trim))
+            || (awaits_title && debris_then_title(tail_trim));
+        if titled && !is_archive(tail_trim) {
             let a = semi + 1 + (tail.len() - tail.trim_start().len());
             return (Some((a, a + tail_trim.len())), Some((0, semi + 1)));
         }
+    }
+    if let Some(at) = trailing_title_at(t).filter(|_| awaits_title) {
+        let item_end = t[..at].trim_end().len();
+        return (Some((at, t.trim_end().len())), Some((0, item_end)));
     }
     if let Some(split) = title_after_archive(t) {
         return split;
     }
     (None, Some((0, t.len())))
+}
+
+/// `mẹ CỤC TRƯỞNG` after an item's `;`: one short word in small letters
+/// (what OCR made of `PHÓ` or of a seal's edge) before a signer's title in
+/// capitals of two words or more.
+fn debris_then_title(tail: &str) -> bool {
+    let Some((junk, rest)) = tail.split_once(' ') else {
+        return false;
+    };
+    let rest = rest.trim();
+    (1..=3).contains(&junk.chars().count())
+        && junk.chars().all(char::is_lowercase)
+        && rest.split_whitespace().count() >= 2
+        && is_upper_line(rest)
+        && ends_with_title_head(rest)
+}
+
+/// `- Như nt 2 PHÓ TỔNG CỤC TRƯỞNG`: where a signer's title in capitals
+/// (two words or more, a title's first words, its last word a title's
+/// head) ends a distribution item that goes on in small letters, the
+/// signature column's line run into the list with no `;` between.
+fn trailing_title_at(t: &str) -> Option<usize> {
+    let t = t.trim_end();
+    let (mut at, mut words) = (t.len(), 0);
+    loop {
+        let head = t[..at].trim_end();
+        let start = head.rfind(' ').map_or(0, |k| k + 1);
+        let word = &head[start..];
+        if !word.chars().any(char::is_alphabetic) || !is_upper_line(word) {
+            break;
+        }
+        (at, words) = (start, words + 1);
+        if start == 0 {
+            break;
+        }
+    }
+    let (item, title) = (t[..at].trim_end(), &t[at..]);
+    let item_in_small_letters = item.chars().any(char::is_lowercase);
+    (words >= 2 && item_in_small_letters && starts_with_title(title) && ends_with_title_head(title))
+        .then_some(at)
+}
+
+/// The last words of signers' titles (folded): `TRƯỞNG`, `GIÁM ĐỐC`,
+/// `CHỦ TỊCH`, `BÍ THƯ`, `CHÁNH VĂN PHÒNG` …
+const TITLE_HEADS: [&str; 7] = ["truong", "doc", "tich", "thu", "phong", "nhiem", "an"];
+
+/// Whether title `t` ends with the head word of a signer's title.
+fn ends_with_title_head(t: &str) -> bool {
+    let key = fold(t);
+    key.split_whitespace()
+        .next_back()
+        .map(|w| w.trim_matches(|c: char| !c.is_ascii_alphanumeric()))
+        .is_some_and(|w| TITLE_HEADS.contains(&w))
 }
 
 /// `- Lưu: VT, VX. PHÓ CHỦ TỊCH`: the signature column's title glued after
@@ -2656,7 +2721,7 @@ mod tests {
             "",
             "VT BỘ TRƯỞNG Đặng Hữu Khiêm Ơ",
         ] {
-            let fast = match split_interleaved(t) {
+            let fast = match split_interleaved(t, false) {
                 (Some((a, e)), Some((0, b))) if a == b && e == t.len() => Some(a),
                 _ => None,
             };
@@ -2810,12 +2875,43 @@ mod tests {
         assert!(!is_archive("- Lưu ý."));
         // a title glued after the full stop that ends the list
         let t = "- Lưu: VT, P. KT. PHÓ CHỦ TỊCH";
-        let (sig, dist) = split_interleaved(t);
+        let (sig, dist) = split_interleaved(t, false);
         let sig = sig.expect("the title");
         assert_eq!(&t[sig.0..sig.1], "PHÓ CHỦ TỊCH");
         assert_eq!(dist.map(|(a, b)| &t[a..b]), Some("- Lưu: VT, P. KT."));
         // units in capitals after a stop stay the list's
-        assert_eq!(split_interleaved("- Lưu: VT. TCCB, VX.").0, None);
+        assert_eq!(split_interleaved("- Lưu: VT. TCCB, VX.", false).0, None);
+    }
+
+    #[test]
+    fn a_title_run_into_an_item_is_the_signers_while_the_signature_awaits_it() {
+        let part = |t: &'static str, r: Option<(usize, usize)>| r.map(|(a, b)| &t[a..b]);
+        for (t, title, item) in [
+            // OCR's debris (what it made of `PHÓ`) after the item's `;`
+            ("- Như trên; mẹ CỤC TRƯỞNG", "mẹ CỤC TRƯỞNG", "- Như trên;"),
+            // no `;`: the title's capitals after the item's small letters
+            (
+                "- Như nt 2 PHÓ TỔNG CỤC TRƯỞNG",
+                "PHÓ TỔNG CỤC TRƯỞNG",
+                "- Như nt 2",
+            ),
+            (
+                "; ae Bộ Tài chính : CỤC TRƯỞNG",
+                "CỤC TRƯỞNG",
+                "; ae Bộ Tài chính :",
+            ),
+        ] {
+            let (sig, dist) = split_interleaved(t, true);
+            assert_eq!(part(t, sig), Some(title), "{t}");
+            assert_eq!(part(t, dist), Some(item), "{t}");
+            // with no authority waiting for its title, the line is an item
+            let (sig, dist) = split_interleaved(t, false);
+            assert_eq!((sig, part(t, dist)), (None, Some(t)), "{t}");
+        }
+        // capitals that are no signer's title stay the item's
+        for t in ["- Thường trực HĐND, UBND TỈNH", "- Các phòng TTKT1, TTHT"] {
+            assert_eq!(split_interleaved(t, true).0, None, "{t}");
+        }
         // the whole list in brackets, parted by semicolons
         let t = "- Lưu (VP ; KT&KĐCL).";
         assert!(is_archive(t));
