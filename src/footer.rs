@@ -319,20 +319,34 @@ fn is_distribution_head(t: &str) -> bool {
 }
 
 /// `Nơi nhận` as OCR writes it (`Not nhận`, `Noi nhậm`, `Nói nhan`): a word
-/// of three letters `n?i`/`n?t`, then `nhậ` and `n` or `m`.
+/// of three letters `n?i`/`n?t`, then `nhậ` and `n` or `m`; or, alone on
+/// its line or before its colon, with its vowel misread or its last letter
+/// lost (`Noi nhén:`, `Noi nhin:`, `Noi nha`).
 fn is_ocr_distribution_label(t: &str) -> bool {
     // every spelling starts with an ASCII `N`: other lines are not folded
     if !matches!(t.as_bytes().first(), Some(b'N' | b'n')) {
         return false;
     }
-    let mut buf = [0; 8];
-    let head = crate::fold::fold_head(t, &mut buf);
-    head.len() == 8
+    let mut buf = [0; 10];
+    let head = crate::fold::fold_head(t.trim_end(), &mut buf);
+    let opens = head.len() >= 7
         && head[0] == b'n'
         && matches!(head[2], b'i' | b't')
         && head[3] == b' '
-        && &head[4..7] == b"nha"
-        && matches!(head[7], b'n' | b'm')
+        && &head[4..6] == b"nh";
+    if !opens {
+        return false;
+    }
+    if head[6] == b'a' && matches!(head.get(7), Some(b'n' | b'm')) {
+        return true;
+    }
+    // the label alone: the line ends, or its colon follows
+    let rest = &head[7..];
+    let rest = rest
+        .strip_prefix(b"n")
+        .or(rest.strip_prefix(b"m"))
+        .unwrap_or(rest);
+    b"aeiouy".contains(&head[6]) && (rest.is_empty() || rest[0] == b':')
 }
 
 fn is_archive(t: &str) -> bool {
@@ -2552,6 +2566,11 @@ mod tests {
             "Not nhận: TL. BỘ TRƯỞNG",
             "Noi nhậm:",
             "Nai nhận: KT.CUC TRUONG",
+            // the vowel misread or the last letter lost: alone, or before
+            // the colon
+            "Noi nhén:",
+            "Noi nhin: TM. DOAN CHU TICH",
+            "Noi nha",
         ] {
             assert!(is_distribution_head(head), "{head}");
         }
@@ -2560,6 +2579,8 @@ mod tests {
             "Người nhận tiền",
             "Nơi làm việc",
             "Nhà nhận",
+            "Nơi nhìn thấy các em",
+            "Noi nhin thay",
         ] {
             assert!(!is_distribution_head(line), "{line}");
         }
