@@ -44,10 +44,11 @@ static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(TM|KT|TL|TUQ|TƯQ|Q)\s*\.|(T\.M|K\.T|T\.L|T\.U\.Q)\s*\.?|(T/M|K/T|T/L))\s*")
         .expect("valid regex")
 });
-/// `KT TRƯỞNG PHÒNG`: a prefix whose dot was lost, a whole word; read as
-/// one only before an office word ([`leading_authority`]).
+/// `KT TRƯỞNG PHÒNG`, `KT, CỤC TRƯỞNG`: a prefix whose dot was lost, or
+/// read by OCR as a comma, a whole word; read as one only before an office
+/// word ([`leading_authority`]).
 static AUTHORITY_UNDOTTED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(TM|KT|TL|TUQ|TƯQ)\s+").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^(TM|KT|TL|TUQ|TƯQ)(?:\s*,\s*|\s+)").expect("valid regex"));
 static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\[(]?\s*(?:đã\s*ký|Đã\s*ký|ĐÃ\s*KÝ|ký,?\s*đóng\s*dấu|Ký,?\s*đóng\s*dấu|đã\s*ký\s*số|Đã\s*Ký\s*Số|daky|signed)\s*[\])]?\.?$")
         .expect("valid regex")
@@ -2398,6 +2399,10 @@ mod tests {
         assert_eq!(leading_authority("TM ỦY BAN NHÂN DÂN"), Some(("TM", 3)));
         assert_eq!(leading_authority("TL  CHỦ TỊCH"), Some(("TL", 4)));
         assert_eq!(leading_authority("KT. CỤC TRƯỞNG"), Some(("KT", 4)));
+        // OCR's comma for the dot
+        assert_eq!(leading_authority("KT, CỤC TRƯỞNG"), Some(("KT", 4)));
+        assert_eq!(leading_authority("KT,CỤC TRƯỞNG"), Some(("KT", 3)));
+        assert_eq!(leading_authority("KT, năm 2020"), None);
         // a word or a name that starts with the letters is no prefix
         assert_eq!(leading_authority("TMV TRƯỞNG PHÒNG"), None);
         assert_eq!(leading_authority("TL Lê Văn Bình"), None);
