@@ -93,6 +93,24 @@ fn symbol_end(s: &str, at: usize) -> Option<usize> {
     (first > at).then(|| more_groups_after(s, first, true, slashed))
 }
 
+/// `2/Š/CT-TTHT`, `/f//CT-TTHT`: a stroke of the hand that OCR read as one
+/// letter (in small letters, or a capital outside A–Z) where a symbol at
+/// `at` should start, then the notation after one or two slashes: the
+/// number of that notation, its length counted from the start of `s`.
+fn after_stroke(s: &str, at: usize, cong_van: Option<bool>) -> Option<ParsedNumber> {
+    let stroke = char_at(s, at).filter(|c| c.is_alphabetic() && !c.is_ascii_uppercase())?;
+    let next = at + stroke.len_utf8();
+    let rest = &s[next..];
+    let slashes = rest.len() - rest.trim_start_matches('/').len();
+    if !(1..=2).contains(&slashes) || !rest[slashes..].starts_with(char::is_uppercase) {
+        return None;
+    }
+    let from = next + slashes - 1;
+    let mut p = parse_at(&s[from..], cong_van).filter(|p| p.number.is_none())?;
+    p.len += from;
+    Some(p)
+}
+
 /// The end of a run of ASCII digits from `at` (`at` when there is none).
 fn digits_end(s: &str, at: usize) -> usize {
     run(s, at, |c| c.is_ascii_digit())
@@ -307,6 +325,10 @@ fn parse_at(s: &str, cong_van: Option<bool>) -> Option<ParsedNumber> {
             .is_some_and(|raw| raw.chars().any(char::is_alphabetic))
     });
     if let Some(m) = state {
+        if let Some(mut p) = after_stroke(s, m.sym.start, cong_van) {
+            p.number = m.num.and_then(|n| Some(s.get(n)?.replace(' ', "")));
+            return Some(p);
+        }
         let sym_raw = s.get(m.sym.clone())?;
         let symbol = compact(sym_raw).trim_end_matches('.').to_owned();
         let year = m.year.and_then(|y| s.get(y)?.parse().ok());
@@ -547,6 +569,22 @@ mod tests {
         }
         // a mark before no digit reads nothing new
         assert!(parse("{/TLĐ x", None).is_none());
+    }
+
+    #[test]
+    fn a_stroke_read_as_one_letter_before_the_notation_is_not_its_symbol() {
+        for (s, number) in [("2/Š/CT-TTHT", Some("2")), ("/f//CT-TTHT", None)] {
+            let n = p(s);
+            assert_eq!(
+                (n.number.as_deref(), n.symbol.as_str()),
+                (number, "CT-TTHT"),
+                "{s}"
+            );
+            assert_eq!(n.len, s.len(), "{s}");
+        }
+        // an old notation's letters are its own
+        assert_eq!(p("12/QĐ/CTN").symbol, "QĐ/CTN");
+        assert_eq!(p("46/L-CTN").symbol, "L-CTN");
     }
 
     #[test]
