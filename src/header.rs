@@ -252,6 +252,18 @@ impl State {
             self.take_cell(text, lines, i, cell);
             return Step::Next(last + 1);
         }
+        // a receiving office's stamp between the subject and `Kính gửi`
+        // (`CỤC THUẾ TỈNH …` / `Số: …` / `ĐẾN …`) is no part of the header
+        let stamp_like = is_upper_line(ltext.trim()) || ltext.trim_start().starts_with("Số");
+        if self.h.number.is_some()
+            && self.h.subject.is_some()
+            && self.h.recipients.is_empty()
+            && stamp_like
+        {
+            if let Some(k) = stamp_before_recipients(text, lines, i) {
+                return Step::Next(k);
+            }
+        }
         // `V/ hướng dẫn …` is an OCR-damaged `V/v` while no subject is read,
         // not a section V
         let damaged_vv = self.h.subject.is_none() && SUBJECT.is_match(&folded.key);
@@ -575,6 +587,32 @@ fn titles_a_page(t: &str, folded: &Folded<'_>) -> bool {
     };
     let rest = t[at + n.len..].trim();
     rest.chars().any(char::is_alphabetic) && !fold(rest).contains(NATIONAL_HEADING)
+}
+
+/// How many content lines a receiving office's stamp takes at most.
+const STAMP_LINES: usize = 5;
+
+/// Where `Kính gửi` stands when lines `i..` up to it are a receiving
+/// office's stamp, as OCR reads it off a received paper: at most
+/// [`STAMP_LINES`] content lines, one of them the stamp's `ĐẾN` (in
+/// capitals) or a second `Số:` (the document's own is read).
+fn stamp_before_recipients(text: &str, lines: &[Line], i: usize) -> Option<usize> {
+    let mut stamped = false;
+    for (k, l) in lines.iter().enumerate().skip(i) {
+        if !l.is_content() {
+            continue;
+        }
+        let t = l.text(text).trim();
+        let key = fold(t);
+        if key.starts_with("kinh gui") {
+            return stamped.then_some(k);
+        }
+        if k - i >= 2 * STAMP_LINES {
+            return None;
+        }
+        stamped |= t.starts_with("ĐẾN") || key.starts_with("so:");
+    }
+    None
 }
 
 /// How many content lines below a line [`heading_below`] looks through.

@@ -2035,6 +2035,26 @@ fn flat_wrapped_acronym_and_bracket() {
     );
 }
 
+/// OCR text of a received paper: the receiving office's stamp (its name,
+/// its register's `Số:`, `ĐẾN`) stands between the subject and `Kính
+/// gửi`. It ends neither the header nor the subject: the addressees are
+/// read, and the stamp's number is not the document's.
+#[test]
+fn ocr_received_stamp_text() {
+    let (_, doc) = load("quirk-ocr-received-stamp-text.txt");
+    let subject = doc.subject.as_ref().expect("the subject");
+    assert_eq!(
+        subject.text,
+        "thuế giá trị gia tăng đối với phân bón nhập khẩu"
+    );
+    assert_eq!(
+        recipient_names(&doc),
+        ["Sở Tài chính các tỉnh, thành phố trực thuộc Trung ương"]
+    );
+    let number = doc.number.as_ref().expect("the number");
+    assert_eq!(number.number.as_deref(), Some("4120"));
+}
+
 /// A web page's title names the document by its type, number and subject
 /// (`Công văn Số: 1843/TCT-CS V/v: …`) above the document's own header:
 /// the header is read from below it (issuer, Quốc hiệu, number, place and
