@@ -2271,8 +2271,22 @@ impl ArchiveParts {
             if d.chars().next().is_some_and(char::is_uppercase) && !is_upper_line(d)
                 || d.chars().count() <= 2 && !d.is_empty() && d.chars().any(char::is_lowercase)
             {
-                self.drafter = Some(d.to_owned());
-                tok = u.trim().to_owned();
+                // `TXNK-H.Linh`: the name's initial after the unit's dash
+                let initial = u.rsplit_once('-').filter(|(unit, i)| {
+                    i.chars().count() == 1
+                        && i.chars().all(char::is_uppercase)
+                        && is_unit_code(unit)
+                });
+                match initial {
+                    Some((unit, i)) => {
+                        self.drafter = Some(format!("{i}.{d}"));
+                        tok = unit.trim().to_owned();
+                    }
+                    None => {
+                        self.drafter = Some(d.to_owned());
+                        tok = u.trim().to_owned();
+                    }
+                }
             }
         }
         // `TXNK-Nhung`: the drafter's name after the unit's dash
@@ -3022,6 +3036,17 @@ mod archive_abbreviation_tests {
         // a name in mixed case is still the drafter
         let t = "- Lưu: VT, KH, Hà.";
         assert_eq!(parse_archive(t, 0, t.len()).drafter.as_deref(), Some("Hà"));
+    }
+
+    #[test]
+    fn a_drafters_initial_and_name_after_the_units_dash_are_the_drafters() {
+        let t = "- Lưu: VT, TXNK-H.Linh (3b).";
+        let a = parse_archive(t, 0, t.len());
+        assert_eq!(a.units, ["VT", "TXNK"]);
+        assert_eq!(a.drafter.as_deref(), Some("H.Linh"));
+        // a unit's code with a dash keeps it (`HC-QT`)
+        let t = "- Lưu: VT, HC-QT.";
+        assert_eq!(parse_archive(t, 0, t.len()).units, ["VT", "HC-QT"]);
     }
 
     #[test]
