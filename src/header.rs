@@ -1345,7 +1345,13 @@ enum Part {
 }
 
 fn date_part(s: &str) -> Part {
-    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    // `ngài: 19`: OCR's `ngày` read with a colon after it
+    let t: String = s
+        .trim_start()
+        .trim_start_matches(':')
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
     if t.chars()
         .all(|c| matches!(c, '.' | '…' | '_' | '-' | '/' | ','))
     {
@@ -1396,6 +1402,8 @@ fn place_before(f: &Folded<'_>, date_at: usize) -> Option<(usize, usize)> {
     let mut start = trimmed.len();
     let lower_ok = [
         "phố",
+        // `Thành pho Hỗ Chi Minh`: OCR's `phố` without its marks
+        "pho",
         "thị",
         "xã",
         "trấn",
@@ -2424,6 +2432,16 @@ mod tests {
         assert_eq!((d.year, d.month, d.day), (Some(2018), Some(2), None));
         assert!(h.diagnostics.iter().any(|d| d.code == "unreadable_day"));
         assert_eq!(h.number.unwrap().symbol.as_deref(), Some("CT-TTHT"));
+        // `ngài:` for `ngày`, `pho` for `phố`
+        let t = "CỤC THUẾ TP HỒ CHÍ MINH
+Số: 6770/CTTPHCM-KK Thành pho Hỗ Chi Minh, ngài: 19 tháng 7 nam 2021
+V/v gia hạn nộp thuế
+
+Nội dung.";
+        let h = header(t);
+        let d = h.date.unwrap();
+        assert_eq!((d.year, d.month, d.day), (Some(2021), Some(7), Some(19)));
+        assert_eq!(h.place.unwrap().name, "Thành pho Hỗ Chi Minh");
     }
 
     #[test]
