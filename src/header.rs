@@ -668,15 +668,6 @@ fn cites_by_type(key: &str) -> bool {
         .is_some_and(|m| !key[..m.end()].trim_start().starts_with('s') && !key.starts_with('$'))
 }
 
-/// Whether the text of a line before a `v/v` that starts at `subject`
-/// (`line` is where the line starts) names a document by its type and
-/// number, as a web page or a print's title does above the document
-/// (`Công văn số 1581/CT-TTHT của Cục Thuế Nghệ An ngày 23/09/2014 v/v …`):
-/// that `v/v` is the page's, not the header's.
-fn is_page_title(text: &str, line: usize, subject: usize) -> bool {
-    subject > line && cites_by_type(&fold(text[line..subject].trim()))
-}
-
 /// Whether `rest`, what follows a type's title on its line, names the
 /// issuer (`CỦA CHỦ TỊCH NƯỚC`, `CỦA BỘ TRƯỞNG BỘ TÀI CHÍNH`) and nothing
 /// else: a short run in capitals opening with `CỦA`, no trích yếu.
@@ -1017,12 +1008,6 @@ impl State {
                 }
             }
             CellKind::Subject => {
-                if !self.seen_anchor && is_page_title(text, lines[i].start, c.start) {
-                    // a page's title above the header (`Công văn số
-                    // 1581/CT-TTHT của Cục Thuế … v/v …`): the header's
-                    // own `V/v` line below gives the subject
-                    return None;
-                }
                 self.anchor(c.start);
                 if self.h.subject.is_none() {
                     // `V/V … TRONG TÌNH HÌNH MỚI ỦY BAN NHÂN DÂN TỈNH KON TUM`:
