@@ -878,12 +878,14 @@ impl Walk {
             return true;
         }
         // an item cut by a line break (`- Các phòng NVDTPC, TTKT1,` /
-        // `TTKT2, KK&KTT, HKDCN;`) goes on, capitals or not
-        let open_item = self
-            .sorted
-            .dist_lines
-            .last()
-            .is_some_and(|&(_, e)| text[..e].trim_end().ends_with(','));
+        // `TTKT2, KK&KTT, HKDCN;`) goes on, capitals or not; so does an
+        // item left unclosed before its bracketed note (`- Vụ CST, Vụ PC`
+        // / `(BTC);`)
+        let note = bare.starts_with('(') && bare.trim_end().ends_with([';', '.']);
+        let open_item = self.sorted.dist_lines.last().is_some_and(|&(_, e)| {
+            let last = text[..e].trim_end();
+            last.ends_with(',') || (note && !last.ends_with([';', '.', ':']))
+        });
         if open_item {
             self.sorted.dist_lines.push((l.start, l.end));
         }
@@ -2576,6 +2578,25 @@ mod tests {
         let items: Vec<&str> = d.items.iter().map(|i| i.text.as_str()).collect();
         assert_eq!(items, ["Như trên", "Các phòng NVDT, TTKT1, TTKT2, KK&KTT"]);
         assert_eq!(f.signatures[0].title.as_deref(), Some("PHÓ CỤC TRƯỞNG"));
+    }
+
+    #[test]
+    fn a_bracketed_note_in_capitals_closes_the_item_left_open_above_it() {
+        let t = "Hết./.\nNơi nhận:\n- Như trên;\n- Vụ CST, Vụ PC\n(BTC);\n- Lưu: VT, TXNK.\nKT. CỤC TRƯỞNG\nPHÓ CỤC TRƯỞNG\nLê Văn An";
+        let f = parse(t, &split(t), 0);
+        let d = f.distribution.unwrap();
+        let items: Vec<&str> = d.items.iter().map(|i| i.text.as_str()).collect();
+        assert_eq!(items, ["Như trên", "Vụ CST, Vụ PC (BTC)"]);
+        assert_eq!(f.signatures[0].title.as_deref(), Some("PHÓ CỤC TRƯỞNG"));
+        // after a closed item, a line in brackets is no part of it
+        let t = "Hết./.\nNơi nhận:\n- Như trên;\n- Vụ CST;\n(BTC);\n- Lưu: VT.\nKT. CỤC TRƯỞNG\nPHÓ CỤC TRƯỞNG\nLê Văn An";
+        let f = parse(t, &split(t), 0);
+        let d = f.distribution.unwrap();
+        assert!(
+            d.items.iter().all(|i| i.text != "Vụ CST (BTC)"),
+            "{:?}",
+            d.items
+        );
     }
 
     #[test]
