@@ -923,9 +923,9 @@ fn red_channel_file(ppm: &Path, pgm: &Path) -> std::result::Result<(), String> {
 /// uniform block, no picture detection.
 const FILL_PSM: &str = "6";
 
-/// Regions of a page (numbered from 1) that tesseract's layout analysis
-/// took for pictures (empty blocks at least a few lines high).
-fn picture_regions(tsv: &str, page: usize) -> Vec<Region> {
+/// Regions that tesseract's layout analysis took for pictures (empty
+/// blocks at least a few lines high), each with its page (from 1).
+fn picture_regions(tsv: &str) -> Vec<(usize, Region)> {
     tsv.lines()
         .skip(1)
         .filter_map(|row| {
@@ -933,40 +933,63 @@ fn picture_regions(tsv: &str, page: usize) -> Vec<Region> {
             if f.len() < 12 || f[0] != "5" || !f[11].trim().is_empty() {
                 return None;
             }
-            if f[1].trim().parse::<usize>().unwrap_or(1) != page {
-                return None;
-            }
+            let page = f[1].trim().parse::<usize>().unwrap_or(1);
             let n = |i: usize| f[i].trim().parse::<f32>().ok();
             let (l, t, w, h) = (n(6)?, n(7)?, n(8)?, n(9)?);
-            (h > 100.0 && w > 100.0).then_some((l, t, l + w, t + h))
+            (h > 100.0 && w > 100.0).then_some((page, (l, t, l + w, t + h)))
         })
         .collect()
 }
 
-/// Whether a first reading (the TSV of [`PSM`]) leaves a page with places
-/// to read again as plain text: regions taken for pictures (a signature
-/// under its seal) or words it could hardly read (a small-print Nơi nhận
-/// run together with a seal).
-fn needs_second_reading(tsv: &str) -> bool {
+/// One page of a first reading (the TSV of [`PSM`]): its words and the
+/// regions taken for pictures.
+struct PageReading {
+    /// The page, from 1.
+    page: usize,
+    words: Vec<Word>,
+    pictures: Vec<Region>,
+}
+
+/// The pages of a first reading, its TSV parsed once.
+fn parse_reading(tsv: &str) -> Vec<PageReading> {
+    let pictures = picture_regions(tsv);
     parse_tsv(tsv)
+        .into_iter()
+        .map(|(page, words)| PageReading {
+            page,
+            words,
+            pictures: pictures
+                .iter()
+                .filter(|(p, _)| *p == page)
+                .map(|(_, r)| *r)
+                .collect(),
+        })
+        .collect()
+}
+
+/// Whether a first reading leaves a page with places to read again as
+/// plain text: regions taken for pictures (a signature under its seal) or
+/// words it could hardly read (a small-print Nơi nhận run together with a
+/// seal).
+fn needs_second_reading(first: &[PageReading]) -> bool {
+    first
         .iter()
-        .any(|(page, words)| has_unread_run(words) || !picture_regions(tsv, *page).is_empty())
+        .any(|p| has_unread_run(&p.words) || !p.pictures.is_empty())
 }
 
 /// The words of each page of a first reading, merged with a second
 /// reading of the same image (the TSV of [`FILL_PSM`]) where there is one.
-fn read_pages(first: &str, second: Option<&str>) -> Vec<(usize, Vec<Word>)> {
+fn read_pages(first: Vec<PageReading>, second: Option<&str>) -> Vec<(usize, Vec<Word>)> {
     let mut second = second.map(parse_tsv).unwrap_or_default();
-    parse_tsv(first)
+    first
         .into_iter()
-        .map(|(page, words)| {
+        .map(|p| {
             let other = second
                 .iter_mut()
-                .find(|(p, _)| *p == page)
+                .find(|(page, _)| *page == p.page)
                 .map(|(_, w)| std::mem::take(w))
                 .unwrap_or_default();
-            let pictures = picture_regions(first, page);
-            (page, merge_second_reading(words, other, &pictures))
+            (p.page, merge_second_reading(p.words, other, &p.pictures))
         })
         .collect()
 }
@@ -1202,12 +1225,13 @@ pub(crate) fn pdf_pages(
         }
         let mut image_file = None;
         let result = read(page, &mut image_file, key(page), PSM).and_then(|tsv| {
-            let second = if needs_second_reading(&tsv) {
+            let first = parse_reading(&tsv);
+            let second = if needs_second_reading(&first) {
                 Some(read(page, &mut image_file, fill_key(page), FILL_PSM)?)
             } else {
                 None
             };
-            let words = read_pages(&tsv, second.as_deref())
+            let words = read_pages(first, second.as_deref())
                 .into_iter()
                 .flat_map(|(_, w)| w)
                 .collect();
@@ -1348,18 +1372,25 @@ pub(crate) fn image_pages(bytes: &[u8], options: &Options) -> Result<Vec<(usize,
         Ok(tsv)
     };
     let tsv = read("image", PSM)?;
-    let second = if needs_second_reading(&tsv) {
+    let first = parse_reading(&tsv);
+    let second = if needs_second_reading(&first) {
         Some(read("image-fill", FILL_PSM)?)
     } else {
         None
     };
-    Ok(tsv_layout(&tsv, second.as_deref()))
+    Ok(laid_out(read_pages(first, second.as_deref())))
 }
 
 /// The pages of a first reading (at most [`MAX_PAGES`]), merged with a
-/// second where there is one, each laid out as text.
+/// second where there is one, each laid out as text (tests and fuzzing).
+#[cfg(any(test, feature = "bench"))]
 pub(crate) fn tsv_layout(first: &str, second: Option<&str>) -> Vec<(usize, OcrPage)> {
-    read_pages(first, second)
+    laid_out(read_pages(parse_reading(first), second))
+}
+
+/// Pages of words (at most [`MAX_PAGES`]), each laid out as text.
+fn laid_out(pages: Vec<(usize, Vec<Word>)>) -> Vec<(usize, OcrPage)> {
+    pages
         .into_iter()
         .take(MAX_PAGES)
         .map(|(page, words)| (page, layout_page(words)))
@@ -1369,8 +1400,8 @@ pub(crate) fn tsv_layout(first: &str, second: Option<&str>) -> Vec<(usize, OcrPa
 #[cfg(test)]
 mod tests {
     use super::{
-        fold, image_size, layout_page, needs_second_reading, parse_tsv, received_stamp, tsv_layout,
-        MAX_COLUMN,
+        fold, image_size, layout_page, needs_second_reading, parse_reading, parse_tsv,
+        received_stamp, tsv_layout, MAX_COLUMN,
     };
     use crate::model::CitedDate;
 
@@ -1440,7 +1471,7 @@ mod tests {
     #[test]
     fn unread_lines_are_taken_from_a_confident_second_reading() {
         let first = first_reading();
-        assert!(needs_second_reading(&first));
+        assert!(needs_second_reading(&parse_reading(&first)));
         let second = tsv(&[
             (1, 1, 100, 100, 70, 93.0, "Nơi"),
             (1, 1, 180, 100, 90, 97.0, "nhận:"),
@@ -1491,7 +1522,7 @@ mod tests {
             (1, 2, 100, 150, 150, 40.0, "x00"),
             (1, 2, 260, 150, 50, 30.0, "00"),
         ]);
-        assert!(!needs_second_reading(&first));
+        assert!(!needs_second_reading(&parse_reading(&first)));
         // a second reading of nothing changes nothing
         let alone = tsv_layout(&first, None).remove(0).1.layout;
         assert_eq!(tsv_layout(&first, Some("")).remove(0).1.layout, alone);
