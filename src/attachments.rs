@@ -4,14 +4,11 @@
 //! notes. They are reported with their spans and never fill the main
 //! document's fields.
 
-use crate::codes::COPY_LABELS;
+use crate::codes::{COPY_LABELS, PARTY_HEADING};
 use crate::lines::Line;
 use crate::model::{Attachment, AttachmentKind};
 use crate::span::Span;
 use crate::text::{is_upper_line, KeyPrefix};
-
-/// The Party's heading, folded: a second document.
-const PARTY: &str = "dang cong san viet nam";
 
 /// The phrases that say which document an annex goes with (`(Kèm theo …)`),
 /// folded.
@@ -67,7 +64,7 @@ pub(crate) fn kind_of(line: &str) -> Option<AttachmentKind> {
     if opens_copy && upper() {
         return Some(AttachmentKind::Copy);
     }
-    if has_national_heading(t, &key) || key.starts_with(PARTY) {
+    if has_national_heading(t, &key) || key.starts_with(PARTY_HEADING) {
         return Some(AttachmentKind::SecondDocument);
     }
     if key.starts_with_any(&ANNEX) || (key.starts_with_any(&ANNEX_TITLE) && upper()) {
@@ -254,7 +251,7 @@ mod tests {
             .chain(&ANNEX)
             .chain(&ANNEX_TITLE)
             .chain(&EDITORIAL);
-        for p in all.chain(&[PARTY]) {
+        for p in all.chain(&[PARTY_HEADING]) {
             assert!(FIRST_BYTES.contains(&p.as_bytes()[0]), "{p:?}");
         }
     }

@@ -86,6 +86,14 @@ use TypeEntry as T;
 /// with (`VĂN BẢN HỢP NHẤT - BỘ TÀI CHÍNH`).
 pub(crate) const CONSOLIDATED_TITLE: &str = "van ban hop nhat";
 
+/// The Quốc hiệu in full, folded (Nghị định 30/2020, Phụ lục I): what
+/// opens a state document's header.
+pub(crate) const NATIONAL_HEADING: &str = "cong hoa xa hoi chu nghia viet nam";
+
+/// The Party's heading, folded (`ĐẢNG CỘNG SẢN VIỆT NAM`): what opens a
+/// Party document's header.
+pub(crate) const PARTY_HEADING: &str = "dang cong san viet nam";
+
 /// A copy's label (bản sao: sao y, sao lục, trích sao; Nghị định
 /// 30/2020, Điều 25), folded, and which stage reads it where.
 #[derive(Debug, PartialEq, Eq)]

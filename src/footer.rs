@@ -1277,17 +1277,20 @@ fn trailing_title_at(t: &str) -> Option<usize> {
         .then_some(at)
 }
 
-/// The last words of signers' titles (folded): `TRƯỞNG`, `GIÁM ĐỐC`,
-/// `CHỦ TỊCH`, `BÍ THƯ`, `CHÁNH VĂN PHÒNG` …
-const TITLE_HEADS: [&str; 7] = ["truong", "doc", "tich", "thu", "phong", "nhiem", "an"];
-
-/// Whether title `t` ends with the head word of a signer's title.
+/// Whether title `t` ends with the head word of a signer's title: the
+/// last word of one of [`TITLES`] (`TRƯỞNG`, `ĐỐC`, `TỊCH`, `THƯ` …).
 fn ends_with_title_head(t: &str) -> bool {
     let key = fold(t);
-    key.split_whitespace()
+    let Some(last) = key
+        .split_whitespace()
         .next_back()
         .map(|w| w.trim_matches(|c: char| !c.is_ascii_alphanumeric()))
-        .is_some_and(|w| TITLE_HEADS.contains(&w))
+    else {
+        return false;
+    };
+    TITLES
+        .iter()
+        .any(|title| title.rsplit(' ').next() == Some(last))
 }
 
 /// `- Lưu: VT, VX. PHÓ CHỦ TỊCH`: the signature column's title glued after

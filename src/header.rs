@@ -13,7 +13,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::codes::{title_prefix, type_by_title, TypeEntry, CONSOLIDATED_TITLE, COPY_LABELS};
+use crate::codes::{
+    title_prefix, type_by_title, TypeEntry, CONSOLIDATED_TITLE, COPY_LABELS, NATIONAL_HEADING,
+    PARTY_HEADING,
+};
 use crate::diagnostic::{Diagnostic, DiagnosticCode};
 use crate::fold::{fold, Folded};
 use crate::lines::{Line, LineKind};
@@ -566,19 +569,13 @@ fn interleaves_header(t: &str, cells: &[Cell]) -> bool {
     heading || place_fragment(t.trim())
 }
 
-/// The Quốc hiệu in full, folded.
-const NATIONAL_HEADING: &str = "cong hoa xa hoi chu nghia viet nam";
-
 /// Whether line `t` (`folded`) names a document by its type and number
 /// and goes on after the number (`Công văn Số: 2728/TCT-DNL V/v: …`,
 /// `Quyết định số 12/QĐ-UBND của …`), as a page's title does. A number
 /// line of the header ends at its notation (`Nghị quyết số:
 /// 78/2025/UBTVQH15`), or goes on with the Quốc hiệu beside it.
 fn titles_a_page(t: &str, folded: &Folded<'_>) -> bool {
-    if !cites_by_type(&folded.key) {
-        return false;
-    }
-    let Some(m) = NUMBER_LABEL.find(&folded.key) else {
+    let Some(m) = type_number_label(&folded.key) else {
         return false;
     };
     let at = folded.byte(m.end());
@@ -627,7 +624,7 @@ fn heading_below(text: &str, lines: &[Line], i: usize) -> bool {
         .take(HEADING_REACH)
         .any(|l| {
             let key = fold(l.text(text));
-            key.contains(NATIONAL_HEADING) || key.contains("dang cong san viet nam")
+            key.contains(NATIONAL_HEADING) || key.contains(PARTY_HEADING)
         })
 }
 
@@ -663,9 +660,15 @@ fn title_ahead(text: &str, lines: &[Line], from: usize) -> bool {
 /// (`công văn số 4552/…`, `quyết định số 12/…`): a citation, not a bare
 /// `Số:` label.
 fn cites_by_type(key: &str) -> bool {
+    type_number_label(key).is_some()
+}
+
+/// The label of [`cites_by_type`]'s type and number (`cong van so `): its
+/// match in `key`.
+fn type_number_label(key: &str) -> Option<regex::Match<'_>> {
     NUMBER_LABEL
         .find(key)
-        .is_some_and(|m| !key[..m.end()].trim_start().starts_with('s') && !key.starts_with('$'))
+        .filter(|m| !key[..m.end()].trim_start().starts_with('s') && !key.starts_with('$'))
 }
 
 /// Whether `rest`, what follows a type's title on its line, names the

@@ -233,10 +233,12 @@ fn mark_site_metadata(text: &str, lines: &mut [Line]) {
     let all_labels: Vec<usize> = (0..lines.len())
         .filter(|&i| lines[i].is_content() && is_site_label(lines[i].text(text)))
         .collect();
-    let total: usize = all_labels
+    // each label line with the number of labels it holds, counted once
+    let counted: Vec<(usize, usize)> = all_labels
         .iter()
-        .map(|&i| site_labels_in(lines[i].text(text)))
-        .sum();
+        .map(|&i| (i, site_labels_in(lines[i].text(text))))
+        .collect();
+    let total: usize = counted.iter().map(|&(_, n)| n).sum();
     let Some(&last) = all_labels.last().filter(|_| total >= SITE_TABLE_MIN_LABELS) else {
         return;
     };
@@ -249,18 +251,18 @@ fn mark_site_metadata(text: &str, lines: &mut [Line]) {
                 && HEADER_ANCHOR.is_match(&fold(l.text(text)))
         })
         .unwrap_or(lines.len());
-    let labels: Vec<usize> = all_labels.into_iter().filter(|&i| i < heading).collect();
+    let labels: Vec<(usize, usize)> = counted.into_iter().filter(|&(i, _)| i < heading).collect();
     // the first run of labels close together
     let mut run_end = None;
     let mut count = 0;
-    for (k, &i) in labels.iter().enumerate() {
-        if k > 0 && i - labels[k - 1] > SITE_TABLE_MAX_GAP {
+    for (k, &(i, n)) in labels.iter().enumerate() {
+        if k > 0 && i - labels[k - 1].0 > SITE_TABLE_MAX_GAP {
             if count >= SITE_TABLE_MIN_LABELS {
                 break;
             }
             count = 0;
         }
-        count += site_labels_in(lines[i].text(text));
+        count += n;
         run_end = Some(i);
     }
     let Some(last) = run_end.filter(|_| count >= SITE_TABLE_MIN_LABELS) else {
